@@ -1,0 +1,102 @@
+#pragma once
+/// \file archive.hpp
+/// The zip container, read and written through libzip (no libzip type appears here).
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "skops/limits.hpp"
+#include "skops/ndarray.hpp"
+
+namespace skops {
+
+enum class Compression { Stored, Deflate, Bzip2, Lzma, Other };
+const char* to_string(Compression c) noexcept;
+
+/// Central-directory facts about one member.
+struct ArchiveEntry {
+  std::string name;
+  std::uint64_t index = 0;
+  std::uint64_t size = 0;             ///< uncompressed size as declared (not trusted)
+  std::uint64_t compressed_size = 0;
+  std::uint64_t local_offset = 0;     ///< offset of the local header in the file
+  std::uint64_t data_offset = 0;      ///< offset of the (compressed) data in the file
+  std::uint32_t crc = 0;
+  Compression compression = Compression::Stored;
+  std::uint16_t method = 0;           ///< raw zip method id
+};
+
+/// A read-only zip archive opened from a file or from memory. Checks at open: the archive
+/// structure (libzip's consistency checks), entry count, member names (no absolute paths,
+/// `..`, backslashes, NUL, over-long or duplicate names), overlapping entries, local vs
+/// central names, encryption, compression method. Reads inflate with the `Limits` caps
+/// counted while inflating and verify size and CRC. Safe to read from several threads.
+class ArchiveReader {
+ public:
+  /// Throws ArchiveError, LimitError, IoError.
+  static std::shared_ptr<ArchiveReader> open_file(const std::string& path, const Limits& limits = {});
+  /// The bytes are copied (or adopted when passed as an rvalue vector).
+  static std::shared_ptr<ArchiveReader> open_bytes(std::vector<std::uint8_t> bytes, const Limits& limits = {});
+  /// Memory-maps the file read-only; stored members are then readable without a copy.
+  static std::shared_ptr<ArchiveReader> open_mapped(const std::string& path, const Limits& limits = {});
+
+  ~ArchiveReader();
+  ArchiveReader(const ArchiveReader&) = delete;
+  ArchiveReader& operator=(const ArchiveReader&) = delete;
+
+  const std::vector<ArchiveEntry>& entries() const noexcept;
+  /// Entry by exact name, or nullptr.
+  const ArchiveEntry* find(const std::string& name) const noexcept;
+  /// Whole member, inflated and CRC-checked; `max_bytes` caps it (0: limits.max_member_bytes).
+  /// A stored member of a mapped archive is returned as a view into the mapping.
+  /// Throws ArchiveError (missing member, CRC or size mismatch, corrupt data), LimitError,
+  /// UnsupportedError (compression method this libzip lacks).
+  ByteView read(const std::string& name, std::uint64_t max_bytes = 0) const;
+  const Limits& limits() const noexcept;
+  /// Bytes inflated so far by this reader (for the total cap).
+  std::uint64_t bytes_read() const noexcept;
+
+  struct Impl;
+
+ private:
+  explicit ArchiveReader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Writes a new archive to a temporary file beside `path` and renames it over `path` on
+/// `commit()`; dropped without commit, the temporary file is removed. ZIP64 records are
+/// written when sizes or counts need them.
+class ArchiveWriter {
+ public:
+  /// Throws IoError.
+  explicit ArchiveWriter(std::string path, Compression compression = Compression::Stored);
+  ~ArchiveWriter();
+  ArchiveWriter(const ArchiveWriter&) = delete;
+  ArchiveWriter& operator=(const ArchiveWriter&) = delete;
+
+  /// Adds a member. Stored `.npy` members are padded so that the array data starts on a
+  /// 64-byte boundary of the file (DESIGN.md §4). Throws ArchiveError on a duplicate or
+  /// unsafe name.
+  void add(const std::string& name, std::vector<std::uint8_t> bytes);
+  /// Adds an array as a `.npy` member (aligned when stored).
+  void add_npy(const std::string& name, const NdArray& array);
+  /// Finishes the zip and atomically replaces `path`. Throws IoError, ArchiveError.
+  void commit();
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+/// In-memory variant: the finished archive's bytes.
+std::vector<std::uint8_t> write_archive_bytes(
+    const std::vector<std::pair<std::string, std::vector<std::uint8_t>>>& members,
+    Compression compression = Compression::Stored);
+
+/// Checks a member name as the reader does; throws ArchiveError naming it.
+void check_member_name(const std::string& name, const Limits& limits = {});
+
+}  // namespace skops

@@ -1,0 +1,68 @@
+#pragma once
+/// \file document.hpp
+/// A `.skops` file as a whole: archive + parsed graph, with arrays read on demand.
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "skops/archive.hpp"
+#include "skops/limits.hpp"
+#include "skops/node.hpp"
+#include "skops/schema.hpp"
+
+namespace skops {
+
+struct ReadOptions {
+  Limits limits;
+  /// Memory-map the file; stored, aligned little-endian C-order arrays are used in place.
+  bool memory_map = false;
+};
+
+/// Phase 1 of a load: the archive is opened and checked, schema.json parsed into an
+/// immutable graph. Nothing is constructed; arrays are read only when asked for.
+class Document : public ArrayLookup {
+ public:
+  /// Throws ArchiveError, LimitError, SchemaError, IoError.
+  static std::shared_ptr<Document> read_file(const std::string& path, const ReadOptions& options = {});
+  static std::shared_ptr<Document> read_bytes(std::vector<std::uint8_t> bytes, const ReadOptions& options = {});
+
+  const NodePtr& root() const noexcept { return schema_.root; }
+  int protocol() const noexcept { return schema_.protocol; }
+  const ParsedSchema& schema() const noexcept { return schema_; }
+  const ArchiveReader& archive() const noexcept { return *archive_; }
+  const Limits& limits() const noexcept { return limits_; }
+
+  /// The array of an NdArray node ("numpy" storage: read from its member, cached;
+  /// held array: returned). Throws NpyError naming the member and the node's pointer,
+  /// ArchiveError, LimitError. Thread-safe.
+  NdArray array_of(const Node& n) const override;
+  /// Raw member bytes of a Bytes/Bytearray/SparseMatrix node.
+  ByteView member_of(const Node& n) const override;
+  /// Reads every array header and body reachable from the root (what `inspect` does).
+  void read_all_arrays() const;
+
+ private:
+  Document() = default;
+  std::shared_ptr<ArchiveReader> archive_;
+  ParsedSchema schema_;
+  Limits limits_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::shared_ptr<const NdArray>> cache_;
+};
+
+struct WriteOptions {
+  Compression compression = Compression::Stored;
+  std::string skops_version = "0.15.dev0+skops-cpp";
+};
+
+/// Writes a graph as a `.skops` file: schema.json plus one `.npy` member per distinct
+/// array (held arrays, or read through `arrays` for nodes that reference a member).
+/// Atomic: temporary file, then rename. Throws IoError, ArchiveError, NpyError.
+void write_document(const Node& root, const std::string& path, const WriteOptions& options = {},
+                    const ArrayLookup* arrays = nullptr);
+std::vector<std::uint8_t> write_document_bytes(const Node& root, const WriteOptions& options = {},
+                                               const ArrayLookup* arrays = nullptr);
+
+}  // namespace skops

@@ -1,0 +1,64 @@
+#pragma once
+// Template part of node.hpp: the one definition of a node's children.
+
+namespace skops {
+
+template <class Fn>
+void for_each_child(const Node& n, Fn&& fn) {
+  switch (n.kind) {
+    case NodeKind::Dict:
+      // Python processes key_types first, then the values in order.
+      for (std::size_t i = 0; i < n.entries.size(); ++i) {
+        if (n.entries[i].key_type) fn(n.entries[i].key_type, "/key_types/content/" + std::to_string(i));
+      }
+      for (const auto& e : n.entries) fn(e.value, "/content/" + pointer_escape(e.key));
+      return;
+    case NodeKind::List:
+    case NodeKind::Tuple:
+    case NodeKind::Set:
+      for (std::size_t i = 0; i < n.items.size(); ++i) fn(n.items[i], "/content/" + std::to_string(i));
+      return;
+    case NodeKind::NdArray:
+      for (std::size_t i = 0; i < n.items.size(); ++i) fn(n.items[i], "/content/" + std::to_string(i));
+      if (n.json_shape) fn(n.json_shape, std::string("/shape"));
+      return;
+    case NodeKind::Tree:
+    case NodeKind::Loss:
+    case NodeKind::QuantileForest:
+      // Reduce-style nodes: state first, then the constructor arguments.
+      for (const auto& c : n.children) {
+        if (c.name == "content") fn(c.node, std::string("/content"));
+      }
+      for (const auto& c : n.children) {
+        if (c.name == "args") fn(c.node, std::string("/__reduce__/args"));
+      }
+      return;
+    case NodeKind::OperatorFunc:
+      for (const auto& c : n.children) fn(c.node, "/" + pointer_escape(c.name));
+      return;
+    case NodeKind::Object:
+    case NodeKind::ConstructorFromReduce:
+    case NodeKind::RandomState:
+    case NodeKind::DType:
+      for (const auto& c : n.children) fn(c.node, std::string("/content"));
+      return;
+    case NodeKind::DefaultDict:
+    case NodeKind::Partial:
+    case NodeKind::Method:
+    case NodeKind::MaskedArray:
+    case NodeKind::RandomGenerator:
+    case NodeKind::DictWithDeprecatedKeys:
+      for (const auto& c : n.children) fn(c.node, "/content/" + pointer_escape(c.name));
+      return;
+    case NodeKind::Json:
+    case NodeKind::Slice:
+    case NodeKind::Type:
+    case NodeKind::Function:
+    case NodeKind::Bytes:
+    case NodeKind::Bytearray:
+    case NodeKind::SparseMatrix:
+      return;
+  }
+}
+
+}  // namespace skops

@@ -1,0 +1,266 @@
+#include "skops/ndarray.hpp"
+
+#include <cstring>
+#include <limits>
+
+#include "core/checked.hpp"
+
+namespace skops {
+
+namespace detail {
+void throw_dtype_mismatch(const DType& have, const DType& want) {
+  throw UnsupportedError("array has dtype " + have.name() + ", expected " + want.name());
+}
+}  // namespace detail
+
+DType::DType(DTypeKind kind, std::uint64_t itemsize) : kind_(kind), itemsize_(itemsize) {}
+
+DType DType::structured(std::vector<DTypeField> fields) {
+  DType d;
+  d.kind_ = DTypeKind::Structured;
+  std::uint64_t offset = 0;
+  for (auto& f : fields) {
+    f.offset = offset;
+    std::uint64_t n = 1;
+    for (auto s : f.subshape) n = detail::checked_mul(n, static_cast<std::uint64_t>(s));
+    offset = detail::checked_add(offset, detail::checked_mul(n, f.type ? f.type->itemsize() : 0));
+  }
+  d.itemsize_ = offset;
+  d.fields_ = std::move(fields);
+  return d;
+}
+
+const DTypeField* DType::field(const std::string& name) const noexcept {
+  for (const auto& f : fields_) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+namespace {
+char kind_letter(DTypeKind k) {
+  switch (k) {
+    case DTypeKind::Bool: return 'b';
+    case DTypeKind::Int: return 'i';
+    case DTypeKind::UInt: return 'u';
+    case DTypeKind::Float: return 'f';
+    case DTypeKind::Complex: return 'c';
+    case DTypeKind::Bytes: return 'S';
+    case DTypeKind::Unicode: return 'U';
+    case DTypeKind::Void: return 'V';
+    case DTypeKind::Structured: return 'V';
+  }
+  return '?';
+}
+
+std::string python_str_literal(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+}  // namespace
+
+std::string DType::descr() const {
+  if (kind_ == DTypeKind::Structured) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      if (i) s += ", ";
+      s += "(" + python_str_literal(fields_[i].name) + ", " + python_str_literal(fields_[i].type->descr());
+      if (!fields_[i].subshape.empty()) {
+        s += ", (";
+        for (std::size_t j = 0; j < fields_[i].subshape.size(); ++j) {
+          if (j) s += ", ";
+          s += std::to_string(fields_[i].subshape[j]);
+        }
+        if (fields_[i].subshape.size() == 1) s += ",";
+        s += ")";
+      }
+      s += ")";
+    }
+    return s + "]";
+  }
+  // Single-byte and byte-string types have no byte order ('|'); the rest are little-endian.
+  const bool no_order = itemsize_ == 1 || kind_ == DTypeKind::Bytes || kind_ == DTypeKind::Void ||
+                        kind_ == DTypeKind::Bool;
+  const std::uint64_t n = kind_ == DTypeKind::Unicode ? itemsize_ / 4 : itemsize_;
+  return std::string(1, no_order ? '|' : '<') + kind_letter(kind_) + std::to_string(n);
+}
+
+std::string DType::name() const {
+  switch (kind_) {
+    case DTypeKind::Bool: return "bool";
+    case DTypeKind::Int: return "int" + std::to_string(itemsize_ * 8);
+    case DTypeKind::UInt: return "uint" + std::to_string(itemsize_ * 8);
+    case DTypeKind::Float: return "float" + std::to_string(itemsize_ * 8);
+    case DTypeKind::Complex: return "complex" + std::to_string(itemsize_ * 8);
+    case DTypeKind::Bytes: return "|S" + std::to_string(itemsize_);
+    case DTypeKind::Unicode: return "<U" + std::to_string(itemsize_ / 4);
+    case DTypeKind::Void: return "|V" + std::to_string(itemsize_);
+    case DTypeKind::Structured: return "struct" + descr();
+  }
+  return "?";
+}
+
+bool DType::operator==(const DType& o) const {
+  if (kind_ != o.kind_ || itemsize_ != o.itemsize_ || fields_.size() != o.fields_.size()) return false;
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    const auto& a = fields_[i];
+    const auto& b = o.fields_[i];
+    if (a.name != b.name || a.offset != b.offset || a.subshape != b.subshape) return false;
+    if (!a.type || !b.type || !(*a.type == *b.type)) return false;
+  }
+  return true;
+}
+
+ByteView ByteView::copy_of(const void* data, std::size_t size) {
+  std::vector<std::uint8_t> v(size);
+  if (size) std::memcpy(v.data(), data, size);
+  return adopt(std::move(v));
+}
+
+ByteView ByteView::adopt(std::vector<std::uint8_t> bytes) {
+  auto owner = std::make_shared<std::vector<std::uint8_t>>(std::move(bytes));
+  ByteView v;
+  v.data = owner->data();
+  v.size = owner->size();
+  v.owner = std::move(owner);
+  return v;
+}
+
+NdArray::NdArray(DType dtype, std::vector<std::int64_t> shape, ByteView bytes)
+    : dtype_(std::move(dtype)), shape_(std::move(shape)), bytes_(std::move(bytes)) {
+  std::uint64_t n = 1;
+  for (auto d : shape_) {
+    if (d < 0) throw NpyError("negative dimension " + std::to_string(d));
+    n = detail::checked_mul(n, static_cast<std::uint64_t>(d));
+  }
+  size_ = n;
+  const std::uint64_t want = detail::checked_mul(n, dtype_.itemsize());
+  if (want != bytes_.size) {
+    throw NpyError("array of shape with " + std::to_string(n) + " elements of " + dtype_.name() +
+                   " needs " + std::to_string(want) + " bytes, got " + std::to_string(bytes_.size));
+  }
+}
+
+std::int64_t NdArray::dim(std::size_t i) const {
+  if (i >= shape_.size()) {
+    throw ValidationError("array has " + std::to_string(shape_.size()) + " dimensions, asked for axis " +
+                          std::to_string(i));
+  }
+  return shape_[i];
+}
+
+namespace {
+// Encodes one code point as UTF-8; invalid code points become U+FFFD.
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::vector<std::uint32_t> utf8_to_code_points(const std::string& s) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::uint32_t cp;
+    std::size_t len;
+    if (c < 0x80) { cp = c; len = 1; }
+    else if ((c >> 5) == 0x6) { cp = c & 0x1F; len = 2; }
+    else if ((c >> 4) == 0xE) { cp = c & 0x0F; len = 3; }
+    else if ((c >> 3) == 0x1E) { cp = c & 0x07; len = 4; }
+    else { out.push_back(0xFFFD); ++i; continue; }
+    if (i + len > s.size()) { out.push_back(0xFFFD); break; }
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+}  // namespace
+
+NdArray NdArray::from_strings(const std::vector<std::string>& values, std::vector<std::int64_t> shape) {
+  std::vector<std::vector<std::uint32_t>> cps;
+  std::size_t width = 1;
+  for (const auto& v : values) {
+    cps.push_back(utf8_to_code_points(v));
+    width = std::max(width, cps.back().size());
+  }
+  std::vector<std::uint8_t> bytes(values.size() * width * 4, 0);
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    for (std::size_t k = 0; k < cps[i].size(); ++k) {
+      const std::uint32_t cp = cps[i][k];
+      std::memcpy(&bytes[(i * width + k) * 4], &cp, 4);
+    }
+  }
+  return NdArray(DType::unicode(width), std::move(shape), ByteView::adopt(std::move(bytes)));
+}
+
+std::string NdArray::string_at(std::uint64_t i) const {
+  if (i >= size_) throw ValidationError("string index out of range");
+  const std::uint64_t w = dtype_.itemsize();
+  const std::uint8_t* p = bytes_.data + i * w;
+  std::string out;
+  if (dtype_.kind() == DTypeKind::Unicode) {
+    std::size_t n = w / 4;
+    while (n > 0) {
+      std::uint32_t cp;
+      std::memcpy(&cp, p + (n - 1) * 4, 4);
+      if (cp != 0) break;
+      --n;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      std::uint32_t cp;
+      std::memcpy(&cp, p + k * 4, 4);
+      append_utf8(out, cp);
+    }
+    return out;
+  }
+  if (dtype_.kind() == DTypeKind::Bytes) {
+    std::size_t n = w;
+    while (n > 0 && p[n - 1] == 0) --n;
+    return std::string(reinterpret_cast<const char*>(p), n);
+  }
+  throw UnsupportedError("array of dtype " + dtype_.name() + " does not hold strings");
+}
+
+std::vector<std::string> NdArray::to_strings() const {
+  std::vector<std::string> out;
+  out.reserve(static_cast<std::size_t>(size_));
+  for (std::uint64_t i = 0; i < size_; ++i) out.push_back(string_at(i));
+  return out;
+}
+
+bool NdArray::is_numeric() const noexcept {
+  switch (dtype_.kind()) {
+    case DTypeKind::Bool:
+    case DTypeKind::Int:
+    case DTypeKind::UInt:
+    case DTypeKind::Float:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool NdArray::operator==(const NdArray& o) const {
+  return dtype_ == o.dtype_ && shape_ == o.shape_ && bytes_.size == o.bytes_.size &&
+         (bytes_.size == 0 || std::memcmp(bytes_.data, o.bytes_.data, bytes_.size) == 0);
+}
+
+}  // namespace skops

@@ -1,0 +1,1 @@
+// placeholder so the component configures; replaced by real sources
