@@ -14,6 +14,9 @@ namespace skops {
 
 enum class Compression { Stored, Deflate, Bzip2, Lzma, Other };
 const char* to_string(Compression c) noexcept;
+/// Whether this build (its libzip) can read and write members with this compression:
+/// always for Stored and Deflate, for Bzip2 and Lzma when libzip has the codec, never Other.
+bool compression_supported(Compression c) noexcept;
 
 /// Central-directory facts about one member.
 struct ArchiveEntry {

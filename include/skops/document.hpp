@@ -45,6 +45,7 @@ class Document : public ArrayLookup {
 
  private:
   Document() = default;
+  static std::shared_ptr<Document> from_archive(std::shared_ptr<ArchiveReader> archive, const Limits& limits);
   std::shared_ptr<ArchiveReader> archive_;
   ParsedSchema schema_;
   Limits limits_;

@@ -10,6 +10,9 @@ namespace detail {
 [[noreturn]] void throw_dtype_mismatch(const DType& have, const DType& want);
 }  // namespace detail
 
+/// IEEE half → double, exact (also declared in npy.hpp; defined in the core library).
+double half_to_double(std::uint16_t h) noexcept;
+
 template <class T>
 DType dtype_of() {
   if constexpr (std::is_same_v<T, bool>) {
@@ -81,9 +84,19 @@ std::vector<T> NdArray::to_vector() const {
       else break;
       return out;
     case DTypeKind::Float:
-      if (sz == 4) convert(float{});
-      else if (sz == 8) convert(double{});
-      else break;  // float16 needs an explicit conversion: see npy/float16
+      if (sz == 2) {
+        for (std::size_t i = 0; i < n; ++i) {
+          std::uint16_t h;
+          std::memcpy(&h, p + i * 2, 2);
+          out[i] = static_cast<T>(half_to_double(h));
+        }
+      } else if (sz == 4) {
+        convert(float{});
+      } else if (sz == 8) {
+        convert(double{});
+      } else {
+        break;
+      }
       return out;
     default:
       break;

@@ -106,6 +106,8 @@ class Node {
   std::vector<NodePtr> items;
   /// Dict entries in file order.
   std::vector<DictEntry> entries;
+  /// Dict: the `key_types` ListNode itself (its items are the entries' key types).
+  NodePtr key_types;
   /// Structured children (see NamedChild). Content absent ⇒ no "content" child.
   std::vector<NamedChild> children;
 

@@ -8,9 +8,7 @@ void for_each_child(const Node& n, Fn&& fn) {
   switch (n.kind) {
     case NodeKind::Dict:
       // Python processes key_types first, then the values in order.
-      for (std::size_t i = 0; i < n.entries.size(); ++i) {
-        if (n.entries[i].key_type) fn(n.entries[i].key_type, "/key_types/content/" + std::to_string(i));
-      }
+      if (n.key_types) fn(n.key_types, std::string("/key_types"));
       for (const auto& e : n.entries) fn(e.value, "/content/" + pointer_escape(e.key));
       return;
     case NodeKind::List:

@@ -34,6 +34,9 @@ struct TypeUse {
   std::string loader;  ///< "ObjectNode", ...
   std::vector<std::string> paths;
   bool trusted = false;
+  /// Not the node's own `module.Class` but a name it resolves at construction (a
+  /// MethodNode's method, a RandomGeneratorNode's bit generator): audited all the same.
+  bool derived = false;
 };
 
 struct AuditReport {

@@ -1,2 +1,66 @@
-// Placeholder until the command lands; replaced by the cli component.
-int main() { return 64; }
+// skops-cpp: audit, inspect, validate, predict and re-save .skops files (DESIGN.md §7).
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <new>
+#include <string>
+
+#include "commands.hpp"
+#include "skops/error.hpp"
+
+namespace {
+
+constexpr int kExitUntrusted = 1;
+constexpr int kExitInvalid = 2;
+constexpr int kExitUsage = 64;
+
+const char* kUsage =
+    "usage:\n"
+    "  skops-cpp audit    FILE [--trusted TYPE]... [--json]\n"
+    "  skops-cpp inspect  FILE\n"
+    "  skops-cpp validate FILE [--trusted TYPE]...\n"
+    "  skops-cpp predict  FILE --input X.npy --output OUT.npy [--method NAME] [--trusted TYPE]...\n"
+    "  skops-cpp resave   IN OUT [--compression stored|deflate] [--trusted TYPE]...\n"
+    "  skops-cpp types\n"
+    "exit codes: 0 success, 1 untrusted types, 2 invalid/over a limit/unsupported, 64 usage\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace skops::cli;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string verb = argv[1];
+  try {
+    if (verb == "audit") return cmd_audit(parse_args(argc, argv, {}));
+    if (verb == "inspect") return cmd_inspect(parse_args(argc, argv, {}));
+    if (verb == "types") return cmd_types(parse_args(argc, argv, {}));
+    if (verb == "validate") return cmd_validate(parse_args(argc, argv, {}));
+    if (verb == "predict") return cmd_predict(parse_args(argc, argv, {"--input", "--output", "--method"}));
+    if (verb == "resave") return cmd_resave(parse_args(argc, argv, {"--compression"}));
+    if (verb == "--help" || verb == "-h" || verb == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    std::cerr << "skops-cpp: unknown command \"" << verb << "\"\n" << kUsage;
+    return kExitUsage;
+  } catch (const UsageError& e) {
+    std::cerr << "skops-cpp: " << e.message << "\n" << kUsage;
+    return kExitUsage;
+  } catch (const skops::UntrustedTypeError& e) {
+    std::cerr << "skops-cpp: refused: " << e.what() << "\n";
+    return kExitUntrusted;
+  } catch (const skops::Error& e) {
+    std::cerr << "skops-cpp: " << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "skops-cpp: out of memory\n";
+    return kExitInvalid;
+  } catch (const std::exception& e) {
+    std::cerr << "skops-cpp: internal error: " << e.what() << "\n";
+    return kExitInvalid;
+  }
+}

@@ -1,5 +1,6 @@
 #include "skops/ndarray.hpp"
 
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -12,6 +13,24 @@ void throw_dtype_mismatch(const DType& have, const DType& want) {
   throw UnsupportedError("array has dtype " + have.name() + ", expected " + want.name());
 }
 }  // namespace detail
+
+double half_to_double(std::uint16_t h) noexcept {
+  const bool negative = (h & 0x8000) != 0;
+  const int exponent = (h >> 10) & 0x1F;
+  const std::uint64_t mantissa = h & 0x3FF;
+  if (exponent == 0x1F) {
+    // Inf and NaN: build the double's bits so that the NaN payload survives.
+    const std::uint64_t bits = (negative ? 1ull << 63 : 0) | (0x7FFull << 52) | (mantissa << 42);
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+  }
+  // Subnormals are mantissa × 2^-24; normals carry the implicit leading 1. Both are exact.
+  const double magnitude = exponent == 0
+                               ? std::ldexp(static_cast<double>(mantissa), -24)
+                               : std::ldexp(static_cast<double>(mantissa | 0x400), exponent - 25);
+  return negative ? -magnitude : magnitude;
+}
 
 DType::DType(DTypeKind kind, std::uint64_t itemsize) : kind_(kind), itemsize_(itemsize) {}
 
@@ -53,13 +72,45 @@ char kind_letter(DTypeKind k) {
   return '?';
 }
 
+// Python's repr() of a str, so that numpy's ast.literal_eval reads back the same name:
+// single quotes unless only double quotes avoid escaping, control characters escaped.
 std::string python_str_literal(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
+  const bool has_single = s.find('\'') != std::string::npos;
+  const bool has_double = s.find('"') != std::string::npos;
+  const char quote = has_single && !has_double ? '"' : '\'';
+  static const char* hex = "0123456789abcdef";
+  std::string out(1, quote);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\\' || c == static_cast<unsigned char>(quote)) {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else if (c == 0xC2 && i + 1 < s.size()) {
+      // U+0080..U+00A0 and U+00AD are not printable: Python writes them as \xNN.
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      if ((d >= 0x80 && d <= 0xA0) || d == 0xAD) {
+        out += "\\x";
+        out += hex[d >> 4];
+        out += hex[d & 15];
+        ++i;
+      } else {
+        out += static_cast<char>(c);
+      }
+    } else {
+      out += static_cast<char>(c);
+    }
   }
-  return out + "'";
+  return out + quote;
 }
 }  // namespace
 
@@ -68,7 +119,10 @@ std::string DType::descr() const {
     std::string s = "[";
     for (std::size_t i = 0; i < fields_.size(); ++i) {
       if (i) s += ", ";
-      s += "(" + python_str_literal(fields_[i].name) + ", " + python_str_literal(fields_[i].type->descr());
+      // A nested structured type is a list literal itself, not a string.
+      const DType& t = *fields_[i].type;
+      s += "(" + python_str_literal(fields_[i].name) + ", " +
+           (t.is_structured() ? t.descr() : python_str_literal(t.descr()));
       if (!fields_[i].subshape.empty()) {
         s += ", (";
         for (std::size_t j = 0; j < fields_[i].subshape.size(); ++j) {

@@ -1,0 +1,63 @@
+#pragma once
+/// \file api.hpp
+/// Load and dump estimators; audit files without constructing anything.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "skops/archive.hpp"
+#include "skops/document.hpp"
+#include "skops/estimator.hpp"
+#include "skops/limits.hpp"
+#include "skops/registry.hpp"
+#include "skops/trust.hpp"
+
+namespace skops {
+
+struct LoadOptions {
+  /// Registry to build with; null: the built-in registry.
+  const TypeRegistry* registry = nullptr;
+  /// Exact type names trusted in addition to the registry's types and the primitives.
+  std::vector<std::string> trusted;
+  Limits limits;
+  /// Memory-map the file (stored arrays used in place).
+  bool memory_map = false;
+};
+
+struct DumpOptions {
+  Compression compression = Compression::Stored;
+  const TypeRegistry* registry = nullptr;
+  /// scikit-learn version natively built estimators are written for.
+  std::string sklearn_version = "1.4.2";
+};
+
+/// The trust policy a load uses: primitives + the registry's trusted names + `extra`.
+TrustPolicy default_trust(const TypeRegistry& registry, const std::vector<std::string>& extra = {});
+/// The built-in registry (built once per call site; cheap to copy by reference).
+const TypeRegistry& builtin_registry();
+
+/// Loads an estimator: open and check the archive, parse schema.json, audit every type
+/// (refusing untrusted ones before anything is constructed), read arrays, build and
+/// validate. Throws ArchiveError, LimitError, SchemaError, NpyError, UntrustedTypeError,
+/// UnsupportedError (trusted type without a C++ builder), ValidationError, IoError.
+std::unique_ptr<Estimator> load(const std::string& path, const LoadOptions& options = {});
+std::unique_ptr<Estimator> loads(const std::vector<std::uint8_t>& bytes, const LoadOptions& options = {});
+
+/// Saves an estimator through its registered writer (atomic: temporary file then rename).
+/// Throws UnsupportedError (no writer for its type), IoError, ArchiveError.
+void dump(const Estimator& estimator, const std::string& path, const DumpOptions& options = {});
+std::vector<std::uint8_t> dumps(const Estimator& estimator, const DumpOptions& options = {});
+/// The node graph an estimator saves as.
+NodePtr to_node(const Estimator& estimator, const DumpOptions& options = {});
+
+/// Audits a file: every type with its JSON paths, and the untrusted ones under the
+/// default trust plus `trusted`. Reads no array. Throws the archive/schema errors.
+AuditReport audit_file(const std::string& path, const std::vector<std::string>& trusted = {},
+                       const LoadOptions& options = {});
+
+/// A copy of the graph in which every stored array is read into memory (so the graph no
+/// longer needs its archive). Throws NpyError, ArchiveError, LimitError.
+NodePtr materialize(const Document& doc);
+
+}  // namespace skops

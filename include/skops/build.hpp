@@ -1,0 +1,153 @@
+#pragma once
+/// \file build.hpp
+/// Reading an estimator out of the node graph (ObjectView/ValueView, BuildContext) and
+/// writing one back (ObjectWriter, SaveContext). Every accessor that fails throws a
+/// ValidationError naming the JSON pointer of the offending attribute.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "skops/estimator.hpp"
+#include "skops/node.hpp"
+
+namespace skops {
+
+class TypeRegistry;
+class BuildContext;
+
+/// A read-only view of one node, with typed accessors that validate as they read.
+class ValueView {
+ public:
+  ValueView(NodePtr node, BuildContext& ctx) : node_(std::move(node)), ctx_(&ctx) {}
+
+  const Node& node() const noexcept { return *node_; }
+  const NodePtr& ptr() const noexcept { return node_; }
+  const std::string& pointer() const noexcept { return node_->pointer; }
+  BuildContext& ctx() const noexcept { return *ctx_; }
+
+  bool is_none() const noexcept;
+  /// Python bool (JsonNode), or numpy.bool_ scalar.
+  bool as_bool() const;
+  /// Python int (JsonNode int) or a 0-d integer numpy scalar; BigInt, floats, and
+  /// booleans are refused.
+  std::int64_t as_int() const;
+  /// Python int or float, or a 0-d numeric numpy scalar (NaN/inf allowed).
+  double as_double() const;
+  std::string as_str() const;
+  /// An NdArray node (stored or held); object ("json") arrays are refused.
+  NdArray as_array() const;
+  /// An array converted to float64 values; refuses non-real dtypes (complex, strings, void).
+  std::vector<double> as_doubles() const;
+  /// Items of a List/Tuple/Set, or of a 1-d object array.
+  std::vector<ValueView> items() const;
+  /// Dict value by key; throws ValidationError if absent or not a dict.
+  ValueView at(const std::string& key) const;
+  /// Dict value by key, or nullopt.
+  std::optional<ValueView> find(const std::string& key) const;
+  /// Builds this node as an estimator through the registry (shared when referenced twice).
+  EstimatorPtr estimator() const;
+  [[noreturn]] void fail(const std::string& what) const;
+
+ private:
+  NodePtr node_;
+  BuildContext* ctx_;
+};
+
+/// The attribute dict of an ObjectNode (an estimator or helper object).
+class ObjectView {
+ public:
+  ObjectView(NodePtr object_node, BuildContext& ctx);
+
+  const Node& node() const noexcept { return *object_; }
+  const NodePtr& ptr() const noexcept { return object_; }
+  std::string type_name() const { return object_->type_name(); }
+  BuildContext& ctx() const noexcept { return *ctx_; }
+  /// The state dict node (null when the object has no dict state).
+  const NodePtr& state() const noexcept { return state_; }
+
+  bool has(const std::string& key) const;
+  /// Required attribute; throws ValidationError "required attribute X missing".
+  ValueView at(const std::string& key) const;
+  std::optional<ValueView> find(const std::string& key) const;
+
+  std::int64_t integer(const std::string& key) const { return at(key).as_int(); }
+  double real(const std::string& key) const { return at(key).as_double(); }
+  std::string str(const std::string& key) const { return at(key).as_str(); }
+  bool boolean(const std::string& key) const { return at(key).as_bool(); }
+  NdArray array(const std::string& key) const { return at(key).as_array(); }
+  EstimatorPtr estimator(const std::string& key) const { return at(key).estimator(); }
+  [[noreturn]] void fail(const std::string& what) const;
+
+ private:
+  NodePtr object_;
+  NodePtr state_;
+  BuildContext* ctx_;
+};
+
+/// State of one build: the registry and the memo of estimators built so far.
+class BuildContext {
+ public:
+  explicit BuildContext(const TypeRegistry& registry) : registry_(registry) {}
+  const TypeRegistry& registry() const noexcept { return registry_; }
+  /// Builds the estimator of an ObjectNode via the registry; the same node gives the same
+  /// estimator. Throws UnsupportedError (no builder for the type), ValidationError.
+  EstimatorPtr build(const NodePtr& node);
+  /// Builds the root estimator (owned by the caller; never shared).
+  std::unique_ptr<Estimator> build_root(const NodePtr& node);
+
+ private:
+  const TypeRegistry& registry_;
+  std::map<const Node*, EstimatorPtr> memo_;
+};
+
+/// Writes an estimator's attributes. Starting from the estimator's original state (if
+/// any), `set` replaces an attribute in place or appends it; attributes not set are kept,
+/// so a loaded estimator re-saves losslessly.
+class ObjectWriter {
+ public:
+  ObjectWriter(std::string module, std::string cls, const NodePtr& original_state, class SaveContext& ctx);
+
+  void set(const std::string& key, NodePtr value);
+  void set_int(const std::string& key, std::int64_t v) { set(key, make::integer(v)); }
+  void set_real(const std::string& key, double v) { set(key, make::real(v)); }
+  void set_str(const std::string& key, std::string v) { set(key, make::str(std::move(v))); }
+  void set_bool(const std::string& key, bool v) { set(key, make::boolean(v)); }
+  void set_none(const std::string& key) { set(key, make::none()); }
+  void set_array(const std::string& key, NdArray a) { set(key, make::array(std::move(a))); }
+  /// Only when the key is absent (for attributes of natively built estimators that keep
+  /// whatever a loaded file said).
+  void set_default(const std::string& key, NodePtr value);
+  /// A sub-estimator, saved through its registered writer.
+  void set_estimator(const std::string& key, const Estimator& est);
+  SaveContext& ctx() noexcept { return *ctx_; }
+  /// The ObjectNode.
+  NodePtr finish();
+
+ private:
+  std::string module_, cls_;
+  std::vector<DictEntry> entries_;
+  SaveContext* ctx_;
+};
+
+/// State of one save: the registry, the target scikit-learn version, and a memo so that an
+/// estimator referenced twice is written as one shared node.
+class SaveContext {
+ public:
+  SaveContext(const TypeRegistry& registry, std::string sklearn_version)
+      : registry_(registry), sklearn_version_(std::move(sklearn_version)) {}
+  const TypeRegistry& registry() const noexcept { return registry_; }
+  /// scikit-learn version natively built estimators are written for ("1.4.2" default).
+  const std::string& sklearn_version() const noexcept { return sklearn_version_; }
+  /// Saves an estimator through its registered writer. Throws UnsupportedError.
+  NodePtr save(const Estimator& est);
+
+ private:
+  const TypeRegistry& registry_;
+  std::string sklearn_version_;
+  std::map<const Estimator*, NodePtr> memo_;
+};
+
+}  // namespace skops

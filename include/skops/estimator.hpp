@@ -1,0 +1,85 @@
+#pragma once
+/// \file estimator.hpp
+/// The C++ side of a scikit-learn estimator: immutable after build, `const` methods that
+/// are safe to call from many threads, scikit-learn's exact semantics.
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "skops/ndarray.hpp"
+#include "skops/node.hpp"
+
+namespace skops {
+
+/// Row-major double matrix (scikit-learn arrays are C-ordered).
+using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+/// Read-only view of a row-major matrix (a Matrix, or an Eigen::Map over caller memory).
+using MatrixView = Eigen::Ref<const Matrix>;
+
+/// The methods the generic entry points (`Estimator::run`, `skops-cpp predict --method`) know.
+enum class Method { Predict, PredictProba, PredictLogProba, DecisionFunction, Transform, ScoreSamples, Apply };
+const char* to_string(Method m) noexcept;
+std::optional<Method> method_from_string(const std::string& name) noexcept;
+
+/// What an estimator is, like scikit-learn's mixins.
+enum class Role { Regressor, Classifier, Transformer, Clusterer, OutlierDetector, Other };
+
+class Estimator {
+ public:
+  virtual ~Estimator() = default;
+
+  /// `module.Class` as read from the file (or the target name for natively built ones).
+  const std::string& type_name() const noexcept { return type_name_; }
+  /// Number of input columns, or -1 when the estimator does not record it.
+  std::int64_t n_features_in() const noexcept { return n_features_in_; }
+  virtual Role role() const noexcept = 0;
+
+  /// Whether `run(m, ...)` is available (scikit-learn's hasattr semantics).
+  virtual bool supports(Method m) const noexcept = 0;
+  /// Runs a method on n×n_features_in input. The result has scikit-learn's shape and dtype:
+  /// labels keep the type of `classes_` (int64, float64 or unicode), probabilities and
+  /// scores are float64. Throws InputError (wrong column count, NaN where scikit-learn
+  /// rejects it, empty input), UnsupportedError (method not available).
+  virtual NdArray run(Method m, const MatrixView& X) const = 0;
+
+  NdArray predict(const MatrixView& X) const { return run(Method::Predict, X); }
+  NdArray predict_proba(const MatrixView& X) const { return run(Method::PredictProba, X); }
+  NdArray predict_log_proba(const MatrixView& X) const { return run(Method::PredictLogProba, X); }
+  NdArray decision_function(const MatrixView& X) const { return run(Method::DecisionFunction, X); }
+  NdArray transform(const MatrixView& X) const { return run(Method::Transform, X); }
+  NdArray score_samples(const MatrixView& X) const { return run(Method::ScoreSamples, X); }
+
+  /// The attribute dict read from the file (arrays held in memory), kept so that saving
+  /// writes back what this class does not model. Null for natively built estimators.
+  const NodePtr& original_state() const noexcept { return original_state_; }
+
+  void set_type_name(std::string name) { type_name_ = std::move(name); }
+  void set_n_features_in(std::int64_t n) { n_features_in_ = n; }
+  void set_original_state(NodePtr state) { original_state_ = std::move(state); }
+
+ protected:
+  /// Throws InputError unless X has n_features_in() columns (when known) and ≥ 1 row.
+  void check_input(const MatrixView& X) const;
+  /// As check_input, and throws InputError on NaN or infinity (scikit-learn's
+  /// check_array(force_all_finite=True)).
+  void check_finite_input(const MatrixView& X) const;
+
+ private:
+  std::string type_name_;
+  std::int64_t n_features_in_ = -1;
+  NodePtr original_state_;
+};
+
+using EstimatorPtr = std::shared_ptr<const Estimator>;
+
+/// Conversions between results and Eigen.
+NdArray to_ndarray(const Matrix& m);
+/// A (n,) float64 array.
+NdArray to_ndarray(const Eigen::VectorXd& v);
+/// A float64 2-d array as a Matrix (copies; float32/int arrays are converted).
+Matrix to_matrix(const NdArray& a);
+
+}  // namespace skops

@@ -1,0 +1,92 @@
+#pragma once
+/// \file compose.hpp
+/// scikit-learn's meta-estimators that chain or combine others: Pipeline, ColumnTransformer,
+/// FeatureUnion. Sub-estimators are any registered estimators (shared, immutable).
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "skops/estimator.hpp"
+
+namespace skops::compose {
+
+/// One named step or part. `estimator` null means a string step: "passthrough" (identity),
+/// "drop" (ColumnTransformer/FeatureUnion only) or None (`kind` "none", Pipeline only).
+struct Step {
+  std::string name;
+  EstimatorPtr estimator;
+  std::string kind = "estimator";  ///< "estimator", "passthrough", "drop" or "none"
+
+  bool is_identity() const noexcept { return !estimator && (kind == "passthrough" || kind == "none"); }
+};
+
+/// sklearn.pipeline.Pipeline: every step but the last transforms; the methods are those of
+/// the last step (or the identity transform when it is 'passthrough'/None). `role()` is
+/// the last step's.
+class Pipeline final : public Estimator {
+ public:
+  /// Steps in order. Throws ValidationError when a non-final step cannot transform, names
+  /// repeat, or there are no steps.
+  explicit Pipeline(std::vector<Step> steps);
+  /// Convenience: (name, estimator) pairs; a null estimator is a 'passthrough' step.
+  static std::shared_ptr<Pipeline> from_estimators(std::vector<std::pair<std::string, EstimatorPtr>> steps);
+
+  const std::vector<Step>& steps() const noexcept { return steps_; }
+  Role role() const noexcept override;
+  bool supports(Method m) const noexcept override;
+  NdArray run(Method m, const MatrixView& X) const override;
+
+ private:
+  std::vector<Step> steps_;
+};
+
+/// sklearn.compose.ColumnTransformer on a numeric matrix: each transformer sees its input
+/// columns, the outputs are concatenated in transformers_ order (remainder included when
+/// it is an entry of transformers_). Column selections are integer lists (negative values
+/// count from the end), boolean masks and slices; string column names are refused
+/// (a numeric matrix has no feature names).
+class ColumnTransformer final : public Estimator {
+ public:
+  struct Part {
+    Step step;
+    std::vector<std::int64_t> columns;  ///< resolved input column indices, in order
+    double weight = 1.0;                ///< transformer_weights[name], 1 when absent
+    bool weighted = false;
+    /// The columns as read from a file (slice, mask, list), kept so re-saving is lossless;
+    /// null for natively built parts (written as an int list).
+    NodePtr columns_spec;
+  };
+  /// Throws ValidationError when a column is out of range or a part cannot transform.
+  ColumnTransformer(std::vector<Part> parts, std::int64_t n_features);
+
+  const std::vector<Part>& parts() const noexcept { return parts_; }
+  Role role() const noexcept override { return Role::Transformer; }
+  bool supports(Method m) const noexcept override { return m == Method::Transform; }
+  NdArray run(Method m, const MatrixView& X) const override;
+
+ private:
+  std::vector<Part> parts_;
+};
+
+/// sklearn.pipeline.FeatureUnion: the transformers' outputs side by side, each multiplied by
+/// its weight (transformer_weights) when given.
+class FeatureUnion final : public Estimator {
+ public:
+  FeatureUnion(std::vector<Step> parts, std::map<std::string, double> weights = {});
+
+  const std::vector<Step>& parts() const noexcept { return parts_; }
+  const std::map<std::string, double>& weights() const noexcept { return weights_; }
+  Role role() const noexcept override { return Role::Transformer; }
+  bool supports(Method m) const noexcept override { return m == Method::Transform; }
+  NdArray run(Method m, const MatrixView& X) const override;
+
+ private:
+  std::vector<Step> parts_;
+  std::map<std::string, double> weights_;
+};
+
+}  // namespace skops::compose

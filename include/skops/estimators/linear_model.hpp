@@ -1,0 +1,217 @@
+#pragma once
+/// \file linear_model.hpp
+/// Linear models with scikit-learn's exact prediction semantics, and their native
+/// constructors (for building a model in C++ and saving it so that Python's
+/// `skops.io.load` reads it back into a working scikit-learn estimator).
+///
+/// Covered scikit-learn classes:
+/// - regressors `X @ coef_.T + intercept_` (LinearRegressor): LinearRegression, Ridge, Lasso,
+///   ElasticNet, SGDRegressor, HuberRegressor, QuantileRegressor, BayesianRidge, LinearSVR;
+/// - linear classifiers (LinearClassifier): LogisticRegression, RidgeClassifier,
+///   SGDClassifier, Perceptron, PassiveAggressiveClassifier, LinearSVC;
+/// - LinearDiscriminantAnalysis; DummyClassifier; DummyRegressor.
+///
+/// Arrays given to the native constructors keep their dtype when saved (float64 or float32
+/// coefficients; int64, float64 or unicode class labels). All constructors validate what
+/// they are given and throw ValidationError on inconsistent shapes or non-real dtypes.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "skops/estimator.hpp"
+#include "skops/ndarray.hpp"
+#include "skops/node.hpp"
+
+namespace skops::estimators {
+
+struct LinearAccess;  // build/save functions (src/estimators/linear_model)
+
+/// Estimators whose scikit-learn result dtype depends on the input dtype: a model fitted on
+/// float32 data (float32 `coef_`) computes in float32 when X is float32 and in float64 when
+/// X is float64. `Estimator::run` implements the float64-input semantics; this interface
+/// adds the float32-input one (X values must be float32 values widened to double).
+class Float32InputRunner {
+ public:
+  virtual ~Float32InputRunner() = default;
+  virtual NdArray run_float32_input(Method m, const MatrixView& X) const = 0;
+};
+
+/// The coefficient arrays of a linear model, as read or given, plus a float64 copy.
+struct LinearCoefficients {
+  NdArray coef;          ///< as stored: (n_features,) or (n_outputs, n_features), float64/32
+  NdArray intercept;     ///< as stored: 0-d or (n_outputs,), float64/32
+  bool intercept_is_python_float = false;  ///< `intercept_ = 0.0` (fit_intercept=False)
+  Matrix w;              ///< n_outputs × n_features, float64
+  Eigen::VectorXd b;     ///< n_outputs, float64
+  bool float32 = false;  ///< coef_ (and intercept_) are float32: float32 arithmetic on float32 X
+};
+
+enum class LinearRegressorKind {
+  LinearRegression,
+  Ridge,
+  Lasso,
+  ElasticNet,
+  SGDRegressor,
+  HuberRegressor,
+  QuantileRegressor,
+  BayesianRidge,
+  LinearSVR,
+};
+
+/// `predict(X) = X @ coef_.T + intercept_`; 1-d output when coef_ is 1-d (or for
+/// SGDRegressor, which ravels), else (n_samples, n_targets).
+class LinearRegressor final : public Estimator, public Float32InputRunner {
+ public:
+  /// A native model. `coef`: float64 or float32, shape (n_features,) or (n_targets,
+  /// n_features). `intercept`: same float dtype, 0-d (numpy scalar) or (n_targets,)
+  /// (SGDRegressor and LinearSVR: shape (1,)). Throws ValidationError.
+  static std::unique_ptr<LinearRegressor> from_arrays(LinearRegressorKind kind, NdArray coef, NdArray intercept);
+
+  LinearRegressorKind kind() const noexcept { return kind_; }
+  const LinearCoefficients& coefficients() const noexcept { return c_; }
+
+  Role role() const noexcept override { return Role::Regressor; }
+  bool supports(Method m) const noexcept override { return m == Method::Predict; }
+  NdArray run(Method m, const MatrixView& X) const override;
+  NdArray run_float32_input(Method m, const MatrixView& X) const override;
+
+ private:
+  friend struct LinearAccess;
+  LinearRegressorKind kind_ = LinearRegressorKind::LinearRegression;
+  LinearCoefficients c_;
+  bool ravel_ = false;  ///< output 1-d although coef_ is 2-d (SGDRegressor)
+};
+
+enum class LinearClassifierKind {
+  LogisticRegression,
+  RidgeClassifier,
+  SGDClassifier,
+  Perceptron,
+  PassiveAggressiveClassifier,
+  LinearSVC,
+};
+
+/// How a linear classifier turns decision scores into probabilities.
+enum class ProbaMode {
+  None,           ///< no predict_proba (hinge losses, RidgeClassifier, LinearSVC, ...)
+  OvrSigmoid,     ///< expit, then rows normalised (binary: [1-p, p]); LogisticRegression ovr, SGD log_loss
+  Softmax,        ///< softmax of the scores (binary: of [-s, s]); LogisticRegression multinomial
+  ModifiedHuber,  ///< (clip(s, -1, 1) + 1) / 2, normalised; SGD modified_huber
+};
+
+/// Options of the native LinearClassifier constructor.
+struct LinearClassifierOptions {
+  /// LogisticRegression: "auto", "ovr" or "multinomial"; with `solver` it decides OvR vs softmax
+  /// as scikit-learn's predict_proba does.
+  std::string multi_class = "auto";
+  std::string solver = "lbfgs";
+  /// SGDClassifier: "hinge", "log_loss", "modified_huber", ... (others: their fixed loss).
+  std::string loss = "hinge";
+};
+
+/// decision_function = X @ coef_.T + intercept_ (1-d for binary problems); predict =
+/// classes_[scores > 0] (binary) or classes_[argmax] (first maximum); probabilities per
+/// ProbaMode.
+class LinearClassifier final : public Estimator {
+ public:
+  /// A native model. `coef`: float64/float32 (n_classes, n_features), or (1, n_features) for
+  /// two classes; `intercept`: (n_classes,) or (1,); `classes`: 1-d int64, float64 or
+  /// unicode labels in scikit-learn's (sorted) order. Throws ValidationError.
+  static std::unique_ptr<LinearClassifier> from_arrays(LinearClassifierKind kind, NdArray coef, NdArray intercept,
+                                                       NdArray classes, const LinearClassifierOptions& options = {});
+
+  LinearClassifierKind kind() const noexcept { return kind_; }
+  ProbaMode proba_mode() const noexcept { return proba_; }
+  const LinearCoefficients& coefficients() const noexcept { return c_; }
+  const NdArray& classes() const noexcept { return classes_; }
+
+  Role role() const noexcept override { return Role::Classifier; }
+  bool supports(Method m) const noexcept override;
+  NdArray run(Method m, const MatrixView& X) const override;
+
+ private:
+  friend struct LinearAccess;
+  LinearClassifierKind kind_ = LinearClassifierKind::LogisticRegression;
+  LinearCoefficients c_;
+  NdArray classes_;      ///< labels ('<U' when the file stored an object array)
+  NodePtr classes_node_; ///< the node read (kept for saving), null when native
+  ProbaMode proba_ = ProbaMode::None;
+  LinearClassifierOptions options_;
+};
+
+/// sklearn.discriminant_analysis.LinearDiscriminantAnalysis (solvers svd, lsqr, eigen).
+class LinearDiscriminantAnalysis final : public Estimator {
+ public:
+  /// A native model: `classes` (n_classes,), `coef` (n_classes, n_features) or (1, n_features)
+  /// for two classes, `intercept` matching; for transform, `scalings` (n_features, r) and (svd
+  /// solver) `xbar` (n_features,), keeping the first `max_components` columns (-1: all).
+  /// `priors`/`means` are optional (saved when given). Throws ValidationError.
+  static std::unique_ptr<LinearDiscriminantAnalysis> from_arrays(NdArray classes, NdArray coef, NdArray intercept,
+                                                                 NdArray scalings = {}, NdArray xbar = {},
+                                                                 std::int64_t max_components = -1,
+                                                                 std::string solver = "svd", NdArray priors = {},
+                                                                 NdArray means = {});
+
+  const NdArray& classes() const noexcept { return classes_; }
+  Role role() const noexcept override { return Role::Classifier; }
+  bool supports(Method m) const noexcept override;
+  NdArray run(Method m, const MatrixView& X) const override;
+
+ private:
+  friend struct LinearAccess;
+  LinearCoefficients c_;
+  NdArray classes_;
+  NodePtr classes_node_;
+  std::string solver_ = "svd";
+  NdArray scalings_, xbar_, priors_, means_;
+  Matrix scalings_m_;
+  Eigen::VectorXd xbar_v_;
+  std::int64_t max_components_ = -1;  ///< output columns of transform (≤ scalings_ columns)
+};
+
+/// sklearn.dummy.DummyClassifier (single output). Strategies "prior", "most_frequent",
+/// "constant", "uniform" (predict_proba only) and "stratified" (load/save only): predict of
+/// "uniform"/"stratified" and predict_proba of "stratified" draw random numbers in
+/// scikit-learn and throw UnsupportedError here.
+class DummyClassifier final : public Estimator {
+ public:
+  /// `classes` 1-d labels, `class_prior` one float per class; `constant` the label for
+  /// strategy "constant" (a 0-d or 1-element array of the label's dtype; empty otherwise).
+  /// Throws ValidationError.
+  static std::unique_ptr<DummyClassifier> from_prior(NdArray classes, std::vector<double> class_prior,
+                                                     std::string strategy = "prior", NdArray constant = {});
+
+  const std::string& strategy() const noexcept { return strategy_; }
+  Role role() const noexcept override { return Role::Classifier; }
+  bool supports(Method m) const noexcept override;
+  NdArray run(Method m, const MatrixView& X) const override;
+
+ private:
+  friend struct LinearAccess;
+  NdArray classes_;
+  NodePtr classes_node_;
+  std::vector<double> prior_;
+  std::string strategy_ = "prior";
+  std::int64_t constant_index_ = -1;  ///< "constant": index of the constant in classes_
+  NdArray constant_label_;            ///< "constant": the label predicted (its own dtype)
+};
+
+/// sklearn.dummy.DummyRegressor: predicts constant_ (1, n_outputs) for every row.
+class DummyRegressor final : public Estimator {
+ public:
+  /// `constant` one value per output; `strategy` "mean", "median", "quantile" or "constant".
+  static std::unique_ptr<DummyRegressor> from_constant(std::vector<double> constant, std::string strategy = "mean");
+
+  Role role() const noexcept override { return Role::Regressor; }
+  bool supports(Method m) const noexcept override { return m == Method::Predict; }
+  NdArray run(Method m, const MatrixView& X) const override;
+
+ private:
+  friend struct LinearAccess;
+  NdArray constant_;  ///< (1, n_outputs) as stored
+  std::string strategy_ = "mean";
+};
+
+}  // namespace skops::estimators

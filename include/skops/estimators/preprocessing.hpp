@@ -1,0 +1,422 @@
+#pragma once
+/// \file preprocessing.hpp
+/// scikit-learn's preprocessing transformers (sklearn.preprocessing, sklearn.impute, and the
+/// two sklearn.decomposition projections PCA/TruncatedSVD) as C++ estimators, with native
+/// constructors from plain arrays.
+///
+/// Every class is immutable once built; `run(Method::Transform, X)` returns what
+/// scikit-learn's `transform` returns for a float64 `X` (shape and dtype), and throws
+/// InputError for a wrong column count, an empty `X`, or values scikit-learn's input
+/// check rejects (the scalers, encoders and SimpleImputer accept NaN like scikit-learn
+/// does; the others reject NaN and infinity). Constructors throw ValidationError when
+/// their arguments are inconsistent. `inverse_transform` is offered where it is a simple
+/// formula (scalers, OneHotEncoder, LabelEncoder); the generic `Method` enum has no
+/// inverse, so call it on the class.
+///
+/// Not modelled: sparse input/output (a file fitted with `sparse_output=True` still
+/// transforms, but the result is a dense array), string input to the encoders through
+/// `run` (a numeric matrix cannot hold strings: numeric input never matches a string
+/// category; LabelEncoder has typed string methods), float32 rounding of intermediate
+/// results (scikit-learn keeps float32 input in float32; `run` computes in float64).
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "skops/estimator.hpp"
+
+namespace skops::preprocessing {
+
+/// Shared behaviour of the transformers: role Transformer, the only method is Transform.
+class TransformerBase : public Estimator {
+ public:
+  Role role() const noexcept override { return Role::Transformer; }
+  bool supports(Method m) const noexcept override { return m == Method::Transform; }
+  NdArray run(Method m, const MatrixView& X) const override;
+
+ protected:
+  /// The transform itself (after `run` checked the method).
+  virtual NdArray do_transform(const MatrixView& X) const = 0;
+};
+
+/// sklearn.preprocessing.StandardScaler: (X - mean_) / scale_ (each step only when enabled).
+class StandardScaler final : public TransformerBase {
+ public:
+  /// `mean` is required when with_mean, `scale` when with_std (both length n_features; pass
+  /// `n_features` when both are empty). `var` defaults to scale², `n_samples_seen` is
+  /// informative (written for scikit-learn).
+  StandardScaler(std::vector<double> mean, std::vector<double> scale, bool with_mean = true,
+                 bool with_std = true, std::vector<double> var = {}, std::int64_t n_samples_seen = 1,
+                 std::int64_t n_features = -1);
+  bool with_mean() const noexcept { return with_mean_; }
+  bool with_std() const noexcept { return with_std_; }
+  const std::vector<double>& mean() const noexcept { return mean_; }
+  const std::vector<double>& scale() const noexcept { return scale_; }
+  const std::vector<double>& var() const noexcept { return var_; }
+  std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
+  /// X * scale_ + mean_ (each step only when enabled).
+  NdArray inverse_transform(const MatrixView& X) const;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::vector<double> mean_, scale_, var_;
+  bool with_mean_, with_std_;
+  std::int64_t n_samples_seen_;
+};
+
+/// sklearn.preprocessing.MinMaxScaler: X * scale_ + min_, clipped to feature_range if clip.
+class MinMaxScaler final : public TransformerBase {
+ public:
+  /// `data_min`/`data_max` are informative (derived from scale/min when empty).
+  MinMaxScaler(std::vector<double> scale, std::vector<double> min, double range_lo = 0.0,
+               double range_hi = 1.0, bool clip = false, std::vector<double> data_min = {},
+               std::vector<double> data_max = {}, std::int64_t n_samples_seen = 1);
+  const std::vector<double>& scale() const noexcept { return scale_; }
+  const std::vector<double>& min() const noexcept { return min_; }
+  const std::vector<double>& data_min() const noexcept { return data_min_; }
+  const std::vector<double>& data_max() const noexcept { return data_max_; }
+  std::pair<double, double> feature_range() const noexcept { return {lo_, hi_}; }
+  bool clip() const noexcept { return clip_; }
+  std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
+  /// (X - min_) / scale_.
+  NdArray inverse_transform(const MatrixView& X) const;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::vector<double> scale_, min_, data_min_, data_max_;
+  double lo_, hi_;
+  bool clip_;
+  std::int64_t n_samples_seen_;
+};
+
+/// sklearn.preprocessing.MaxAbsScaler: X / scale_.
+class MaxAbsScaler final : public TransformerBase {
+ public:
+  explicit MaxAbsScaler(std::vector<double> scale, std::int64_t n_samples_seen = 1);
+  const std::vector<double>& scale() const noexcept { return scale_; }
+  std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
+  NdArray inverse_transform(const MatrixView& X) const;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::vector<double> scale_;
+  std::int64_t n_samples_seen_;
+};
+
+/// sklearn.preprocessing.RobustScaler: (X - center_) / scale_.
+class RobustScaler final : public TransformerBase {
+ public:
+  /// `center` empty ⇔ with_centering=False; `scale` empty ⇔ with_scaling=False.
+  RobustScaler(std::vector<double> center, std::vector<double> scale, std::int64_t n_features = -1,
+               double q_lo = 25.0, double q_hi = 75.0, bool unit_variance = false);
+  const std::vector<double>& center() const noexcept { return center_; }
+  const std::vector<double>& scale() const noexcept { return scale_; }
+  std::pair<double, double> quantile_range() const noexcept { return {q_lo_, q_hi_}; }
+  bool unit_variance() const noexcept { return unit_variance_; }
+  NdArray inverse_transform(const MatrixView& X) const;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::vector<double> center_, scale_;
+  double q_lo_, q_hi_;
+  bool unit_variance_;
+};
+
+/// sklearn.preprocessing.Normalizer: each row divided by its l1, l2 or max norm.
+class Normalizer final : public TransformerBase {
+ public:
+  /// `norm` is "l1", "l2" or "max".
+  explicit Normalizer(std::string norm = "l2", std::int64_t n_features = -1);
+  const std::string& norm() const noexcept { return norm_; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::string norm_;
+};
+
+/// sklearn.preprocessing.Binarizer: 1 where X > threshold, else 0.
+class Binarizer final : public TransformerBase {
+ public:
+  explicit Binarizer(double threshold = 0.0, std::int64_t n_features = -1);
+  double threshold() const noexcept { return threshold_; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  double threshold_;
+};
+
+/// sklearn.preprocessing.PolynomialFeatures: output columns in scikit-learn's order (bias,
+/// then degree 1, 2, ... terms, each degree in combinations_with_replacement order, or
+/// combinations when interaction_only), computed with scikit-learn's multiplication order.
+class PolynomialFeatures final : public TransformerBase {
+ public:
+  PolynomialFeatures(std::int64_t n_features, std::int64_t max_degree, std::int64_t min_degree = 0,
+                     bool interaction_only = false, bool include_bias = true);
+  std::int64_t min_degree() const noexcept { return min_degree_; }
+  std::int64_t max_degree() const noexcept { return max_degree_; }
+  bool interaction_only() const noexcept { return interaction_only_; }
+  bool include_bias() const noexcept { return include_bias_; }
+  /// Number of output columns (scikit-learn's n_output_features_).
+  std::int64_t n_output_features() const noexcept { return n_out_; }
+  /// Columns of the full expansion before dropping degrees < min_degree (_n_out_full).
+  std::int64_t n_out_full() const noexcept { return n_out_full_; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::int64_t min_degree_, max_degree_;
+  bool interaction_only_, include_bias_;
+  std::int64_t n_out_full_ = 0, n_out_ = 0;
+};
+
+/// One category of an encoder: a number (float or int category), a string, or None.
+struct Category {
+  enum class Kind { Number, String, None };
+  Kind kind = Kind::Number;
+  double number = 0.0;
+  std::string text;
+
+  static Category of(double v) { return {Kind::Number, v, {}}; }
+  static Category of(std::string s) { return {Kind::String, 0.0, std::move(s)}; }
+};
+
+/// The categories of one input column: numeric arrays keep their dtype for saving; object
+/// arrays (string categories) keep their items.
+struct CategoryList {
+  std::vector<Category> items;
+  /// Numeric dtype of a numpy categories array; nullopt for an object array.
+  std::optional<DType> dtype;
+  /// The strings came from a numpy '<U' array (not an object array).
+  bool unicode = false;
+
+  /// Float64 categories (must be sorted ascending, NaN last, like scikit-learn's).
+  static CategoryList numeric(std::vector<double> values);
+  /// String categories (an object array), sorted.
+  static CategoryList strings(std::vector<std::string> values);
+  /// Index of the category equal to `x` (NaN matches NaN), or -1. Strings never match.
+  std::int64_t find(double x) const noexcept;
+};
+
+/// sklearn.preprocessing.OneHotEncoder. The result is always a dense array of `dtype`.
+class OneHotEncoder final : public TransformerBase {
+ public:
+  /// Per input column: the output column (relative to the column's block) of each category
+  /// code, or -1 when the category is dropped, and the column unknown values map to (-1:
+  /// all zeros, -2: raise InputError).
+  struct ColumnPlan {
+    std::vector<std::int64_t> code_to_out;
+    std::int64_t unknown_out = -2;
+    std::int64_t width = 0;
+  };
+
+  /// `handle_unknown` is "error" or "ignore"; `drop_idx[i]` is the category index dropped for
+  /// column i, or -1 (empty: nothing dropped).
+  OneHotEncoder(std::vector<CategoryList> categories, std::string handle_unknown = "error",
+                std::vector<std::int64_t> drop_idx = {}, DType dtype = DType::float64());
+  /// From a loaded file: plans computed from categories_, drop_idx_ and the infrequent maps.
+  OneHotEncoder(std::vector<CategoryList> categories, std::string handle_unknown,
+                std::vector<std::int64_t> drop_idx, DType dtype, std::vector<ColumnPlan> plans);
+
+  const std::vector<CategoryList>& categories() const noexcept { return categories_; }
+  const std::string& handle_unknown() const noexcept { return handle_unknown_; }
+  const std::vector<std::int64_t>& drop_idx() const noexcept { return drop_idx_; }
+  const DType& dtype() const noexcept { return dtype_; }
+  const std::vector<ColumnPlan>& plans() const noexcept { return plans_; }
+  std::int64_t n_output_features() const noexcept { return n_out_; }
+  /// Numeric categories back from a one-hot matrix (float64; a row of zeros for a column
+  /// gives NaN where scikit-learn gives None). Throws UnsupportedError for string
+  /// categories or infrequent grouping.
+  NdArray inverse_transform(const MatrixView& X) const;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::vector<CategoryList> categories_;
+  std::string handle_unknown_;
+  std::vector<std::int64_t> drop_idx_;
+  DType dtype_;
+  std::vector<ColumnPlan> plans_;
+  std::int64_t n_out_ = 0;
+  std::vector<std::vector<std::pair<double, std::int64_t>>> lookup_;
+  std::vector<std::int64_t> nan_code_;
+};
+
+/// sklearn.preprocessing.OrdinalEncoder: category codes as `dtype`.
+class OrdinalEncoder final : public TransformerBase {
+ public:
+  /// `handle_unknown` is "error" or "use_encoded_value" (then `unknown_value` is used);
+  /// NaN categories are encoded as `encoded_missing_value`.
+  OrdinalEncoder(std::vector<CategoryList> categories, std::string handle_unknown = "error",
+                 double unknown_value = 0.0, double encoded_missing_value = 0.0,
+                 DType dtype = DType::float64());
+  const std::vector<CategoryList>& categories() const noexcept { return categories_; }
+  const std::string& handle_unknown() const noexcept { return handle_unknown_; }
+  double unknown_value() const noexcept { return unknown_value_; }
+  double encoded_missing_value() const noexcept { return encoded_missing_value_; }
+  const DType& dtype() const noexcept { return dtype_; }
+  /// Column index → code of its NaN category (scikit-learn's _missing_indices).
+  const std::map<std::int64_t, std::int64_t>& missing_indices() const noexcept { return missing_; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::vector<CategoryList> categories_;
+  std::string handle_unknown_;
+  double unknown_value_, encoded_missing_value_;
+  DType dtype_;
+  std::map<std::int64_t, std::int64_t> missing_;
+  std::vector<std::vector<std::pair<double, std::int64_t>>> lookup_;
+  std::vector<std::int64_t> nan_code_;
+};
+
+/// sklearn.preprocessing.LabelEncoder: labels → their index in classes_ (int64).
+/// `run(Transform, X)` takes an n×1 matrix of numeric labels; string labels go through
+/// `transform_labels`.
+class LabelEncoder final : public TransformerBase {
+ public:
+  /// Numeric classes (sorted, unique).
+  explicit LabelEncoder(std::vector<double> classes);
+  /// String classes (sorted, unique), saved as a '<U' array.
+  explicit LabelEncoder(std::vector<std::string> classes);
+  /// From a loaded classes_ array (any numeric or unicode dtype).
+  explicit LabelEncoder(NdArray classes);
+
+  const NdArray& classes() const noexcept { return classes_; }
+  bool string_classes() const noexcept { return !strings_.empty(); }
+  /// Indices of `labels` in classes_ (int64, shape (n,)). Throws InputError for a label not
+  /// in classes_ ("y contains previously unseen labels"), UnsupportedError if the classes
+  /// are numeric.
+  NdArray transform_labels(const std::vector<std::string>& labels) const;
+  /// classes_[codes] as a '<U' array. Throws InputError for a code out of range.
+  NdArray inverse_transform_labels(const std::vector<std::int64_t>& codes) const;
+  /// Numeric form of both (numeric classes only).
+  NdArray transform_values(const std::vector<double>& labels) const;
+  NdArray inverse_transform_values(const std::vector<std::int64_t>& codes) const;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  NdArray classes_;
+  std::vector<std::string> strings_;
+  std::vector<double> numbers_;
+};
+
+/// sklearn.impute.SimpleImputer (numeric): missing entries replaced by statistics_; columns
+/// whose statistic is NaN are dropped (unless keep_empty_features or strategy "constant").
+class SimpleImputer final : public TransformerBase {
+ public:
+  /// `missing_values` NaN (default) or a number; `strategy` "mean", "median",
+  /// "most_frequent" or "constant".
+  SimpleImputer(std::vector<double> statistics, std::string strategy = "mean",
+                double missing_values = std::numeric_limits<double>::quiet_NaN(),
+                bool keep_empty_features = false, std::optional<double> fill_value = std::nullopt);
+  const std::vector<double>& statistics() const noexcept { return statistics_; }
+  const std::string& strategy() const noexcept { return strategy_; }
+  double missing_values() const noexcept { return missing_values_; }
+  bool keep_empty_features() const noexcept { return keep_empty_features_; }
+  const std::optional<double>& fill_value() const noexcept { return fill_value_; }
+  /// MissingIndicator columns appended to the output (add_indicator=True): the input
+  /// columns whose missing mask is appended, as float 0/1.
+  void set_indicator_features(std::vector<std::int64_t> features) { indicator_ = std::move(features); }
+  const std::optional<std::vector<std::int64_t>>& indicator_features() const noexcept {
+    return indicator_;
+  }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::vector<double> statistics_;
+  std::string strategy_;
+  double missing_values_;
+  bool keep_empty_features_;
+  std::optional<double> fill_value_;
+  std::optional<std::vector<std::int64_t>> indicator_;
+};
+
+/// sklearn.preprocessing.FunctionTransformer with func=None (identity) or a numpy ufunc
+/// from a fixed list (log1p, expm1, log, exp, sqrt, absolute, square, negative, ...).
+class FunctionTransformer final : public TransformerBase {
+ public:
+  /// `func`: "" (identity) or a ufunc name; `inverse_func` likewise (informative).
+  explicit FunctionTransformer(std::string func = "", std::string inverse_func = "",
+                               bool validate = false, std::int64_t n_features = -1);
+  const std::string& func() const noexcept { return func_; }
+  const std::string& inverse_func() const noexcept { return inverse_func_; }
+  bool validate() const noexcept { return validate_; }
+  /// Whether `name` is a ufunc this class can apply.
+  static bool known_ufunc(const std::string& name) noexcept;
+  NdArray inverse_transform(const MatrixView& X) const;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  std::string func_, inverse_func_;
+  bool validate_;
+};
+
+}  // namespace skops::preprocessing
+
+namespace skops::decomposition {
+
+/// sklearn.decomposition.PCA: (X - mean_) @ components_.T, divided by
+/// sqrt(explained_variance_) when whiten.
+class PCA final : public preprocessing::TransformerBase {
+ public:
+  /// components: n_components × n_features, row-major.
+  PCA(Matrix components, std::vector<double> mean, std::vector<double> explained_variance,
+      bool whiten = false);
+  const Matrix& components() const noexcept { return components_; }
+  const std::vector<double>& mean() const noexcept { return mean_; }
+  const std::vector<double>& explained_variance() const noexcept { return explained_variance_; }
+  bool whiten() const noexcept { return whiten_; }
+  /// scikit-learn ≥ 1.4 computes X @ C.T - mean @ C.T (rounding differs in the last bits);
+  /// set from the file's _sklearn_version.
+  void set_centered_after_projection(bool v) noexcept { centered_after_ = v; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  Matrix components_;
+  std::vector<double> mean_, explained_variance_;
+  bool whiten_;
+  bool centered_after_ = true;
+};
+
+/// sklearn.decomposition.TruncatedSVD: X @ components_.T.
+class TruncatedSVD final : public preprocessing::TransformerBase {
+ public:
+  explicit TruncatedSVD(Matrix components);
+  const Matrix& components() const noexcept { return components_; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  Matrix components_;
+};
+
+}  // namespace skops::decomposition

@@ -1,0 +1,62 @@
+#pragma once
+/// \file registry.hpp
+/// Exact type name → {build, save}. Explicit registration only: no static initialisers.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "skops/build.hpp"
+#include "skops/estimator.hpp"
+
+namespace skops {
+
+using BuildFn = std::function<std::unique_ptr<Estimator>(const ObjectView&)>;
+using SaveFn = std::function<void(const Estimator&, ObjectWriter&)>;
+
+class TypeRegistry {
+ public:
+  struct Entry {
+    std::string name;  ///< canonical module.Class
+    BuildFn build;
+    SaveFn save;
+  };
+
+  /// An empty registry.
+  TypeRegistry() = default;
+  /// Every built-in estimator family.
+  static TypeRegistry with_builtins();
+
+  /// Registers a type. Throws RegistryError if the name (or an alias) is taken.
+  void add(const std::string& type_name, BuildFn build, SaveFn save);
+  /// Typed form: `build` returns std::unique_ptr<T>, `save` takes const T&.
+  template <class T, class B, class S>
+  void add(const std::string& type_name, B build, S save) {
+    add(
+        type_name,
+        [build](const ObjectView& v) -> std::unique_ptr<Estimator> { return std::unique_ptr<T>(build(v)); },
+        [save](const Estimator& e, ObjectWriter& w) { save(dynamic_cast<const T&>(e), w); });
+  }
+  /// Another spelling of a registered type (a module that moved between scikit-learn
+  /// versions). Throws RegistryError on a clash or an unknown canonical name.
+  void add_alias(const std::string& alias, const std::string& canonical);
+  /// Types that built-in builders read as helpers (e.g. sklearn.tree._tree.Tree): trusted
+  /// by default along with the registered estimators, but not buildable on their own.
+  void add_helper_types(const std::vector<std::string>& names);
+
+  /// Entry for a name or alias, or nullptr.
+  const Entry* find(const std::string& type_name) const noexcept;
+  /// Registered names and aliases, sorted.
+  std::vector<std::string> type_names() const;
+  /// Names trusted by default: registered names, aliases, helper types.
+  std::set<std::string> trusted_names() const;
+
+ private:
+  std::map<std::string, std::shared_ptr<const Entry>> entries_;
+  std::set<std::string> helpers_;
+};
+
+}  // namespace skops

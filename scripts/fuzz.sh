@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Build the libFuzzer targets (tests/fuzz/fuzz_*.cpp) with clang in build-fuzz/ and run each
+# for a bounded time over a scratch corpus seeded from tests/data.
+#
+#   bash scripts/fuzz.sh [NAME...]     # e.g. `bash scripts/fuzz.sh npy`; default: every target
+#
+# Environment:
+#   FUZZ_SECONDS    time per target (default 60)
+#   FUZZ_BUILD_DIR  build directory (default build-fuzz)
+#   FUZZ_SEED_MAX   largest seed file copied into a corpus, bytes (default 262144)
+#   JOBS            build jobs (default 2)
+#   CXX_FUZZ        clang++ to use (default clang++)
+#   FUZZ_WERROR     warnings are errors in this build too (default ON)
+#
+# Exit status: 0 when every target ran its time without a finding; 1 on a crash, leak,
+# timeout, OOM or sanitizer report (the input is kept under $FUZZ_BUILD_DIR/artifacts/ with a
+# command to replay it); 2 when clang or libFuzzer is not installed (nothing was run).
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/build.sh"
+cd "$SKOPS_ROOT"
+
+FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
+FUZZ_BUILD_DIR="${FUZZ_BUILD_DIR:-build-fuzz}"
+FUZZ_SEED_MAX="${FUZZ_SEED_MAX:-262144}"
+CXX_FUZZ="${CXX_FUZZ:-clang++}"
+
+# --- is libFuzzer usable? ---------------------------------------------------------------
+have_libfuzzer() {
+  command -v "$CXX_FUZZ" >/dev/null 2>&1 || return 1
+  local probe
+  probe="$(mktemp -d)"
+  printf '%s\n' '#include <cstddef>' '#include <cstdint>' \
+    'extern "C" int LLVMFuzzerTestOneInput(const uint8_t*, size_t) { return 0; }' \
+    >"$probe/probe.cpp"
+  local rc=0
+  "$CXX_FUZZ" -fsanitize=fuzzer,address,undefined "$probe/probe.cpp" -o "$probe/probe" \
+    >/dev/null 2>&1 || rc=1
+  rm -rf "$probe"
+  return "$rc"
+}
+if ! have_libfuzzer; then
+  echo "fuzz: $CXX_FUZZ with libFuzzer not found (Debian: apt-get install clang libclang-rt-14-dev)" >&2
+  exit 2
+fi
+
+# --- which targets ------------------------------------------------------------------------
+names=()
+if (($#)); then
+  names=("$@")
+else
+  shopt -s nullglob
+  for src in tests/fuzz/fuzz_*.cpp; do
+    src="${src##*/fuzz_}"
+    names+=("${src%.cpp}")
+  done
+  shopt -u nullglob
+fi
+if ((${#names[@]} == 0)); then
+  echo "fuzz: no tests/fuzz/fuzz_*.cpp target exists yet; nothing to run"
+  exit 0
+fi
+
+# --- build ------------------------------------------------------------------------------
+# The libraries are instrumented too (cmake/SkopsFuzz.cmake); tests, CLI and examples are
+# left out, so this build compiles only what the fuzzers link.
+skops_configure "$FUZZ_BUILD_DIR" -DCMAKE_CXX_COMPILER="$CXX_FUZZ" \
+  -DSKOPS_BUILD_FUZZ=ON -DSKOPS_BUILD_TESTS=OFF -DSKOPS_BUILD_CLI=OFF \
+  -DSKOPS_BUILD_EXAMPLES=OFF -DSKOPS_BUILD_BENCH=OFF -DSKOPS_INSTALL=OFF \
+  -DSKOPS_WERROR="${FUZZ_WERROR:-ON}"
+targets=()
+for name in "${names[@]}"; do targets+=("fuzz_$name"); done
+skops_compile "$FUZZ_BUILD_DIR" "${targets[@]}"
+
+# --- seed corpora -----------------------------------------------------------------------
+work="$(mktemp -d "${TMPDIR:-/tmp}/skops-fuzz.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# seed DIR EXT...: copy tests/data files with these extensions (flattened, unique names).
+seed() {
+  local dir="$1"
+  shift
+  mkdir -p "$dir"
+  local ext f
+  for ext in "$@"; do
+    while IFS= read -r -d '' f; do
+      local rel="${f#tests/data/}"
+      cp "$f" "$dir/${rel//\//__}"
+    done < <(find tests/data -type f -name "*.$ext" -size -"$((FUZZ_SEED_MAX + 1))"c -print0)
+  done
+}
+
+# seed_members DIR PATTERN: members of the seed .skops files (schema.json, *.npy), taken out
+# with Python's zipfile when python3 is present; malformed archives are skipped.
+seed_members() {
+  command -v python3 >/dev/null 2>&1 || return 0
+  python3 - "$1" "$2" "$FUZZ_SEED_MAX" <<'PY' || true
+import fnmatch, os, pathlib, sys, zipfile
+out, pattern, cap = pathlib.Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+out.mkdir(parents=True, exist_ok=True)
+for path in sorted(pathlib.Path("tests/data").rglob("*.skops")):
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                if fnmatch.fnmatch(info.filename, pattern) and 0 < info.file_size <= cap:
+                    name = str(path.relative_to("tests/data")).replace(os.sep, "__")
+                    (out / (name + "__" + info.filename.replace("/", "_"))).write_bytes(
+                        z.read(info))
+    except Exception:
+        pass
+PY
+}
+
+# What each target parses decides its seeds; an unknown target gets everything.
+seed_for() {
+  local name="$1" dir="$2"
+  case "$name" in
+    *npy*) seed "$dir" npy; seed_members "$dir" '*.npy' ;;
+    *schema* | *json*) seed_members "$dir" 'schema.json' ;;
+    *load* | *archive* | *zip* | *document*) seed "$dir" skops ;;
+    *) seed "$dir" skops npy json; seed_members "$dir" 'schema.json' ;;
+  esac
+}
+
+# --- run --------------------------------------------------------------------------------
+artifacts="$SKOPS_ROOT/$FUZZ_BUILD_DIR/artifacts"
+mkdir -p "$artifacts"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+
+summary=()
+failed=0
+for name in "${names[@]}"; do
+  bin="$SKOPS_ROOT/$FUZZ_BUILD_DIR/tests/fuzz/fuzz_$name"
+  seeds="$work/seeds_$name"
+  corpus="$work/corpus_$name"
+  log="$work/fuzz_$name.log"
+  mkdir -p "$corpus"
+  rm -f "$artifacts/${name}-"*  # findings of an earlier run must not be reported as this one's
+  seed_for "$name" "$seeds"
+  nseeds="$(find "$seeds" -type f | wc -l)"
+  dict=()
+  [[ -f "tests/fuzz/fuzz_$name.dict" ]] && dict=(-dict="tests/fuzz/fuzz_$name.dict")
+
+  skops_log "fuzz_$name for ${FUZZ_SECONDS}s ($nseeds seeds)"
+  rc=0
+  "$bin" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=10 \
+    -print_final_stats=1 -artifact_prefix="$artifacts/${name}-" "${dict[@]}" \
+    "$corpus" "$seeds" >"$log" 2>&1 || rc=$?
+
+  execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
+  cov="$(grep -o 'cov: [0-9]*' "$log" | tail -1 || true)"
+  if ((rc == 0)); then
+    echo "fuzz_$name: ok, ${execs:-?} executions, ${cov:-cov: ?}, corpus $(find "$corpus" -type f | wc -l) new inputs"
+    summary+=("fuzz_$name: ok (${execs:-?} execs)")
+  else
+    failed=1
+    echo "fuzz_$name: FAILED (exit $rc) after ${execs:-?} executions; end of its log:" >&2
+    tail -n 60 "$log" >&2
+    cp "$log" "$artifacts/fuzz_$name.log"
+    for a in "$artifacts/${name}-"*; do
+      [[ -f "$a" ]] || continue
+      echo "  reproducer: $a" >&2
+      echo "    replay:  $FUZZ_BUILD_DIR/tests/fuzz/fuzz_$name $a   (or build/tests/fuzz/replay_$name $a)" >&2
+    done
+    summary+=("fuzz_$name: FAILED (exit $rc, ${execs:-?} execs)")
+  fi
+done
+
+skops_log "fuzz summary (${FUZZ_SECONDS}s per target)"
+printf '  %s\n' "${summary[@]}"
+exit "$failed"

@@ -1,0 +1,58 @@
+#include "skops/api.hpp"
+#include "skops/error.hpp"
+
+namespace skops {
+
+const TypeRegistry& builtin_registry() {
+  // Immutable after construction (C++11 guarantees thread-safe initialisation).
+  static const TypeRegistry registry = TypeRegistry::with_builtins();
+  return registry;
+}
+
+TrustPolicy default_trust(const TypeRegistry& registry, const std::vector<std::string>& extra) {
+  TrustPolicy policy = TrustPolicy::primitives();
+  for (const auto& n : registry.trusted_names()) policy.add(n);
+  policy.add(extra);
+  return policy;
+}
+
+namespace {
+
+std::unique_ptr<Estimator> load_document(const Document& doc, const LoadOptions& options) {
+  const TypeRegistry& registry = options.registry ? *options.registry : builtin_registry();
+  // Phase 2: audit the very graph that will be built; nothing is constructed before this.
+  require_trusted(audit(*doc.root(), default_trust(registry, options.trusted)));
+  // Phase 3: read arrays, then build and validate.
+  const NodePtr root = materialize(doc);
+  BuildContext ctx(registry);
+  return ctx.build_root(root);
+}
+
+}  // namespace
+
+std::unique_ptr<Estimator> load(const std::string& path, const LoadOptions& options) {
+  ReadOptions ro;
+  ro.limits = options.limits;
+  ro.memory_map = options.memory_map;
+  auto doc = Document::read_file(path, ro);
+  return load_document(*doc, options);
+}
+
+std::unique_ptr<Estimator> loads(const std::vector<std::uint8_t>& bytes, const LoadOptions& options) {
+  ReadOptions ro;
+  ro.limits = options.limits;
+  auto doc = Document::read_bytes(bytes, ro);
+  return load_document(*doc, options);
+}
+
+AuditReport audit_file(const std::string& path, const std::vector<std::string>& trusted, const LoadOptions& options) {
+  ReadOptions ro;
+  ro.limits = options.limits;
+  auto doc = Document::read_file(path, ro);
+  const TypeRegistry& registry = options.registry ? *options.registry : builtin_registry();
+  std::vector<std::string> extra = options.trusted;
+  extra.insert(extra.end(), trusted.begin(), trusted.end());
+  return audit(*doc->root(), default_trust(registry, extra));
+}
+
+}  // namespace skops

@@ -1,0 +1,94 @@
+#include "archive/file_input.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "skops/error.hpp"
+
+namespace skops::archive_detail {
+
+namespace {
+
+[[noreturn]] void throw_io(const std::string& what, const std::string& path, int err) {
+  throw IoError(what + " " + path + ": " + std::strerror(err));
+}
+
+void check_range(std::uint64_t offset, std::size_t n, std::uint64_t size) {
+  if (offset > size || n > size - offset) {
+    throw ArchiveError("truncated archive: needs bytes up to offset " +
+                       std::to_string(offset + n) + " of a " + std::to_string(size) +
+                       "-byte file");
+  }
+}
+
+}  // namespace
+
+UniqueFd::~UniqueFd() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+UniqueFd& UniqueFd::operator=(UniqueFd&& o) noexcept {
+  if (this != &o) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = o.release();
+  }
+  return *this;
+}
+
+UniqueFd open_read_only(const std::string& path, std::uint64_t* size) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) throw_io("cannot open", path, errno);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) throw_io("cannot stat", path, errno);
+  if (!S_ISREG(st.st_mode)) throw IoError("not a regular file: " + path);
+  *size = static_cast<std::uint64_t>(st.st_size);
+  return fd;
+}
+
+std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path) {
+  std::uint64_t size = 0;
+  const UniqueFd fd = open_read_only(path, &size);
+  if (size == 0) return std::make_shared<const MappedFile>(Key(), nullptr, 0);
+  if (size > static_cast<std::uint64_t>(SIZE_MAX)) throw IoError("file too large to map: " + path);
+  void* p = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd.get(), 0);
+  if (p == MAP_FAILED) throw_io("cannot map", path, errno);
+  // The mapping outlives the descriptor. Should make_shared throw, the mapping must not leak.
+  try {
+    return std::make_shared<const MappedFile>(Key(), static_cast<const std::uint8_t*>(p), size);
+  } catch (...) {
+    ::munmap(p, static_cast<std::size_t>(size));
+    throw;
+  }
+}
+
+MappedFile::~MappedFile() {
+  if (data_ != nullptr) {
+    ::munmap(const_cast<std::uint8_t*>(data_), static_cast<std::size_t>(size_));
+  }
+}
+
+void MemoryInput::read(std::uint64_t offset, void* out, std::size_t n) const {
+  check_range(offset, n, size_);
+  if (n != 0) std::memcpy(out, data_ + offset, n);
+}
+
+void FileInput::read(std::uint64_t offset, void* out, std::size_t n) const {
+  check_range(offset, n, size_);
+  auto* dst = static_cast<std::uint8_t*>(out);
+  while (n > 0) {
+    const ssize_t got = ::pread(fd_, dst, n, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw IoError(std::string("read error: ") + std::strerror(errno));
+    if (got == 0) throw ArchiveError("truncated archive (file shrank while reading)");
+    dst += got;
+    offset += static_cast<std::uint64_t>(got);
+    n -= static_cast<std::size_t>(got);
+  }
+}
+
+}  // namespace skops::archive_detail

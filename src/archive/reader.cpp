@@ -1,0 +1,291 @@
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <mutex>
+#include <unordered_map>
+
+#include "archive/central_directory.hpp"
+#include "archive/crc32.hpp"
+#include "archive/file_input.hpp"
+#include "archive/names.hpp"
+#include "archive/zip_handles.hpp"
+#include "skops/archive.hpp"
+#include "skops/error.hpp"
+
+namespace skops {
+
+using archive_detail::display_name;
+
+struct ArchiveReader::Impl {
+  Limits limits;
+  std::vector<ArchiveEntry> entries;
+  std::unordered_map<std::string, std::size_t> by_name;
+  /// Keeps the archive bytes alive when they are in memory (adopted vector or mapping);
+  /// null for open_file. Stored members are then returned as views into `image`.
+  std::shared_ptr<const void> image_owner;
+  const std::uint8_t* image = nullptr;
+  /// Per entry: its in-place bytes passed the CRC check once.
+  std::unique_ptr<std::atomic<bool>[]> crc_checked;
+  std::atomic<std::uint64_t> total{0};
+  /// libzip handles are not thread-safe: every use of `zip` holds this.
+  std::mutex mutex;
+  /// Declared last so it is closed before `image_owner` releases the bytes it reads.
+  archive_detail::ZipPtr zip;
+};
+
+namespace {
+
+using archive_detail::ZipContext;
+using archive_detail::ZipError;
+using archive_detail::throw_zip_error;
+
+constexpr std::size_t kChunk = 256 * 1024;
+
+/// Checks libzip's view of the archive against the central directory read by hand: both
+/// must see the same members, or one of them is being fooled.
+void cross_check(zip_t* za, const archive_detail::CentralDirectory& cd) {
+  const zip_int64_t n = zip_get_num_entries(za, 0);
+  if (n < 0 || static_cast<std::uint64_t>(n) != cd.entries.size()) {
+    throw ArchiveError("inconsistent archive: libzip sees " + std::to_string(n) +
+                       " members, the central directory " + std::to_string(cd.entries.size()));
+  }
+  for (std::size_t i = 0; i < cd.entries.size(); ++i) {
+    const auto& e = cd.entries[i];
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(za, i, ZIP_FL_ENC_RAW, &st) != 0) {
+      throw_zip_error(zip_get_error(za), ZipContext::Open, display_name(e.name));
+    }
+    const bool same = st.name != nullptr && e.name == st.name && st.size == e.size &&
+                      st.comp_size == e.compressed_size && st.crc == e.crc &&
+                      st.comp_method == e.method;
+    if (!same) {
+      throw ArchiveError("inconsistent archive: libzip reads this member differently",
+                         display_name(e.name));
+    }
+  }
+}
+
+/// Checks the layout, opens with libzip (which then owns `source`) and fills the entries.
+void open_impl(ArchiveReader::Impl& impl, const archive_detail::RandomAccess& input,
+               archive_detail::ZipSourcePtr source) {
+  archive_detail::CentralDirectory cd = archive_detail::read_central_directory(input, impl.limits);
+  ZipError error;
+  zip_t* za = zip_open_from_source(source.get(), ZIP_RDONLY | ZIP_CHECKCONS, error.get());
+  if (za == nullptr) throw_zip_error(error.get(), ZipContext::Open);
+  source.release();  // owned by the archive from here on
+  impl.zip.reset(za);
+  cross_check(za, cd);
+
+  impl.entries.reserve(cd.entries.size());
+  impl.by_name.reserve(cd.entries.size());
+  for (std::size_t i = 0; i < cd.entries.size(); ++i) {
+    auto& e = cd.entries[i];
+    ArchiveEntry a;
+    a.name = std::move(e.name);
+    a.index = i;
+    a.size = e.size;
+    a.compressed_size = e.compressed_size;
+    a.local_offset = e.local_offset;
+    a.data_offset = e.data_offset;
+    a.crc = e.crc;
+    a.compression = archive_detail::compression_of(e.method);
+    a.method = e.method;
+    impl.by_name.emplace(a.name, i);
+    impl.entries.push_back(std::move(a));
+  }
+  impl.crc_checked = std::make_unique<std::atomic<bool>[]>(impl.entries.size());
+}
+
+/// Opens an archive whose bytes are all in memory, owned by `owner`.
+void open_image(ArchiveReader::Impl& impl, std::shared_ptr<const void> owner,
+                const std::uint8_t* data, std::uint64_t size) {
+  impl.image_owner = std::move(owner);
+  impl.image = data;
+  archive_detail::MemoryInput input(data, size);
+  ZipError error;
+  archive_detail::ZipSourcePtr source(zip_source_buffer_create(data, size, 0, error.get()));
+  if (!source) throw_zip_error(error.get(), ZipContext::Open);
+  open_impl(impl, input, std::move(source));
+}
+
+void count_total(ArchiveReader::Impl& impl, std::uint64_t n, const std::string& entry) {
+  const std::uint64_t total = impl.total.fetch_add(n) + n;
+  if (total > impl.limits.max_total_bytes) {
+    throw LimitError("archive inflates to more than the limit of " +
+                         std::to_string(impl.limits.max_total_bytes) + " bytes in total",
+                     entry);
+  }
+}
+
+/// Most bytes a member may inflate to under the ratio cap (saturating).
+std::uint64_t ratio_cap(const Limits& limits, std::uint64_t compressed) {
+  const std::uint64_t ratio = limits.max_compression_ratio;
+  if (ratio != 0 && compressed > std::numeric_limits<std::uint64_t>::max() / ratio) {
+    return std::numeric_limits<std::uint64_t>::max();
+  }
+  return std::max(compressed * ratio, limits.ratio_check_floor);
+}
+
+ByteView read_in_place(ArchiveReader::Impl& impl, const ArchiveEntry& e,
+                       const std::string& shown) {
+  count_total(impl, e.size, shown);
+  const std::uint8_t* p = impl.image + e.data_offset;
+  std::atomic<bool>& checked = impl.crc_checked[e.index];
+  if (!checked.load(std::memory_order_acquire)) {
+    if (archive_detail::crc32(p, static_cast<std::size_t>(e.size)) != e.crc) {
+      throw ArchiveError("CRC mismatch", shown);
+    }
+    checked.store(true, std::memory_order_release);
+  }
+  ByteView view;
+  view.owner = impl.image_owner;
+  view.data = p;
+  view.size = static_cast<std::size_t>(e.size);
+  return view;
+}
+
+[[noreturn]] void throw_archive_error(zip_t* za, const std::string& entry) {
+  // Copy and clear: the archive's error must not leak into the next read.
+  ZipError copy;
+  zip_error_set(copy.get(), zip_error_code_zip(zip_get_error(za)),
+                zip_error_code_system(zip_get_error(za)));
+  zip_error_clear(za);
+  throw_zip_error(copy.get(), ZipContext::Read, entry);
+}
+
+ByteView inflate(ArchiveReader::Impl& impl, const ArchiveEntry& e, std::uint64_t cap,
+                 const std::string& shown) {
+  const Limits& limits = impl.limits;
+  const std::uint64_t by_ratio = ratio_cap(limits, e.compressed_size);
+  // The declared size is not trusted for allocation beyond what the caps allow.
+  std::vector<std::uint8_t> out;
+  out.reserve(static_cast<std::size_t>(std::min({e.size, by_ratio, cap})));
+  std::vector<std::uint8_t> chunk(static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, e.size + 1)));
+  // Reading one byte past the declared size detects an understated size without inflating
+  // the rest; reading until zip_fread returns 0 makes libzip verify the CRC.
+  const std::uint64_t stop = e.size == std::numeric_limits<std::uint64_t>::max() ? e.size : e.size + 1;
+
+  std::lock_guard<std::mutex> lock(impl.mutex);
+  archive_detail::ZipFilePtr file(zip_fopen_index(impl.zip.get(), e.index, 0));
+  if (!file) throw_archive_error(impl.zip.get(), shown);
+  std::uint64_t got = 0;
+  for (;;) {
+    const std::uint64_t want = std::min<std::uint64_t>(chunk.size(), stop - got);
+    const zip_int64_t n = zip_fread(file.get(), chunk.data(), want);
+    if (n < 0) throw_zip_error(zip_file_get_error(file.get()), ZipContext::Read, shown);
+    if (n == 0) break;
+    got += static_cast<std::uint64_t>(n);
+    count_total(impl, static_cast<std::uint64_t>(n), shown);
+    if (got > cap) {
+      throw LimitError("member inflates past the limit of " + std::to_string(cap) + " bytes",
+                       shown);
+    }
+    if (got > by_ratio) {
+      throw LimitError("compression ratio over the limit of " +
+                           std::to_string(limits.max_compression_ratio),
+                       shown);
+    }
+    if (got > e.size) {
+      throw ArchiveError("size mismatch: inflates to more than the declared " +
+                             std::to_string(e.size) + " bytes",
+                         shown);
+    }
+    out.insert(out.end(), chunk.data(), chunk.data() + n);
+  }
+  if (got != e.size) {
+    throw ArchiveError("size mismatch: declared " + std::to_string(e.size) +
+                           " bytes, inflated " + std::to_string(got),
+                       shown);
+  }
+  return ByteView::adopt(std::move(out));
+}
+
+}  // namespace
+
+ArchiveReader::ArchiveReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ArchiveReader::~ArchiveReader() = default;
+
+std::shared_ptr<ArchiveReader> ArchiveReader::open_file(const std::string& path,
+                                                        const Limits& limits) {
+  auto impl = std::make_unique<Impl>();
+  impl->limits = limits;
+  std::uint64_t size = 0;
+  const archive_detail::UniqueFd fd = archive_detail::open_read_only(path, &size);
+  // libzip reads through its own FILE on a duplicate of this descriptor, so both read the
+  // same file even if the path is replaced meanwhile.
+  archive_detail::UniqueFd dup(::fcntl(fd.get(), F_DUPFD_CLOEXEC, 0));
+  if (dup.get() < 0) throw IoError("cannot duplicate descriptor of " + path + ": " + std::strerror(errno));
+  std::unique_ptr<FILE, int (*)(FILE*)> file(::fdopen(dup.get(), "rb"), &std::fclose);
+  if (!file) throw IoError("cannot open " + path + ": " + std::strerror(errno));
+  dup.release();  // owned by `file`
+  ZipError error;
+  archive_detail::ZipSourcePtr source(zip_source_filep_create(file.get(), 0, -1, error.get()));
+  if (!source) throw_zip_error(error.get(), ZipContext::Open);
+  file.release();  // owned by `source`
+  const archive_detail::FileInput input(fd.get(), size);
+  open_impl(*impl, input, std::move(source));
+  // new, not make_shared: the constructor is private.
+  return std::shared_ptr<ArchiveReader>(new ArchiveReader(std::move(impl)));
+}
+
+std::shared_ptr<ArchiveReader> ArchiveReader::open_bytes(std::vector<std::uint8_t> bytes,
+                                                         const Limits& limits) {
+  auto impl = std::make_unique<Impl>();
+  impl->limits = limits;
+  auto owned = std::make_shared<const std::vector<std::uint8_t>>(std::move(bytes));
+  const std::uint8_t* data = owned->data();
+  const std::uint64_t size = owned->size();
+  open_image(*impl, std::move(owned), data, size);
+  return std::shared_ptr<ArchiveReader>(new ArchiveReader(std::move(impl)));
+}
+
+std::shared_ptr<ArchiveReader> ArchiveReader::open_mapped(const std::string& path,
+                                                          const Limits& limits) {
+  auto impl = std::make_unique<Impl>();
+  impl->limits = limits;
+  std::shared_ptr<const archive_detail::MappedFile> map = archive_detail::MappedFile::open(path);
+  const std::uint8_t* data = map->data();
+  const std::uint64_t size = map->size();
+  open_image(*impl, std::move(map), data, size);
+  return std::shared_ptr<ArchiveReader>(new ArchiveReader(std::move(impl)));
+}
+
+const std::vector<ArchiveEntry>& ArchiveReader::entries() const noexcept { return impl_->entries; }
+
+const ArchiveEntry* ArchiveReader::find(const std::string& name) const noexcept {
+  const auto it = impl_->by_name.find(name);
+  return it == impl_->by_name.end() ? nullptr : &impl_->entries[it->second];
+}
+
+ByteView ArchiveReader::read(const std::string& name, std::uint64_t max_bytes) const {
+  const std::string shown = display_name(name);
+  const ArchiveEntry* e = find(name);
+  if (e == nullptr) throw ArchiveError("no member named '" + shown + "'", shown);
+  const Limits& limits = impl_->limits;
+  const std::uint64_t cap = max_bytes != 0 ? max_bytes : limits.max_member_bytes;
+  if (e->size > cap) {
+    throw LimitError("member declares " + std::to_string(e->size) +
+                         " bytes, over the limit of " + std::to_string(cap),
+                     shown);
+  }
+  if (e->size > ratio_cap(limits, e->compressed_size)) {
+    throw LimitError("declared compression ratio over the limit of " +
+                         std::to_string(limits.max_compression_ratio),
+                     shown);
+  }
+  if (impl_->image != nullptr && e->method == ZIP_CM_STORE) return read_in_place(*impl_, *e, shown);
+  return inflate(*impl_, *e, cap, shown);
+}
+
+const Limits& ArchiveReader::limits() const noexcept { return impl_->limits; }
+
+std::uint64_t ArchiveReader::bytes_read() const noexcept { return impl_->total.load(); }
+
+}  // namespace skops

@@ -1,0 +1,101 @@
+// Verbs that build estimators: validate, predict, resave, types.
+
+#include <fstream>
+#include <iostream>
+
+#include "commands.hpp"
+#include "skops/api.hpp"
+#include "skops/npy.hpp"
+
+namespace skops::cli {
+
+namespace {
+
+LoadOptions load_options(const Args& args) {
+  LoadOptions o;
+  o.trusted = args.trusted;
+  o.memory_map = args.memory_map;
+  return o;
+}
+
+std::vector<std::uint8_t> read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError("cannot open " + path);
+  return std::vector<std::uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+Matrix read_input(const std::string& path) {
+  const NdArray a = read_npy(ByteView::adopt(read_all(path)), Limits{}, path);
+  if (a.ndim() != 2) throw InputError("input " + path + " must be a 2-d array, got " + std::to_string(a.ndim()) + "-d");
+  const auto k = a.dtype().kind();
+  if (k != DTypeKind::Float || (a.dtype().itemsize() != 8 && a.dtype().itemsize() != 4)) {
+    throw InputError("input " + path + " must be float64 or float32, got " + a.dtype().name());
+  }
+  return to_matrix(a);
+}
+
+void write_all(const std::string& path, const std::vector<std::uint8_t>& bytes) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw IoError("cannot write " + tmp);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw IoError("cannot write " + tmp);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw IoError("cannot rename " + tmp + " to " + path);
+}
+
+}  // namespace
+
+int cmd_types(const Args& args) {
+  if (!args.positional.empty()) throw UsageError{"types takes no argument"};
+  for (const auto& t : builtin_registry().type_names()) std::cout << t << "\n";
+  return 0;
+}
+
+int cmd_validate(const Args& args) {
+  if (args.positional.size() != 1) throw UsageError{"validate takes one FILE"};
+  auto est = load(args.positional[0], load_options(args));
+  std::cout << "ok: " << est->type_name() << " (n_features_in " << est->n_features_in() << ")\n";
+  return 0;
+}
+
+int cmd_predict(const Args& args) {
+  if (args.positional.size() != 1) throw UsageError{"predict takes one FILE"};
+  auto in = args.options.find("--input");
+  auto out = args.options.find("--output");
+  if (in == args.options.end() || out == args.options.end()) throw UsageError{"predict needs --input and --output"};
+  Method method = Method::Predict;
+  if (auto m = args.options.find("--method"); m != args.options.end()) {
+    auto parsed = method_from_string(m->second);
+    if (!parsed) throw UsageError{"unknown method " + m->second};
+    method = *parsed;
+  }
+  auto est = load(args.positional[0], load_options(args));
+  const Matrix X = read_input(in->second);
+  if (!est->supports(method)) {
+    throw UnsupportedError(est->type_name() + " has no method " + to_string(method));
+  }
+  const NdArray result = est->run(method, X);
+  write_all(out->second, write_npy(result, 0, 64));
+  return 0;
+}
+
+int cmd_resave(const Args& args) {
+  if (args.positional.size() != 2) throw UsageError{"resave takes IN and OUT"};
+  DumpOptions d;
+  if (auto c = args.options.find("--compression"); c != args.options.end()) {
+    if (c->second == "stored") {
+      d.compression = Compression::Stored;
+    } else if (c->second == "deflate") {
+      d.compression = Compression::Deflate;
+    } else {
+      throw UsageError{"--compression must be stored or deflate"};
+    }
+  }
+  auto est = load(args.positional[0], load_options(args));
+  dump(*est, args.positional[1], d);
+  return 0;
+}
+
+}  // namespace skops::cli

@@ -1,0 +1,101 @@
+#include "skops/document.hpp"
+
+#include "skops/error.hpp"
+#include "skops/npy.hpp"
+
+#include <set>
+
+namespace skops {
+
+namespace {
+
+[[noreturn]] void rethrow_with_location(const Error& e, const std::string& entry, const std::string& ptr) {
+  switch (e.kind()) {
+    case ErrorKind::Limit: throw LimitError(e.detail(), entry, ptr);
+    case ErrorKind::Archive: throw ArchiveError(e.detail(), entry, ptr);
+    case ErrorKind::Unsupported: throw UnsupportedError(e.detail(), entry, ptr);
+    default: throw NpyError(e.detail(), entry, ptr);
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> archive, const Limits& limits) {
+  std::shared_ptr<Document> doc(new Document());
+  if (!archive->find("schema.json")) throw ArchiveError("schema.json missing from the archive");
+  const ByteView bytes = archive->read("schema.json", limits.max_schema_bytes);
+  const std::string text(reinterpret_cast<const char*>(bytes.data), bytes.size);
+  try {
+    doc->schema_ = parse_schema(text, limits);
+  } catch (const Error& e) {
+    // Attach the member name; parse errors already carry the JSON pointer.
+    if (e.kind() == ErrorKind::Limit) throw LimitError(e.detail(), "schema.json", e.json_pointer());
+    if (e.kind() == ErrorKind::Unsupported) throw UnsupportedError(e.detail(), "schema.json", e.json_pointer());
+    throw SchemaError(e.detail(), "schema.json", e.json_pointer());
+  }
+  doc->archive_ = std::move(archive);
+  doc->limits_ = limits;
+  return doc;
+}
+
+std::shared_ptr<Document> Document::read_file(const std::string& path, const ReadOptions& options) {
+  auto archive = options.memory_map ? ArchiveReader::open_mapped(path, options.limits)
+                                    : ArchiveReader::open_file(path, options.limits);
+  return from_archive(std::move(archive), options.limits);
+}
+
+std::shared_ptr<Document> Document::read_bytes(std::vector<std::uint8_t> bytes, const ReadOptions& options) {
+  auto archive = ArchiveReader::open_bytes(std::move(bytes), options.limits);
+  return from_archive(std::move(archive), options.limits);
+}
+
+NdArray Document::array_of(const Node& n) const {
+  if (n.array) return *n.array;
+  if (n.kind != NodeKind::NdArray || n.storage != "numpy") {
+    throw SchemaError("node is not an array stored in a .npy member", {}, n.pointer);
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = cache_.find(n.file);
+    if (it != cache_.end()) return *it->second;
+  }
+  if (!archive_->find(n.file)) {
+    throw NpyError("referenced member \"" + n.file + "\" is missing from the archive", n.file, n.pointer);
+  }
+  std::shared_ptr<const NdArray> array;
+  try {
+    const ByteView bytes = archive_->read(n.file);
+    array = std::make_shared<const NdArray>(read_npy(bytes, limits_, n.file));
+  } catch (const Error& e) {
+    rethrow_with_location(e, n.file, n.pointer);
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  cache_.emplace(n.file, array);
+  return *array;
+}
+
+ByteView Document::member_of(const Node& n) const {
+  if (n.bytes) return ByteView::copy_of(n.bytes->data(), n.bytes->size());
+  if (n.file.empty()) throw SchemaError("node has no member", {}, n.pointer);
+  if (!archive_->find(n.file)) {
+    throw ArchiveError("referenced member \"" + n.file + "\" is missing from the archive", n.file, n.pointer);
+  }
+  return archive_->read(n.file);
+}
+
+void Document::read_all_arrays() const {
+  std::vector<const Node*> stack{root().get()};
+  std::set<const Node*> seen;
+  while (!stack.empty()) {
+    const Node* n = stack.back();
+    stack.pop_back();
+    if (!seen.insert(n).second) continue;
+    if (n->kind == NodeKind::NdArray && n->storage == "numpy") array_of(*n);
+    if (n->kind == NodeKind::Bytes || n->kind == NodeKind::Bytearray || n->kind == NodeKind::SparseMatrix) {
+      member_of(*n);
+    }
+    for_each_child(*n, [&](const NodePtr& c, const std::string&) { stack.push_back(c.get()); });
+  }
+}
+
+}  // namespace skops

@@ -1,0 +1,255 @@
+// ColumnTransformer on a numeric matrix: transformers_ entries in order (the remainder is
+// one of them when it selects columns), outputs stacked side by side.
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/compose/_column_transformer.py
+
+#include <cstdlib>
+#include <set>
+
+#include "estimators/common/preprocessing_util.hpp"
+#include "estimators/compose/internal.hpp"
+#include "skops/error.hpp"
+
+namespace skops::compose {
+
+ColumnTransformer::ColumnTransformer(std::vector<Part> parts, std::int64_t n_features) : parts_(std::move(parts)) {
+  if (n_features < 1) throw ValidationError("ColumnTransformer: n_features_in_ must be positive");
+  std::set<std::string> names;
+  for (const Part& p : parts_) {
+    if (!names.insert(p.step.name).second) {
+      throw ValidationError("ColumnTransformer: transformer name \"" + p.step.name + "\" repeats");
+    }
+    for (auto c : p.columns) {
+      if (c < 0 || c >= n_features) {
+        throw ValidationError("ColumnTransformer: column " + std::to_string(c) + " of \"" + p.step.name +
+                              "\" is out of range for " + std::to_string(n_features) + " features");
+      }
+    }
+    if (p.step.estimator && !p.step.estimator->supports(Method::Transform)) {
+      throw ValidationError("ColumnTransformer: \"" + p.step.name + "\" cannot transform");
+    }
+    if (!p.step.estimator && p.step.kind != "passthrough" && p.step.kind != "drop") {
+      throw ValidationError("ColumnTransformer: \"" + p.step.name + "\" must be an estimator, 'drop' or 'passthrough'");
+    }
+  }
+  set_type_name("sklearn.compose._column_transformer.ColumnTransformer");
+  set_n_features_in(n_features);
+}
+
+NdArray ColumnTransformer::run(Method m, const MatrixView& X) const {
+  if (m != Method::Transform) throw UnsupportedError("ColumnTransformer has no method " + std::string(to_string(m)));
+  check_input(X);
+  std::vector<Matrix> outs;
+  std::vector<DType> dtypes;
+  for (const Part& p : parts_) {
+    if (p.step.kind == "drop") continue;
+    // _iter(fitted=True, replace_strings=True) skips estimators with an empty column list.
+    if (p.step.estimator && p.columns.empty() && !(p.columns_spec && p.columns_spec->kind == NodeKind::Slice)) {
+      continue;
+    }
+    Matrix sub(X.rows(), static_cast<Eigen::Index>(p.columns.size()));
+    for (std::size_t k = 0; k < p.columns.size(); ++k) sub.col(static_cast<Eigen::Index>(k)) = X.col(p.columns[k]);
+    DType d = DType::float64();
+    Matrix out = p.step.estimator ? estimators::compose_detail::transform_matrix(*p.step.estimator, sub, &d) : sub;
+    if (p.weighted) out *= p.weight;
+    outs.push_back(std::move(out));
+    dtypes.push_back(d);
+  }
+  Eigen::Index width = 0;
+  for (const auto& o : outs) width += o.cols();
+  Matrix result(X.rows(), width);
+  Eigen::Index at = 0;
+  for (const auto& o : outs) {
+    result.middleCols(at, o.cols()) = o;
+    at += o.cols();
+  }
+  return estimators::pp::matrix_as(result, estimators::compose_detail::hstack_dtype(dtypes));
+}
+
+}  // namespace skops::compose
+
+namespace skops::estimators::compose_detail {
+
+using compose::ColumnTransformer;
+
+namespace {
+
+std::optional<std::int64_t> slice_bound(const std::string& text, const ValueView& v) {
+  if (text == "null" || text.empty()) return std::nullopt;
+  char* end = nullptr;
+  const long long x = std::strtoll(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0') {
+    throw UnsupportedError("ColumnTransformer: slice bound " + text +
+                               " is not an integer (column names need a DataFrame)",
+                           {}, v.pointer());
+  }
+  return x;
+}
+
+// Python's slice.indices(n) and range().
+std::vector<std::int64_t> slice_columns(const ValueView& v, std::int64_t n) {
+  const Node& s = v.node();
+  const auto start = slice_bound(s.slice_start, v);
+  const auto stop = slice_bound(s.slice_stop, v);
+  const auto step_opt = slice_bound(s.slice_step, v);
+  const std::int64_t step = step_opt.value_or(1);
+  if (step == 0) v.fail("slice step cannot be zero");
+  auto clamp = [&](std::optional<std::int64_t> b, std::int64_t dflt) {
+    if (!b) return dflt;
+    std::int64_t x = *b;
+    if (x < 0) x += n;
+    if (step > 0) return std::min(std::max<std::int64_t>(x, 0), n);
+    return std::min(std::max<std::int64_t>(x, -1), n - 1);
+  };
+  const std::int64_t lo = clamp(start, step > 0 ? 0 : n - 1);
+  const std::int64_t hi = clamp(stop, step > 0 ? n : -1);
+  std::vector<std::int64_t> out;
+  for (std::int64_t i = lo; step > 0 ? i < hi : i > hi; i += step) out.push_back(i);
+  return out;
+}
+
+std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n) {
+  const Node& node = v.node();
+  auto normalize = [&](std::int64_t c) {
+    if (c < -n || c >= n) v.fail("column index " + std::to_string(c) + " is out of range");
+    return c < 0 ? c + n : c;
+  };
+  if (node.kind == NodeKind::Slice) return slice_columns(v, n);
+  if (node.kind == NodeKind::Json && node.scalar == ScalarKind::Int) {
+    throw UnsupportedError("ColumnTransformer: a scalar column selects a 1-d array, which is not supported", {},
+                           v.pointer());
+  }
+  if (node.kind == NodeKind::Json && node.scalar == ScalarKind::Str) {
+    throw UnsupportedError("ColumnTransformer: string column names need a DataFrame; a numeric matrix has none", {},
+                           v.pointer());
+  }
+  std::vector<std::int64_t> out;
+  if (node.kind == NodeKind::NdArray && node.storage == "numpy") {
+    const NdArray a = v.as_array();
+    if (a.ndim() != 1) v.fail("column selection must be 1-d");
+    if (a.dtype().kind() == DTypeKind::Bool) {
+      if (a.dim(0) != n) v.fail("boolean column mask has the wrong length");
+      const auto mask = a.to_vector<std::int64_t>();
+      for (std::int64_t j = 0; j < n; ++j) {
+        if (mask[static_cast<std::size_t>(j)]) out.push_back(j);
+      }
+      return out;
+    }
+    if (a.dtype().kind() != DTypeKind::Int && a.dtype().kind() != DTypeKind::UInt) {
+      throw UnsupportedError("ColumnTransformer: column selection of dtype " + a.dtype().name() +
+                                 " is not supported (column names need a DataFrame)",
+                             {}, v.pointer());
+    }
+    for (auto c : a.to_vector<std::int64_t>()) out.push_back(normalize(c));
+    return out;
+  }
+  const auto items = v.items();
+  bool all_bool = !items.empty();
+  for (const auto& it : items) {
+    const Node& in = it.node();
+    if (in.kind == NodeKind::Json && in.scalar == ScalarKind::Str) {
+      throw UnsupportedError("ColumnTransformer: string column names need a DataFrame; a numeric matrix has none",
+                             {}, it.pointer());
+    }
+    all_bool = all_bool && in.kind == NodeKind::Json && in.scalar == ScalarKind::Bool;
+  }
+  if (all_bool) {
+    if (static_cast<std::int64_t>(items.size()) != n) v.fail("boolean column mask has the wrong length");
+    for (std::int64_t j = 0; j < n; ++j) {
+      if (items[static_cast<std::size_t>(j)].as_bool()) out.push_back(j);
+    }
+    return out;
+  }
+  for (const auto& it : items) out.push_back(normalize(it.as_int()));
+  return out;
+}
+
+std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& obj) {
+  std::int64_t n = pp::optional_n_features(obj);
+  if (n < 0) {
+    auto v = obj.find("_n_features");
+    if (!v) obj.fail("required attribute n_features_in_ missing");
+    n = v->as_int();
+    if (n < 1 || n >= (std::int64_t{1} << 31)) v->fail("_n_features is out of range");
+  }
+  std::map<std::string, double> weights;
+  if (auto w = obj.find("transformer_weights"); w && !w->is_none()) {
+    if (w->node().kind != NodeKind::Dict) w->fail("transformer_weights must be a dict");
+    for (const auto& e : w->node().entries) weights[e.key] = ValueView(e.value, obj.ctx()).as_double();
+  }
+  std::vector<ColumnTransformer::Part> parts;
+  for (const auto& item : obj.at("transformers_").items()) {
+    if (item.node().kind != NodeKind::Tuple && item.node().kind != NodeKind::List) {
+      item.fail("a transformers_ entry must be a (name, transformer, columns) tuple");
+    }
+    const auto triple = item.items();
+    if (triple.size() != 3) item.fail("a transformers_ entry must have 3 items");
+    ColumnTransformer::Part p;
+    const std::string name = triple[0].as_str();
+    p.step = read_step(name, triple[1], true, false);
+    p.columns = columns_of(triple[2], n);
+    p.columns_spec = triple[2].ptr();
+    if (auto it = weights.find(name); it != weights.end()) {
+      p.weight = it->second;
+      p.weighted = true;
+    }
+    parts.push_back(std::move(p));
+  }
+  auto est = pp::located(obj, [&] { return std::make_unique<ColumnTransformer>(std::move(parts), n); });
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+NodePtr int_list(const std::vector<std::int64_t>& v) {
+  std::vector<NodePtr> items;
+  for (auto x : v) items.push_back(make::integer(x));
+  return make::list(std::move(items));
+}
+
+void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
+  std::vector<NodePtr> fitted, unfitted, columns;
+  std::vector<std::pair<std::string, NodePtr>> to_input;
+  std::vector<std::pair<std::string, NodePtr>> weights;
+  std::set<std::int64_t> used;
+  NodePtr remainder = make::tuple({make::str("remainder"), make::str("drop"), make::list({})});
+  for (const auto& p : ct.parts()) {
+    const NodePtr cols = p.columns_spec ? p.columns_spec : int_list(p.columns);
+    const NodePtr entry = make::tuple({make::str(p.step.name), step_value_node(p.step, w.ctx()), cols});
+    fitted.push_back(entry);
+    if (p.weighted) weights.emplace_back(p.step.name, make::real(p.weight));
+    to_input.emplace_back(p.step.name, int_list(p.columns));
+    if (p.step.name == "remainder") {
+      remainder = entry;
+      continue;
+    }
+    unfitted.push_back(entry);
+    columns.push_back(cols);
+    used.insert(p.columns.begin(), p.columns.end());
+  }
+  w.set_default("transformers", make::list(unfitted));
+  w.set_default("remainder", make::str("drop"));
+  w.set_default("sparse_threshold", make::real(0.3));
+  w.set_default("n_jobs", make::none());
+  w.set_default("transformer_weights", weights.empty() ? make::none() : make::dict(weights));
+  w.set_default("verbose", make::boolean(false));
+  w.set_default("verbose_feature_names_out", make::boolean(true));
+  w.set_int("n_features_in_", ct.n_features_in());
+  w.set_default("_columns", make::list(columns));
+  if (std::none_of(ct.parts().begin(), ct.parts().end(), [](const auto& p) { return p.step.name == "remainder"; })) {
+    to_input.emplace_back("remainder", make::list({}));
+  }
+  w.set_default("_transformer_to_input_indices", make::dict(to_input));
+  w.set_default("_n_features", make::integer(ct.n_features_in()));
+  w.set_default("_remainder", remainder);
+  w.set_default("sparse_output_", make::boolean(false));
+  w.set_default("_name_to_fitted_passthrough", make::dict({}));
+  w.set("transformers_", make::list(fitted));
+}
+
+}  // namespace
+
+void register_column_transformer(TypeRegistry& reg) {
+  reg.add<ColumnTransformer>("sklearn.compose._column_transformer.ColumnTransformer", build_column_transformer,
+                             save_column_transformer);
+}
+
+}  // namespace skops::estimators::compose_detail

@@ -1,0 +1,27 @@
+#pragma once
+// Helpers shared by the compose family's files.
+
+#include <string>
+
+#include "skops/build.hpp"
+#include "skops/estimators/compose.hpp"
+#include "skops/registry.hpp"
+
+namespace skops::estimators::compose_detail {
+
+/// The estimator slot of a step tuple: an estimator object, or the strings "passthrough"/
+/// "drop" (when `allow_drop`), or None (when `allow_none`). Fails otherwise.
+compose::Step read_step(const std::string& name, const ValueView& v, bool allow_drop, bool allow_none);
+/// The node a step's estimator slot is written as.
+NodePtr step_value_node(const compose::Step& s, SaveContext& ctx);
+/// Runs Transform on a sub-estimator and returns the 2-d result as a Matrix (the result's
+/// dtype is recorded in `dtype` so callers can keep numpy's hstack dtype).
+Matrix transform_matrix(const Estimator& est, const MatrixView& X, DType* dtype = nullptr);
+/// numpy's result dtype for hstack of parts with these dtypes (float64 unless all agree).
+DType hstack_dtype(const std::vector<DType>& dtypes);
+
+void register_pipeline(TypeRegistry& reg);
+void register_column_transformer(TypeRegistry& reg);
+void register_feature_union(TypeRegistry& reg);
+
+}  // namespace skops::estimators::compose_detail

@@ -1,0 +1,16 @@
+#pragma once
+// Internal build/save functions of the forests (registered in register.cpp).
+
+#include <memory>
+
+#include "skops/build.hpp"
+#include "skops/estimators/ensemble.hpp"
+
+namespace skops::ensemble_detail {
+
+std::unique_ptr<ForestClassifier> build_forest_classifier(const ObjectView& obj);
+std::unique_ptr<ForestRegressor> build_forest_regressor(const ObjectView& obj);
+void save_forest_classifier(const ForestClassifier& est, ObjectWriter& w);
+void save_forest_regressor(const ForestRegressor& est, ObjectWriter& w);
+
+}  // namespace skops::ensemble_detail

@@ -1,0 +1,162 @@
+// PCA and TruncatedSVD projections (sklearn.decomposition), needed by the FeatureUnion and
+// Pipeline models that hold them.
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/decomposition/_base.py#L100-L128
+// https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py (centering
+// after the projection since 1.4)
+
+#include <cmath>
+#include <limits>
+
+#include "estimators/common/preprocessing_util.hpp"
+#include "estimators/preprocessing/internal.hpp"
+#include "skops/error.hpp"
+#include "skops/estimators/preprocessing.hpp"
+
+namespace skops::decomposition {
+
+PCA::PCA(Matrix components, std::vector<double> mean, std::vector<double> explained_variance, bool whiten)
+    : components_(std::move(components)),
+      mean_(std::move(mean)),
+      explained_variance_(std::move(explained_variance)),
+      whiten_(whiten) {
+  if (components_.rows() < 1 || components_.cols() < 1) throw ValidationError("PCA: components_ is empty");
+  if (static_cast<Eigen::Index>(mean_.size()) != components_.cols()) {
+    throw ValidationError("PCA: mean_ length differs from the columns of components_");
+  }
+  if (whiten_ && static_cast<Eigen::Index>(explained_variance_.size()) != components_.rows()) {
+    throw ValidationError("PCA: explained_variance_ length differs from the rows of components_");
+  }
+  set_type_name("sklearn.decomposition._pca.PCA");
+  set_n_features_in(components_.cols());
+}
+
+NdArray PCA::do_transform(const MatrixView& X) const {
+  check_finite_input(X);
+  const Eigen::Map<const Eigen::RowVectorXd> mean(mean_.data(), static_cast<Eigen::Index>(mean_.size()));
+  Matrix out;
+  if (centered_after_) {
+    // scikit-learn ≥ 1.4: X @ C.T - mean @ C.T.
+    out = X * components_.transpose();
+    const Eigen::RowVectorXd shift = mean * components_.transpose();
+    out.rowwise() -= shift;
+  } else {
+    const Matrix centered = X.rowwise() - mean;
+    out = centered * components_.transpose();
+  }
+  if (whiten_) {
+    for (Eigen::Index k = 0; k < out.cols(); ++k) {
+      double s = std::sqrt(explained_variance_[static_cast<std::size_t>(k)]);
+      if (centered_after_ && s < std::numeric_limits<double>::epsilon()) s = std::numeric_limits<double>::epsilon();
+      out.col(k) /= s;
+    }
+  }
+  return to_ndarray(out);
+}
+
+TruncatedSVD::TruncatedSVD(Matrix components) : components_(std::move(components)) {
+  if (components_.rows() < 1 || components_.cols() < 1) throw ValidationError("TruncatedSVD: components_ is empty");
+  set_type_name("sklearn.decomposition._truncated_svd.TruncatedSVD");
+  set_n_features_in(components_.cols());
+}
+
+NdArray TruncatedSVD::do_transform(const MatrixView& X) const {
+  check_finite_input(X);
+  return to_ndarray(Matrix(X * components_.transpose()));
+}
+
+}  // namespace skops::decomposition
+
+namespace skops::estimators::preprocessing_detail {
+
+using namespace skops::decomposition;
+namespace pp = skops::estimators::pp;
+
+namespace {
+
+Matrix components_of(const ObjectView& obj, std::int64_t n) {
+  const auto v = obj.at("components_");
+  const NdArray a = v.as_array();
+  if (a.dtype().kind() != DTypeKind::Float || a.ndim() != 2) v.fail("components_ must be a 2-d float array");
+  if (a.dim(1) != n) v.fail("components_ has " + std::to_string(a.dim(1)) + " columns, n_features_in_ is " + std::to_string(n));
+  if (a.dim(0) < 1) v.fail("components_ is empty");
+  return to_matrix(a);
+}
+
+std::string file_version(const ObjectView& obj) {
+  auto v = obj.find("_sklearn_version");
+  return v ? v->as_str() : std::string("1.4.2");
+}
+
+std::unique_ptr<PCA> build_pca(const ObjectView& obj) {
+  const auto n = pp::required_n_features(obj);
+  Matrix c = components_of(obj, n);
+  const bool whiten = pp::flag(obj, "whiten", false);
+  auto var = whiten ? pp::float_vector(obj, "explained_variance_", c.rows())
+                    : pp::optional_float_vector(obj, "explained_variance_", c.rows());
+  auto est = pp::located(obj, [&] {
+    return std::make_unique<PCA>(c, pp::float_vector(obj, "mean_", n), var, whiten);
+  });
+  est->set_centered_after_projection(pp::version_at_least(file_version(obj), 1, 4));
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+NodePtr matrix_node(const Matrix& m) { return make::array(to_ndarray(m)); }
+
+void save_pca(const PCA& e, ObjectWriter& w) {
+  const auto k = e.components().rows();
+  w.set_default("n_components", make::integer(k));
+  w.set_default("copy", make::boolean(true));
+  w.set_default("whiten", make::boolean(e.whiten()));
+  w.set_default("svd_solver", make::str("auto"));
+  w.set_default("tol", make::real(0.0));
+  w.set_default("iterated_power", make::str("auto"));
+  w.set_default("n_oversamples", make::integer(10));
+  w.set_default("power_iteration_normalizer", make::str("auto"));
+  w.set_default("random_state", make::none());
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set_default("_fit_svd_solver", make::str("full"));
+  w.set("mean_", pp::float_array_node(e.mean()));
+  w.set_default("noise_variance_", make::numpy_scalar(NdArray::from_vector(std::vector<double>{0.0}, {})));
+  w.set_default("n_samples_", make::integer(k + 1));
+  w.set("components_", matrix_node(e.components()));
+  w.set_default("n_components_", make::integer(k));
+  std::vector<double> var = e.explained_variance();
+  if (var.empty()) var.assign(static_cast<std::size_t>(k), 1.0);
+  w.set_default("explained_variance_", pp::float_array_node(var));
+  w.set_default("explained_variance_ratio_", pp::float_array_node(var));
+  w.set_default("singular_values_", pp::float_array_node(var));
+}
+
+std::unique_ptr<TruncatedSVD> build_svd(const ObjectView& obj) {
+  const auto n = pp::required_n_features(obj);
+  auto est = pp::located(obj, [&] { return std::make_unique<TruncatedSVD>(components_of(obj, n)); });
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_svd(const TruncatedSVD& e, ObjectWriter& w) {
+  const auto k = e.components().rows();
+  w.set_default("algorithm", make::str("randomized"));
+  w.set_default("n_components", make::integer(k));
+  w.set_default("n_iter", make::integer(5));
+  w.set_default("n_oversamples", make::integer(10));
+  w.set_default("power_iteration_normalizer", make::str("auto"));
+  w.set_default("random_state", make::none());
+  w.set_default("tol", make::real(0.0));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set("components_", matrix_node(e.components()));
+  const std::vector<double> ones(static_cast<std::size_t>(k), 1.0);
+  w.set_default("explained_variance_", pp::float_array_node(ones));
+  w.set_default("explained_variance_ratio_", pp::float_array_node(ones));
+  w.set_default("singular_values_", pp::float_array_node(ones));
+}
+
+}  // namespace
+
+void register_decomposition(TypeRegistry& reg) {
+  reg.add<PCA>("sklearn.decomposition._pca.PCA", build_pca, save_pca);
+  reg.add<TruncatedSVD>("sklearn.decomposition._truncated_svd.TruncatedSVD", build_svd, save_svd);
+}
+
+}  // namespace skops::estimators::preprocessing_detail

@@ -1,0 +1,151 @@
+// FunctionTransformer with func=None (identity; what ColumnTransformer stores for
+// 'passthrough' since scikit-learn 1.2) or an elementwise numpy ufunc.
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/preprocessing/_function_transformer.py
+
+#include <cmath>
+
+#include "estimators/common/preprocessing_util.hpp"
+#include "estimators/preprocessing/internal.hpp"
+#include "skops/error.hpp"
+#include "skops/estimators/preprocessing.hpp"
+
+namespace skops::preprocessing {
+
+namespace {
+using UFunc = double (*)(double);
+
+struct NamedUFunc {
+  const char* name;
+  UFunc fn;
+};
+
+// numpy's float64 loops for these call the C math library (or are exact).
+const NamedUFunc kUFuncs[] = {
+    {"log1p", [](double x) { return std::log1p(x); }},
+    {"expm1", [](double x) { return std::expm1(x); }},
+    {"log", [](double x) { return std::log(x); }},
+    {"log2", [](double x) { return std::log2(x); }},
+    {"log10", [](double x) { return std::log10(x); }},
+    {"exp", [](double x) { return std::exp(x); }},
+    {"exp2", [](double x) { return std::exp2(x); }},
+    {"sqrt", [](double x) { return std::sqrt(x); }},
+    {"cbrt", [](double x) { return std::cbrt(x); }},
+    {"absolute", [](double x) { return std::fabs(x); }},
+    {"fabs", [](double x) { return std::fabs(x); }},
+    {"square", [](double x) { return x * x; }},
+    {"negative", [](double x) { return -x; }},
+    {"reciprocal", [](double x) { return 1.0 / x; }},
+    {"sin", [](double x) { return std::sin(x); }},
+    {"cos", [](double x) { return std::cos(x); }},
+    {"tanh", [](double x) { return std::tanh(x); }},
+    {"arcsinh", [](double x) { return std::asinh(x); }},
+};
+
+UFunc find_ufunc(const std::string& name) {
+  for (const auto& u : kUFuncs) {
+    if (name == u.name) return u.fn;
+  }
+  return nullptr;
+}
+
+NdArray apply(const std::string& name, const MatrixView& X) {
+  Matrix out = X;
+  if (!name.empty()) {
+    const UFunc fn = find_ufunc(name);
+    for (Eigen::Index i = 0; i < out.size(); ++i) out.data()[i] = fn(out.data()[i]);
+  }
+  return to_ndarray(out);
+}
+}  // namespace
+
+FunctionTransformer::FunctionTransformer(std::string func, std::string inverse_func, bool validate,
+                                         std::int64_t n_features)
+    : func_(std::move(func)), inverse_func_(std::move(inverse_func)), validate_(validate) {
+  for (const auto* f : {&func_, &inverse_func_}) {
+    if (!f->empty() && !known_ufunc(*f)) {
+      throw UnsupportedError("FunctionTransformer: function " + *f + " is not supported");
+    }
+  }
+  set_type_name("sklearn.preprocessing._function_transformer.FunctionTransformer");
+  set_n_features_in(n_features);
+}
+
+bool FunctionTransformer::known_ufunc(const std::string& name) noexcept { return find_ufunc(name) != nullptr; }
+
+NdArray FunctionTransformer::do_transform(const MatrixView& X) const {
+  // validate=False: scikit-learn hands X to func unchecked (not even the column count).
+  if (validate_) check_finite_input(X);
+  return apply(func_, X);
+}
+
+NdArray FunctionTransformer::inverse_transform(const MatrixView& X) const {
+  if (validate_) check_finite_input(X);
+  return apply(inverse_func_, X);
+}
+
+}  // namespace skops::preprocessing
+
+namespace skops::estimators::preprocessing_detail {
+
+using namespace skops::preprocessing;
+namespace pp = skops::estimators::pp;
+
+namespace {
+// numpy ufuncs are pickled under their defining module, which moved in numpy 2.
+const char* const kUFuncModules[] = {"numpy", "numpy.core._multiarray_umath", "numpy._core._multiarray_umath"};
+
+std::string ufunc_of(const ObjectView& obj, const char* key) {
+  auto v = obj.find(key);
+  if (!v || v->is_none()) return "";
+  const Node& n = v->node();
+  if (n.kind == NodeKind::Function) {
+    for (const char* m : kUFuncModules) {
+      if (n.module == m && FunctionTransformer::known_ufunc(n.cls)) return n.cls;
+    }
+  }
+  throw UnsupportedError(std::string("FunctionTransformer: ") + key + " = " + n.type_name() +
+                             " is not a supported function (None or a numpy ufunc)",
+                         {}, v->pointer());
+}
+
+std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj) {
+  for (const char* key : {"kw_args", "inv_kw_args"}) {
+    auto v = obj.find(key);
+    if (v && !v->is_none() && !(v->node().kind == NodeKind::Dict && v->node().entries.empty())) {
+      throw UnsupportedError(std::string("FunctionTransformer: ") + key + " is not supported", {}, v->pointer());
+    }
+  }
+  const auto n = pp::optional_n_features(obj);
+  auto est = std::make_unique<FunctionTransformer>(ufunc_of(obj, "func"), ufunc_of(obj, "inverse_func"),
+                                                   pp::flag(obj, "validate", false), n);
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_function(const FunctionTransformer& e, ObjectWriter& w) {
+  auto fn = [](const std::string& name) {
+    return name.empty() ? make::none() : make::function_ref("numpy", name);
+  };
+  w.set_default("func", fn(e.func()));
+  w.set_default("inverse_func", fn(e.inverse_func()));
+  w.set_default("validate", make::boolean(e.validate()));
+  w.set_default("accept_sparse", make::boolean(false));
+  w.set_default("check_inverse", make::boolean(true));
+  w.set_default("feature_names_out", make::none());
+  w.set_default("kw_args", make::none());
+  w.set_default("inv_kw_args", make::none());
+  if (e.n_features_in() >= 0) w.set_int("n_features_in_", e.n_features_in());
+}
+}  // namespace
+
+void register_function_transformer(TypeRegistry& reg) {
+  reg.add<FunctionTransformer>("sklearn.preprocessing._function_transformer.FunctionTransformer",
+                               build_function, save_function);
+  std::vector<std::string> names;
+  for (const auto& u : kUFuncs) {
+    for (const char* m : kUFuncModules) names.push_back(std::string(m) + "." + u.name);
+  }
+  reg.add_helper_types(names);
+}
+
+}  // namespace skops::estimators::preprocessing_detail

@@ -1,0 +1,165 @@
+// SimpleImputer (numeric data) with its optional MissingIndicator columns.
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/impute/_base.py#L535-L625
+
+#include <algorithm>
+#include <cmath>
+
+#include "estimators/common/preprocessing_util.hpp"
+#include "estimators/preprocessing/internal.hpp"
+#include "skops/error.hpp"
+#include "skops/estimators/preprocessing.hpp"
+
+namespace skops::preprocessing {
+
+SimpleImputer::SimpleImputer(std::vector<double> statistics, std::string strategy, double missing_values,
+                             bool keep_empty_features, std::optional<double> fill_value)
+    : statistics_(std::move(statistics)),
+      strategy_(std::move(strategy)),
+      missing_values_(missing_values),
+      keep_empty_features_(keep_empty_features),
+      fill_value_(fill_value) {
+  if (statistics_.empty()) throw ValidationError("SimpleImputer: statistics_ is empty");
+  if (strategy_ != "mean" && strategy_ != "median" && strategy_ != "most_frequent" && strategy_ != "constant") {
+    throw ValidationError("SimpleImputer: unsupported strategy \"" + strategy_ + "\"");
+  }
+  if (std::isinf(missing_values_)) throw ValidationError("SimpleImputer: missing_values is infinite");
+  set_type_name("sklearn.impute._base.SimpleImputer");
+  set_n_features_in(static_cast<std::int64_t>(statistics_.size()));
+}
+
+NdArray SimpleImputer::do_transform(const MatrixView& X) const {
+  const bool nan_missing = std::isnan(missing_values_);
+  // check_array(force_all_finite="allow-nan" if missing_values is NaN else True).
+  if (nan_missing) {
+    estimators::pp::check_allow_nan(*this, X);
+  } else {
+    check_finite_input(X);
+  }
+  auto is_missing = [&](double x) { return nan_missing ? std::isnan(x) : x == missing_values_; };
+  std::vector<Eigen::Index> kept;
+  for (std::size_t j = 0; j < statistics_.size(); ++j) {
+    if (strategy_ == "constant" || keep_empty_features_ || !std::isnan(statistics_[j])) {
+      kept.push_back(static_cast<Eigen::Index>(j));
+    }
+  }
+  const auto n_ind = indicator_ ? static_cast<Eigen::Index>(indicator_->size()) : 0;
+  Matrix out(X.rows(), static_cast<Eigen::Index>(kept.size()) + n_ind);
+  for (Eigen::Index i = 0; i < X.rows(); ++i) {
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+      const double x = X(i, kept[k]);
+      out(i, static_cast<Eigen::Index>(k)) = is_missing(x) ? statistics_[static_cast<std::size_t>(kept[k])] : x;
+    }
+    for (Eigen::Index k = 0; k < n_ind; ++k) {
+      const auto col = static_cast<Eigen::Index>((*indicator_)[static_cast<std::size_t>(k)]);
+      out(i, static_cast<Eigen::Index>(kept.size()) + k) = is_missing(X(i, col)) ? 1.0 : 0.0;
+    }
+  }
+  return to_ndarray(out);
+}
+
+}  // namespace skops::preprocessing
+
+namespace skops::estimators::preprocessing_detail {
+
+using namespace skops::preprocessing;
+namespace pp = skops::estimators::pp;
+
+namespace {
+
+double missing_value_of(const ValueView& v) {
+  const Node& n = v.node();
+  if (n.kind == NodeKind::Json && (n.scalar == ScalarKind::Float || n.scalar == ScalarKind::Int)) {
+    return v.as_double();
+  }
+  throw UnsupportedError("SimpleImputer: missing_values must be a number or NaN for numeric input", {},
+                         v.pointer());
+}
+
+// indicator_ (a MissingIndicator): the input columns whose mask is appended.
+std::vector<std::int64_t> read_indicator(const ValueView& ind, std::int64_t n) {
+  if (ind.node().kind != NodeKind::Object || ind.node().type_name() != "sklearn.impute._base.MissingIndicator") {
+    ind.fail("indicator_ must be a sklearn.impute._base.MissingIndicator");
+  }
+  const NodePtr state = ind.node().child("content");
+  if (!state || state->kind != NodeKind::Dict) ind.fail("MissingIndicator has no attribute dict");
+  ValueView s(state, ind.ctx());
+  const NdArray f = s.at("features_").as_array();
+  if (f.ndim() != 1 || (f.dtype().kind() != DTypeKind::Int && f.dtype().kind() != DTypeKind::UInt)) {
+    s.at("features_").fail("features_ must be a 1-d int array");
+  }
+  auto features = f.to_vector<std::int64_t>();
+  for (auto c : features) {
+    if (c < 0 || c >= n) s.at("features_").fail("feature index out of range");
+  }
+  if (auto e = s.find("error_on_new"); e && e->as_bool()) {
+    if (auto mode = s.find("features"); mode && mode->as_str() == "missing-only") {
+      throw UnsupportedError("MissingIndicator with error_on_new=True is not supported", {}, ind.pointer());
+    }
+  }
+  return features;
+}
+
+std::unique_ptr<SimpleImputer> build_imputer(const ObjectView& obj) {
+  const auto n = pp::required_n_features(obj);
+  const NdArray stats = obj.array("statistics_");
+  if (stats.dtype().kind() != DTypeKind::Float) {
+    throw UnsupportedError("SimpleImputer: statistics_ of dtype " + stats.dtype().name() +
+                               " (non-numeric imputation) is not supported",
+                           {}, obj.at("statistics_").pointer());
+  }
+  auto statistics = pp::float_vector(obj, "statistics_", n);
+  const double missing = missing_value_of(obj.at("missing_values"));
+  std::optional<double> fill;
+  if (auto f = obj.find("fill_value"); f && !f->is_none()) {
+    const Node& fn = f->node();
+    if (fn.kind == NodeKind::Json && (fn.scalar == ScalarKind::Int || fn.scalar == ScalarKind::Float)) {
+      fill = f->as_double();
+    }
+  }
+  auto est = pp::located(obj, [&] {
+    return std::make_unique<SimpleImputer>(statistics, obj.str("strategy"), missing,
+                                           pp::flag(obj, "keep_empty_features", false), fill);
+  });
+  if (pp::flag(obj, "add_indicator", false)) {
+    est->set_indicator_features(read_indicator(obj.at("indicator_"), n));
+  }
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_imputer(const SimpleImputer& e, ObjectWriter& w) {
+  const std::string& version = w.ctx().sklearn_version();
+  w.set_default("missing_values", make::real(e.missing_values()));
+  w.set_default("add_indicator", make::boolean(e.indicator_features().has_value()));
+  w.set_default("keep_empty_features", make::boolean(e.keep_empty_features()));
+  w.set("strategy", make::str(e.strategy()));
+  w.set_default("fill_value", e.fill_value() ? make::real(*e.fill_value()) : make::none());
+  if (!pp::version_at_least(version, 1, 3)) w.set_default("verbose", make::str("deprecated"));
+  w.set_default("copy", make::boolean(true));
+  w.set_int("n_features_in_", e.n_features_in());
+  // _fit_dtype: a numpy.dtype node (DTypeNode) holding an empty float64 array.
+  auto dtype_node = std::make_shared<Node>();
+  dtype_node->kind = NodeKind::DType;
+  dtype_node->module = "numpy";
+  dtype_node->cls = "dtype";
+  dtype_node->children.push_back({"content", make::array(NdArray::from_vector(std::vector<double>{}))});
+  w.set_default("_fit_dtype", dtype_node);
+  if (e.indicator_features()) {
+    if (!w.ctx().sklearn_version().empty() && e.original_state() == nullptr) {
+      throw UnsupportedError("saving a natively built SimpleImputer with add_indicator is not supported");
+    }
+  } else {
+    w.set_default("indicator_", make::none());
+  }
+  w.set("statistics_", pp::float_array_node(e.statistics()));
+}
+
+}  // namespace
+
+void register_impute(TypeRegistry& reg) {
+  reg.add<SimpleImputer>("sklearn.impute._base.SimpleImputer", build_imputer, save_imputer);
+  // Read directly by the builder above (SimpleImputer._fit_dtype, indicator_).
+  reg.add_helper_types({"numpy.dtype", "sklearn.impute._base.MissingIndicator"});
+}
+
+}  // namespace skops::estimators::preprocessing_detail

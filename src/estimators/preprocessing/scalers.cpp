@@ -1,0 +1,318 @@
+// StandardScaler, MinMaxScaler, MaxAbsScaler, RobustScaler: per-column affine maps.
+// scikit-learn validates their input with force_all_finite="allow-nan": NaN passes through
+// the arithmetic unchanged, infinity is refused.
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/preprocessing/_data.py
+
+#include <cmath>
+
+#include "estimators/common/preprocessing_util.hpp"
+#include "estimators/preprocessing/internal.hpp"
+#include "skops/error.hpp"
+#include "skops/estimators/preprocessing.hpp"
+
+namespace skops::preprocessing {
+
+using estimators::pp::check_allow_nan;
+
+NdArray TransformerBase::run(Method m, const MatrixView& X) const {
+  if (m != Method::Transform) {
+    throw UnsupportedError(type_name() + " has no method " + to_string(m));
+  }
+  return do_transform(X);
+}
+
+namespace {
+std::int64_t common_length(std::initializer_list<const std::vector<double>*> vs, std::int64_t n,
+                           const char* what) {
+  for (const auto* v : vs) {
+    if (v->empty()) continue;
+    const auto len = static_cast<std::int64_t>(v->size());
+    if (n >= 0 && len != n) {
+      throw ValidationError(std::string(what) + ": per-feature arrays have different lengths");
+    }
+    n = len;
+  }
+  if (n < 1) throw ValidationError(std::string(what) + ": the number of features is unknown");
+  return n;
+}
+
+void require(bool ok, const std::string& what) {
+  if (!ok) throw ValidationError(what);
+}
+
+// Column-wise x ∘ v for each row: the numpy broadcast X op v[None, :].
+template <class Op>
+Matrix columnwise(const MatrixView& X, const std::vector<double>& v, Op op) {
+  Matrix out(X.rows(), X.cols());
+  for (Eigen::Index i = 0; i < X.rows(); ++i) {
+    for (Eigen::Index j = 0; j < X.cols(); ++j) out(i, j) = op(X(i, j), v[static_cast<std::size_t>(j)]);
+  }
+  return out;
+}
+}  // namespace
+
+// ---------------------------------------------------------------- StandardScaler
+StandardScaler::StandardScaler(std::vector<double> mean, std::vector<double> scale, bool with_mean,
+                               bool with_std, std::vector<double> var, std::int64_t n_samples_seen,
+                               std::int64_t n_features)
+    : mean_(std::move(mean)),
+      scale_(std::move(scale)),
+      var_(std::move(var)),
+      with_mean_(with_mean),
+      with_std_(with_std),
+      n_samples_seen_(n_samples_seen) {
+  require(!with_mean_ || !mean_.empty(), "StandardScaler: with_mean needs mean_");
+  require(!with_std_ || !scale_.empty(), "StandardScaler: with_std needs scale_");
+  const auto n = common_length({&mean_, &scale_, &var_}, n_features, "StandardScaler");
+  if (var_.empty() && !scale_.empty()) {
+    for (double s : scale_) var_.push_back(s * s);
+  }
+  set_type_name("sklearn.preprocessing._data.StandardScaler");
+  set_n_features_in(n);
+}
+
+NdArray StandardScaler::do_transform(const MatrixView& X) const {
+  check_allow_nan(*this, X);
+  Matrix out = X;
+  // X -= mean_; X /= scale_ (two rounded steps, as numpy does them in place).
+  if (with_mean_) out = columnwise(out, mean_, [](double x, double m) { return x - m; });
+  if (with_std_) out = columnwise(out, scale_, [](double x, double s) { return x / s; });
+  return to_ndarray(out);
+}
+
+NdArray StandardScaler::inverse_transform(const MatrixView& X) const {
+  check_allow_nan(*this, X);
+  Matrix out = X;
+  if (with_std_) out = columnwise(out, scale_, [](double x, double s) { return x * s; });
+  if (with_mean_) out = columnwise(out, mean_, [](double x, double m) { return x + m; });
+  return to_ndarray(out);
+}
+
+// ---------------------------------------------------------------- MinMaxScaler
+MinMaxScaler::MinMaxScaler(std::vector<double> scale, std::vector<double> min, double range_lo,
+                           double range_hi, bool clip, std::vector<double> data_min,
+                           std::vector<double> data_max, std::int64_t n_samples_seen)
+    : scale_(std::move(scale)),
+      min_(std::move(min)),
+      data_min_(std::move(data_min)),
+      data_max_(std::move(data_max)),
+      lo_(range_lo),
+      hi_(range_hi),
+      clip_(clip),
+      n_samples_seen_(n_samples_seen) {
+  require(!scale_.empty() && !min_.empty(), "MinMaxScaler: scale_ and min_ are required");
+  const auto n = common_length({&scale_, &min_, &data_min_, &data_max_}, -1, "MinMaxScaler");
+  require(lo_ < hi_, "MinMaxScaler: feature_range minimum must be smaller than maximum");
+  if (data_min_.empty() || data_max_.empty()) {
+    // Inverse of scale_ = (hi - lo) / range, min_ = lo - data_min * scale_.
+    data_min_.assign(n, 0.0);
+    data_max_.assign(n, 0.0);
+    for (std::size_t j = 0; j < static_cast<std::size_t>(n); ++j) {
+      data_min_[j] = (lo_ - min_[j]) / scale_[j];
+      data_max_[j] = data_min_[j] + (hi_ - lo_) / scale_[j];
+    }
+  }
+  set_type_name("sklearn.preprocessing._data.MinMaxScaler");
+  set_n_features_in(n);
+}
+
+NdArray MinMaxScaler::do_transform(const MatrixView& X) const {
+  check_allow_nan(*this, X);
+  // X *= scale_; X += min_; then np.clip(X, lo, hi) when clip (NaN stays NaN).
+  Matrix out = columnwise(X, scale_, [](double x, double s) { return x * s; });
+  out = columnwise(out, min_, [](double x, double m) { return x + m; });
+  if (clip_) {
+    for (Eigen::Index i = 0; i < out.size(); ++i) {
+      double& x = out.data()[i];
+      if (x < lo_) x = lo_;
+      if (x > hi_) x = hi_;
+    }
+  }
+  return to_ndarray(out);
+}
+
+NdArray MinMaxScaler::inverse_transform(const MatrixView& X) const {
+  check_allow_nan(*this, X);
+  Matrix out = columnwise(X, min_, [](double x, double m) { return x - m; });
+  out = columnwise(out, scale_, [](double x, double s) { return x / s; });
+  return to_ndarray(out);
+}
+
+// ---------------------------------------------------------------- MaxAbsScaler
+MaxAbsScaler::MaxAbsScaler(std::vector<double> scale, std::int64_t n_samples_seen)
+    : scale_(std::move(scale)), n_samples_seen_(n_samples_seen) {
+  const auto n = common_length({&scale_}, -1, "MaxAbsScaler");
+  set_type_name("sklearn.preprocessing._data.MaxAbsScaler");
+  set_n_features_in(n);
+}
+
+NdArray MaxAbsScaler::do_transform(const MatrixView& X) const {
+  check_allow_nan(*this, X);
+  return to_ndarray(columnwise(X, scale_, [](double x, double s) { return x / s; }));
+}
+
+NdArray MaxAbsScaler::inverse_transform(const MatrixView& X) const {
+  check_allow_nan(*this, X);
+  return to_ndarray(columnwise(X, scale_, [](double x, double s) { return x * s; }));
+}
+
+// ---------------------------------------------------------------- RobustScaler
+RobustScaler::RobustScaler(std::vector<double> center, std::vector<double> scale,
+                           std::int64_t n_features, double q_lo, double q_hi, bool unit_variance)
+    : center_(std::move(center)),
+      scale_(std::move(scale)),
+      q_lo_(q_lo),
+      q_hi_(q_hi),
+      unit_variance_(unit_variance) {
+  const auto n = common_length({&center_, &scale_}, n_features, "RobustScaler");
+  require(0 <= q_lo_ && q_lo_ <= q_hi_ && q_hi_ <= 100, "RobustScaler: invalid quantile range");
+  set_type_name("sklearn.preprocessing._data.RobustScaler");
+  set_n_features_in(n);
+}
+
+NdArray RobustScaler::do_transform(const MatrixView& X) const {
+  check_allow_nan(*this, X);
+  Matrix out = X;
+  if (!center_.empty()) out = columnwise(out, center_, [](double x, double c) { return x - c; });
+  if (!scale_.empty()) out = columnwise(out, scale_, [](double x, double s) { return x / s; });
+  return to_ndarray(out);
+}
+
+NdArray RobustScaler::inverse_transform(const MatrixView& X) const {
+  check_allow_nan(*this, X);
+  Matrix out = X;
+  if (!scale_.empty()) out = columnwise(out, scale_, [](double x, double s) { return x * s; });
+  if (!center_.empty()) out = columnwise(out, center_, [](double x, double c) { return x + c; });
+  return to_ndarray(out);
+}
+
+}  // namespace skops::preprocessing
+
+namespace skops::estimators::preprocessing_detail {
+
+using namespace skops::preprocessing;
+namespace pp = skops::estimators::pp;
+using pp::flag;
+using pp::located;
+
+namespace {
+
+std::pair<double, double> number_pair(const ValueView& v, const char* what) {
+  auto items = v.items();
+  if (items.size() != 2) v.fail(std::string(what) + " must hold two numbers");
+  return {items[0].as_double(), items[1].as_double()};
+}
+
+NodePtr vec_or_none(const std::vector<double>& v) {
+  return v.empty() ? make::none() : pp::float_array_node(v);
+}
+
+std::unique_ptr<StandardScaler> build_standard(const ObjectView& obj) {
+  const auto n = pp::required_n_features(obj);
+  const bool with_mean = flag(obj, "with_mean", true);
+  const bool with_std = flag(obj, "with_std", true);
+  auto mean = pp::optional_float_vector(obj, "mean_", n);
+  auto scale = pp::optional_float_vector(obj, "scale_", n);
+  auto var = pp::optional_float_vector(obj, "var_", n);
+  if (with_mean && mean.empty()) obj.fail("with_mean=True but mean_ is missing");
+  if (with_std && scale.empty()) obj.fail("with_std=True but scale_ is missing");
+  auto est = located(obj, [&] {
+    return std::make_unique<StandardScaler>(mean, scale, with_mean, with_std, var, 1, n);
+  });
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_standard(const StandardScaler& e, ObjectWriter& w) {
+  w.set_default("with_mean", make::boolean(e.with_mean()));
+  w.set_default("with_std", make::boolean(e.with_std()));
+  w.set_default("copy", make::boolean(true));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set_default("n_samples_seen_", pp::int64_scalar_node(e.n_samples_seen()));
+  w.set("mean_", vec_or_none(e.mean()));
+  w.set("var_", vec_or_none(e.with_std() ? e.var() : std::vector<double>{}));
+  w.set("scale_", vec_or_none(e.with_std() ? e.scale() : std::vector<double>{}));
+}
+
+std::unique_ptr<MinMaxScaler> build_minmax(const ObjectView& obj) {
+  const auto n = pp::required_n_features(obj);
+  auto [lo, hi] = number_pair(obj.at("feature_range"), "feature_range");
+  const bool clip = flag(obj, "clip", false);
+  auto est = located(obj, [&] {
+    return std::make_unique<MinMaxScaler>(
+        pp::float_vector(obj, "scale_", n), pp::float_vector(obj, "min_", n), lo, hi, clip,
+        pp::optional_float_vector(obj, "data_min_", n), pp::optional_float_vector(obj, "data_max_", n));
+  });
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_minmax(const MinMaxScaler& e, ObjectWriter& w) {
+  w.set_default("feature_range",
+                make::tuple({make::real(e.feature_range().first), make::real(e.feature_range().second)}));
+  w.set_default("copy", make::boolean(true));
+  w.set_default("clip", make::boolean(e.clip()));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set_default("n_samples_seen_", make::integer(e.n_samples_seen()));
+  w.set("scale_", pp::float_array_node(e.scale()));
+  w.set("min_", pp::float_array_node(e.min()));
+  std::vector<double> range(e.data_min().size());
+  for (std::size_t j = 0; j < range.size(); ++j) range[j] = e.data_max()[j] - e.data_min()[j];
+  w.set_default("data_min_", pp::float_array_node(e.data_min()));
+  w.set_default("data_max_", pp::float_array_node(e.data_max()));
+  w.set_default("data_range_", pp::float_array_node(range));
+}
+
+std::unique_ptr<MaxAbsScaler> build_maxabs(const ObjectView& obj) {
+  const auto n = pp::required_n_features(obj);
+  auto est = located(obj, [&] { return std::make_unique<MaxAbsScaler>(pp::float_vector(obj, "scale_", n)); });
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_maxabs(const MaxAbsScaler& e, ObjectWriter& w) {
+  w.set_default("copy", make::boolean(true));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set_default("n_samples_seen_", make::integer(e.n_samples_seen()));
+  w.set_default("max_abs_", pp::float_array_node(e.scale()));
+  w.set("scale_", pp::float_array_node(e.scale()));
+}
+
+std::unique_ptr<RobustScaler> build_robust(const ObjectView& obj) {
+  const auto n = pp::required_n_features(obj);
+  const bool with_centering = flag(obj, "with_centering", true);
+  const bool with_scaling = flag(obj, "with_scaling", true);
+  auto center = with_centering ? pp::float_vector(obj, "center_", n) : std::vector<double>{};
+  auto scale = with_scaling ? pp::float_vector(obj, "scale_", n) : std::vector<double>{};
+  double q_lo = 25.0, q_hi = 75.0;
+  if (auto q = obj.find("quantile_range")) std::tie(q_lo, q_hi) = number_pair(*q, "quantile_range");
+  const bool unit_variance = flag(obj, "unit_variance", false);
+  auto est = located(obj, [&] {
+    return std::make_unique<RobustScaler>(center, scale, n, q_lo, q_hi, unit_variance);
+  });
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_robust(const RobustScaler& e, ObjectWriter& w) {
+  w.set_default("with_centering", make::boolean(!e.center().empty()));
+  w.set_default("with_scaling", make::boolean(!e.scale().empty()));
+  w.set_default("quantile_range",
+                make::tuple({make::real(e.quantile_range().first), make::real(e.quantile_range().second)}));
+  w.set_default("unit_variance", make::boolean(e.unit_variance()));
+  w.set_default("copy", make::boolean(true));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set("center_", vec_or_none(e.center()));
+  w.set("scale_", vec_or_none(e.scale()));
+}
+
+}  // namespace
+
+void register_scalers(TypeRegistry& reg) {
+  reg.add<StandardScaler>("sklearn.preprocessing._data.StandardScaler", build_standard, save_standard);
+  reg.add<MinMaxScaler>("sklearn.preprocessing._data.MinMaxScaler", build_minmax, save_minmax);
+  reg.add<MaxAbsScaler>("sklearn.preprocessing._data.MaxAbsScaler", build_maxabs, save_maxabs);
+  reg.add<RobustScaler>("sklearn.preprocessing._data.RobustScaler", build_robust, save_robust);
+}
+
+}  // namespace skops::estimators::preprocessing_detail

@@ -1,0 +1,105 @@
+// Normalizer and Binarizer: stateless row/element maps. scikit-learn validates their input
+// with the default check_array (NaN and infinity refused).
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/preprocessing/_data.py
+
+#include <cmath>
+#include <limits>
+
+#include "estimators/common/preprocessing_util.hpp"
+#include "estimators/preprocessing/internal.hpp"
+#include "skops/error.hpp"
+#include "skops/estimators/preprocessing.hpp"
+
+namespace skops::preprocessing {
+
+Normalizer::Normalizer(std::string norm, std::int64_t n_features) : norm_(std::move(norm)) {
+  if (norm_ != "l1" && norm_ != "l2" && norm_ != "max") {
+    throw ValidationError("Normalizer: unsupported norm \"" + norm_ + "\"");
+  }
+  set_type_name("sklearn.preprocessing._data.Normalizer");
+  set_n_features_in(n_features);
+}
+
+NdArray Normalizer::do_transform(const MatrixView& X) const {
+  check_finite_input(X);
+  Matrix out = X;
+  // Norms below 10·eps are replaced by 1 (_handle_zeros_in_scale), then X /= norms[:, None].
+  const double tiny = 10 * std::numeric_limits<double>::epsilon();
+  for (Eigen::Index i = 0; i < out.rows(); ++i) {
+    double norm = 0.0;
+    if (norm_ == "l1") {
+      for (Eigen::Index j = 0; j < out.cols(); ++j) norm += std::abs(out(i, j));
+    } else if (norm_ == "l2") {
+      for (Eigen::Index j = 0; j < out.cols(); ++j) norm += out(i, j) * out(i, j);
+      norm = std::sqrt(norm);
+    } else {
+      for (Eigen::Index j = 0; j < out.cols(); ++j) norm = std::max(norm, std::abs(out(i, j)));
+    }
+    if (norm < tiny) norm = 1.0;
+    for (Eigen::Index j = 0; j < out.cols(); ++j) out(i, j) /= norm;
+  }
+  return to_ndarray(out);
+}
+
+Binarizer::Binarizer(double threshold, std::int64_t n_features) : threshold_(threshold) {
+  set_type_name("sklearn.preprocessing._data.Binarizer");
+  set_n_features_in(n_features);
+}
+
+NdArray Binarizer::do_transform(const MatrixView& X) const {
+  check_finite_input(X);
+  Matrix out(X.rows(), X.cols());
+  for (Eigen::Index i = 0; i < X.rows(); ++i) {
+    for (Eigen::Index j = 0; j < X.cols(); ++j) out(i, j) = X(i, j) > threshold_ ? 1.0 : 0.0;
+  }
+  return to_ndarray(out);
+}
+
+}  // namespace skops::preprocessing
+
+namespace skops::estimators::preprocessing_detail {
+
+using namespace skops::preprocessing;
+namespace pp = skops::estimators::pp;
+
+namespace {
+
+std::unique_ptr<Normalizer> build_normalizer(const ObjectView& obj) {
+  const auto n = pp::optional_n_features(obj);
+  auto est = pp::located(obj, [&] { return std::make_unique<Normalizer>(obj.str("norm"), n); });
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_normalizer(const Normalizer& e, ObjectWriter& w) {
+  w.set("norm", make::str(e.norm()));
+  w.set_default("copy", make::boolean(true));
+  if (e.n_features_in() >= 0) w.set_int("n_features_in_", e.n_features_in());
+}
+
+std::unique_ptr<Binarizer> build_binarizer(const ObjectView& obj) {
+  const auto n = pp::optional_n_features(obj);
+  const double t = obj.real("threshold");
+  if (std::isnan(t)) obj.fail("threshold is NaN");
+  auto est = std::make_unique<Binarizer>(t, n);
+  pp::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_binarizer(const Binarizer& e, ObjectWriter& w) {
+  w.set("threshold", make::real(e.threshold()));
+  w.set_default("copy", make::boolean(true));
+  if (e.n_features_in() >= 0) w.set_int("n_features_in_", e.n_features_in());
+}
+
+}  // namespace
+
+void register_polynomial(TypeRegistry& reg);
+
+void register_simple_transformers(TypeRegistry& reg) {
+  reg.add<Normalizer>("sklearn.preprocessing._data.Normalizer", build_normalizer, save_normalizer);
+  reg.add<Binarizer>("sklearn.preprocessing._data.Binarizer", build_binarizer, save_binarizer);
+  register_polynomial(reg);
+}
+
+}  // namespace skops::estimators::preprocessing_detail

@@ -1,1 +1,0 @@
-// placeholder so the component configures; replaced by real sources

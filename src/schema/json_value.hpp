@@ -1,0 +1,55 @@
+#pragma once
+// A small order-preserving JSON DOM built from nlohmann's SAX parser. nlohmann's own DOM
+// is not used for untrusted text: its ordered_json looks keys up linearly (quadratic on
+// large objects) and its copy/dump recurse without a bound.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "skops/limits.hpp"
+
+namespace skops::detail {
+
+struct JsonValue {
+  enum class Type { Null, Bool, Int, UInt, Float, String, Array, Object };
+  Type type = Type::Null;
+  bool b = false;
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  double d = 0.0;
+  /// String value, or the source text of a Float (kept for big integers and exact re-save).
+  std::string s;
+  std::vector<JsonValue> array;
+  std::vector<std::pair<std::string, JsonValue>> object;
+
+  bool is_object() const noexcept { return type == Type::Object; }
+  bool is_array() const noexcept { return type == Type::Array; }
+  bool is_string() const noexcept { return type == Type::String; }
+  bool is_integer() const noexcept { return type == Type::Int || type == Type::UInt; }
+  /// Member by key (objects have unique keys: duplicates are refused while parsing).
+  const JsonValue* find(const std::string& key) const noexcept;
+};
+
+struct JsonParseOptions {
+  std::uint32_t max_depth = 256;
+  /// Accept the bare tokens NaN, Infinity and -Infinity (Python's json extension).
+  bool allow_nonfinite = false;
+};
+
+/// Parses JSON text. Throws SchemaError (syntax, invalid UTF-8, duplicate keys; the
+/// message gives the byte offset), also for nesting deeper than max_depth.
+JsonValue parse_json(const std::string& text, const JsonParseOptions& options);
+
+/// A JSON string literal in Python's ensure_ascii form ("h\u00e9").
+std::string json_escape_string(const std::string& s);
+
+/// Compact JSON text of a value (used for raw fields such as slice bounds).
+std::string to_json_text(const JsonValue& v);
+
+/// Equality ignoring the keys "__id__" and "file" (a repeated `__id__` must carry the same
+/// state; fresh member names and inner ids of re-serialised temporaries may differ).
+bool same_state(const JsonValue& a, const JsonValue& b);
+
+}  // namespace skops::detail
