@@ -52,7 +52,8 @@ std::vector<std::uint8_t> dumps(const Estimator& estimator, const DumpOptions& o
 NodePtr to_node(const Estimator& estimator, const DumpOptions& options = {});
 
 /// Audits a file: every type with its JSON paths, and the untrusted ones under the
-/// default trust plus `trusted`. Reads no array. Throws the archive/schema errors.
+/// default trust plus `trusted`. Every member is read once to check its integrity (CRC,
+/// sizes, limits); no array is parsed and nothing is built. Throws the archive/schema errors.
 AuditReport audit_file(const std::string& path, const std::vector<std::string>& trusted = {},
                        const LoadOptions& options = {});
 

@@ -42,6 +42,9 @@ class Document : public ArrayLookup {
   ByteView member_of(const Node& n) const override;
   /// Reads every array header and body reachable from the root (what `inspect` does).
   void read_all_arrays() const;
+  /// Reads every member of the archive once (sizes, limits and CRC checked), referenced or
+  /// not, so that a corrupt member is found without building anything (what `audit` does).
+  void verify_members() const;
 
  private:
   Document() = default;

@@ -49,6 +49,7 @@ AuditReport audit_file(const std::string& path, const std::vector<std::string>& 
   ReadOptions ro;
   ro.limits = options.limits;
   auto doc = Document::read_file(path, ro);
+  doc->verify_members();
   const TypeRegistry& registry = options.registry ? *options.registry : builtin_registry();
   std::vector<std::string> extra = options.trusted;
   extra.insert(extra.end(), trusted.begin(), trusted.end());

@@ -27,9 +27,7 @@ constexpr std::uint16_t kZip64ExtraId = 0x0001;
 constexpr std::uint16_t kFlagEncrypted = 0x0001;
 constexpr std::uint16_t kFlagStrongEncryption = 0x0040;
 
-std::uint16_t le16(const std::uint8_t* p) {
-  return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
-}
+std::uint16_t le16(const std::uint8_t* p) { return static_cast<std::uint16_t>(p[0] | (p[1] << 8)); }
 std::uint32_t le32(const std::uint8_t* p) {
   return std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16 |
          std::uint32_t{p[3]} << 24;
@@ -55,7 +53,8 @@ std::uint64_t find_end_record(const RandomAccess& in) {
   const std::uint64_t size = in.size();
   if (size == 0) throw ArchiveError("not a zip archive (empty file)");
   if (size < kEndSize) throw ArchiveError("not a zip archive (too short)");
-  const std::size_t tail_len = static_cast<std::size_t>(std::min<std::uint64_t>(size, kEndSize + 0xFFFF));
+  const std::size_t tail_len =
+      static_cast<std::size_t>(std::min<std::uint64_t>(size, kEndSize + 0xFFFF));
   std::vector<std::uint8_t> tail(tail_len);
   in.read(size - tail_len, tail.data(), tail_len);
   bool seen_signature = false;
@@ -65,8 +64,9 @@ std::uint64_t find_end_record(const RandomAccess& in) {
     if (i + kEndSize + le16(&tail[i + 20]) == tail_len) return size - tail_len + i;
   }
   if (seen_signature) {
-    throw ArchiveError("end-of-central-directory record does not end the file (trailing data "
-                       "or a wrong comment length)");
+    throw ArchiveError(
+        "end-of-central-directory record does not end the file (trailing data "
+        "or a wrong comment length)");
   }
   throw ArchiveError("not a zip archive, or truncated: no end-of-central-directory record");
 }
@@ -143,8 +143,7 @@ EndInfo read_end_records(const RandomAccess& in) {
 
 /// Applies a zip64 extended-information extra field: each escaped field, in the order
 /// size, compressed size, local offset, disk, takes the next 8 (disk: 4) bytes.
-void apply_zip64_extra(const std::uint8_t* extra, std::size_t len, std::uint16_t disk,
-                       CdEntry& e) {
+void apply_zip64_extra(const std::uint8_t* extra, std::size_t len, std::uint16_t disk, CdEntry& e) {
   const bool need_size = e.size == 0xFFFFFFFF, need_csize = e.compressed_size == 0xFFFFFFFF;
   const bool need_offset = e.local_offset == 0xFFFFFFFF, need_disk = disk == 0xFFFF;
   if (!need_size && !need_csize && !need_offset && !need_disk) return;
@@ -236,9 +235,8 @@ void check_local_headers(const RandomAccess& in, const EndInfo& info,
     CdEntry& e = entries[i];
     const std::string shown = display_name(e.name);
     if (e.local_offset > info.cd_offset || info.cd_offset - e.local_offset < kLocalSize) {
-      throw ArchiveError("local header offset " + num(e.local_offset) +
-                             " is outside the member area",
-                         shown);
+      throw ArchiveError(
+          "local header offset " + num(e.local_offset) + " is outside the member area", shown);
     }
     std::uint8_t h[kLocalSize];
     in.read(e.local_offset, h, kLocalSize);
@@ -248,9 +246,10 @@ void check_local_headers(const RandomAccess& in, const EndInfo& info,
     const std::uint64_t name_len = le16(h + 26), extra_len = le16(h + 28);
     e.data_offset = e.local_offset + kLocalSize + name_len + extra_len;
     if (e.data_offset > info.cd_offset || info.cd_offset - e.data_offset < e.compressed_size) {
-      throw ArchiveError("member data runs past the central directory (truncated or "
-                         "inconsistent archive)",
-                         shown);
+      throw ArchiveError(
+          "member data runs past the central directory (truncated or "
+          "inconsistent archive)",
+          shown);
     }
     local_names[i].resize(static_cast<std::size_t>(name_len));
     in.read(e.local_offset + kLocalSize, local_names[i].data(), local_names[i].size());
@@ -263,7 +262,8 @@ void check_local_headers(const RandomAccess& in, const EndInfo& info,
   });
   const std::uint64_t first = order.empty() ? info.cd_offset : entries[order[0]].local_offset;
   if (first != 0) {
-    throw ArchiveError(num(first) + " bytes of data before the first entry (prefixed or "
+    throw ArchiveError(num(first) +
+                       " bytes of data before the first entry (prefixed or "
                        "concatenated archive)");
   }
   for (std::size_t k = 1; k < order.size(); ++k) {

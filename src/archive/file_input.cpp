@@ -20,9 +20,8 @@ namespace {
 
 void check_range(std::uint64_t offset, std::size_t n, std::uint64_t size) {
   if (offset > size || n > size - offset) {
-    throw ArchiveError("truncated archive: needs bytes up to offset " +
-                       std::to_string(offset + n) + " of a " + std::to_string(size) +
-                       "-byte file");
+    throw ArchiveError("truncated archive: needs bytes up to offset " + std::to_string(offset + n) +
+                       " of a " + std::to_string(size) + "-byte file");
   }
 }
 

@@ -10,11 +10,16 @@ namespace skops {
 
 const char* to_string(Compression c) noexcept {
   switch (c) {
-    case Compression::Stored: return "stored";
-    case Compression::Deflate: return "deflate";
-    case Compression::Bzip2: return "bzip2";
-    case Compression::Lzma: return "lzma";
-    case Compression::Other: return "other";
+    case Compression::Stored:
+      return "stored";
+    case Compression::Deflate:
+      return "deflate";
+    case Compression::Bzip2:
+      return "bzip2";
+    case Compression::Lzma:
+      return "lzma";
+    case Compression::Other:
+      return "other";
   }
   return "other";
 }
@@ -22,13 +27,15 @@ const char* to_string(Compression c) noexcept {
 bool compression_supported(Compression c) noexcept {
   switch (c) {
     case Compression::Stored:
-    case Compression::Deflate: return true;
+    case Compression::Deflate:
+      return true;
     case Compression::Bzip2:
     case Compression::Lzma:
       // Reading and writing both need the codec; Debian's libzip has bzip2 but not lzma.
       return zip_compression_method_supported(archive_detail::method_of(c), 0) != 0 &&
              zip_compression_method_supported(archive_detail::method_of(c), 1) != 0;
-    case Compression::Other: return false;
+    case Compression::Other:
+      return false;
   }
   return false;
 }
@@ -85,21 +92,31 @@ std::string display_name(const std::string& name) {
 
 Compression compression_of(std::uint16_t method) noexcept {
   switch (method) {
-    case ZIP_CM_STORE: return Compression::Stored;
-    case ZIP_CM_DEFLATE: return Compression::Deflate;
-    case ZIP_CM_BZIP2: return Compression::Bzip2;
-    case ZIP_CM_LZMA: return Compression::Lzma;
-    default: return Compression::Other;
+    case ZIP_CM_STORE:
+      return Compression::Stored;
+    case ZIP_CM_DEFLATE:
+      return Compression::Deflate;
+    case ZIP_CM_BZIP2:
+      return Compression::Bzip2;
+    case ZIP_CM_LZMA:
+      return Compression::Lzma;
+    default:
+      return Compression::Other;
   }
 }
 
 int method_of(Compression c) noexcept {
   switch (c) {
-    case Compression::Stored: return ZIP_CM_STORE;
-    case Compression::Deflate: return ZIP_CM_DEFLATE;
-    case Compression::Bzip2: return ZIP_CM_BZIP2;
-    case Compression::Lzma: return ZIP_CM_LZMA;
-    case Compression::Other: return -1;
+    case Compression::Stored:
+      return ZIP_CM_STORE;
+    case Compression::Deflate:
+      return ZIP_CM_DEFLATE;
+    case Compression::Bzip2:
+      return ZIP_CM_BZIP2;
+    case Compression::Lzma:
+      return ZIP_CM_LZMA;
+    case Compression::Other:
+      return -1;
   }
   return -1;
 }
@@ -111,8 +128,8 @@ void check_method_readable(std::uint16_t method, const std::string& entry) {
   }
   if ((c == Compression::Bzip2 || c == Compression::Lzma) &&
       zip_compression_method_supported(method, 0) == 0) {
-    throw UnsupportedError("compression method " + std::to_string(method) + " (" +
-                               to_string(c) + ") is not supported by this build of libzip",
+    throw UnsupportedError("compression method " + std::to_string(method) + " (" + to_string(c) +
+                               ") is not supported by this build of libzip",
                            entry);
   }
 }

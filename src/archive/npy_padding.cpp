@@ -20,7 +20,8 @@ std::optional<std::vector<std::uint8_t>> realign_npy(const std::vector<std::uint
   if (header_len > npy.size() - prefix) return std::nullopt;
 
   std::size_t text_len = static_cast<std::size_t>(header_len);
-  while (text_len > 0 && (npy[prefix + text_len - 1] == ' ' || npy[prefix + text_len - 1] == '\n')) {
+  while (text_len > 0 &&
+         (npy[prefix + text_len - 1] == ' ' || npy[prefix + text_len - 1] == '\n')) {
     --text_len;
   }
   if (text_len == 0 || npy[prefix] != '{') return std::nullopt;
@@ -31,7 +32,8 @@ std::optional<std::vector<std::uint8_t>> realign_npy(const std::vector<std::uint
   if (major == 1 && new_len > 0xFFFF) return std::nullopt;
 
   std::vector<std::uint8_t> out;
-  out.reserve(npy.size() - static_cast<std::size_t>(header_len) + static_cast<std::size_t>(new_len));
+  out.reserve(npy.size() - static_cast<std::size_t>(header_len) +
+              static_cast<std::size_t>(new_len));
   out.insert(out.end(), npy.begin(), npy.begin() + 8);
   for (std::size_t i = 0; i < prefix - 8; ++i) {
     out.push_back(static_cast<std::uint8_t>((new_len >> (8 * i)) & 0xFF));

@@ -41,9 +41,9 @@ struct ArchiveReader::Impl {
 
 namespace {
 
+using archive_detail::throw_zip_error;
 using archive_detail::ZipContext;
 using archive_detail::ZipError;
-using archive_detail::throw_zip_error;
 
 constexpr std::size_t kChunk = 256 * 1024;
 
@@ -133,8 +133,7 @@ std::uint64_t ratio_cap(const Limits& limits, std::uint64_t compressed) {
   return std::max(compressed * ratio, limits.ratio_check_floor);
 }
 
-ByteView read_in_place(ArchiveReader::Impl& impl, const ArchiveEntry& e,
-                       const std::string& shown) {
+ByteView read_in_place(ArchiveReader::Impl& impl, const ArchiveEntry& e, const std::string& shown) {
   count_total(impl, e.size, shown);
   const std::uint8_t* p = impl.image + e.data_offset;
   std::atomic<bool>& checked = impl.crc_checked[e.index];
@@ -167,10 +166,12 @@ ByteView inflate(ArchiveReader::Impl& impl, const ArchiveEntry& e, std::uint64_t
   // The declared size is not trusted for allocation beyond what the caps allow.
   std::vector<std::uint8_t> out;
   out.reserve(static_cast<std::size_t>(std::min({e.size, by_ratio, cap})));
-  std::vector<std::uint8_t> chunk(static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, e.size + 1)));
+  std::vector<std::uint8_t> chunk(
+      static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, e.size + 1)));
   // Reading one byte past the declared size detects an understated size without inflating
   // the rest; reading until zip_fread returns 0 makes libzip verify the CRC.
-  const std::uint64_t stop = e.size == std::numeric_limits<std::uint64_t>::max() ? e.size : e.size + 1;
+  const std::uint64_t stop =
+      e.size == std::numeric_limits<std::uint64_t>::max() ? e.size : e.size + 1;
 
   std::lock_guard<std::mutex> lock(impl.mutex);
   archive_detail::ZipFilePtr file(zip_fopen_index(impl.zip.get(), e.index, 0));
@@ -188,20 +189,20 @@ ByteView inflate(ArchiveReader::Impl& impl, const ArchiveEntry& e, std::uint64_t
                        shown);
     }
     if (got > by_ratio) {
-      throw LimitError("compression ratio over the limit of " +
-                           std::to_string(limits.max_compression_ratio),
-                       shown);
+      throw LimitError(
+          "compression ratio over the limit of " + std::to_string(limits.max_compression_ratio),
+          shown);
     }
     if (got > e.size) {
-      throw ArchiveError("size mismatch: inflates to more than the declared " +
-                             std::to_string(e.size) + " bytes",
-                         shown);
+      throw ArchiveError(
+          "size mismatch: inflates to more than the declared " + std::to_string(e.size) + " bytes",
+          shown);
     }
     out.insert(out.end(), chunk.data(), chunk.data() + n);
   }
   if (got != e.size) {
-    throw ArchiveError("size mismatch: declared " + std::to_string(e.size) +
-                           " bytes, inflated " + std::to_string(got),
+    throw ArchiveError("size mismatch: declared " + std::to_string(e.size) + " bytes, inflated " +
+                           std::to_string(got),
                        shown);
   }
   return ByteView::adopt(std::move(out));
@@ -221,7 +222,8 @@ std::shared_ptr<ArchiveReader> ArchiveReader::open_file(const std::string& path,
   // libzip reads through its own FILE on a duplicate of this descriptor, so both read the
   // same file even if the path is replaced meanwhile.
   archive_detail::UniqueFd dup(::fcntl(fd.get(), F_DUPFD_CLOEXEC, 0));
-  if (dup.get() < 0) throw IoError("cannot duplicate descriptor of " + path + ": " + std::strerror(errno));
+  if (dup.get() < 0)
+    throw IoError("cannot duplicate descriptor of " + path + ": " + std::strerror(errno));
   std::unique_ptr<FILE, int (*)(FILE*)> file(::fdopen(dup.get(), "rb"), &std::fclose);
   if (!file) throw IoError("cannot open " + path + ": " + std::strerror(errno));
   dup.release();  // owned by `file`
@@ -271,8 +273,8 @@ ByteView ArchiveReader::read(const std::string& name, std::uint64_t max_bytes) c
   const Limits& limits = impl_->limits;
   const std::uint64_t cap = max_bytes != 0 ? max_bytes : limits.max_member_bytes;
   if (e->size > cap) {
-    throw LimitError("member declares " + std::to_string(e->size) +
-                         " bytes, over the limit of " + std::to_string(cap),
+    throw LimitError("member declares " + std::to_string(e->size) + " bytes, over the limit of " +
+                         std::to_string(cap),
                      shown);
   }
   if (e->size > ratio_cap(limits, e->compressed_size)) {

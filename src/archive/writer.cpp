@@ -21,9 +21,9 @@ namespace skops {
 
 namespace {
 
+using archive_detail::throw_zip_error;
 using archive_detail::ZipContext;
 using archive_detail::ZipError;
-using archive_detail::throw_zip_error;
 
 constexpr std::uint64_t kAlignment = 64;
 constexpr std::uint64_t kNotAligned = ~std::uint64_t{0};
@@ -206,7 +206,8 @@ struct ArchiveWriter::Impl {
     std::vector<MemberRef> out;
     out.reserve(names.size());
     for (std::size_t i = 0; i < names.size(); ++i) {
-      out.push_back({&names[i], is_array[i] ? nullptr : &bytes[i], is_array[i] ? &arrays[i] : nullptr});
+      out.push_back(
+          {&names[i], is_array[i] ? nullptr : &bytes[i], is_array[i] ? &arrays[i] : nullptr});
     }
     return out;
   }

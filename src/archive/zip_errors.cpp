@@ -30,9 +30,8 @@ void throw_zip_error(const zip_error_t* error, ZipContext context, const std::st
       if (context == ZipContext::Read) throw ArchiveError("size mismatch", entry);
       throw ArchiveError("inconsistent archive (local and central headers disagree)", entry);
     case ZIP_ER_EXISTS:
-      throw ArchiveError(context == ZipContext::Write ? "duplicate member name"
-                                                      : "duplicate member names",
-                         entry);
+      throw ArchiveError(
+          context == ZipContext::Write ? "duplicate member name" : "duplicate member names", entry);
     case ZIP_ER_MULTIDISK:
       throw ArchiveError("multi-disk archives are not supported", entry);
     case ZIP_ER_COMPNOTSUPP:

@@ -83,6 +83,13 @@ ByteView Document::member_of(const Node& n) const {
   return archive_->read(n.file);
 }
 
+void Document::verify_members() const {
+  for (const auto& e : archive_->entries()) {
+    if (e.name == "schema.json") continue;  // already read and parsed
+    archive_->read(e.name);
+  }
+}
+
 void Document::read_all_arrays() const {
   std::vector<const Node*> stack{root().get()};
   std::set<const Node*> seen;

@@ -23,6 +23,9 @@ struct Case {
   std::vector<std::string> trust;
 };
 
+// Readable test parameter output instead of a byte dump.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.file; }
+
 std::vector<Case> load_cases() {
   const auto manifest = nlohmann::json::parse(ts::read_file_text(ts::data_path("hostile/MANIFEST.json")));
   std::vector<Case> out;

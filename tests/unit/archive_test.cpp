@@ -3,6 +3,8 @@
 // memory and atomically to a file, 64-byte aligned .npy data), zero-copy mapped reads and
 // concurrent reads.
 
+#include "skops/archive.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 #include <map>
 #include <thread>
 
-#include "skops/archive.hpp"
 #include "skops/error.hpp"
 #include "skops/npy.hpp"
 #include "test_support.hpp"
@@ -36,7 +37,8 @@ Bytes view_bytes(const ByteView& v) { return Bytes(v.data, v.data + v.size); }
 
 void write_file(const std::string& path, const Bytes& bytes) {
   std::ofstream out(path, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
 }
 
 /// Every member of an archive, read fully, by name.
@@ -65,7 +67,8 @@ std::pair<bool, Error> capture(F&& f) {
 
 Members sample_members() {
   Bytes random(5000);
-  for (std::size_t i = 0; i < random.size(); ++i) random[i] = static_cast<std::uint8_t>(i * 7919 % 251);
+  for (std::size_t i = 0; i < random.size(); ++i)
+    random[i] = static_cast<std::uint8_t>(i * 7919 % 251);
   return {{"arrays/coef.npy", write_npy(NdArray::from_vector<double>({1.5, -2.0, 3.25}))},
           {"blob.bin", random},
           {"empty.bin", {}},
@@ -108,7 +111,8 @@ void check_readable_dir(const std::string& sub) {
   ASSERT_FALSE(files.empty()) << sub;
   for (const auto& path : files) {
     SCOPED_TRACE(path);
-    if (file_name(path) == "variant_skops_lzma.skops" && !compression_supported(Compression::Lzma)) {
+    if (file_name(path) == "variant_skops_lzma.skops" &&
+        !compression_supported(Compression::Lzma)) {
       EXPECT_THROW(ArchiveReader::open_file(path), UnsupportedError);
       EXPECT_THROW(ArchiveReader::open_mapped(path), UnsupportedError);
       continue;
@@ -133,12 +137,13 @@ TEST(ArchiveCorpus, VariantsUseTheFeaturesTheyClaim) {
   const auto bzip = ArchiveReader::open_file(data_path("variants/variant_skops_bzip2.skops"));
   EXPECT_EQ(bzip->find("schema.json")->compression, Compression::Bzip2);
   EXPECT_TRUE(compression_supported(Compression::Bzip2));  // Debian's libzip has bzip2
-  const auto mixed = ArchiveReader::open_file(data_path("variants/variant_schema_first_mixed.skops"));
+  const auto mixed =
+      ArchiveReader::open_file(data_path("variants/variant_schema_first_mixed.skops"));
   EXPECT_EQ(mixed->entries().front().name, "schema.json");
   EXPECT_EQ(mixed->entries().front().compression, Compression::Deflate);
-  for (const char* name : {"variant_zip64.skops", "variant_zip64_tree.skops",
-                           "variant_zip64_python_layout.skops", "variant_data_descriptor.skops",
-                           "variant_extra_fields_comment.skops"}) {
+  for (const char* name :
+       {"variant_zip64.skops", "variant_zip64_tree.skops", "variant_zip64_python_layout.skops",
+        "variant_data_descriptor.skops", "variant_extra_fields_comment.skops"}) {
     const auto r = ArchiveReader::open_mapped(data_path(std::string("variants/") + name));
     EXPECT_GT(r->read("schema.json").size, 100u) << name;
   }
@@ -162,11 +167,13 @@ const HostileCase kHostile[] = {
     {"archive_cd_offset_beyond_eof.skops", ErrorKind::Archive, "beyond the end of the file", false},
     {"archive_concatenated.skops", ErrorKind::Archive, "concatenated", false},
     {"archive_duplicate_npy.skops", ErrorKind::Archive, "duplicate member name", false},
-    {"archive_duplicate_schema_evil_last.skops", ErrorKind::Archive, "duplicate member name", false},
+    {"archive_duplicate_schema_evil_last.skops", ErrorKind::Archive, "duplicate member name",
+     false},
     {"archive_empty.skops", ErrorKind::Archive, "not a zip archive", false},
     {"archive_encrypted_flag.skops", ErrorKind::Archive, "encryption not supported", false},
     {"archive_entry_count_mismatch.skops", ErrorKind::Archive, "entry count mismatch", false},
-    {"archive_local_central_name_mismatch.skops", ErrorKind::Archive, "differs from the central", false},
+    {"archive_local_central_name_mismatch.skops", ErrorKind::Archive, "differs from the central",
+     false},
     {"archive_long_entry_name.skops", ErrorKind::Archive, "longer than the limit", false},
     {"archive_missing_schema.skops", ErrorKind::Archive, "no member named", true},
     {"archive_not_zip.skops", ErrorKind::Archive, "not a zip archive", false},
@@ -176,7 +183,8 @@ const HostileCase kHostile[] = {
     {"archive_size_overstated.skops", ErrorKind::Limit, "compression ratio", true},
     {"archive_size_understated.skops", ErrorKind::Archive, "size mismatch", true},
     {"archive_truncated.skops", ErrorKind::Archive, "not a zip archive, or truncated", false},
-    {"archive_unknown_compression.skops", ErrorKind::Archive, "unsupported compression method 99", false},
+    {"archive_unknown_compression.skops", ErrorKind::Archive, "unsupported compression method 99",
+     false},
     {"archive_zip_bomb_schema.skops", ErrorKind::Limit, "compression ratio", true},
     {"archive_zip_slip_entry.skops", ErrorKind::Archive, "'..' path component", false},
     {"archive_zip_slip_reference.skops", ErrorKind::Archive, "'..' path component", false},
@@ -226,7 +234,8 @@ TEST(ArchiveHostile, BombStopsUnderTheMemberCapToo) {
   // the bomb before inflating it.
   Limits limits;
   limits.max_compression_ratio = 1'000'000'000;
-  const auto r = ArchiveReader::open_file(data_path("hostile/archive_zip_bomb_schema.skops"), limits);
+  const auto r =
+      ArchiveReader::open_file(data_path("hostile/archive_zip_bomb_schema.skops"), limits);
   EXPECT_THROW(r->read("schema.json", limits.max_schema_bytes), LimitError);
   EXPECT_LT(r->bytes_read(), 1u << 20);
 }
@@ -234,7 +243,8 @@ TEST(ArchiveHostile, BombStopsUnderTheMemberCapToo) {
 TEST(ArchiveHostile, OverstatedSizeIsASizeMismatchWithoutTheRatioCap) {
   Limits limits;
   limits.max_compression_ratio = 1'000'000'000;
-  const auto r = ArchiveReader::open_file(data_path("hostile/archive_size_overstated.skops"), limits);
+  const auto r =
+      ArchiveReader::open_file(data_path("hostile/archive_size_overstated.skops"), limits);
   try {
     r->read("schema.json");
     FAIL() << "accepted";
@@ -273,7 +283,8 @@ TEST(ArchiveWriterBytes, RoundTripStoredAndDeflate) {
       EXPECT_EQ(e.compression, c);
       if (c == Compression::Stored && e.name == "arrays/coef.npy") {
         // Re-padded for alignment: the same array, not the same bytes.
-        EXPECT_EQ(read_npy(r->read(e.name), Limits{}), read_npy(ByteView::adopt(members[i].second), Limits{}));
+        EXPECT_EQ(read_npy(r->read(e.name), Limits{}),
+                  read_npy(ByteView::adopt(members[i].second), Limits{}));
       } else {
         EXPECT_EQ(view_bytes(r->read(e.name)), members[i].second);
       }
@@ -298,7 +309,8 @@ TEST(ArchiveWriterBytes, RawNpyMembersAreRealignedWhenStored) {
   // Member names of varied lengths shift every following offset.
   Members members;
   for (int i = 0; i < 20; ++i) {
-    const std::string name = std::string(static_cast<std::size_t>(i % 7 + 1), 'n') + std::to_string(i) + ".npy";
+    const std::string name =
+        std::string(static_cast<std::size_t>(i % 7 + 1), 'n') + std::to_string(i) + ".npy";
     members.push_back({name, write_npy(NdArray::from_vector<std::int64_t>({i, i + 1}))});
   }
   members.push_back({"version3.npy", write_npy(NdArray::from_vector<double>({2.0}))});
@@ -315,7 +327,8 @@ TEST(ArchiveWriterBytes, RawNpyMembersAreRealignedWhenStored) {
     EXPECT_EQ(a.to_vector<std::int64_t>(), (std::vector<std::int64_t>{i, i + 1}));
   }
   expect_npy_aligned(*r, "version3.npy");
-  EXPECT_EQ(read_npy(r->read("version3.npy"), Limits{}).to_vector<double>(), std::vector<double>{2.0});
+  EXPECT_EQ(read_npy(r->read("version3.npy"), Limits{}).to_vector<double>(),
+            std::vector<double>{2.0});
   EXPECT_EQ(view_bytes(r->read("not-really.npy")), to_bytes("not an npy file"));
 }
 
@@ -326,7 +339,10 @@ TEST_F(ArchiveWriterTest, CommitWritesAlignedArraysAndReadsBack) {
     ArchiveWriter w(path("model.skops"));
     w.add_npy("140680096760336.npy", coef);
     w.add("x.bin", {1, 2, 3});
-    w.add_npy("donn\xC3\xA9" "es/\xC3\xA9t\xC3\xA9.npy", classes);  // UTF-8 name
+    w.add_npy(
+        "donn\xC3\xA9"
+        "es/\xC3\xA9t\xC3\xA9.npy",
+        classes);  // UTF-8 name
     w.add_npy("n.npy", NdArray::from_vector<std::int64_t>({7}));
     w.add("schema.json", to_bytes("{}"));
     w.commit();
@@ -337,10 +353,15 @@ TEST_F(ArchiveWriterTest, CommitWritesAlignedArraysAndReadsBack) {
                           : ArchiveReader::open_file(path("model.skops"));
     ASSERT_EQ(r->entries().size(), 5u);
     expect_npy_aligned(*r, "140680096760336.npy");
-    expect_npy_aligned(*r, "donn\xC3\xA9" "es/\xC3\xA9t\xC3\xA9.npy");
+    expect_npy_aligned(*r,
+                       "donn\xC3\xA9"
+                       "es/\xC3\xA9t\xC3\xA9.npy");
     expect_npy_aligned(*r, "n.npy");
     EXPECT_EQ(read_npy(r->read("140680096760336.npy"), Limits{}), coef);
-    EXPECT_EQ(read_npy(r->read("donn\xC3\xA9" "es/\xC3\xA9t\xC3\xA9.npy"), Limits{}), classes);
+    EXPECT_EQ(read_npy(r->read("donn\xC3\xA9"
+                               "es/\xC3\xA9t\xC3\xA9.npy"),
+                       Limits{}),
+              classes);
     EXPECT_EQ(view_bytes(r->read("x.bin")), (Bytes{1, 2, 3}));
     EXPECT_EQ(view_bytes(r->read("schema.json")), to_bytes("{}"));
   }
@@ -370,7 +391,8 @@ TEST_F(ArchiveWriterTest, ReplacesTargetAtomicallyOnlyOnCommit) {
     EXPECT_THROW(w.commit(), ArchiveError);
     EXPECT_THROW(w.add("late.bin", {}), ArchiveError);
   }
-  EXPECT_EQ(view_bytes(ArchiveReader::open_file(path("m.skops"))->read("schema.json")), to_bytes("{}"));
+  EXPECT_EQ(view_bytes(ArchiveReader::open_file(path("m.skops"))->read("schema.json")),
+            to_bytes("{}"));
 }
 
 TEST_F(ArchiveWriterTest, DroppedWithoutCommitLeavesNothing) {
@@ -396,10 +418,10 @@ TEST_F(ArchiveWriterTest, RefusesDuplicateAndUnsafeNames) {
   w.add("a.npy", {});
   EXPECT_THROW(w.add("a.npy", {}), ArchiveError);
   EXPECT_THROW(w.add_npy("a.npy", NdArray::from_vector<double>({1})), ArchiveError);
-  for (const std::string& bad : {std::string(), std::string("/etc/passwd"), std::string("../x.npy"),
-                                std::string("a/../../x"), std::string("a\\b.npy"),
-                                std::string("C:evil.npy"), std::string("a\0b", 3),
-                                std::string(5000, 'x')}) {
+  for (const std::string& bad :
+       {std::string(), std::string("/etc/passwd"), std::string("../x.npy"),
+        std::string("a/../../x"), std::string("a\\b.npy"), std::string("C:evil.npy"),
+        std::string("a\0b", 3), std::string(5000, 'x')}) {
     EXPECT_THROW(w.add(bad, {}), ArchiveError) << bad.size();
   }
 }
@@ -487,7 +509,7 @@ TEST(ArchiveLimits, HandMadeZipBombStopsQuickly) {
 TEST(ArchiveLimits, UnderstatedSizeStopsAtTheDeclaredSize) {
   Bytes zip = write_archive_bytes({{"bomb.bin", Bytes(20u << 20, 0)}}, Compression::Deflate);
   const auto entry = ArchiveReader::open_bytes(zip)->entries()[0];
-  put32(zip, entry.local_offset + 22, 1000);                        // local header size
+  put32(zip, entry.local_offset + 22, 1000);                          // local header size
   put32(zip, central_record_of(zip, entry.local_offset) + 24, 1000);  // central size
   const auto r = ArchiveReader::open_bytes(zip);
   try {
@@ -506,8 +528,9 @@ TEST(ArchiveLimits, CrcMismatchStoredAndDeflate) {
   stored[entry.data_offset + 100] ^= 0xFF;
   const std::string dir = make_temp_dir("archive-crc");
   write_file(dir + "/bad.skops", stored);
-  for (const auto& r : {ArchiveReader::open_bytes(stored), ArchiveReader::open_file(dir + "/bad.skops"),
-                        ArchiveReader::open_mapped(dir + "/bad.skops")}) {
+  for (const auto& r :
+       {ArchiveReader::open_bytes(stored), ArchiveReader::open_file(dir + "/bad.skops"),
+        ArchiveReader::open_mapped(dir + "/bad.skops")}) {
     EXPECT_NO_THROW(r->read("schema.json"));
     try {
       r->read("blob.bin");
@@ -564,7 +587,8 @@ TEST(ArchiveThreads, ConcurrentReadsAgree) {
   }
   const Bytes deflated_zip = [&] {
     Members members;
-    for (const auto& [name, bytes] : read_all(*ArchiveReader::open_file(path))) members.push_back({name, bytes});
+    for (const auto& [name, bytes] : read_all(*ArchiveReader::open_file(path)))
+      members.push_back({name, bytes});
     return write_archive_bytes(members, Compression::Deflate);
   }();
   for (const auto& reader : {ArchiveReader::open_file(path), ArchiveReader::open_mapped(path),
@@ -584,7 +608,8 @@ TEST(ArchiveThreads, ConcurrentReadsAgree) {
 
 TEST(ArchiveZip64, MoreThan65535Members) {
   Members members;
-  for (int i = 0; i < 70000; ++i) members.push_back({std::to_string(i) + ".bin", {static_cast<std::uint8_t>(i)}});
+  for (int i = 0; i < 70000; ++i)
+    members.push_back({std::to_string(i) + ".bin", {static_cast<std::uint8_t>(i)}});
   const Bytes zip = write_archive_bytes(members);
   const auto r = ArchiveReader::open_bytes(zip);
   ASSERT_EQ(r->entries().size(), 70000u);

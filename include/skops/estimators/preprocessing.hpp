@@ -395,15 +395,26 @@ class PCA final : public preprocessing::TransformerBase {
   /// scikit-learn ≥ 1.4 computes X @ C.T - mean @ C.T (rounding differs in the last bits);
   /// set from the file's _sklearn_version.
   void set_centered_after_projection(bool v) noexcept { centered_after_ = v; }
+  /// Enables score_samples (the probabilistic PCA log-likelihood) with this noise variance;
+  /// needs explained_variance.
+  void set_noise_variance(double v);
+  double noise_variance() const noexcept { return noise_variance_; }
+  bool supports(Method m) const noexcept override;
+  NdArray run(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
 
  private:
+  NdArray score_samples_impl(const MatrixView& X) const;
+
   Matrix components_;
   std::vector<double> mean_, explained_variance_;
   bool whiten_;
   bool centered_after_ = true;
+  double noise_variance_ = std::numeric_limits<double>::quiet_NaN();
+  Matrix precision_;
+  double logdet_precision_ = 0.0;
 };
 
 /// sklearn.decomposition.TruncatedSVD: X @ components_.T.

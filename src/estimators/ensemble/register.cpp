@@ -1,5 +1,6 @@
 // Registrations of the ensemble family (sklearn.ensemble).
 #include "estimators/ensemble/forest.hpp"
+#include "estimators/ensemble/gradient_boosting.hpp"
 #include "estimators/families.hpp"
 
 namespace skops::estimators {
@@ -14,6 +15,45 @@ void register_ensembles(TypeRegistry& reg) {
                            "sklearn.ensemble._forest.ExtraTreesRegressor"}) {
     reg.add<ForestRegressor>(name, build_forest_regressor, save_forest_regressor);
   }
+  reg.add<GradientBoosting>(
+      "sklearn.ensemble._gb.GradientBoostingClassifier",
+      [](const ObjectView& obj) { return build_gradient_boosting(obj, true); }, save_gradient_boosting);
+  reg.add<GradientBoosting>(
+      "sklearn.ensemble._gb.GradientBoostingRegressor",
+      [](const ObjectView& obj) { return build_gradient_boosting(obj, false); }, save_gradient_boosting);
+
+  // Loss objects the gradient boosting builders read (only their type names and plain
+  // attributes; nothing is executed).
+  reg.add_helper_types({
+      "sklearn.ensemble._gb_losses.BinomialDeviance",
+      "sklearn.ensemble._gb_losses.MultinomialDeviance",
+      "sklearn.ensemble._gb_losses.ExponentialLoss",
+      "sklearn.ensemble._gb_losses.LeastSquaresError",
+      "sklearn.ensemble._gb_losses.LeastAbsoluteError",
+      "sklearn.ensemble._gb_losses.HuberLossFunction",
+      "sklearn.ensemble._gb_losses.QuantileLossFunction",
+      "sklearn._loss.loss.HalfBinomialLoss",
+      "sklearn._loss.loss.HalfMultinomialLoss",
+      "sklearn._loss.loss.ExponentialLoss",
+      "sklearn._loss.loss.HalfSquaredError",
+      "sklearn._loss.loss.AbsoluteError",
+      "sklearn._loss.loss.HuberLoss",
+      "sklearn._loss.loss.PinballLoss",
+      "sklearn._loss._loss.CyHalfBinomialLoss",
+      "sklearn._loss._loss.CyHalfMultinomialLoss",
+      "sklearn._loss._loss.CyExponentialLoss",
+      "sklearn._loss._loss.CyHalfSquaredError",
+      "sklearn._loss._loss.CyAbsoluteError",
+      "sklearn._loss._loss.CyHuberLoss",
+      "sklearn._loss._loss.CyPinballLoss",
+      "sklearn._loss.link.IdentityLink",
+      "sklearn._loss.link.LogitLink",
+      "sklearn._loss.link.HalfLogitLink",
+      "sklearn._loss.link.MultinomialLogit",
+      "sklearn._loss.link.Interval",
+      "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
+      "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+  });
 }
 
 }  // namespace skops::estimators

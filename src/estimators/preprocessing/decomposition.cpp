@@ -4,6 +4,7 @@
 // https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py (centering
 // after the projection since 1.4)
 
+#include <Eigen/LU>
 #include <cmath>
 #include <limits>
 
@@ -53,6 +54,65 @@ NdArray PCA::do_transform(const MatrixView& X) const {
   return to_ndarray(out);
 }
 
+// get_precision() by the matrix inversion lemma, as _BasePCA does.
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/decomposition/_base.py#L52-L84
+void PCA::set_noise_variance(double v) {
+  noise_variance_ = v;
+  const Eigen::Index k = components_.rows(), n = components_.cols();
+  if (static_cast<Eigen::Index>(explained_variance_.size()) != k || !(v > 0.0) || !std::isfinite(v)) {
+    precision_.resize(0, 0);
+    return;
+  }
+  Matrix comp = components_;
+  if (whiten_) {
+    for (Eigen::Index r = 0; r < k; ++r) comp.row(r) *= std::sqrt(explained_variance_[static_cast<std::size_t>(r)]);
+  }
+  Matrix inner = comp * comp.transpose() / v;
+  for (Eigen::Index r = 0; r < k; ++r) {
+    inner(r, r) += 1.0 / std::max(explained_variance_[static_cast<std::size_t>(r)] - v, 0.0);
+  }
+  const Matrix inner_inv = inner.inverse();
+  precision_ = comp.transpose() * (inner_inv * comp);
+  precision_ /= -(v * v);
+  for (Eigen::Index r = 0; r < n; ++r) precision_(r, r) += 1.0 / v;
+  // fast_logdet: log|det| via slogdet (LU); -inf when the sign is not positive.
+  const Eigen::PartialPivLU<Matrix> lu(precision_);
+  double logdet = 0.0;
+  int sign = lu.permutationP().determinant();
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const double d = lu.matrixLU()(r, r);
+    if (d < 0) sign = -sign;
+    logdet += std::log(std::abs(d));
+  }
+  logdet_precision_ = sign > 0 ? logdet : -std::numeric_limits<double>::infinity();
+}
+
+bool PCA::supports(Method m) const noexcept {
+  return m == Method::Transform || (m == Method::ScoreSamples && precision_.size() > 0);
+}
+
+NdArray PCA::run(Method m, const MatrixView& X) const {
+  if (m == Method::ScoreSamples && precision_.size() > 0) return score_samples_impl(X);
+  return TransformerBase::run(m, X);
+}
+
+NdArray PCA::score_samples_impl(const MatrixView& X) const {
+  check_finite_input(X);
+  const Eigen::Map<const Eigen::RowVectorXd> mean(mean_.data(), static_cast<Eigen::Index>(mean_.size()));
+  const Matrix Xr = X.rowwise() - mean;
+  const Matrix XP = Xr * precision_;
+  const double n = static_cast<double>(X.cols());
+  const double pi = 3.14159265358979323846;
+  Eigen::VectorXd out(X.rows());
+  for (Eigen::Index i = 0; i < X.rows(); ++i) {
+    double s = 0.0;
+    for (Eigen::Index j = 0; j < X.cols(); ++j) s += Xr(i, j) * XP(i, j);
+    out(i) = -0.5 * s;
+    out(i) -= 0.5 * (n * std::log(2.0 * pi) - logdet_precision_);
+  }
+  return to_ndarray(out);
+}
+
 TruncatedSVD::TruncatedSVD(Matrix components) : components_(std::move(components)) {
   if (components_.rows() < 1 || components_.cols() < 1) throw ValidationError("TruncatedSVD: components_ is empty");
   set_type_name("sklearn.decomposition._truncated_svd.TruncatedSVD");
@@ -97,6 +157,7 @@ std::unique_ptr<PCA> build_pca(const ObjectView& obj) {
     return std::make_unique<PCA>(c, pp::float_vector(obj, "mean_", n), var, whiten);
   });
   est->set_centered_after_projection(pp::version_at_least(file_version(obj), 1, 4));
+  if (auto nv = obj.find("noise_variance_"); nv && !nv->is_none()) est->set_noise_variance(nv->as_double());
   pp::adopt_identity(*est, obj, n);
   return est;
 }
@@ -117,7 +178,8 @@ void save_pca(const PCA& e, ObjectWriter& w) {
   w.set_int("n_features_in_", e.n_features_in());
   w.set_default("_fit_svd_solver", make::str("full"));
   w.set("mean_", pp::float_array_node(e.mean()));
-  w.set_default("noise_variance_", make::numpy_scalar(NdArray::from_vector(std::vector<double>{0.0}, {})));
+  const double nv = std::isnan(e.noise_variance()) ? 0.0 : e.noise_variance();
+  w.set_default("noise_variance_", make::numpy_scalar(NdArray::from_vector(std::vector<double>{nv}, {})));
   w.set_default("n_samples_", make::integer(k + 1));
   w.set("components_", matrix_node(e.components()));
   w.set_default("n_components_", make::integer(k));
