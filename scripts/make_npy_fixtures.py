@@ -207,8 +207,8 @@ def build():
                   np.asfortranarray(fill_struct(np.dtype([("a", ">i4"), ("b", "<f2")]), (2, 3), 7)),
                   None))
     # Field names beyond ASCII: latin-1 fits version 1.0, anything else needs 3.0.
-    cases.append(("struct_latin1_name.npy", fill_struct(np.dtype([("\u00e9t\u00e9", "<i4")]), (2,), 8),
-                  None))
+    cases.append(("struct_latin1_name.npy",
+                  fill_struct(np.dtype([("\u00e9t\u00e9", "<i4")]), (2,), 8), None))
     cases.append(("struct_utf8_name_v3.npy",
                   fill_struct(np.dtype([("\u03b1\u03b2", "<f4"), ("q'uote", "|b1")]), (2,), 9),
                   None))

@@ -53,7 +53,8 @@ class ArchiveReader {
   /// Entry by exact name, or nullptr.
   const ArchiveEntry* find(const std::string& name) const noexcept;
   /// Whole member, inflated and CRC-checked; `max_bytes` caps it (0: limits.max_member_bytes).
-  /// A stored member of a mapped archive is returned as a view into the mapping.
+  /// A stored member of a mapped archive is returned as a view into the mapping (of an
+  /// open_bytes archive, into its buffer), CRC-checked on first read.
   /// Throws ArchiveError (missing member, CRC or size mismatch, corrupt data), LimitError,
   /// UnsupportedError (compression method this libzip lacks).
   ByteView read(const std::string& name, std::uint64_t max_bytes = 0) const;

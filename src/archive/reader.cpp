@@ -46,6 +46,9 @@ using archive_detail::ZipContext;
 using archive_detail::ZipError;
 
 constexpr std::size_t kChunk = 256 * 1024;
+constexpr std::uint64_t kDeflateMaxRatio = 1032;
+constexpr std::uint64_t kMinReserve = 64ull << 20;
+constexpr std::uint64_t kMaxReserve = 1ull << 62;
 
 /// Checks libzip's view of the archive against the central directory read by hand: both
 /// must see the same members, or one of them is being fooled.
@@ -163,9 +166,13 @@ ByteView inflate(ArchiveReader::Impl& impl, const ArchiveEntry& e, std::uint64_t
                  const std::string& shown) {
   const Limits& limits = impl.limits;
   const std::uint64_t by_ratio = ratio_cap(limits, e.compressed_size);
-  // The declared size is not trusted for allocation beyond what the caps allow.
+  // The declared size is trusted for allocation only as far as the caps allow and deflate can
+  // expand (1032:1); a larger member (bzip2, or a lie) grows the buffer as it inflates.
+  const std::uint64_t plausible = e.compressed_size > kMaxReserve / kDeflateMaxRatio
+                                      ? kMaxReserve
+                                      : std::max(kMinReserve, e.compressed_size * kDeflateMaxRatio);
   std::vector<std::uint8_t> out;
-  out.reserve(static_cast<std::size_t>(std::min({e.size, by_ratio, cap})));
+  out.reserve(static_cast<std::size_t>(std::min({e.size, by_ratio, cap, plausible})));
   std::vector<std::uint8_t> chunk(
       static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, e.size + 1)));
   // Reading one byte past the declared size detects an understated size without inflating

@@ -23,10 +23,17 @@ std::uint64_t bswap64(std::uint64_t v) { return __builtin_bswap64(v); }
 
 void swap_units(std::uint8_t* p, std::uint64_t units, std::uint32_t width) {
   switch (width) {
-    case 2: swap_run<std::uint16_t, bswap16>(p, units); break;
-    case 4: swap_run<std::uint32_t, bswap32>(p, units); break;
-    case 8: swap_run<std::uint64_t, bswap64>(p, units); break;
-    default: break;  // the descr parser only produces 2, 4 and 8
+    case 2:
+      swap_run<std::uint16_t, bswap16>(p, units);
+      break;
+    case 4:
+      swap_run<std::uint32_t, bswap32>(p, units);
+      break;
+    case 8:
+      swap_run<std::uint64_t, bswap64>(p, units);
+      break;
+    default:
+      break;  // the descr parser only produces 2, 4 and 8
   }
 }
 
@@ -42,7 +49,8 @@ void apply_plan(std::uint8_t* element, const SwapPlan& plan) {
 }
 
 template <std::size_t N>
-void copy_rows_fixed(const std::uint8_t* s, std::uint8_t* d, std::uint64_t n, std::uint64_t stride) {
+void copy_rows_fixed(const std::uint8_t* s, std::uint8_t* d, std::uint64_t n,
+                     std::uint64_t stride) {
   for (std::uint64_t j = 0; j < n; ++j, s += stride, d += N) std::memcpy(d, s, N);
 }
 
@@ -50,11 +58,21 @@ void copy_rows_fixed(const std::uint8_t* s, std::uint8_t* d, std::uint64_t n, st
 void gather(const std::uint8_t* s, std::uint8_t* d, std::uint64_t n, std::uint64_t stride,
             std::uint64_t itemsize) {
   switch (itemsize) {
-    case 1: copy_rows_fixed<1>(s, d, n, stride); return;
-    case 2: copy_rows_fixed<2>(s, d, n, stride); return;
-    case 4: copy_rows_fixed<4>(s, d, n, stride); return;
-    case 8: copy_rows_fixed<8>(s, d, n, stride); return;
-    case 16: copy_rows_fixed<16>(s, d, n, stride); return;
+    case 1:
+      copy_rows_fixed<1>(s, d, n, stride);
+      return;
+    case 2:
+      copy_rows_fixed<2>(s, d, n, stride);
+      return;
+    case 4:
+      copy_rows_fixed<4>(s, d, n, stride);
+      return;
+    case 8:
+      copy_rows_fixed<8>(s, d, n, stride);
+      return;
+    case 16:
+      copy_rows_fixed<16>(s, d, n, stride);
+      return;
     default:
       for (std::uint64_t j = 0; j < n; ++j, s += stride, d += itemsize) std::memcpy(d, s, itemsize);
   }
@@ -82,8 +100,8 @@ bool fortran_is_c_layout(const std::vector<std::int64_t>& shape) {
   return longer <= 1;
 }
 
-void fortran_to_c(const std::uint8_t* src, std::uint8_t* dst, const std::vector<std::int64_t>& shape,
-                  std::uint64_t itemsize) {
+void fortran_to_c(const std::uint8_t* src, std::uint8_t* dst,
+                  const std::vector<std::int64_t>& shape, std::uint64_t itemsize) {
   const std::size_t n = shape.size();
   std::uint64_t total = 1;
   for (auto d : shape) total *= static_cast<std::uint64_t>(d);  // checked by the header parser

@@ -71,13 +71,15 @@ ParsedDescr parse_type_string(const std::string& s) {
       break;
     case 'f':
       // float128 is the platform's long double (x87 80-bit on x86): not portable data.
-      if (n == 12 || n == 16) throw UnsupportedError("long double dtype not supported ('" + s + "')");
+      if (n == 12 || n == 16)
+        throw UnsupportedError("long double dtype not supported ('" + s + "')");
       if (n != 2 && n != 4 && n != 8) unknown_dtype(s);
       out.dtype = DType(DTypeKind::Float, n);
       unit = static_cast<std::uint32_t>(n);
       break;
     case 'c':
-      if (n == 24 || n == 32) throw UnsupportedError("long double dtype not supported ('" + s + "')");
+      if (n == 24 || n == 32)
+        throw UnsupportedError("long double dtype not supported ('" + s + "')");
       if (n != 8 && n != 16) unknown_dtype(s);
       out.dtype = DType(DTypeKind::Complex, n);
       unit = static_cast<std::uint32_t>(n / 2);  // real and imaginary parts separately

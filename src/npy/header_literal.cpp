@@ -139,11 +139,15 @@ class LiteralParser {
     }
     if (!v.int_overflow) {
       if (negative) {
-        if (mag > static_cast<std::uint64_t>(INT64_MAX) + 1) v.int_overflow = true;
-        else v.integer = static_cast<std::int64_t>(0 - mag);
+        if (mag > static_cast<std::uint64_t>(INT64_MAX) + 1)
+          v.int_overflow = true;
+        else
+          v.integer = static_cast<std::int64_t>(0 - mag);
       } else {
-        if (mag > static_cast<std::uint64_t>(INT64_MAX)) v.int_overflow = true;
-        else v.integer = static_cast<std::int64_t>(mag);
+        if (mag > static_cast<std::uint64_t>(INT64_MAX))
+          v.int_overflow = true;
+        else
+          v.integer = static_cast<std::int64_t>(mag);
       }
     }
     if (v.int_overflow) v.integer = negative ? INT64_MIN : INT64_MAX;
@@ -173,19 +177,45 @@ class LiteralParser {
       if (at_end()) fail("unterminated string", start);
       const char e = s_[pos_++];
       switch (e) {
-        case '\\': v.str += '\\'; break;
-        case '\'': v.str += '\''; break;
-        case '"': v.str += '"'; break;
-        case 'n': v.str += '\n'; break;
-        case 'r': v.str += '\r'; break;
-        case 't': v.str += '\t'; break;
-        case 'a': v.str += '\a'; break;
-        case 'b': v.str += '\b'; break;
-        case 'f': v.str += '\f'; break;
-        case 'v': v.str += '\v'; break;
-        case 'x': append_utf8(v.str, read_hex(2), pos_); break;
-        case 'u': append_utf8(v.str, read_hex(4), pos_); break;
-        case 'U': append_utf8(v.str, read_hex(8), pos_); break;
+        case '\\':
+          v.str += '\\';
+          break;
+        case '\'':
+          v.str += '\'';
+          break;
+        case '"':
+          v.str += '"';
+          break;
+        case 'n':
+          v.str += '\n';
+          break;
+        case 'r':
+          v.str += '\r';
+          break;
+        case 't':
+          v.str += '\t';
+          break;
+        case 'a':
+          v.str += '\a';
+          break;
+        case 'b':
+          v.str += '\b';
+          break;
+        case 'f':
+          v.str += '\f';
+          break;
+        case 'v':
+          v.str += '\v';
+          break;
+        case 'x':
+          append_utf8(v.str, read_hex(2), pos_);
+          break;
+        case 'u':
+          append_utf8(v.str, read_hex(4), pos_);
+          break;
+        case 'U':
+          append_utf8(v.str, read_hex(8), pos_);
+          break;
         default:
           if (e >= '0' && e <= '7') {
             std::uint32_t cp = static_cast<std::uint32_t>(e - '0');
@@ -278,8 +308,10 @@ void repr_into(const PyValue& v, std::string& out) {
       for (char c : v.str) {
         const auto u = static_cast<unsigned char>(c);
         if (c == '\'' || c == '\\') out += '\\';
-        if (u < 0x20 || u == 0x7F) out += '?';
-        else out += c;
+        if (u < 0x20 || u == 0x7F)
+          out += '?';
+        else
+          out += c;
       }
       out += '\'';
       return;
@@ -287,8 +319,12 @@ void repr_into(const PyValue& v, std::string& out) {
     case PyValue::Kind::Int:
       out += v.int_overflow ? (v.integer < 0 ? "-<huge>" : "<huge>") : std::to_string(v.integer);
       return;
-    case PyValue::Kind::Bool: out += v.boolean ? "True" : "False"; return;
-    case PyValue::Kind::None: out += "None"; return;
+    case PyValue::Kind::Bool:
+      out += v.boolean ? "True" : "False";
+      return;
+    case PyValue::Kind::None:
+      out += "None";
+      return;
     case PyValue::Kind::Tuple:
     case PyValue::Kind::List: {
       const bool tuple = v.kind == PyValue::Kind::Tuple;

@@ -37,11 +37,21 @@ bool valid_utf8(const std::uint8_t* p, std::size_t n) {
     const std::uint8_t c = p[i];
     std::size_t len;
     std::uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c >> 5) == 0x6) { len = 2; cp = c & 0x1F; }
-    else if ((c >> 4) == 0xE) { len = 3; cp = c & 0x0F; }
-    else if ((c >> 3) == 0x1E) { len = 4; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c >> 5) == 0x6) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c >> 4) == 0xE) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c >> 3) == 0x1E) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return false;
     if (n - i < len) return false;
     for (std::size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return false;
@@ -56,7 +66,8 @@ bool valid_utf8(const std::uint8_t* p, std::size_t n) {
 
 const PyValue* find_key(const PyValue& dict, const char* key) {
   for (std::size_t i = 0; i + 1 < dict.items.size(); i += 2) {
-    if (dict.items[i].kind == PyValue::Kind::Str && dict.items[i].str == key) return &dict.items[i + 1];
+    if (dict.items[i].kind == PyValue::Kind::Str && dict.items[i].str == key)
+      return &dict.items[i + 1];
   }
   return nullptr;
 }
@@ -74,7 +85,8 @@ void check_keys(const PyValue& dict) {
     }
   }
   // Six items with three allowed names and no repeats means exactly the three keys.
-  if (ok && (!find_key(dict, "descr") || !find_key(dict, "fortran_order") || !find_key(dict, "shape"))) {
+  if (ok &&
+      (!find_key(dict, "descr") || !find_key(dict, "fortran_order") || !find_key(dict, "shape"))) {
     ok = false;
   }
   if (!ok) {
@@ -85,7 +97,8 @@ void check_keys(const PyValue& dict) {
 }
 
 std::vector<std::int64_t> parse_shape(const PyValue& v, const Limits& limits) {
-  if (v.kind != PyValue::Kind::Tuple) throw NpyError("bad header: shape is not valid: " + py_repr(v));
+  if (v.kind != PyValue::Kind::Tuple)
+    throw NpyError("bad header: shape is not valid: " + py_repr(v));
   if (v.items.size() > limits.max_ndim) {
     throw LimitError("array has " + std::to_string(v.items.size()) + " dimensions, more than " +
                      std::to_string(limits.max_ndim) + " (max_ndim)");
@@ -93,7 +106,8 @@ std::vector<std::int64_t> parse_shape(const PyValue& v, const Limits& limits) {
   std::vector<std::int64_t> shape;
   shape.reserve(v.items.size());
   for (const auto& d : v.items) {
-    if (d.kind != PyValue::Kind::Int) throw NpyError("bad header: shape is not valid: " + py_repr(v));
+    if (d.kind != PyValue::Kind::Int)
+      throw NpyError("bad header: shape is not valid: " + py_repr(v));
     if (d.integer < 0) throw NpyError("negative dimension in shape " + py_repr(v));
     if (d.int_overflow) throw NpyError("shape too large / overflow: " + py_repr(v));
     shape.push_back(d.integer);
@@ -114,14 +128,17 @@ ParsedNpy parse_npy(const std::uint8_t* data, std::size_t size, const Limits& li
   h.major = data[6];
   h.minor = data[7];
   if (h.minor != 0 || (h.major != 1 && h.major != 2 && h.major != 3)) {
-    throw NpyError("unsupported npy version " + std::to_string(h.major) + "." + std::to_string(h.minor));
+    throw NpyError("unsupported npy version " + std::to_string(h.major) + "." +
+                   std::to_string(h.minor));
   }
   const std::size_t len_bytes = h.major == 1 ? 2 : 4;
   if (size < 8 + len_bytes) throw NpyError("truncated header");
   std::uint64_t hlen = 0;
-  for (std::size_t i = 0; i < len_bytes; ++i) hlen |= static_cast<std::uint64_t>(data[8 + i]) << (8 * i);
+  for (std::size_t i = 0; i < len_bytes; ++i)
+    hlen |= static_cast<std::uint64_t>(data[8 + i]) << (8 * i);
   if (hlen > limits.max_npy_header_bytes) {
-    throw LimitError("npy header of " + std::to_string(hlen) + " bytes exceeds max_npy_header_bytes (" +
+    throw LimitError("npy header of " + std::to_string(hlen) +
+                     " bytes exceeds max_npy_header_bytes (" +
                      std::to_string(limits.max_npy_header_bytes) + ")");
   }
   const std::uint64_t text_start = 8 + len_bytes;
@@ -174,7 +191,8 @@ ParsedNpy parse_npy(const std::uint8_t* data, std::size_t size, const Limits& li
                    " bytes, got " + std::to_string(available));
   }
   if (count > limits.max_array_elements) {
-    throw LimitError("array of " + std::to_string(count) + " elements exceeds max_array_elements (" +
+    throw LimitError("array of " + std::to_string(count) +
+                     " elements exceeds max_array_elements (" +
                      std::to_string(limits.max_array_elements) + ")");
   }
   return out;

@@ -19,11 +19,11 @@ namespace skops::npy_detail {
 struct PyValue {
   enum class Kind { Str, Int, Bool, None, Tuple, List, Dict };
   Kind kind = Kind::None;
-  std::string str;                   ///< Str: UTF-8
-  std::int64_t integer = 0;          ///< Int (valid unless int_overflow)
-  bool int_overflow = false;         ///< Int did not fit in int64
-  bool boolean = false;              ///< Bool
-  std::vector<PyValue> items;        ///< Tuple/List; Dict: key, value, key, value, ...
+  std::string str;             ///< Str: UTF-8
+  std::int64_t integer = 0;    ///< Int (valid unless int_overflow)
+  bool int_overflow = false;   ///< Int did not fit in int64
+  bool boolean = false;        ///< Bool
+  std::vector<PyValue> items;  ///< Tuple/List; Dict: key, value, key, value, ...
 };
 
 /// Parses `text` (UTF-8) as one Python literal surrounded by optional whitespace.
@@ -41,9 +41,9 @@ struct SwapField;
 /// native (little-endian) one. Kept as a tree, not a flat list, so that a header cannot make
 /// it large: a sub-array field of 2**40 elements is one entry with a count, not 2**40 entries.
 struct SwapPlan {
-  std::uint32_t width = 0;         ///< leaf: bytes of one swapped unit (2, 4 or 8); else 0
-  std::uint64_t units = 0;         ///< leaf: units per element (complex: 2, '<U5': 5)
-  std::vector<SwapField> fields;   ///< structured: only the fields that need swapping
+  std::uint32_t width = 0;        ///< leaf: bytes of one swapped unit (2, 4 or 8); else 0
+  std::uint64_t units = 0;        ///< leaf: units per element (complex: 2, '<U5': 5)
+  std::vector<SwapField> fields;  ///< structured: only the fields that need swapping
   bool empty() const noexcept { return width == 0 && fields.empty(); }
 };
 
@@ -83,8 +83,8 @@ void byteswap_elements(std::uint8_t* data, std::uint64_t count, std::uint64_t it
                        const SwapPlan& plan);
 
 /// Copies a Fortran-ordered array into C order. `dst` and `src` hold product(shape) elements.
-void fortran_to_c(const std::uint8_t* src, std::uint8_t* dst, const std::vector<std::int64_t>& shape,
-                  std::uint64_t itemsize);
+void fortran_to_c(const std::uint8_t* src, std::uint8_t* dst,
+                  const std::vector<std::int64_t>& shape, std::uint64_t itemsize);
 
 /// True when Fortran and C order lay the array out identically (at most one axis longer
 /// than 1, or no elements).

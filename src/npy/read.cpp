@@ -13,7 +13,8 @@ namespace skops {
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "skops-cpp assumes a little-endian host");
 
 NdArray read_npy(const ByteView& bytes, const Limits& limits, const std::string& entry) {
-  npy_detail::ParsedNpy parsed = npy_detail::parse_npy_for_entry(bytes.data, bytes.size, limits, entry);
+  npy_detail::ParsedNpy parsed =
+      npy_detail::parse_npy_for_entry(bytes.data, bytes.size, limits, entry);
   NpyHeader& h = parsed.header;
   const std::uint8_t* src = bytes.data + h.data_offset;
   const bool transpose = h.fortran_order && !npy_detail::fortran_is_c_layout(h.shape);

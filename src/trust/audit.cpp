@@ -93,7 +93,10 @@ TrustPolicy TrustPolicy::primitives() {
       "builtins.dict", "builtins.list", "builtins.tuple", "builtins.set", "builtins.str",
       "builtins.int", "builtins.float", "builtins.bool", "builtins.slice", "builtins.bytes",
       "builtins.bytearray", "collections.OrderedDict", "numpy.ndarray",
-      "numpy.random.mtrand.RandomState"};
+      "numpy.random.mtrand.RandomState", "numpy.random._generator.Generator",
+      // The bit generators numpy ships (a RandomGeneratorNode names one of them).
+      "numpy.random.PCG64", "numpy.random.PCG64DXSM", "numpy.random.MT19937", "numpy.random.Philox",
+      "numpy.random.SFC64"};
   for (const char* t : {"bool_", "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
                         "uint64", "float16", "float32", "float64", "complex64", "complex128", "str_",
                         "bytes_", "longlong", "ulonglong", "intc", "uintc", "intp", "uintp"}) {

@@ -274,6 +274,10 @@ TEST(ArchiveWriterBytes, RoundTripStoredAndDeflate) {
   const Members members = sample_members();
   for (Compression c : {Compression::Stored, Compression::Deflate, Compression::Bzip2}) {
     SCOPED_TRACE(to_string(c));
+    if (!compression_supported(c)) {
+      EXPECT_THROW(write_archive_bytes(members, c), UnsupportedError);
+      continue;
+    }
     const Bytes zip = write_archive_bytes(members, c);
     const auto r = ArchiveReader::open_bytes(zip);
     ASSERT_EQ(r->entries().size(), members.size());
@@ -293,6 +297,23 @@ TEST(ArchiveWriterBytes, RoundTripStoredAndDeflate) {
   }
 }
 
+TEST(ArchiveReaderBytes, RefusesNonArchives) {
+  EXPECT_THROW(ArchiveReader::open_bytes({}), ArchiveError);
+  Bytes noise(4096);
+  for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<std::uint8_t>(i * 131 + 7);
+  EXPECT_THROW(ArchiveReader::open_bytes(noise), ArchiveError);
+  const Bytes zip = write_archive_bytes(sample_members());
+  Bytes prefixed(100 + zip.size(), 'x');
+  std::copy(zip.begin(), zip.end(), prefixed.begin() + 100);
+  EXPECT_THROW(ArchiveReader::open_bytes(prefixed), ArchiveError);
+  Bytes trailing = zip;
+  trailing.push_back(0);
+  EXPECT_THROW(ArchiveReader::open_bytes(trailing), ArchiveError);
+  for (std::size_t cut : {zip.size() / 2, zip.size() - 1, std::size_t{30}}) {
+    EXPECT_THROW(ArchiveReader::open_bytes(Bytes(zip.begin(), zip.begin() + cut)), ArchiveError);
+  }
+}
+
 TEST(ArchiveWriterBytes, EmptyArchive) {
   const Bytes zip = write_archive_bytes({});
   EXPECT_EQ(zip.size(), 22u);
@@ -303,6 +324,9 @@ TEST(ArchiveWriterBytes, RefusesDuplicateAndUnsafeNames) {
   EXPECT_THROW(write_archive_bytes({{"a.npy", {}}, {"a.npy", {1}}}), ArchiveError);
   EXPECT_THROW(write_archive_bytes({{"../a.npy", {}}}), ArchiveError);
   EXPECT_THROW(write_archive_bytes({{"x.bin", {}}}, Compression::Other), UnsupportedError);
+  if (!compression_supported(Compression::Lzma)) {
+    EXPECT_THROW(write_archive_bytes({{"x.bin", {}}}, Compression::Lzma), UnsupportedError);
+  }
 }
 
 TEST(ArchiveWriterBytes, RawNpyMembersAreRealignedWhenStored) {

@@ -28,7 +28,9 @@ using estimators::LinearRegressor;
 using estimators::LinearRegressorKind;
 namespace ts = testing_support;
 
-NdArray f64(const std::vector<double>& v, std::vector<std::int64_t> shape) { return NdArray::from_vector(v, shape); }
+NdArray f64(const std::vector<double>& v, std::vector<std::int64_t> shape) {
+  return NdArray::from_vector(v, shape);
+}
 NdArray f64(const std::vector<double>& v) { return NdArray::from_vector(v); }
 NdArray f64_scalar(double v) { return NdArray::from_vector(std::vector<double>{v}, {}); }
 NdArray i64(const std::vector<std::int64_t>& v) { return NdArray::from_vector(v); }
@@ -51,8 +53,8 @@ std::unique_ptr<Estimator> round_trip(const Estimator& est, const Matrix& X) {
   const std::vector<std::uint8_t> bytes = dumps(est);
   std::unique_ptr<Estimator> back = loads(bytes);
   EXPECT_EQ(back->type_name(), est.type_name());
-  for (Method m : {Method::Predict, Method::PredictProba, Method::PredictLogProba, Method::DecisionFunction,
-                   Method::Transform}) {
+  for (Method m : {Method::Predict, Method::PredictProba, Method::PredictLogProba,
+                   Method::DecisionFunction, Method::Transform}) {
     EXPECT_EQ(est.supports(m), back->supports(m)) << to_string(m);
     if (!est.supports(m)) continue;
     bool random = false;
@@ -73,7 +75,8 @@ std::unique_ptr<Estimator> round_trip(const Estimator& est, const Matrix& X) {
     const std::string name = est.type_name().substr(est.type_name().rfind('.') + 1);
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     std::ofstream(std::string(dir) + "/" + info->name() + "_" + name + ".skops", std::ios::binary)
-        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
   }
   return back;
 }
@@ -82,8 +85,8 @@ std::unique_ptr<Estimator> round_trip(const Estimator& est, const Matrix& X) {
 // Regressors
 
 TEST(LinearRegressor, PredictsXCoefPlusIntercept) {
-  auto est = LinearRegressor::from_arrays(LinearRegressorKind::LinearRegression, f64({1.0, -2.0, 0.5}),
-                                          f64_scalar(3.0));
+  auto est = LinearRegressor::from_arrays(LinearRegressorKind::LinearRegression,
+                                          f64({1.0, -2.0, 0.5}), f64_scalar(3.0));
   const Matrix X = mat({{1, 1, 1}, {0, 0, 0}, {2, 0.5, -4}});
   const NdArray y = est->predict(X);
   ASSERT_EQ(y.shape(), (std::vector<std::int64_t>{3}));
@@ -97,7 +100,8 @@ TEST(LinearRegressor, PredictsXCoefPlusIntercept) {
 }
 
 TEST(LinearRegressor, MultiTargetGives2d) {
-  auto est = LinearRegressor::from_arrays(LinearRegressorKind::Ridge, f64({1, 0, 0, 1}, {2, 2}), f64({0.5, -0.5}));
+  auto est = LinearRegressor::from_arrays(LinearRegressorKind::Ridge, f64({1, 0, 0, 1}, {2, 2}),
+                                          f64({0.5, -0.5}));
   const NdArray y = est->predict(mat({{2, 3}}));
   ASSERT_EQ(y.shape(), (std::vector<std::int64_t>{1, 2}));
   EXPECT_EQ(values(y), (std::vector<double>{2.5, 2.5}));
@@ -105,7 +109,8 @@ TEST(LinearRegressor, MultiTargetGives2d) {
 }
 
 TEST(LinearRegressor, SgdRegressorRavels) {
-  auto est = LinearRegressor::from_arrays(LinearRegressorKind::SGDRegressor, f64({2.0}), f64({1.0}));
+  auto est =
+      LinearRegressor::from_arrays(LinearRegressorKind::SGDRegressor, f64({2.0}), f64({1.0}));
   const NdArray y = est->predict(mat({{1}, {2}}));
   EXPECT_EQ(y.shape(), (std::vector<std::int64_t>{2}));
   EXPECT_EQ(values(y), (std::vector<double>{3.0, 5.0}));
@@ -113,22 +118,26 @@ TEST(LinearRegressor, SgdRegressorRavels) {
 }
 
 TEST(LinearRegressor, EveryKindRoundTrips) {
-  for (auto kind : {LinearRegressorKind::Lasso, LinearRegressorKind::ElasticNet, LinearRegressorKind::HuberRegressor,
-                    LinearRegressorKind::QuantileRegressor, LinearRegressorKind::BayesianRidge}) {
+  for (auto kind : {LinearRegressorKind::Lasso, LinearRegressorKind::ElasticNet,
+                    LinearRegressorKind::HuberRegressor, LinearRegressorKind::QuantileRegressor,
+                    LinearRegressorKind::BayesianRidge}) {
     auto est = LinearRegressor::from_arrays(kind, f64({0.25, -1.5}), f64_scalar(0.125));
     EXPECT_EQ(values(est->predict(mat({{4, 1}}))), (std::vector<double>{-0.375}));
     round_trip(*est, mat({{4, 1}, {0, 2}}));
   }
-  auto svr = LinearRegressor::from_arrays(LinearRegressorKind::LinearSVR, f64({0.25, -1.5}), f64({0.125}));
+  auto svr =
+      LinearRegressor::from_arrays(LinearRegressorKind::LinearSVR, f64({0.25, -1.5}), f64({0.125}));
   EXPECT_EQ(values(svr->predict(mat({{4, 1}}))), (std::vector<double>{-0.375}));
   round_trip(*svr, mat({{4, 1}}));
 }
 
 TEST(LinearRegressor, Float32ModelComputesInFloat32OnFloat32Input) {
   const std::vector<float> coef = {0.1f, 0.2f, 0.3f};
-  auto est = LinearRegressor::from_arrays(LinearRegressorKind::LinearRegression, NdArray::from_vector(coef),
+  auto est = LinearRegressor::from_arrays(LinearRegressorKind::LinearRegression,
+                                          NdArray::from_vector(coef),
                                           NdArray::from_vector(std::vector<float>{1.5f}, {}));
-  const Matrix X = mat({{static_cast<double>(1.1f), static_cast<double>(2.2f), static_cast<double>(3.3f)}});
+  const Matrix X =
+      mat({{static_cast<double>(1.1f), static_cast<double>(2.2f), static_cast<double>(3.3f)}});
   const NdArray y32 = est->run_float32_input(Method::Predict, X);
   ASSERT_EQ(y32.dtype(), DType::float32());
   float acc = 0.0f;
@@ -151,19 +160,24 @@ TEST(LinearRegressor, Float32ModelComputesInFloat32OnFloat32Input) {
 
 TEST(LinearRegressor, RejectsBadArrays) {
   using K = LinearRegressorKind;
-  EXPECT_THROW(LinearRegressor::from_arrays(K::LinearRegression, i64({1, 2}), f64_scalar(0)), ValidationError);
-  EXPECT_THROW(LinearRegressor::from_arrays(K::LinearRegression, f64({1, 2, 3, 4}, {2, 2}), f64({1, 2, 3})),
+  EXPECT_THROW(LinearRegressor::from_arrays(K::LinearRegression, i64({1, 2}), f64_scalar(0)),
                ValidationError);
-  EXPECT_THROW(LinearRegressor::from_arrays(K::LinearRegression, f64({1, 2, 3, 4}, {2, 2}), f64_scalar(0)),
+  EXPECT_THROW(
+      LinearRegressor::from_arrays(K::LinearRegression, f64({1, 2, 3, 4}, {2, 2}), f64({1, 2, 3})),
+      ValidationError);
+  EXPECT_THROW(
+      LinearRegressor::from_arrays(K::LinearRegression, f64({1, 2, 3, 4}, {2, 2}), f64_scalar(0)),
+      ValidationError);
+  EXPECT_THROW(LinearRegressor::from_arrays(K::LinearRegression, f64({}, {0}), f64_scalar(0)),
                ValidationError);
-  EXPECT_THROW(LinearRegressor::from_arrays(K::LinearRegression, f64({}, {0}), f64_scalar(0)), ValidationError);
-  EXPECT_THROW(LinearRegressor::from_arrays(K::LinearRegression, NdArray::from_strings({"a", "b"}, {2}),
-                                            f64_scalar(0)),
+  EXPECT_THROW(LinearRegressor::from_arrays(K::LinearRegression,
+                                            NdArray::from_strings({"a", "b"}, {2}), f64_scalar(0)),
                ValidationError);
 }
 
 TEST(LinearRegressor, RejectsBadInput) {
-  auto est = LinearRegressor::from_arrays(LinearRegressorKind::LinearRegression, f64({1.0, 2.0}), f64_scalar(0));
+  auto est = LinearRegressor::from_arrays(LinearRegressorKind::LinearRegression, f64({1.0, 2.0}),
+                                          f64_scalar(0));
   EXPECT_THROW(est->predict(mat({{1, 2, 3}})), InputError);
   EXPECT_THROW(est->predict(Matrix(0, 2)), InputError);
   EXPECT_THROW(est->predict(mat({{1, std::numeric_limits<double>::quiet_NaN()}})), InputError);
@@ -174,8 +188,8 @@ TEST(LinearRegressor, RejectsBadInput) {
 // Classifiers
 
 TEST(LinearClassifier, BinaryLogisticIsOvrSigmoid) {
-  auto est = LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression, f64({1.0, -1.0}, {1, 2}),
-                                           f64({0.5}), i64({3, 7}));
+  auto est = LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression,
+                                           f64({1.0, -1.0}, {1, 2}), f64({0.5}), i64({3, 7}));
   EXPECT_EQ(est->proba_mode(), estimators::ProbaMode::OvrSigmoid);
   const Matrix X = mat({{1, 0}, {0, 2}, {0, 0.5}});
   const NdArray d = est->decision_function(X);
@@ -199,7 +213,8 @@ TEST(LinearClassifier, BinaryLogisticIsOvrSigmoid) {
 
 TEST(LinearClassifier, MultinomialSoftmaxAndFirstMaxTieBreak) {
   auto est = LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression,
-                                           f64({1, 0, 0, 1, 1, 0}, {3, 2}), f64({0, 0, 0}), i64({0, 1, 2}));
+                                           f64({1, 0, 0, 1, 1, 0}, {3, 2}), f64({0, 0, 0}),
+                                           i64({0, 1, 2}));
   EXPECT_EQ(est->proba_mode(), estimators::ProbaMode::Softmax);
   const Matrix X = mat({{1, 0}, {0, 1}, {2, 3}});
   // Row 0: scores (1, 0, 1) tie between classes 0 and 2: argmax takes the first.
@@ -214,7 +229,8 @@ TEST(LinearClassifier, MultinomialSoftmaxAndFirstMaxTieBreak) {
   LinearClassifierOptions ovr;
   ovr.multi_class = "ovr";
   auto est_ovr = LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression,
-                                               f64({1, 0, 0, 1, 1, 0}, {3, 2}), f64({0, 0, 0}), i64({0, 1, 2}), ovr);
+                                               f64({1, 0, 0, 1, 1, 0}, {3, 2}), f64({0, 0, 0}),
+                                               i64({0, 1, 2}), ovr);
   EXPECT_EQ(est_ovr->proba_mode(), estimators::ProbaMode::OvrSigmoid);
   const auto q = values(est_ovr->predict_proba(X));
   const double s1 = 1.0 / (1.0 + std::exp(-1.0));
@@ -224,15 +240,16 @@ TEST(LinearClassifier, MultinomialSoftmaxAndFirstMaxTieBreak) {
   LinearClassifierOptions lib;
   lib.solver = "liblinear";
   auto est_lib = LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression,
-                                               f64({1, 0, 0, 1, 1, 0}, {3, 2}), f64({0, 0, 0}), i64({0, 1, 2}), lib);
+                                               f64({1, 0, 0, 1, 1, 0}, {3, 2}), f64({0, 0, 0}),
+                                               i64({0, 1, 2}), lib);
   EXPECT_EQ(est_lib->proba_mode(), estimators::ProbaMode::OvrSigmoid);
 }
 
 TEST(LinearClassifier, BinaryMultinomialUsesMinusScore) {
   LinearClassifierOptions mn;
   mn.multi_class = "multinomial";
-  auto est = LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression, f64({1.0}, {1, 1}), f64({0.0}),
-                                           i64({0, 1}), mn);
+  auto est = LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression,
+                                           f64({1.0}, {1, 1}), f64({0.0}), i64({0, 1}), mn);
   const auto p = values(est->predict_proba(mat({{1.0}})));
   const double z = std::exp(-2.0) + 1.0;  // softmax([-1, 1]) after subtracting the max 1
   EXPECT_EQ(p[0], std::exp(-2.0) / z);
@@ -253,8 +270,8 @@ TEST(LinearClassifier, StringLabelsKeepUnicodeDtype) {
 TEST(LinearClassifier, SgdLossesDecideProba) {
   const Matrix X = mat({{2.0, 0.0}, {0.2, 0.0}, {-5, 0}});
   LinearClassifierOptions hinge;
-  auto h = LinearClassifier::from_arrays(LinearClassifierKind::SGDClassifier, f64({1, 0}, {1, 2}), f64({0}),
-                                         i64({-1, 1}), hinge);
+  auto h = LinearClassifier::from_arrays(LinearClassifierKind::SGDClassifier, f64({1, 0}, {1, 2}),
+                                         f64({0}), i64({-1, 1}), hinge);
   EXPECT_FALSE(h->supports(Method::PredictProba));
   EXPECT_THROW(h->predict_proba(X), UnsupportedError);
   EXPECT_EQ(h->predict(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{1, 1, -1}));
@@ -262,15 +279,16 @@ TEST(LinearClassifier, SgdLossesDecideProba) {
 
   LinearClassifierOptions mh;
   mh.loss = "modified_huber";
-  auto m = LinearClassifier::from_arrays(LinearClassifierKind::SGDClassifier, f64({1, 0}, {1, 2}), f64({0}),
-                                         i64({-1, 1}), mh);
+  auto m = LinearClassifier::from_arrays(LinearClassifierKind::SGDClassifier, f64({1, 0}, {1, 2}),
+                                         f64({0}), i64({-1, 1}), mh);
   // binary: p1 = (clip(s, -1, 1) + 1) / 2, p0 = 1 - p1.
   EXPECT_EQ(values(m->predict_proba(X)), (std::vector<double>{0.0, 1.0, 1.0 - 0.6, 0.6, 1.0, 0.0}));
   round_trip(*m, X);
 
   // multi-class modified_huber: rows all at -1 become uniform.
-  auto m3 = LinearClassifier::from_arrays(LinearClassifierKind::SGDClassifier, f64({1, 0, 0, 1, 1, 1}, {3, 2}),
-                                          f64({0, 0, 0}), i64({0, 1, 2}), mh);
+  auto m3 = LinearClassifier::from_arrays(LinearClassifierKind::SGDClassifier,
+                                          f64({1, 0, 0, 1, 1, 1}, {3, 2}), f64({0, 0, 0}),
+                                          i64({0, 1, 2}), mh);
   const auto p3 = values(m3->predict_proba(mat({{-3, -3}, {0.5, 0}})));
   EXPECT_DOUBLE_EQ(p3[0], 1.0 / 3);
   EXPECT_DOUBLE_EQ(p3[2], 1.0 / 3);
@@ -278,17 +296,19 @@ TEST(LinearClassifier, SgdLossesDecideProba) {
 
   LinearClassifierOptions log;
   log.loss = "log_loss";
-  auto l = LinearClassifier::from_arrays(LinearClassifierKind::SGDClassifier, f64({1, 0}, {1, 2}), f64({0}),
-                                         i64({0, 1}), log);
+  auto l = LinearClassifier::from_arrays(LinearClassifierKind::SGDClassifier, f64({1, 0}, {1, 2}),
+                                         f64({0}), i64({0, 1}), log);
   EXPECT_EQ(l->proba_mode(), estimators::ProbaMode::OvrSigmoid);
   round_trip(*l, X);
 }
 
 TEST(LinearClassifier, OtherKindsHaveNoProba) {
-  for (auto kind : {LinearClassifierKind::RidgeClassifier, LinearClassifierKind::Perceptron,
-                    LinearClassifierKind::PassiveAggressiveClassifier, LinearClassifierKind::LinearSVC}) {
-    auto est = LinearClassifier::from_arrays(kind, f64({1, 0, 0, 1, 1, 1}, {3, 2}), f64({0, 0, -1}),
-                                             NdArray::from_vector(std::vector<double>{0.5, 1.5, 2.5}));
+  for (auto kind :
+       {LinearClassifierKind::RidgeClassifier, LinearClassifierKind::Perceptron,
+        LinearClassifierKind::PassiveAggressiveClassifier, LinearClassifierKind::LinearSVC}) {
+    auto est =
+        LinearClassifier::from_arrays(kind, f64({1, 0, 0, 1, 1, 1}, {3, 2}), f64({0, 0, -1}),
+                                      NdArray::from_vector(std::vector<double>{0.5, 1.5, 2.5}));
     EXPECT_FALSE(est->supports(Method::PredictProba));
     const NdArray p = est->predict(mat({{3, 0}, {0, 3}, {2, 2}}));
     EXPECT_EQ(p.dtype(), DType::float64());
@@ -300,24 +320,28 @@ TEST(LinearClassifier, OtherKindsHaveNoProba) {
 TEST(LinearClassifier, RejectsInconsistentShapes) {
   using K = LinearClassifierKind;
   // 3 labels for 2 rows; 2 labels for 3 rows; 1-d coef; intercept length; complex coef.
-  EXPECT_THROW(LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2, 3, 4}, {2, 2}), f64({0, 0}),
-                                             i64({0, 1, 2})),
+  EXPECT_THROW(LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2, 3, 4}, {2, 2}),
+                                             f64({0, 0}), i64({0, 1, 2})),
                ValidationError);
-  EXPECT_THROW(LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2, 3, 4, 5, 6}, {3, 2}), f64({0, 0, 0}),
-                                             i64({0, 1})),
+  EXPECT_THROW(LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2, 3, 4, 5, 6}, {3, 2}),
+                                             f64({0, 0, 0}), i64({0, 1})),
                ValidationError);
-  EXPECT_THROW(LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2}), f64({0}), i64({0, 1})),
-               ValidationError);
-  EXPECT_THROW(LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2}, {1, 2}), f64({0, 1}), i64({0, 1})),
+  EXPECT_THROW(
+      LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2}), f64({0}), i64({0, 1})),
+      ValidationError);
+  EXPECT_THROW(LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2}, {1, 2}),
+                                             f64({0, 1}), i64({0, 1})),
                ValidationError);
   EXPECT_THROW(LinearClassifier::from_arrays(
                    K::LogisticRegression,
-                   NdArray::from_vector(std::vector<std::complex<double>>{{1, 0}, {2, 0}}, {1, 2}), f64({0}),
-                   i64({0, 1})),
+                   NdArray::from_vector(std::vector<std::complex<double>>{{1, 0}, {2, 0}}, {1, 2}),
+                   f64({0}), i64({0, 1})),
                ValidationError);
-  EXPECT_THROW(LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2}, {1, 2}), f64({0}), i64({0})),
-               ValidationError);
-  auto est = LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2}, {1, 2}), f64({0}), i64({0, 1}));
+  EXPECT_THROW(
+      LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2}, {1, 2}), f64({0}), i64({0})),
+      ValidationError);
+  auto est = LinearClassifier::from_arrays(K::LogisticRegression, f64({1, 2}, {1, 2}), f64({0}),
+                                           i64({0, 1}));
   EXPECT_THROW(est->predict(mat({{1}})), InputError);
   EXPECT_THROW(est->predict(mat({{1, std::numeric_limits<double>::quiet_NaN()}})), InputError);
 }
@@ -326,8 +350,9 @@ TEST(LinearClassifier, RejectsInconsistentShapes) {
 // LinearDiscriminantAnalysis
 
 TEST(LinearDiscriminantAnalysis, FormulasAndTransform) {
-  auto est = LinearDiscriminantAnalysis::from_arrays(i64({0, 1, 2}), f64({1, 0, 0, 1, -1, -1}, {3, 2}),
-                                                     f64({0, 0, 0}), f64({1, 2, 3, 4}, {2, 2}), f64({0.5, 0.5}), 1);
+  auto est = LinearDiscriminantAnalysis::from_arrays(
+      i64({0, 1, 2}), f64({1, 0, 0, 1, -1, -1}, {3, 2}), f64({0, 0, 0}), f64({1, 2, 3, 4}, {2, 2}),
+      f64({0.5, 0.5}), 1);
   const Matrix X = mat({{1, 2}, {-3, 0}});
   EXPECT_EQ(est->predict(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{1, 2}));
   const NdArray t = est->transform(X);
@@ -363,7 +388,8 @@ TEST(DummyClassifier, Strategies) {
   const Matrix X = mat({{1, 2, 3}, {4, 5, std::numeric_limits<double>::quiet_NaN()}});
   auto prior = DummyClassifier::from_prior(i64({5, 6, 7}), {0.25, 0.5, 0.25});
   EXPECT_EQ(prior->predict(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{6, 6}));
-  EXPECT_EQ(values(prior->predict_proba(X)), (std::vector<double>{0.25, 0.5, 0.25, 0.25, 0.5, 0.25}));
+  EXPECT_EQ(values(prior->predict_proba(X)),
+            (std::vector<double>{0.25, 0.5, 0.25, 0.25, 0.5, 0.25}));
   round_trip(*prior, X);
 
   auto mf = DummyClassifier::from_prior(i64({5, 6, 7}), {0.4, 0.2, 0.4}, "most_frequent");
@@ -381,13 +407,14 @@ TEST(DummyClassifier, Strategies) {
   EXPECT_THROW(strat->predict_proba(X), UnsupportedError);
   round_trip(*strat, X);
 
-  auto cst = DummyClassifier::from_prior(NdArray::from_strings({"a", "bb"}, {2}), {0.9, 0.1}, "constant",
-                                         NdArray::from_strings({"bb"}, {}));
+  auto cst = DummyClassifier::from_prior(NdArray::from_strings({"a", "bb"}, {2}), {0.9, 0.1},
+                                         "constant", NdArray::from_strings({"bb"}, {}));
   EXPECT_EQ(cst->predict(X).to_strings(), (std::vector<std::string>{"bb", "bb"}));
   EXPECT_EQ(values(cst->predict_proba(X)), (std::vector<double>{0, 1, 0, 1}));
   round_trip(*cst, X);
   EXPECT_THROW(DummyClassifier::from_prior(i64({1, 2}), {0.5}), ValidationError);
-  EXPECT_THROW(DummyClassifier::from_prior(i64({1, 2}), {0.5, 0.5}, "constant", i64({3})), ValidationError);
+  EXPECT_THROW(DummyClassifier::from_prior(i64({1, 2}), {0.5, 0.5}, "constant", i64({3})),
+               ValidationError);
 }
 
 TEST(DummyRegressor, PredictsConstant) {
@@ -404,16 +431,19 @@ TEST(DummyRegressor, PredictsConstant) {
 TEST(LinearNative, WritesForSklearn121) {
   DumpOptions old;
   old.sklearn_version = "1.2.1";
-  auto br = LinearRegressor::from_arrays(LinearRegressorKind::BayesianRidge, f64({1, 2}), f64_scalar(0));
-  auto svc = LinearClassifier::from_arrays(LinearClassifierKind::LinearSVC, f64({1, 2}, {1, 2}), f64({0}),
-                                           i64({0, 1}));
-  for (const Estimator* est : {static_cast<const Estimator*>(br.get()), static_cast<const Estimator*>(svc.get())}) {
+  auto br =
+      LinearRegressor::from_arrays(LinearRegressorKind::BayesianRidge, f64({1, 2}), f64_scalar(0));
+  auto svc = LinearClassifier::from_arrays(LinearClassifierKind::LinearSVC, f64({1, 2}, {1, 2}),
+                                           f64({0}), i64({0, 1}));
+  for (const Estimator* est :
+       {static_cast<const Estimator*>(br.get()), static_cast<const Estimator*>(svc.get())}) {
     const auto bytes = dumps(*est, old);
     auto back = loads(bytes);
     EXPECT_EQ(back->predict(mat({{1, 1}})), est->predict(mat({{1, 1}})));
     if (const char* dir = std::getenv("SKOPS_LINEAR_NATIVE_OUT")) {
       std::ofstream(std::string(dir) + "/v121_" + est->type_name() + ".skops", std::ios::binary)
-          .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+          .write(reinterpret_cast<const char*>(bytes.data()),
+                 static_cast<std::streamsize>(bytes.size()));
     }
   }
 }
@@ -426,7 +456,9 @@ TEST(LinearFiles, CorpusStringLabelsAndResave) {
     const std::string dir = ts::data_path(std::string("corpus/sklearn-") + version + "/");
     auto est = load(dir + "LogisticRegression_strlabels.skops");
     EXPECT_TRUE(est->supports(Method::PredictProba));
-    const Matrix X = to_matrix(read_npy(ByteView::adopt(ts::read_file_bytes(dir + "LogisticRegression_strlabels.X.npy")), Limits{}));
+    const Matrix X = to_matrix(
+        read_npy(ByteView::adopt(ts::read_file_bytes(dir + "LogisticRegression_strlabels.X.npy")),
+                 Limits{}));
     const NdArray p = est->predict(X);
     EXPECT_EQ(p.dtype().kind(), DTypeKind::Unicode);
     auto back = loads(dumps(*est));
@@ -435,11 +467,13 @@ TEST(LinearFiles, CorpusStringLabelsAndResave) {
 }
 
 TEST(LinearFiles, HostileModelsAreRefusedAtValidation) {
-  for (const char* name : {"model_classes_length_mismatch", "model_coef_is_string", "model_coef_shape_mismatch",
-                           "model_intercept_length_mismatch", "model_missing_coef", "model_n_features_in_huge",
-                           "model_n_features_in_negative", "model_n_features_in_overflow", "npy_complex_coef",
-                           "npy_string_coef", "npy_void_coef"}) {
-    EXPECT_THROW(load(ts::data_path(std::string("hostile/") + name + ".skops")), ValidationError) << name;
+  for (const char* name :
+       {"model_classes_length_mismatch", "model_coef_is_string", "model_coef_shape_mismatch",
+        "model_intercept_length_mismatch", "model_missing_coef", "model_n_features_in_huge",
+        "model_n_features_in_negative", "model_n_features_in_overflow", "npy_complex_coef",
+        "npy_string_coef", "npy_void_coef"}) {
+    EXPECT_THROW(load(ts::data_path(std::string("hostile/") + name + ".skops")), ValidationError)
+        << name;
   }
 }
 

@@ -1,6 +1,8 @@
 // Tests of the npy component: numpy-written fixtures (tests/data/npy, see its README), write/read
 // round trips, numpy-identical output, header alignment, and hostile headers.
 
+#include "skops/npy.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -16,7 +18,6 @@
 #include "skops/error.hpp"
 #include "skops/limits.hpp"
 #include "skops/ndarray.hpp"
-#include "skops/npy.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -55,7 +56,8 @@ json scalar_json(const DType& dt, const std::uint8_t* p) {
     return v;
   };
   switch (dt.kind()) {
-    case DTypeKind::Bool: return p[0] != 0;
+    case DTypeKind::Bool:
+      return p[0] != 0;
     case DTypeKind::Int:
       if (n == 1) return load(std::int8_t{});
       if (n == 2) return load(std::int16_t{});
@@ -78,14 +80,14 @@ json scalar_json(const DType& dt, const std::uint8_t* p) {
       while (len > 0 && p[len - 1] == 0) --len;
       return to_hex(p, len);
     }
-    case DTypeKind::Void: return to_hex(p, n);
-    default: return nullptr;  // Unicode is compared through to_strings()
+    case DTypeKind::Void:
+      return to_hex(p, n);
+    default:
+      return nullptr;  // Unicode is compared through to_strings()
   }
 }
 
-json load_manifest() {
-  return json::parse(ts::read_file_text(ts::data_path("npy/MANIFEST.json")));
-}
+json load_manifest() { return json::parse(ts::read_file_text(ts::data_path("npy/MANIFEST.json"))); }
 
 NdArray read_file(const std::string& name, const Limits& limits = {}) {
   return skops::read_npy(ByteView::adopt(ts::read_file_bytes(ts::data_path("npy/" + name))), limits,
@@ -179,7 +181,8 @@ void maybe_dump(const std::string& name, const std::vector<std::uint8_t>& bytes)
   const char* dir = std::getenv("SKOPS_NPY_WRITE_DIR");
   if (!dir || !*dir) return;
   std::ofstream out(std::string(dir) + "/" + name, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
 }
 
 TEST(NpyWrite, RoundTripsEveryFixtureAndMatchesNumpyByteForByte) {
@@ -198,7 +201,8 @@ TEST(NpyWrite, RoundTripsEveryFixtureAndMatchesNumpyByteForByte) {
     // numpy writes little-endian C-order arrays exactly as we do (non-ASCII names aside:
     // the latin-1/UTF-8 choice is numpy's too).
     const bool numpy_version = e["version"][0] == 1 || name == "struct_utf8_name_v3.npy";
-    const bool plain = numpy_version && !e["big_endian"].get<bool>() && !e["fortran_order"].get<bool>();
+    const bool plain =
+        numpy_version && !e["big_endian"].get<bool>() && !e["fortran_order"].get<bool>();
     if (plain) {
       EXPECT_EQ(out, raw);
     }
@@ -297,7 +301,8 @@ TEST(NpyWrite, AlignmentForEveryMemberOffset) {
 
 TEST(NpyWrite, LongHeaderUsesVersion2) {
   std::vector<DTypeField> fields;
-  for (int i = 0; i < 3000; ++i) fields.push_back(field("field_number_" + std::to_string(i), DType::uint8()));
+  for (int i = 0; i < 3000; ++i)
+    fields.push_back(field("field_number_" + std::to_string(i), DType::uint8()));
   const NdArray a = struct_array(std::move(fields), 1);
   const auto out = skops::write_npy(a);
   EXPECT_EQ(out[6], 2);
@@ -315,7 +320,8 @@ TEST(NpyWrite, RejectsInconsistentArray) {
 // ---- reading ------------------------------------------------------------------------------
 
 TEST(NpyRead, LittleEndianCOrderIsZeroCopy) {
-  auto owner = std::make_shared<std::vector<std::uint8_t>>(ts::read_file_bytes(ts::data_path("npy/f8_c_2d.npy")));
+  auto owner = std::make_shared<std::vector<std::uint8_t>>(
+      ts::read_file_bytes(ts::data_path("npy/f8_c_2d.npy")));
   ByteView v;
   v.data = owner->data();
   v.size = owner->size();
@@ -333,7 +339,13 @@ TEST(NpyRead, LittleEndianCOrderIsZeroCopy) {
 
 std::vector<std::uint8_t> npy(const std::string& text, int major = 1, int minor = 0,
                               std::size_t data_bytes = 0) {
-  std::vector<std::uint8_t> b = {0x93, 'N', 'U', 'M', 'P', 'Y', static_cast<std::uint8_t>(major),
+  std::vector<std::uint8_t> b = {0x93,
+                                 'N',
+                                 'U',
+                                 'M',
+                                 'P',
+                                 'Y',
+                                 static_cast<std::uint8_t>(major),
                                  static_cast<std::uint8_t>(minor)};
   const std::size_t n = text.size();
   b.push_back(static_cast<std::uint8_t>(n));
@@ -347,7 +359,8 @@ std::vector<std::uint8_t> npy(const std::string& text, int major = 1, int minor 
   return b;
 }
 
-std::string hdr(const std::string& descr, const std::string& shape, const std::string& fortran = "False") {
+std::string hdr(const std::string& descr, const std::string& shape,
+                const std::string& fortran = "False") {
   return "{'descr': " + descr + ", 'fortran_order': " + fortran + ", 'shape': " + shape + ", }\n";
 }
 
@@ -356,15 +369,18 @@ NdArray read(const std::vector<std::uint8_t>& b, const Limits& limits = {}) {
 }
 
 TEST(NpyRead, HeaderSyntaxVariants) {
-  EXPECT_EQ(read(npy("{\"shape\": (3,), \"descr\": \"<i4\", \"fortran_order\": False}", 1, 0, 12)).shape(),
+  EXPECT_EQ(read(npy("{\"shape\": (3,), \"descr\": \"<i4\", \"fortran_order\": False}", 1, 0, 12))
+                .shape(),
             std::vector<std::int64_t>{3});
-  EXPECT_EQ(read(npy("  {'descr':'<i4',\n'fortran_order':True,'shape':(2,3)}  \n\n", 1, 0, 24)).shape(),
-            (std::vector<std::int64_t>{2, 3}));
+  EXPECT_EQ(
+      read(npy("  {'descr':'<i4',\n'fortran_order':True,'shape':(2,3)}  \n\n", 1, 0, 24)).shape(),
+      (std::vector<std::int64_t>{2, 3}));
   EXPECT_EQ(read(npy(hdr("'<f8'", "()"), 1, 0, 8)).size(), 1u);
   EXPECT_EQ(read(npy(hdr("'<f8'", "(2L, 3L)"), 1, 0, 48)).size(), 6u);  // Python 2 longs
   EXPECT_EQ(read(npy(hdr("'f8'", "(1,)"), 1, 0, 8)).dtype(), DType::float64());
   EXPECT_EQ(read(npy(hdr("'=i8'", "(1,)"), 1, 0, 8)).dtype(), DType::int64());
-  EXPECT_EQ(read(npy(hdr("'<f8'", "(3, 1)", "True"), 1, 0, 24)).shape(), (std::vector<std::int64_t>{3, 1}));
+  EXPECT_EQ(read(npy(hdr("'<f8'", "(3, 1)", "True"), 1, 0, 24)).shape(),
+            (std::vector<std::int64_t>{3, 1}));
   // Extra bytes after the data are ignored, as numpy does.
   EXPECT_EQ(read(npy(hdr("'<f8'", "(1,)"), 1, 0, 20)).nbytes(), 8u);
   // A field sub-array written as a bare int, and escapes in names.
@@ -454,10 +470,12 @@ TEST(NpyHostile, HeaderStructure) {
   expect_error<skops::NpyError>(npy(hdr("'<f8'", "(3.0,)"), 1, 0, 24));
   expect_error<skops::NpyError>(npy(hdr("'<f8'", "(True,)"), 1, 0, 24));
   expect_error<skops::NpyError>(npy(hdr("'<f8'", "(1,)") + "x", 1, 0, 8));
-  expect_error<skops::NpyError>(npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1,", 1, 0, 8));
-  expect_error<skops::NpyError>(npy("{'descr': '<f8, 'fortran_order': False, 'shape': (1,)}", 1, 0, 8));
   expect_error<skops::NpyError>(
-      npy("{'descr': __import__('os').system('x'), 'fortran_order': False, 'shape': (1,)}", 1, 0, 8));
+      npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1,", 1, 0, 8));
+  expect_error<skops::NpyError>(
+      npy("{'descr': '<f8, 'fortran_order': False, 'shape': (1,)}", 1, 0, 8));
+  expect_error<skops::NpyError>(npy(
+      "{'descr': __import__('os').system('x'), 'fortran_order': False, 'shape': (1,)}", 1, 0, 8));
   expect_error<skops::NpyError>(npy(std::string(5000, '(') + std::string(5000, ')'), 1, 0, 8));
 }
 
@@ -472,15 +490,17 @@ TEST(NpyHostile, Dtypes) {
   expect_error<skops::UnsupportedError>(npy(hdr("'<M8[D]'", "(1,)"), 1, 0, 8));
   expect_error<skops::UnsupportedError>(npy(hdr("'<m8'", "(1,)"), 1, 0, 8));
   expect_error<skops::UnsupportedError>(npy(hdr("'<f16'", "(1,)"), 1, 0, 16));
-  for (const char* d : {"'<i3'", "'<f1'", "'<c4'", "'|b2'", "'<U0'", "'|S'", "''", "'<'", "'float64'",
-                        "'<i8 '", "'<f-8'", "'<U99999999999'", "3", "None", "('<f8', (2,))", "[]"}) {
+  for (const char* d :
+       {"'<i3'", "'<f1'", "'<c4'", "'|b2'", "'<U0'", "'|S'", "''", "'<'", "'float64'", "'<i8 '",
+        "'<f-8'", "'<U99999999999'", "3", "None", "('<f8', (2,))", "[]"}) {
     SCOPED_TRACE(d);
     expect_error<skops::NpyError>(npy(hdr(d, "(1,)"), 1, 0, 64));
   }
   expect_error<skops::NpyError>(npy(hdr("[('a', '<i4'), ('a', '<i4')]", "(1,)"), 1, 0, 8));
   expect_error<skops::NpyError>(npy(hdr("[('a', '<i4', (-1,))]", "(1,)"), 1, 0, 8));
   expect_error<skops::NpyError>(npy(hdr("[('a', '<i4', (2**3,))]", "(1,)"), 1, 0, 32));
-  expect_error<skops::NpyError>(npy(hdr("[('a', '<f8', (4611686018427387904, 8))]", "(1,)"), 1, 0, 8));
+  expect_error<skops::NpyError>(
+      npy(hdr("[('a', '<f8', (4611686018427387904, 8))]", "(1,)"), 1, 0, 8));
   expect_error<skops::NpyError>(npy(hdr("[(1, '<i4')]", "(1,)"), 1, 0, 4));
   expect_error<skops::NpyError>(npy(hdr("[('a',)]", "(1,)"), 1, 0, 4));
   expect_error<skops::UnsupportedError>(npy(hdr("[(('t', 'a'), '<i4')]", "(1,)"), 1, 0, 4));
@@ -502,7 +522,8 @@ TEST(NpyHostile, Shapes) {
   expect_error<skops::NpyError>(npy(hdr("'<f8'", "(99999999999999999999999,)"), 1, 0, 8));
   const auto short_data = npy(hdr("'<f8'", "(3, 1000000000000)"), 1, 0, 96);
   expect_error<skops::NpyError>(short_data);
-  EXPECT_EQ(msg_of(short_data), "data shorter than the header says: expected 24000000000000 bytes, got 96");
+  EXPECT_EQ(msg_of(short_data),
+            "data shorter than the header says: expected 24000000000000 bytes, got 96");
   expect_error<skops::NpyError>(npy(hdr("'<f8'", "(3, 4)"), 1, 0, 10));
 
   std::string dims = "(";

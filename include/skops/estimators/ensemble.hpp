@@ -22,8 +22,9 @@ class ForestClassifier final : public Estimator {
  public:
   /// A forest of fitted trees (same n_features and classes) with the given labels per
   /// output. `extra` names it ExtraTreesClassifier. Throws ValidationError.
-  static std::unique_ptr<ForestClassifier> from_trees(std::vector<std::shared_ptr<const DecisionTreeClassifier>> trees,
-                                                      std::vector<NdArray> classes, bool extra = false);
+  static std::unique_ptr<ForestClassifier> from_trees(
+      std::vector<std::shared_ptr<const DecisionTreeClassifier>> trees,
+      std::vector<NdArray> classes, bool extra = false);
 
   Role role() const noexcept override { return Role::Classifier; }
   bool supports(Method m) const noexcept override;
@@ -31,12 +32,14 @@ class ForestClassifier final : public Estimator {
   /// Averaged class probabilities of every output.
   std::vector<Matrix> predict_proba_outputs(const MatrixView& X) const;
 
-  const std::vector<std::shared_ptr<const DecisionTreeClassifier>>& trees() const noexcept { return trees_; }
+  const std::vector<std::shared_ptr<const DecisionTreeClassifier>>& trees() const noexcept {
+    return trees_;
+  }
   const std::vector<NdArray>& classes() const noexcept { return classes_; }
 
   // Internal (builders and writers).
-  ForestClassifier(std::vector<std::shared_ptr<const DecisionTreeClassifier>> trees, std::vector<NdArray> classes,
-                   bool multi_output_classes);
+  ForestClassifier(std::vector<std::shared_ptr<const DecisionTreeClassifier>> trees,
+                   std::vector<NdArray> classes, bool multi_output_classes);
   bool multi_output_classes() const noexcept { return multi_output_; }
 
  private:
@@ -49,14 +52,16 @@ class ForestClassifier final : public Estimator {
 class ForestRegressor final : public Estimator {
  public:
   /// `extra` names it ExtraTreesRegressor. Throws ValidationError.
-  static std::unique_ptr<ForestRegressor> from_trees(std::vector<std::shared_ptr<const DecisionTreeRegressor>> trees,
-                                                     bool extra = false);
+  static std::unique_ptr<ForestRegressor> from_trees(
+      std::vector<std::shared_ptr<const DecisionTreeRegressor>> trees, bool extra = false);
 
   Role role() const noexcept override { return Role::Regressor; }
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
 
-  const std::vector<std::shared_ptr<const DecisionTreeRegressor>>& trees() const noexcept { return trees_; }
+  const std::vector<std::shared_ptr<const DecisionTreeRegressor>>& trees() const noexcept {
+    return trees_;
+  }
 
   // Internal (builders and writers).
   explicit ForestRegressor(std::vector<std::shared_ptr<const DecisionTreeRegressor>> trees);

@@ -40,11 +40,11 @@ class Float32InputRunner {
 
 /// The coefficient arrays of a linear model, as read or given, plus a float64 copy.
 struct LinearCoefficients {
-  NdArray coef;          ///< as stored: (n_features,) or (n_outputs, n_features), float64/32
-  NdArray intercept;     ///< as stored: 0-d or (n_outputs,), float64/32
+  NdArray coef;       ///< as stored: (n_features,) or (n_outputs, n_features), float64/32
+  NdArray intercept;  ///< as stored: 0-d or (n_outputs,), float64/32
   bool intercept_is_python_float = false;  ///< `intercept_ = 0.0` (fit_intercept=False)
-  Matrix w;              ///< n_outputs × n_features, float64
-  Eigen::VectorXd b;     ///< n_outputs, float64
+  Matrix w;                                ///< n_outputs × n_features, float64
+  Eigen::VectorXd b;                       ///< n_outputs, float64
   bool float32 = false;  ///< coef_ (and intercept_) are float32: float32 arithmetic on float32 X
 };
 
@@ -67,7 +67,8 @@ class LinearRegressor final : public Estimator, public Float32InputRunner {
   /// A native model. `coef`: float64 or float32, shape (n_features,) or (n_targets,
   /// n_features). `intercept`: same float dtype, 0-d (numpy scalar) or (n_targets,)
   /// (SGDRegressor and LinearSVR: shape (1,)). Throws ValidationError.
-  static std::unique_ptr<LinearRegressor> from_arrays(LinearRegressorKind kind, NdArray coef, NdArray intercept);
+  static std::unique_ptr<LinearRegressor> from_arrays(LinearRegressorKind kind, NdArray coef,
+                                                      NdArray intercept);
 
   LinearRegressorKind kind() const noexcept { return kind_; }
   const LinearCoefficients& coefficients() const noexcept { return c_; }
@@ -96,7 +97,8 @@ enum class LinearClassifierKind {
 /// How a linear classifier turns decision scores into probabilities.
 enum class ProbaMode {
   None,           ///< no predict_proba (hinge losses, RidgeClassifier, LinearSVC, ...)
-  OvrSigmoid,     ///< expit, then rows normalised (binary: [1-p, p]); LogisticRegression ovr, SGD log_loss
+  OvrSigmoid,     ///< expit, then rows normalised (binary: [1-p, p]); LogisticRegression ovr, SGD
+                  ///< log_loss
   Softmax,        ///< softmax of the scores (binary: of [-s, s]); LogisticRegression multinomial
   ModifiedHuber,  ///< (clip(s, -1, 1) + 1) / 2, normalised; SGD modified_huber
 };
@@ -119,8 +121,9 @@ class LinearClassifier final : public Estimator {
   /// A native model. `coef`: float64/float32 (n_classes, n_features), or (1, n_features) for
   /// two classes; `intercept`: (n_classes,) or (1,); `classes`: 1-d int64, float64 or
   /// unicode labels in scikit-learn's (sorted) order. Throws ValidationError.
-  static std::unique_ptr<LinearClassifier> from_arrays(LinearClassifierKind kind, NdArray coef, NdArray intercept,
-                                                       NdArray classes, const LinearClassifierOptions& options = {});
+  static std::unique_ptr<LinearClassifier> from_arrays(LinearClassifierKind kind, NdArray coef,
+                                                       NdArray intercept, NdArray classes,
+                                                       const LinearClassifierOptions& options = {});
 
   LinearClassifierKind kind() const noexcept { return kind_; }
   ProbaMode proba_mode() const noexcept { return proba_; }
@@ -135,8 +138,8 @@ class LinearClassifier final : public Estimator {
   friend struct LinearAccess;
   LinearClassifierKind kind_ = LinearClassifierKind::LogisticRegression;
   LinearCoefficients c_;
-  NdArray classes_;      ///< labels ('<U' when the file stored an object array)
-  NodePtr classes_node_; ///< the node read (kept for saving), null when native
+  NdArray classes_;       ///< labels ('<U' when the file stored an object array)
+  NodePtr classes_node_;  ///< the node read (kept for saving), null when native
   ProbaMode proba_ = ProbaMode::None;
   LinearClassifierOptions options_;
 };
@@ -148,11 +151,10 @@ class LinearDiscriminantAnalysis final : public Estimator {
   /// for two classes, `intercept` matching; for transform, `scalings` (n_features, r) and (svd
   /// solver) `xbar` (n_features,), keeping the first `max_components` columns (-1: all).
   /// `priors`/`means` are optional (saved when given). Throws ValidationError.
-  static std::unique_ptr<LinearDiscriminantAnalysis> from_arrays(NdArray classes, NdArray coef, NdArray intercept,
-                                                                 NdArray scalings = {}, NdArray xbar = {},
-                                                                 std::int64_t max_components = -1,
-                                                                 std::string solver = "svd", NdArray priors = {},
-                                                                 NdArray means = {});
+  static std::unique_ptr<LinearDiscriminantAnalysis> from_arrays(
+      NdArray classes, NdArray coef, NdArray intercept, NdArray scalings = {}, NdArray xbar = {},
+      std::int64_t max_components = -1, std::string solver = "svd", NdArray priors = {},
+      NdArray means = {});
 
   const NdArray& classes() const noexcept { return classes_; }
   Role role() const noexcept override { return Role::Classifier; }
@@ -180,8 +182,10 @@ class DummyClassifier final : public Estimator {
   /// `classes` 1-d labels, `class_prior` one float per class; `constant` the label for
   /// strategy "constant" (a 0-d or 1-element array of the label's dtype; empty otherwise).
   /// Throws ValidationError.
-  static std::unique_ptr<DummyClassifier> from_prior(NdArray classes, std::vector<double> class_prior,
-                                                     std::string strategy = "prior", NdArray constant = {});
+  static std::unique_ptr<DummyClassifier> from_prior(NdArray classes,
+                                                     std::vector<double> class_prior,
+                                                     std::string strategy = "prior",
+                                                     NdArray constant = {});
 
   const std::string& strategy() const noexcept { return strategy_; }
   Role role() const noexcept override { return Role::Classifier; }
@@ -202,7 +206,8 @@ class DummyClassifier final : public Estimator {
 class DummyRegressor final : public Estimator {
  public:
   /// `constant` one value per output; `strategy` "mean", "median", "quantile" or "constant".
-  static std::unique_ptr<DummyRegressor> from_constant(std::vector<double> constant, std::string strategy = "mean");
+  static std::unique_ptr<DummyRegressor> from_constant(std::vector<double> constant,
+                                                       std::string strategy = "mean");
 
   Role role() const noexcept override { return Role::Regressor; }
   bool supports(Method m) const noexcept override { return m == Method::Predict; }

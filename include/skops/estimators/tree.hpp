@@ -53,7 +53,8 @@ class DecisionTreeClassifier final : public Estimator {
   /// Builds a classifier from a tree and its class labels per output (each a 1-d int64,
   /// float64 or unicode array of length n_classes[k]). `extra` names it
   /// ExtraTreeClassifier. Throws ValidationError.
-  static std::unique_ptr<DecisionTreeClassifier> from_arrays(const TreeArrays& tree, std::vector<NdArray> classes,
+  static std::unique_ptr<DecisionTreeClassifier> from_arrays(const TreeArrays& tree,
+                                                             std::vector<NdArray> classes,
                                                              bool extra = false);
 
   Role role() const noexcept override { return Role::Classifier; }
@@ -86,7 +87,8 @@ class DecisionTreeRegressor final : public Estimator {
  public:
   /// Builds a regressor from a tree (n_classes all 1). `extra` names it
   /// ExtraTreeRegressor. Throws ValidationError.
-  static std::unique_ptr<DecisionTreeRegressor> from_arrays(const TreeArrays& tree, bool extra = false);
+  static std::unique_ptr<DecisionTreeRegressor> from_arrays(const TreeArrays& tree,
+                                                            bool extra = false);
 
   Role role() const noexcept override { return Role::Regressor; }
   bool supports(Method m) const noexcept override;

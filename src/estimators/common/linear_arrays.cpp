@@ -10,12 +10,14 @@ namespace skops::estimators::linear {
 namespace {
 
 bool is_real_float(const DType& d) {
-  return d.kind() == DTypeKind::Float && (d.itemsize() == 2 || d.itemsize() == 4 || d.itemsize() == 8);
+  return d.kind() == DTypeKind::Float &&
+         (d.itemsize() == 2 || d.itemsize() == 4 || d.itemsize() == 8);
 }
 
 // Shape and dtype checks shared by files and native arrays; `fail` throws.
 template <class Fail>
-LinearCoefficients coefficients_from(NdArray coef, NdArray intercept, bool intercept_is_python_float, Fail fail) {
+LinearCoefficients coefficients_from(NdArray coef, NdArray intercept,
+                                     bool intercept_is_python_float, Fail fail) {
   if (!is_real_float(coef.dtype())) {
     fail("coef_ must be a real floating-point array, found dtype " + coef.dtype().name());
   }
@@ -32,8 +34,8 @@ LinearCoefficients coefficients_from(NdArray coef, NdArray intercept, bool inter
   if (cols < 1) fail("coef_ has no feature column");
   if (rows < 1) fail("coef_ has no row");
   if (intercept.ndim() == 1 && intercept.dim(0) != rows && !(one_d && intercept.dim(0) == 1)) {
-    fail("intercept_ has " + std::to_string(intercept.dim(0)) + " entries but coef_ has " + std::to_string(rows) +
-         " rows");
+    fail("intercept_ has " + std::to_string(intercept.dim(0)) + " entries but coef_ has " +
+         std::to_string(rows) + " rows");
   }
   if (intercept.ndim() == 0 && rows != 1) {
     // numpy would broadcast a scalar; scikit-learn never stores one with a 2-d coef_ of
@@ -46,7 +48,8 @@ LinearCoefficients coefficients_from(NdArray coef, NdArray intercept, bool inter
   std::copy(wv.begin(), wv.end(), c.w.data());
   const auto bv = intercept.to_vector<double>();
   c.b.resize(rows);
-  for (std::int64_t k = 0; k < rows; ++k) c.b(k) = bv.size() == 1 ? bv[0] : bv[static_cast<std::size_t>(k)];
+  for (std::int64_t k = 0; k < rows; ++k)
+    c.b(k) = bv.size() == 1 ? bv[0] : bv[static_cast<std::size_t>(k)];
   c.float32 = coef.dtype() == DType::float32() &&
               (intercept_is_python_float || intercept.dtype() == DType::float32());
   c.coef = std::move(coef);
@@ -83,14 +86,16 @@ NdArray real_array(const ValueView& v, const std::string& what) {
   return a;
 }
 
-LinearCoefficients read_coefficients(const ObjectView& obj, const char* coef_key, const char* intercept_key) {
+LinearCoefficients read_coefficients(const ObjectView& obj, const char* coef_key,
+                                     const char* intercept_key) {
   const ValueView cv = obj.at(coef_key);
   NdArray coef = real_array(cv, coef_key);
   const ValueView iv = obj.at(intercept_key);
   NdArray intercept;
   bool python_float = false;
   const Node& in = iv.node();
-  if (in.kind == NodeKind::Json && (in.scalar == ScalarKind::Float || in.scalar == ScalarKind::Int)) {
+  if (in.kind == NodeKind::Json &&
+      (in.scalar == ScalarKind::Float || in.scalar == ScalarKind::Int)) {
     // LinearModel._set_intercept stores the Python float 0.0 when fit_intercept=False.
     intercept = NdArray::from_vector(std::vector<double>{iv.as_double()}, {});
     python_float = true;
@@ -102,8 +107,9 @@ LinearCoefficients read_coefficients(const ObjectView& obj, const char* coef_key
 }
 
 LinearCoefficients make_coefficients(NdArray coef, NdArray intercept, const std::string& who) {
-  return coefficients_from(std::move(coef), std::move(intercept), false,
-                           [&](const std::string& m) -> void { throw ValidationError(who + ": " + m); });
+  return coefficients_from(
+      std::move(coef), std::move(intercept), false,
+      [&](const std::string& m) -> void { throw ValidationError(who + ": " + m); });
 }
 
 std::int64_t read_n_features(const ObjectView& obj, std::int64_t expected) {
@@ -112,8 +118,8 @@ std::int64_t read_n_features(const ObjectView& obj, std::int64_t expected) {
   const std::int64_t n = v->as_int();
   if (n < 1) v->fail("n_features_in_ must be positive, found " + std::to_string(n));
   if (expected >= 0 && n != expected) {
-    v->fail("n_features_in_ = " + std::to_string(n) + " does not match the " + std::to_string(expected) +
-            " feature columns of the fitted arrays");
+    v->fail("n_features_in_ = " + std::to_string(n) + " does not match the " +
+            std::to_string(expected) + " feature columns of the fitted arrays");
   }
   return n;
 }
@@ -144,8 +150,10 @@ NdArray read_labels(const ValueView& v) {
 }
 
 void check_labels(const NdArray& labels, const std::string& who) {
-  if (!label_dtype_ok(labels.dtype())) throw ValidationError(who + ": unsupported label dtype " + labels.dtype().name());
-  if (labels.ndim() != 1 || labels.size() == 0) throw ValidationError(who + ": classes must be a non-empty 1-d array");
+  if (!label_dtype_ok(labels.dtype()))
+    throw ValidationError(who + ": unsupported label dtype " + labels.dtype().name());
+  if (labels.ndim() != 1 || labels.size() == 0)
+    throw ValidationError(who + ": classes must be a non-empty 1-d array");
 }
 
 void write_coefficients(const LinearCoefficients& c, ObjectWriter& w) {

@@ -131,9 +131,11 @@ NdArray take_labels(const NdArray& labels, const std::vector<std::int64_t>& idx)
   const std::size_t item = labels.dtype().itemsize();
   std::vector<std::uint8_t> bytes(idx.size() * item);
   for (std::size_t i = 0; i < idx.size(); ++i) {
-    std::memcpy(bytes.data() + i * item, labels.bytes() + static_cast<std::size_t>(idx[i]) * item, item);
+    std::memcpy(bytes.data() + i * item, labels.bytes() + static_cast<std::size_t>(idx[i]) * item,
+                item);
   }
-  return NdArray(labels.dtype(), {static_cast<std::int64_t>(idx.size())}, ByteView::adopt(std::move(bytes)));
+  return NdArray(labels.dtype(), {static_cast<std::int64_t>(idx.size())},
+                 ByteView::adopt(std::move(bytes)));
 }
 
 NdArray scores_to_ndarray(const Matrix& s, bool ravel) {

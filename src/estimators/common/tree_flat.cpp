@@ -1,8 +1,8 @@
 #include "estimators/common/tree_flat.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -44,7 +44,8 @@ T read_at(const std::uint8_t* p) {
 // not a node record: a missing or mistyped field, an unknown named field.
 std::vector<std::int64_t> node_field_offsets(const NdArray& nodes, const ValueView& at) {
   const DType& dt = nodes.dtype();
-  if (!dt.is_structured()) at.fail("tree nodes array is not a structured array (dtype " + dt.name() + ")");
+  if (!dt.is_structured())
+    at.fail("tree nodes array is not a structured array (dtype " + dt.name() + ")");
   std::vector<std::int64_t> offsets(kNumNodeFields, -1);
   for (const DTypeField& f : dt.fields()) {
     if (f.name.empty()) {
@@ -55,7 +56,8 @@ std::vector<std::int64_t> node_field_offsets(const NdArray& nodes, const ValueVi
     while (k < kNumNodeFields && f.name != kNodeFields[k].name) ++k;
     if (k == kNumNodeFields) at.fail("tree nodes dtype has an unexpected field '" + f.name + "'");
     const FieldSpec& spec = kNodeFields[k];
-    if (!f.type || f.type->kind() != spec.kind || f.type->itemsize() != spec.size || !f.subshape.empty()) {
+    if (!f.type || f.type->kind() != spec.kind || f.type->itemsize() != spec.size ||
+        !f.subshape.empty()) {
       at.fail("tree nodes field '" + f.name + "' has dtype " + (f.type ? f.type->name() : "?") +
               ", not the node record layout");
     }
@@ -96,7 +98,8 @@ std::pair<int, int> sklearn_minor_version(const std::string& version) {
   return {major, minor};
 }
 
-std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree, std::int64_t n_features_in) {
+std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree,
+                                                    std::int64_t n_features_in) {
   const Node& n = tree.node();
   if (n.kind != NodeKind::Tree || n.type_name() != "sklearn.tree._tree.Tree") {
     tree.fail("expected a sklearn.tree._tree.Tree (TreeNode), got " + n.type_name());
@@ -107,13 +110,14 @@ std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree, std::
   ValueView args(args_node, tree.ctx());
   ValueView state(state_node, tree.ctx());
   const std::vector<ValueView> a = args.items();
-  if (a.size() != 3) args.fail("tree: expected 3 constructor arguments (n_features, n_classes, n_outputs)");
+  if (a.size() != 3)
+    args.fail("tree: expected 3 constructor arguments (n_features, n_classes, n_outputs)");
 
   auto t = std::make_shared<FlatTree>();
   t->n_features_ = a[0].as_int();
   if (n_features_in >= 0 && t->n_features_ != n_features_in) {
-    a[0].fail("tree: n_features " + std::to_string(t->n_features_) + " differs from the estimator's n_features_in_ " +
-              std::to_string(n_features_in));
+    a[0].fail("tree: n_features " + std::to_string(t->n_features_) +
+              " differs from the estimator's n_features_in_ " + std::to_string(n_features_in));
   }
   if (t->n_features_ < 1 || t->n_features_ > std::numeric_limits<std::int32_t>::max()) {
     a[0].fail("tree: n_features " + std::to_string(t->n_features_) + " out of range");
@@ -124,7 +128,8 @@ std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree, std::
     a[1].fail("tree: n_classes must be an integer array, got " + ncls.dtype().name());
   }
   if (ncls.ndim() != 1 || t->n_outputs_ < 1 || ncls.dim(0) != t->n_outputs_) {
-    a[2].fail("tree: n_outputs " + std::to_string(t->n_outputs_) + " does not match n_classes of shape (" +
+    a[2].fail("tree: n_outputs " + std::to_string(t->n_outputs_) +
+              " does not match n_classes of shape (" +
               (ncls.ndim() == 1 ? std::to_string(ncls.dim(0)) : std::string("?")) + ",)");
   }
   t->n_classes_ = ncls.to_vector<std::int64_t>();
@@ -145,18 +150,22 @@ std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree, std::
   const ValueView values_v = state.at("values");
   const NdArray nodes = nodes_v.as_array();
   const NdArray values = values_v.as_array();
-  if (nodes.ndim() != 1) nodes_v.fail("tree: nodes must be 1-D, got " + std::to_string(nodes.ndim()) + " dimensions");
+  if (nodes.ndim() != 1)
+    nodes_v.fail("tree: nodes must be 1-D, got " + std::to_string(nodes.ndim()) + " dimensions");
   const std::vector<std::int64_t> off = node_field_offsets(nodes, nodes_v);
   if (node_count < 1 || node_count > kMaxNodes || nodes.dim(0) != node_count) {
     nodes_v.fail("tree: node_count " + std::to_string(node_count) + " does not match the " +
                  std::to_string(nodes.dim(0)) + " nodes");
   }
-  if (values.dtype() != DType::float64()) values_v.fail("tree: values must be float64, got " + values.dtype().name());
+  if (values.dtype() != DType::float64())
+    values_v.fail("tree: values must be float64, got " + values.dtype().name());
   if (values.ndim() != 3 || values.dim(0) != node_count || values.dim(1) != t->n_outputs_ ||
       values.dim(2) != t->max_n_classes_) {
     std::string shape;
-    for (std::size_t i = 0; i < values.ndim(); ++i) shape += (i ? ", " : "") + std::to_string(values.dim(i));
-    values_v.fail("tree: values shape (" + shape + ") differs from (node_count, n_outputs, max_n_classes) = (" +
+    for (std::size_t i = 0; i < values.ndim(); ++i)
+      shape += (i ? ", " : "") + std::to_string(values.dim(i));
+    values_v.fail("tree: values shape (" + shape +
+                  ") differs from (node_count, n_outputs, max_n_classes) = (" +
                   std::to_string(node_count) + ", " + std::to_string(t->n_outputs_) + ", " +
                   std::to_string(t->max_n_classes_) + ")");
   }
@@ -174,7 +183,8 @@ std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree, std::
     const bool leaf = left == -1 && right == -1;
     if (!leaf && (left < 1 || left >= node_count || right < 1 || right >= node_count)) {
       nodes_v.fail(where + "children (" + std::to_string(left) + ", " + std::to_string(right) +
-                   ") must both be -1 (leaf) or node ids in [1, " + std::to_string(node_count) + ")");
+                   ") must both be -1 (leaf) or node ids in [1, " + std::to_string(node_count) +
+                   ")");
     }
     if (!leaf && (feature < 0 || feature >= t->n_features_)) {
       nodes_v.fail(where + "feature " + std::to_string(feature) + " out of range [0, " +
@@ -209,7 +219,8 @@ void FlatTree::validate_structure(const std::string& where, const ValueView* at)
     const std::int32_t id = stack.back();
     stack.pop_back();
     if (seen[static_cast<std::size_t>(id)]) {
-      fail_at(at, where + ": node " + std::to_string(id) + " is reached twice from the root (cycle or shared child)");
+      fail_at(at, where + ": node " + std::to_string(id) +
+                      " is reached twice from the root (cycle or shared child)");
     }
     seen[static_cast<std::size_t>(id)] = 1;
     ++reached;
@@ -231,11 +242,14 @@ std::shared_ptr<const FlatTree> FlatTree::from_arrays(const skops::TreeArrays& a
   const std::size_t count = arr.left_child.size();
   auto bad = [](const std::string& what) { throw ValidationError("tree: " + what); };
   if (count < 1 || count > static_cast<std::size_t>(kMaxNodes)) bad("node count out of range");
-  if (arr.right_child.size() != count || arr.feature.size() != count || arr.threshold.size() != count) {
+  if (arr.right_child.size() != count || arr.feature.size() != count ||
+      arr.threshold.size() != count) {
     bad("node arrays differ in length");
   }
-  if (!arr.missing_go_to_left.empty() && arr.missing_go_to_left.size() != count) bad("missing_go_to_left length");
-  if (arr.n_features < 1 || arr.n_features > std::numeric_limits<std::int32_t>::max()) bad("n_features out of range");
+  if (!arr.missing_go_to_left.empty() && arr.missing_go_to_left.size() != count)
+    bad("missing_go_to_left length");
+  if (arr.n_features < 1 || arr.n_features > std::numeric_limits<std::int32_t>::max())
+    bad("n_features out of range");
   if (arr.n_classes.empty()) bad("n_classes must have one entry per output");
   t->n_features_ = arr.n_features;
   t->n_outputs_ = static_cast<std::int64_t>(arr.n_classes.size());
@@ -258,11 +272,14 @@ std::shared_ptr<const FlatTree> FlatTree::from_arrays(const skops::TreeArrays& a
   for (std::size_t i = 0; i < count; ++i) {
     const std::int64_t l = arr.left_child[i], r = arr.right_child[i], f = arr.feature[i];
     const bool leaf = l == -1 && r == -1;
-    if (!leaf && (l < 1 || l >= n64 || r < 1 || r >= n64)) bad("node " + std::to_string(i) + ": children out of range");
-    if (!leaf && (f < 0 || f >= arr.n_features)) bad("node " + std::to_string(i) + ": feature out of range");
-    t->nodes_[i] = FlatTreeNode{arr.threshold[i], static_cast<std::int32_t>(l), static_cast<std::int32_t>(r),
-                                leaf ? 0 : static_cast<std::int32_t>(f),
-                                arr.missing_go_to_left.empty() ? std::uint8_t{0} : arr.missing_go_to_left[i]};
+    if (!leaf && (l < 1 || l >= n64 || r < 1 || r >= n64))
+      bad("node " + std::to_string(i) + ": children out of range");
+    if (!leaf && (f < 0 || f >= arr.n_features))
+      bad("node " + std::to_string(i) + ": feature out of range");
+    t->nodes_[i] =
+        FlatTreeNode{arr.threshold[i], static_cast<std::int32_t>(l), static_cast<std::int32_t>(r),
+                     leaf ? 0 : static_cast<std::int32_t>(f),
+                     arr.missing_go_to_left.empty() ? std::uint8_t{0} : arr.missing_go_to_left[i]};
   }
   t->validate_structure("tree", nullptr);
   // max_depth as scikit-learn records it: depth of the deepest leaf.
@@ -294,12 +311,16 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version) const {
     const bool with_missing = ver.first > 1 || (ver.first == 1 && ver.second >= 3);
     auto f64 = std::make_shared<const DType>(DType::float64());
     auto i64 = std::make_shared<const DType>(DType::int64());
-    std::vector<DTypeField> fields = {{"left_child", i64, 0, {}},     {"right_child", i64, 0, {}},
-                                      {"feature", i64, 0, {}},        {"threshold", f64, 0, {}},
-                                      {"impurity", f64, 0, {}},       {"n_node_samples", i64, 0, {}},
+    std::vector<DTypeField> fields = {{"left_child", i64, 0, {}},
+                                      {"right_child", i64, 0, {}},
+                                      {"feature", i64, 0, {}},
+                                      {"threshold", f64, 0, {}},
+                                      {"impurity", f64, 0, {}},
+                                      {"n_node_samples", i64, 0, {}},
                                       {"weighted_n_node_samples", f64, 0, {}}};
     if (with_missing) {
-      fields.push_back({"missing_go_to_left", std::make_shared<const DType>(DType::uint8()), 0, {}});
+      fields.push_back(
+          {"missing_go_to_left", std::make_shared<const DType>(DType::uint8()), 0, {}});
       fields.push_back({"", std::make_shared<const DType>(DTypeKind::Void, 7), 0, {}});
     }
     const DType dt = DType::structured(fields);
@@ -323,25 +344,30 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version) const {
       std::memcpy(rec + 48, &wns, 8);
       if (with_missing) rec[56] = n.missing_go_to_left;
     }
-    nodes = NdArray(dt, {static_cast<std::int64_t>(nodes_.size())}, ByteView::adopt(std::move(bytes)));
-    values = NdArray::from_vector(values_, {static_cast<std::int64_t>(nodes_.size()), n_outputs_, max_n_classes_});
+    nodes =
+        NdArray(dt, {static_cast<std::int64_t>(nodes_.size())}, ByteView::adopt(std::move(bytes)));
+    values = NdArray::from_vector(
+        values_, {static_cast<std::int64_t>(nodes_.size()), n_outputs_, max_n_classes_});
     ncls = NdArray::from_vector(n_classes_);
   }
   auto node = std::make_shared<Node>();
   node->kind = NodeKind::Tree;
   node->module = "sklearn.tree._tree";
   node->cls = "Tree";
-  NodePtr args = make::tuple({make::integer(n_features_), make::array(ncls), make::integer(n_outputs_)});
-  NodePtr state = make::dict({{"max_depth", make::integer(max_depth_)},
-                              {"node_count", make::integer(static_cast<std::int64_t>(nodes_.size()))},
-                              {"nodes", make::array(nodes)},
-                              {"values", make::array(values)}});
+  NodePtr args =
+      make::tuple({make::integer(n_features_), make::array(ncls), make::integer(n_outputs_)});
+  NodePtr state =
+      make::dict({{"max_depth", make::integer(max_depth_)},
+                  {"node_count", make::integer(static_cast<std::int64_t>(nodes_.size()))},
+                  {"nodes", make::array(nodes)},
+                  {"values", make::array(values)}});
   node->children = {{"args", args}, {"content", state}};
   return node;
 }
 
 std::vector<float> to_float32_rows(
-    const Eigen::Ref<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>& X,
+    const Eigen::Ref<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>&
+        X,
     bool allow_nan) {
   const Eigen::Index rows = X.rows(), cols = X.cols();
   std::vector<float> out(static_cast<std::size_t>(rows * cols));
@@ -351,11 +377,12 @@ std::vector<float> to_float32_rows(
     for (Eigen::Index j = 0; j < cols; ++j) {
       const double d = X(i, j);
       // Values beyond float32's range become infinite, as numpy's astype(float32) does.
-      const float f = std::isfinite(d) && std::fabs(d) > static_cast<double>(std::numeric_limits<float>::max())
-                          ? (std::fabs(d) < 3.4028235677973366e38 ? std::copysign(std::numeric_limits<float>::max(),
-                                                                                   static_cast<float>(d))
-                                                                   : std::copysign(INFINITY, static_cast<float>(d)))
-                          : static_cast<float>(d);
+      const float f =
+          std::isfinite(d) && std::fabs(d) > static_cast<double>(std::numeric_limits<float>::max())
+              ? (std::fabs(d) < 3.4028235677973366e38
+                     ? std::copysign(std::numeric_limits<float>::max(), static_cast<float>(d))
+                     : std::copysign(INFINITY, static_cast<float>(d)))
+              : static_cast<float>(d);
       if (std::isinf(f)) bad_inf = true;
       if (std::isnan(f)) bad_nan = true;
       o[j] = f;
@@ -363,8 +390,10 @@ std::vector<float> to_float32_rows(
   }
   // sklearn.utils.validation._assert_all_finite (checked on the float32 array).
   if (bad_inf || (bad_nan && !allow_nan)) {
-    throw InputError(std::string("Input contains ") + (bad_nan && !allow_nan ? "NaN" : "infinity") +
-                     (bad_inf && !(bad_nan && !allow_nan) ? " or a value too large for dtype('float32')" : "") + ".");
+    throw InputError(
+        std::string("Input contains ") + (bad_nan && !allow_nan ? "NaN" : "infinity") +
+        (bad_inf && !(bad_nan && !allow_nan) ? " or a value too large for dtype('float32')" : "") +
+        ".");
   }
   return out;
 }

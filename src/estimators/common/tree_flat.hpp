@@ -36,7 +36,8 @@ class FlatTree {
  public:
   /// Reads and validates a TreeNode (`tree_` of a tree estimator). `n_features_in` is the
   /// owning estimator's n_features_in_. Throws ValidationError naming the tree and node.
-  static std::shared_ptr<const FlatTree> from_node(const ValueView& tree, std::int64_t n_features_in);
+  static std::shared_ptr<const FlatTree> from_node(const ValueView& tree,
+                                                   std::int64_t n_features_in);
   /// Builds and validates a tree from plain arrays. Throws ValidationError.
   static std::shared_ptr<const FlatTree> from_arrays(const skops::TreeArrays& arrays);
 
@@ -99,9 +100,10 @@ class FlatTree {
 /// X converted as scikit-learn's `check_array(X, dtype=np.float32)` does (row-major copy).
 /// Throws InputError on infinities (also values that overflow float32) and, unless
 /// `allow_nan`, on NaN, with scikit-learn's wording.
-std::vector<float> to_float32_rows(const Eigen::Ref<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic,
-                                                                         Eigen::RowMajor>>& X,
-                                   bool allow_nan);
+std::vector<float> to_float32_rows(
+    const Eigen::Ref<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>&
+        X,
+    bool allow_nan);
 
 /// Major.minor of a scikit-learn version string ("1.4.2" → {1, 4}); {0, 0} if unparsable.
 std::pair<int, int> sklearn_minor_version(const std::string& version);

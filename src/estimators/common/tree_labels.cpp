@@ -10,8 +10,8 @@ namespace skops::detail {
 NdArray read_labels(const ValueView& v) {
   const NdArray a = v.as_array();
   const DTypeKind k = a.dtype().kind();
-  const bool ok = k == DTypeKind::Bool || k == DTypeKind::Int || k == DTypeKind::UInt || k == DTypeKind::Float ||
-                  k == DTypeKind::Unicode || k == DTypeKind::Bytes;
+  const bool ok = k == DTypeKind::Bool || k == DTypeKind::Int || k == DTypeKind::UInt ||
+                  k == DTypeKind::Float || k == DTypeKind::Unicode || k == DTypeKind::Bytes;
   if (!ok) v.fail("classes must be numbers or strings, found dtype " + a.dtype().name());
   if (k == DTypeKind::Float && a.dtype().itemsize() != 8 && a.dtype().itemsize() != 4) {
     v.fail("unsupported float label dtype " + a.dtype().name());
@@ -30,7 +30,8 @@ std::vector<NdArray> read_label_sets(const ValueView& v, std::int64_t n_outputs,
     out.push_back(read_labels(v));
   }
   if (static_cast<std::int64_t>(out.size()) != n_outputs) {
-    v.fail("classes_ has " + std::to_string(out.size()) + " label sets for " + std::to_string(n_outputs) + " outputs");
+    v.fail("classes_ has " + std::to_string(out.size()) + " label sets for " +
+           std::to_string(n_outputs) + " outputs");
   }
   return out;
 }
@@ -39,12 +40,15 @@ NdArray take_labels(const NdArray& classes, const std::vector<std::int64_t>& idx
   const std::size_t item = classes.dtype().itemsize();
   std::vector<std::uint8_t> bytes(idx.size() * item);
   for (std::size_t i = 0; i < idx.size(); ++i) {
-    std::memcpy(bytes.data() + i * item, classes.bytes() + static_cast<std::size_t>(idx[i]) * item, item);
+    std::memcpy(bytes.data() + i * item, classes.bytes() + static_cast<std::size_t>(idx[i]) * item,
+                item);
   }
-  return NdArray(classes.dtype(), {static_cast<std::int64_t>(idx.size())}, ByteView::adopt(std::move(bytes)));
+  return NdArray(classes.dtype(), {static_cast<std::int64_t>(idx.size())},
+                 ByteView::adopt(std::move(bytes)));
 }
 
-NdArray take_labels_2d(const std::vector<NdArray>& classes, const std::vector<std::int64_t>& idx, std::int64_t n) {
+NdArray take_labels_2d(const std::vector<NdArray>& classes, const std::vector<std::int64_t>& idx,
+                       std::int64_t n) {
   const auto n_out = static_cast<std::int64_t>(classes.size());
   const DType& dt = classes[0].dtype();
   const std::size_t item = dt.itemsize();
@@ -61,7 +65,8 @@ NdArray take_labels_2d(const std::vector<NdArray>& classes, const std::vector<st
       if (same) {
         std::memcpy(dst, c.bytes() + j * item, item);
       } else if (text && c.dtype().kind() == dt.kind()) {
-        std::memcpy(dst, c.bytes() + j * c.dtype().itemsize(), std::min(item, c.dtype().itemsize()));
+        std::memcpy(dst, c.bytes() + j * c.dtype().itemsize(),
+                    std::min(item, c.dtype().itemsize()));
       } else if (!text && c.is_numeric()) {
         const double x = as_num[j];
         if (dt.kind() == DTypeKind::Float && item == 8) {
@@ -76,8 +81,8 @@ NdArray take_labels_2d(const std::vector<NdArray>& classes, const std::vector<st
           std::memcpy(dst, &v, std::min<std::size_t>(item, 8));  // little-endian truncation
         }
       } else {
-        throw UnsupportedError("multi-output labels of dtypes " + dt.name() + " and " + c.dtype().name() +
-                               " cannot be combined");
+        throw UnsupportedError("multi-output labels of dtypes " + dt.name() + " and " +
+                               c.dtype().name() + " cannot be combined");
       }
     }
   }

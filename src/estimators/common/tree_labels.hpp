@@ -23,7 +23,8 @@ NdArray take_labels(const NdArray& classes, const std::vector<std::int64_t>& idx
 /// An (n, n_outputs) array in the dtype of classes[0] with column k = classes[k][idx]
 /// (scikit-learn's multi-output predict). Numeric labels are converted to classes[0]'s
 /// dtype as numpy assignment does; unicode labels are truncated to its width.
-NdArray take_labels_2d(const std::vector<NdArray>& classes, const std::vector<std::int64_t>& idx, std::int64_t n);
+NdArray take_labels_2d(const std::vector<NdArray>& classes, const std::vector<std::int64_t>& idx,
+                       std::int64_t n);
 
 /// Index of the first maximum of p[0..k) (numpy argmax; NaN counts as the maximum).
 std::int64_t argmax(const double* p, std::int64_t k) noexcept;

@@ -14,12 +14,13 @@ using detail::FlatTree;
 
 namespace {
 
-NdArray forest_apply(const std::vector<const FlatTree*>& trees, const std::vector<float>& x32, Eigen::Index rows,
-                     Eigen::Index cols) {
+NdArray forest_apply(const std::vector<const FlatTree*>& trees, const std::vector<float>& x32,
+                     Eigen::Index rows, Eigen::Index cols) {
   const auto n_trees = static_cast<std::int64_t>(trees.size());
   std::vector<std::int64_t> out(static_cast<std::size_t>(rows * n_trees));
   for (std::int64_t t = 0; t < n_trees; ++t) {
-    for (Eigen::Index i = 0; i < rows; ++i) out[static_cast<std::size_t>(i * n_trees + t)] = trees[t]->leaf(x32.data() + i * cols);
+    for (Eigen::Index i = 0; i < rows; ++i)
+      out[static_cast<std::size_t>(i * n_trees + t)] = trees[t]->leaf(x32.data() + i * cols);
   }
   return NdArray::from_vector(out, {static_cast<std::int64_t>(rows), n_trees});
 }
@@ -35,7 +36,8 @@ ForestClassifier::ForestClassifier(std::vector<std::shared_ptr<const DecisionTre
 }
 
 bool ForestClassifier::supports(Method m) const noexcept {
-  return m == Method::Predict || m == Method::PredictProba || m == Method::PredictLogProba || m == Method::Apply;
+  return m == Method::Predict || m == Method::PredictProba || m == Method::PredictLogProba ||
+         m == Method::Apply;
 }
 
 std::vector<Matrix> ForestClassifier::predict_proba_outputs(const MatrixView& X) const {
@@ -69,7 +71,8 @@ NdArray ForestClassifier::run(Method m, const MatrixView& X) const {
       std::vector<std::int64_t> idx(static_cast<std::size_t>(X.rows() * n_out));
       for (std::int64_t k = 0; k < n_out; ++k) {
         const Matrix& p = probas[static_cast<std::size_t>(k)];
-        for (Eigen::Index i = 0; i < X.rows(); ++i) idx[static_cast<std::size_t>(i * n_out + k)] = detail::argmax(p.row(i).data(), p.cols());
+        for (Eigen::Index i = 0; i < X.rows(); ++i)
+          idx[static_cast<std::size_t>(i * n_out + k)] = detail::argmax(p.row(i).data(), p.cols());
       }
       if (n_out == 1) return detail::take_labels(classes_[0], idx);
       return detail::take_labels_2d(classes_, idx, X.rows());
@@ -77,7 +80,8 @@ NdArray ForestClassifier::run(Method m, const MatrixView& X) const {
     case Method::PredictProba:
     case Method::PredictLogProba: {
       if (trees_.front()->tree().n_outputs() != 1) {
-        throw UnsupportedError(std::string(to_string(m)) + " of a multi-output forest returns one array per output; "
+        throw UnsupportedError(std::string(to_string(m)) +
+                               " of a multi-output forest returns one array per output; "
                                "use predict_proba_outputs");
       }
       const auto p = predict_proba_outputs(X);
@@ -102,10 +106,13 @@ ForestRegressor::ForestRegressor(std::vector<std::shared_ptr<const DecisionTreeR
   set_n_features_in(trees_.front()->n_features_in());
 }
 
-bool ForestRegressor::supports(Method m) const noexcept { return m == Method::Predict || m == Method::Apply; }
+bool ForestRegressor::supports(Method m) const noexcept {
+  return m == Method::Predict || m == Method::Apply;
+}
 
 NdArray ForestRegressor::run(Method m, const MatrixView& X) const {
-  if (m != Method::Predict && m != Method::Apply) throw UnsupportedError(type_name() + " has no method " + to_string(m));
+  if (m != Method::Predict && m != Method::Apply)
+    throw UnsupportedError(type_name() + " has no method " + to_string(m));
   check_input(X);
   const auto x32 = detail::to_float32_rows(X, trees_.front()->allow_nan());
   if (m == Method::Apply) {
@@ -135,7 +142,8 @@ namespace ensemble_detail {
 namespace {
 
 template <class Tree>
-std::vector<std::shared_ptr<const Tree>> read_trees(const ObjectView& obj, std::int64_t n_features, const char* what) {
+std::vector<std::shared_ptr<const Tree>> read_trees(const ObjectView& obj, std::int64_t n_features,
+                                                    const char* what) {
   const ValueView list = obj.at("estimators_");
   std::vector<std::shared_ptr<const Tree>> trees;
   for (const ValueView& item : list.items()) {
@@ -161,11 +169,12 @@ std::unique_ptr<ForestClassifier> build_forest_classifier(const ObjectView& obj)
   const ValueView cv = obj.at("classes_");
   auto classes = detail::read_label_sets(cv, n_outputs, multi);
   for (const auto& t : trees) {
-    if (t->tree().n_outputs() != n_outputs) obj.fail("a tree's n_outputs differs from the forest's n_outputs_");
+    if (t->tree().n_outputs() != n_outputs)
+      obj.fail("a tree's n_outputs differs from the forest's n_outputs_");
     for (std::size_t k = 0; k < classes.size(); ++k) {
       if (t->tree().n_classes()[k] != classes[k].dim(0)) {
-        cv.fail("a tree has " + std::to_string(t->tree().n_classes()[k]) + " classes for output " + std::to_string(k) +
-                ", classes_ has " + std::to_string(classes[k].dim(0)));
+        cv.fail("a tree has " + std::to_string(t->tree().n_classes()[k]) + " classes for output " +
+                std::to_string(k) + ", classes_ has " + std::to_string(classes[k].dim(0)));
       }
     }
   }
@@ -181,7 +190,8 @@ std::unique_ptr<ForestRegressor> build_forest_regressor(const ObjectView& obj) {
   auto trees = read_trees<DecisionTreeRegressor>(obj, n_features, "tree regressor");
   const std::int64_t n_outputs = obj.integer("n_outputs_");
   for (const auto& t : trees) {
-    if (t->tree().n_outputs() != n_outputs) obj.fail("a tree's n_outputs differs from the forest's n_outputs_");
+    if (t->tree().n_outputs() != n_outputs)
+      obj.fail("a tree's n_outputs differs from the forest's n_outputs_");
   }
   auto est = std::make_unique<ForestRegressor>(std::move(trees));
   est->set_type_name(obj.type_name());
@@ -254,7 +264,8 @@ void save_forest_regressor(const ForestRegressor& est, ObjectWriter& w) {
 }  // namespace ensemble_detail
 
 std::unique_ptr<ForestClassifier> ForestClassifier::from_trees(
-    std::vector<std::shared_ptr<const DecisionTreeClassifier>> trees, std::vector<NdArray> classes, bool extra) {
+    std::vector<std::shared_ptr<const DecisionTreeClassifier>> trees, std::vector<NdArray> classes,
+    bool extra) {
   if (trees.empty()) throw ValidationError("a forest needs at least one tree");
   for (const auto& t : trees) {
     if (!t || t->n_features_in() != trees.front()->n_features_in() ||
@@ -262,10 +273,12 @@ std::unique_ptr<ForestClassifier> ForestClassifier::from_trees(
       throw ValidationError("forest trees must agree in n_features and classes");
     }
   }
-  if (classes.size() != trees.front()->tree().n_classes().size()) throw ValidationError("one classes array per output");
+  if (classes.size() != trees.front()->tree().n_classes().size())
+    throw ValidationError("one classes array per output");
   for (std::size_t k = 0; k < classes.size(); ++k) {
     if (classes[k].ndim() != 1 || classes[k].dim(0) != trees.front()->tree().n_classes()[k]) {
-      throw ValidationError("classes of output " + std::to_string(k) + " must be 1-d of length n_classes");
+      throw ValidationError("classes of output " + std::to_string(k) +
+                            " must be 1-d of length n_classes");
     }
   }
   const bool multi = classes.size() > 1;
@@ -275,8 +288,8 @@ std::unique_ptr<ForestClassifier> ForestClassifier::from_trees(
   return est;
 }
 
-std::unique_ptr<ForestRegressor> ForestRegressor::from_trees(std::vector<std::shared_ptr<const DecisionTreeRegressor>> trees,
-                                                             bool extra) {
+std::unique_ptr<ForestRegressor> ForestRegressor::from_trees(
+    std::vector<std::shared_ptr<const DecisionTreeRegressor>> trees, bool extra) {
   if (trees.empty()) throw ValidationError("a forest needs at least one tree");
   for (const auto& t : trees) {
     if (!t || t->n_features_in() != trees.front()->n_features_in() ||

@@ -15,7 +15,9 @@ double expit(double x) noexcept { return 1.0 / (1.0 + std::exp(-x)); }
 
 namespace {
 
-bool is_multinomial(GbLoss l) { return l == GbLoss::LegacyMultinomial || l == GbLoss::HalfMultinomial; }
+bool is_multinomial(GbLoss l) {
+  return l == GbLoss::LegacyMultinomial || l == GbLoss::HalfMultinomial;
+}
 bool is_classification(GbLoss l) {
   return l != GbLoss::LegacyRegression && l != GbLoss::Regression;
 }
@@ -41,7 +43,8 @@ GbLoss read_loss(const ObjectView& obj, bool classifier) {
   };
   for (const auto& [name, loss] : kLosses) {
     if (t == name) {
-      if (is_classification(loss) != classifier) v.fail("loss " + t + " does not fit a " + obj.type_name());
+      if (is_classification(loss) != classifier)
+        v.fail("loss " + t + " does not fit a " + obj.type_name());
       return loss;
     }
   }
@@ -53,7 +56,8 @@ GbInit read_init(const ObjectView& obj, std::int64_t n_classes) {
   GbInit init;
   const Node& n = v.node();
   if (n.kind == NodeKind::Json && n.scalar == ScalarKind::Str) {
-    if (n.str_value != "zero") v.fail("init_ must be an estimator or 'zero', got '" + n.str_value + "'");
+    if (n.str_value != "zero")
+      v.fail("init_ must be an estimator or 'zero', got '" + n.str_value + "'");
     return init;
   }
   if (n.kind != NodeKind::Object) v.fail("init_ must be an estimator or 'zero'");
@@ -62,12 +66,13 @@ GbInit read_init(const ObjectView& obj, std::int64_t n_classes) {
   if (type == "sklearn.dummy.DummyClassifier") {
     auto s = io.find("_strategy");
     const std::string strategy = s ? s->as_str() : io.str("strategy");
-    if (auto no = io.find("n_outputs_"); no && no->as_int() != 1) no->fail("init_ must have one output");
+    if (auto no = io.find("n_outputs_"); no && no->as_int() != 1)
+      no->fail("init_ must have one output");
     const ValueView pv = io.at("class_prior_");
     std::vector<double> prior = pv.as_doubles();
     if (static_cast<std::int64_t>(prior.size()) != n_classes) {
-      pv.fail("init_ class_prior_ has " + std::to_string(prior.size()) + " entries for " + std::to_string(n_classes) +
-              " classes");
+      pv.fail("init_ class_prior_ has " + std::to_string(prior.size()) + " entries for " +
+              std::to_string(n_classes) + " classes");
     }
     // DummyClassifier.predict_proba (sklearn/dummy.py) for the deterministic strategies.
     if (strategy == "prior") {
@@ -128,7 +133,8 @@ void init_from_proba(GbLoss loss, const double* p, std::int64_t n_classes, doubl
         s += std::log(q[static_cast<std::size_t>(k)]);
       }
       const double gm = std::exp(s / static_cast<double>(n_classes));
-      for (std::int64_t k = 0; k < n_classes; ++k) raw[k] = std::log(q[static_cast<std::size_t>(k)] / gm);
+      for (std::int64_t k = 0; k < n_classes; ++k)
+        raw[k] = std::log(q[static_cast<std::size_t>(k)] / gm);
       return;
     }
     default:
@@ -138,9 +144,10 @@ void init_from_proba(GbLoss loss, const double* p, std::int64_t n_classes, doubl
 
 }  // namespace
 
-GradientBoosting::GradientBoosting(bool classifier, GbLoss loss, GbInit init, double learning_rate, std::int64_t k,
-                                   std::vector<std::shared_ptr<const FlatTree>> trees, NdArray classes,
-                                   std::vector<EstimatorPtr> tree_estimators)
+GradientBoosting::GradientBoosting(bool classifier, GbLoss loss, GbInit init, double learning_rate,
+                                   std::int64_t k,
+                                   std::vector<std::shared_ptr<const FlatTree>> trees,
+                                   NdArray classes, std::vector<EstimatorPtr> tree_estimators)
     : classifier_(classifier),
       loss_(loss),
       init_(std::move(init)),
@@ -156,7 +163,8 @@ bool GradientBoosting::supports(Method m) const noexcept {
          m == Method::DecisionFunction;
 }
 
-Matrix GradientBoosting::init_raw(const std::vector<float>& x32, Eigen::Index rows, Eigen::Index cols) const {
+Matrix GradientBoosting::init_raw(const std::vector<float>& x32, Eigen::Index rows,
+                                  Eigen::Index cols) const {
   Matrix raw = Matrix::Zero(rows, k_);
   switch (init_.kind) {
     case GbInit::Kind::Zero:
@@ -166,7 +174,8 @@ Matrix GradientBoosting::init_raw(const std::vector<float>& x32, Eigen::Index ro
       return raw;
     case GbInit::Kind::Proba: {
       std::vector<double> r(static_cast<std::size_t>(k_));
-      init_from_proba(loss_, init_.proba.data(), static_cast<std::int64_t>(init_.proba.size()), r.data());
+      init_from_proba(loss_, init_.proba.data(), static_cast<std::int64_t>(init_.proba.size()),
+                      r.data());
       for (Eigen::Index i = 0; i < rows; ++i) {
         for (std::int64_t k = 0; k < k_; ++k) raw(i, k) = r[static_cast<std::size_t>(k)];
       }
@@ -176,16 +185,20 @@ Matrix GradientBoosting::init_raw(const std::vector<float>& x32, Eigen::Index ro
       // The init estimator sees the float32-converted X, as in scikit-learn.
       Matrix xd(rows, cols);
       for (Eigen::Index i = 0; i < rows; ++i) {
-        for (Eigen::Index j = 0; j < cols; ++j) xd(i, j) = static_cast<double>(x32[static_cast<std::size_t>(i * cols + j)]);
+        for (Eigen::Index j = 0; j < cols; ++j)
+          xd(i, j) = static_cast<double>(x32[static_cast<std::size_t>(i * cols + j)]);
       }
       if (classifier_) {
         const Matrix p = to_matrix(init_.estimator->predict_proba(xd));
         const std::int64_t nc = classes_.dim(0);
-        if (p.rows() != rows || p.cols() != nc) throw InputError("init_ predict_proba has the wrong shape");
-        for (Eigen::Index i = 0; i < rows; ++i) init_from_proba(loss_, p.row(i).data(), nc, raw.row(i).data());
+        if (p.rows() != rows || p.cols() != nc)
+          throw InputError("init_ predict_proba has the wrong shape");
+        for (Eigen::Index i = 0; i < rows; ++i)
+          init_from_proba(loss_, p.row(i).data(), nc, raw.row(i).data());
       } else {
         const std::vector<double> y = init_.estimator->predict(xd).to_vector<double>();
-        if (static_cast<Eigen::Index>(y.size()) != rows) throw InputError("init_ predict has the wrong shape");
+        if (static_cast<Eigen::Index>(y.size()) != rows)
+          throw InputError("init_ predict has the wrong shape");
         for (Eigen::Index i = 0; i < rows; ++i) raw(i, 0) = y[static_cast<std::size_t>(i)];
       }
       return raw;
@@ -214,7 +227,8 @@ Matrix GradientBoosting::raw_predict(const MatrixView& X) const {
 Matrix GradientBoosting::predict_proba_matrix(const Matrix& raw) const {
   const Eigen::Index n = raw.rows();
   if (!is_multinomial(loss_)) {
-    const double scale = (loss_ == GbLoss::LegacyExponential || loss_ == GbLoss::Exponential) ? 2.0 : 1.0;
+    const double scale =
+        (loss_ == GbLoss::LegacyExponential || loss_ == GbLoss::Exponential) ? 2.0 : 1.0;
     Matrix p(n, 2);
     for (Eigen::Index i = 0; i < n; ++i) {
       p(i, 1) = expit(scale * raw(i, 0));
@@ -312,7 +326,8 @@ std::unique_ptr<GradientBoosting> build_gradient_boosting(const ObjectView& obj,
   for (const ValueView& row : rows) {
     const std::vector<ValueView> cells = row.items();
     if (static_cast<std::int64_t>(cells.size()) != k) {
-      row.fail("estimators_ row has " + std::to_string(cells.size()) + " trees, expected " + std::to_string(k));
+      row.fail("estimators_ row has " + std::to_string(cells.size()) + " trees, expected " +
+               std::to_string(k));
     }
     for (const ValueView& cell : cells) {
       auto est = std::dynamic_pointer_cast<const DecisionTreeRegressor>(cell.estimator());
@@ -324,7 +339,8 @@ std::unique_ptr<GradientBoosting> build_gradient_boosting(const ObjectView& obj,
       ests.push_back(est);
     }
   }
-  auto gb = std::make_unique<GradientBoosting>(classifier, loss, init, lr, k, std::move(trees), classes, std::move(ests));
+  auto gb = std::make_unique<GradientBoosting>(classifier, loss, init, lr, k, std::move(trees),
+                                               classes, std::move(ests));
   gb->set_type_name(obj.type_name());
   gb->set_n_features_in(n_features);
   gb->set_original_state(obj.state());

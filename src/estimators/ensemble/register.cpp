@@ -1,6 +1,7 @@
 // Registrations of the ensemble family (sklearn.ensemble).
 #include "estimators/ensemble/forest.hpp"
 #include "estimators/ensemble/gradient_boosting.hpp"
+#include "estimators/ensemble/hist_gradient_boosting.hpp"
 #include "estimators/families.hpp"
 
 namespace skops::estimators {
@@ -17,10 +18,22 @@ void register_ensembles(TypeRegistry& reg) {
   }
   reg.add<GradientBoosting>(
       "sklearn.ensemble._gb.GradientBoostingClassifier",
-      [](const ObjectView& obj) { return build_gradient_boosting(obj, true); }, save_gradient_boosting);
+      [](const ObjectView& obj) { return build_gradient_boosting(obj, true); },
+      save_gradient_boosting);
   reg.add<GradientBoosting>(
       "sklearn.ensemble._gb.GradientBoostingRegressor",
-      [](const ObjectView& obj) { return build_gradient_boosting(obj, false); }, save_gradient_boosting);
+      [](const ObjectView& obj) { return build_gradient_boosting(obj, false); },
+      save_gradient_boosting);
+
+  const std::string hgb = "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.";
+  reg.add<HistGradientBoosting>(
+      hgb + "HistGradientBoostingClassifier",
+      [](const ObjectView& obj) { return build_hist_gradient_boosting(obj, true); },
+      save_hist_gradient_boosting);
+  reg.add<HistGradientBoosting>(
+      hgb + "HistGradientBoostingRegressor",
+      [](const ObjectView& obj) { return build_hist_gradient_boosting(obj, false); },
+      save_hist_gradient_boosting);
 
   // Loss objects the gradient boosting builders read (only their type names and plain
   // attributes; nothing is executed).
@@ -46,7 +59,16 @@ void register_ensembles(TypeRegistry& reg) {
       "sklearn._loss._loss.CyAbsoluteError",
       "sklearn._loss._loss.CyHuberLoss",
       "sklearn._loss._loss.CyPinballLoss",
+      "sklearn._loss.loss.HalfPoissonLoss",
+      "sklearn._loss.loss.HalfGammaLoss",
+      "sklearn._loss.loss.HalfTweedieLoss",
+      "sklearn._loss.loss.HalfTweedieLossIdentity",
+      "sklearn._loss._loss.CyHalfPoissonLoss",
+      "sklearn._loss._loss.CyHalfGammaLoss",
+      "sklearn._loss._loss.CyHalfTweedieLoss",
+      "sklearn._loss._loss.CyHalfTweedieLossIdentity",
       "sklearn._loss.link.IdentityLink",
+      "sklearn._loss.link.LogLink",
       "sklearn._loss.link.LogitLink",
       "sklearn._loss.link.HalfLogitLink",
       "sklearn._loss.link.MultinomialLogit",

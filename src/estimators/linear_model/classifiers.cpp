@@ -12,13 +12,18 @@ namespace skops::estimators {
 namespace linear {
 const char* type_name(LinearClassifierKind kind) noexcept {
   switch (kind) {
-    case LinearClassifierKind::LogisticRegression: return "sklearn.linear_model._logistic.LogisticRegression";
-    case LinearClassifierKind::RidgeClassifier: return "sklearn.linear_model._ridge.RidgeClassifier";
-    case LinearClassifierKind::SGDClassifier: return "sklearn.linear_model._stochastic_gradient.SGDClassifier";
-    case LinearClassifierKind::Perceptron: return "sklearn.linear_model._perceptron.Perceptron";
+    case LinearClassifierKind::LogisticRegression:
+      return "sklearn.linear_model._logistic.LogisticRegression";
+    case LinearClassifierKind::RidgeClassifier:
+      return "sklearn.linear_model._ridge.RidgeClassifier";
+    case LinearClassifierKind::SGDClassifier:
+      return "sklearn.linear_model._stochastic_gradient.SGDClassifier";
+    case LinearClassifierKind::Perceptron:
+      return "sklearn.linear_model._perceptron.Perceptron";
     case LinearClassifierKind::PassiveAggressiveClassifier:
       return "sklearn.linear_model._passive_aggressive.PassiveAggressiveClassifier";
-    case LinearClassifierKind::LinearSVC: return "sklearn.svm._classes.LinearSVC";
+    case LinearClassifierKind::LinearSVC:
+      return "sklearn.svm._classes.LinearSVC";
   }
   return "";
 }
@@ -29,8 +34,8 @@ namespace {
 // LogisticRegression.predict_proba (sklearn/linear_model/_logistic.py, 1.2.1 l.1364):
 // one-vs-rest for multi_class "ovr", or "auto" with ≤ 2 classes or a solver without a
 // multinomial loss (liblinear; newton-cholesky before 1.5). "deprecated" is 1.5's "auto".
-ProbaMode logistic_mode(const std::string& multi_class, const std::string& solver, std::int64_t n_classes,
-                        const std::string& version) {
+ProbaMode logistic_mode(const std::string& multi_class, const std::string& solver,
+                        std::int64_t n_classes, const std::string& version) {
   const int v = linear::version_code(version);
   const bool newton_ovr = solver == "newton-cholesky" && (v == 0 || v < 10500);
   const bool auto_like = multi_class == "auto" || multi_class == "deprecated";
@@ -52,7 +57,8 @@ void check_classes_vs_coef(std::int64_t n_classes, const LinearCoefficients& c, 
   const auto rows = c.w.rows();
   if (n_classes < 2) fail("classes_ must hold at least 2 labels");
   if (!(rows == n_classes || (rows == 1 && n_classes == 2))) {
-    fail("classes_ has " + std::to_string(n_classes) + " labels but coef_ has " + std::to_string(rows) + " rows");
+    fail("classes_ has " + std::to_string(n_classes) + " labels but coef_ has " +
+         std::to_string(rows) + " rows");
   }
 }
 
@@ -84,9 +90,9 @@ Matrix modified_huber_proba(const Matrix& s) {
 
 }  // namespace
 
-std::unique_ptr<LinearClassifier> LinearClassifier::from_arrays(LinearClassifierKind kind, NdArray coef,
-                                                                NdArray intercept, NdArray classes,
-                                                                const LinearClassifierOptions& options) {
+std::unique_ptr<LinearClassifier> LinearClassifier::from_arrays(
+    LinearClassifierKind kind, NdArray coef, NdArray intercept, NdArray classes,
+    const LinearClassifierOptions& options) {
   const std::string who = linear::type_name(kind);
   auto est = std::make_unique<LinearClassifier>();
   est->kind_ = kind;
@@ -94,10 +100,12 @@ std::unique_ptr<LinearClassifier> LinearClassifier::from_arrays(LinearClassifier
   est->c_ = linear::make_coefficients(std::move(coef), std::move(intercept), who);
   linear::check_labels(classes, who);
   est->classes_ = std::move(classes);
-  check_classes_vs_coef(static_cast<std::int64_t>(est->classes_.size()), est->c_,
-                        [&](const std::string& m) -> void { throw ValidationError(who + ": " + m); });
+  check_classes_vs_coef(
+      static_cast<std::int64_t>(est->classes_.size()), est->c_,
+      [&](const std::string& m) -> void { throw ValidationError(who + ": " + m); });
   if (kind == LinearClassifierKind::LogisticRegression) {
-    if (options.multi_class != "auto" && options.multi_class != "ovr" && options.multi_class != "multinomial") {
+    if (options.multi_class != "auto" && options.multi_class != "ovr" &&
+        options.multi_class != "multinomial") {
       throw ValidationError(who + ": unknown multi_class \"" + options.multi_class + "\"");
     }
     est->proba_ = logistic_mode(options.multi_class, options.solver,
@@ -139,7 +147,8 @@ NdArray LinearClassifier::run(Method m, const MatrixView& X) const {
       std::vector<std::int64_t> idx;
       if (s.cols() == 1) {
         idx.resize(static_cast<std::size_t>(s.rows()));
-        for (Eigen::Index i = 0; i < s.rows(); ++i) idx[static_cast<std::size_t>(i)] = s(i, 0) > 0 ? 1 : 0;
+        for (Eigen::Index i = 0; i < s.rows(); ++i)
+          idx[static_cast<std::size_t>(i)] = s(i, 0) > 0 ? 1 : 0;
       } else {
         idx = linear::argmax_rows(s);
       }
@@ -167,7 +176,8 @@ NdArray LinearClassifier::run(Method m, const MatrixView& X) const {
   return to_ndarray(m == Method::PredictLogProba ? linear::log_of(p) : p);
 }
 
-std::unique_ptr<LinearClassifier> LinearAccess::build_classifier(LinearClassifierKind kind, const ObjectView& obj) {
+std::unique_ptr<LinearClassifier> LinearAccess::build_classifier(LinearClassifierKind kind,
+                                                                 const ObjectView& obj) {
   auto est = std::make_unique<LinearClassifier>();
   est->kind_ = kind;
   est->c_ = linear::read_coefficients(obj);
@@ -194,8 +204,9 @@ std::unique_ptr<LinearClassifier> LinearAccess::build_classifier(LinearClassifie
   if (kind == LinearClassifierKind::LogisticRegression) {
     est->options_.multi_class = obj.find("multi_class") ? obj.str("multi_class") : "auto";
     est->options_.solver = obj.find("solver") ? obj.str("solver") : "lbfgs";
-    est->proba_ = logistic_mode(est->options_.multi_class, est->options_.solver,
-                                static_cast<std::int64_t>(est->classes_.size()), linear::file_version(obj));
+    est->proba_ =
+        logistic_mode(est->options_.multi_class, est->options_.solver,
+                      static_cast<std::int64_t>(est->classes_.size()), linear::file_version(obj));
   } else if (kind == LinearClassifierKind::SGDClassifier) {
     est->options_.loss = obj.str("loss");
     est->proba_ = sgd_mode(est->options_.loss);

@@ -25,13 +25,13 @@ Matrix matrix_of(const NdArray& a) {
 
 // Validates scalings_/xbar_/_max_components against n_features; `fail` throws.
 template <class Fail>
-void setup_transform(LinearDiscriminantAnalysis& est, const NdArray& scalings, const NdArray& xbar,
-                     std::int64_t max_components, const std::string& solver, std::int64_t n_features, Matrix& sm,
+void setup_transform(const NdArray& scalings, const NdArray& xbar, std::int64_t max_components,
+                     const std::string& solver, std::int64_t n_features, Matrix& sm,
                      Eigen::VectorXd& xv, std::int64_t& out_cols, Fail fail) {
-  (void)est;
   if (scalings.ndim() == 0 && scalings.size() == 0) return;
   if (scalings.ndim() != 2 || scalings.dim(0) != n_features) {
-    fail("scalings_ must have shape (n_features, n_components) with n_features = " + std::to_string(n_features));
+    fail("scalings_ must have shape (n_features, n_components) with n_features = " +
+         std::to_string(n_features));
   }
   sm = matrix_of(scalings);
   if (solver == "svd") {
@@ -47,8 +47,8 @@ void setup_transform(LinearDiscriminantAnalysis& est, const NdArray& scalings, c
 }  // namespace
 
 std::unique_ptr<LinearDiscriminantAnalysis> LinearDiscriminantAnalysis::from_arrays(
-    NdArray classes, NdArray coef, NdArray intercept, NdArray scalings, NdArray xbar, std::int64_t max_components,
-    std::string solver, NdArray priors, NdArray means) {
+    NdArray classes, NdArray coef, NdArray intercept, NdArray scalings, NdArray xbar,
+    std::int64_t max_components, std::string solver, NdArray priors, NdArray means) {
   const std::string who = linear::kLdaType;
   auto fail = [&](const std::string& m) -> void { throw ValidationError(who + ": " + m); };
   auto est = std::make_unique<LinearDiscriminantAnalysis>();
@@ -56,14 +56,15 @@ std::unique_ptr<LinearDiscriminantAnalysis> LinearDiscriminantAnalysis::from_arr
   linear::check_labels(classes, who);
   est->classes_ = std::move(classes);
   const auto k = static_cast<std::int64_t>(est->classes_.size());
-  if (est->c_.coef.ndim() != 2 || k < 2 || !(est->c_.w.rows() == k || (est->c_.w.rows() == 1 && k == 2))) {
+  if (est->c_.coef.ndim() != 2 || k < 2 ||
+      !(est->c_.w.rows() == k || (est->c_.w.rows() == 1 && k == 2))) {
     fail("classes and coef_ rows disagree");
   }
   if (solver != "svd" && solver != "lsqr" && solver != "eigen") fail("unknown solver " + solver);
   est->solver_ = solver;
   const std::int64_t nf = est->c_.w.cols();
   if (max_components < 0 && scalings.ndim() == 2) max_components = scalings.dim(1);
-  setup_transform(*est, scalings, xbar, max_components, solver, nf, est->scalings_m_, est->xbar_v_,
+  setup_transform(scalings, xbar, max_components, solver, nf, est->scalings_m_, est->xbar_v_,
                   est->max_components_, fail);
   est->scalings_ = std::move(scalings);
   est->xbar_ = std::move(xbar);
@@ -91,7 +92,8 @@ bool LinearDiscriminantAnalysis::supports(Method m) const noexcept {
 NdArray LinearDiscriminantAnalysis::run(Method m, const MatrixView& X) const {
   if (!supports(m)) {
     throw UnsupportedError(type_name() + ": " + to_string(m) +
-                           (m == Method::Transform ? " is not implemented for the 'lsqr' solver" : " is not available"));
+                           (m == Method::Transform ? " is not implemented for the 'lsqr' solver"
+                                                   : " is not available"));
   }
   if (m == Method::Transform) {
     // transform does not validate X for NaN in 1.2.1 (no _validate_data call).
@@ -150,19 +152,21 @@ std::unique_ptr<LinearDiscriminantAnalysis> LinearAccess::build_lda(const Object
   est->classes_ = linear::read_labels(cv);
   est->classes_node_ = cv.ptr();
   const auto k = static_cast<std::int64_t>(est->classes_.size());
-  if (est->c_.coef.ndim() != 2 || k < 2 || !(est->c_.w.rows() == k || (est->c_.w.rows() == 1 && k == 2))) {
-    obj.fail("classes_ has " + std::to_string(k) + " labels but coef_ has " + std::to_string(est->c_.w.rows()) +
-             " rows");
+  if (est->c_.coef.ndim() != 2 || k < 2 ||
+      !(est->c_.w.rows() == k || (est->c_.w.rows() == 1 && k == 2))) {
+    obj.fail("classes_ has " + std::to_string(k) + " labels but coef_ has " +
+             std::to_string(est->c_.w.rows()) + " rows");
   }
   est->solver_ = obj.find("solver") ? obj.str("solver") : "svd";
   const std::int64_t nf = linear::read_n_features(obj, est->c_.w.cols());
   if (est->solver_ != "lsqr" && obj.has("scalings_")) {
     est->scalings_ = linear::real_array(obj.at("scalings_"), "scalings_");
     if (est->solver_ == "svd") est->xbar_ = linear::real_array(obj.at("xbar_"), "xbar_");
-    std::int64_t maxc = obj.has("_max_components") ? obj.integer("_max_components")
-                                                   : (est->scalings_.ndim() == 2 ? est->scalings_.dim(1) : 0);
-    setup_transform(*est, est->scalings_, est->xbar_, maxc, est->solver_, nf, est->scalings_m_, est->xbar_v_,
-                    est->max_components_, [&](const std::string& m) { obj.fail(m); });
+    std::int64_t maxc = obj.has("_max_components")
+                            ? obj.integer("_max_components")
+                            : (est->scalings_.ndim() == 2 ? est->scalings_.dim(1) : 0);
+    setup_transform(est->scalings_, est->xbar_, maxc, est->solver_, nf, est->scalings_m_,
+                    est->xbar_v_, est->max_components_, [&](const std::string& m) { obj.fail(m); });
   }
   est->set_type_name(obj.type_name());
   est->set_n_features_in(nf);

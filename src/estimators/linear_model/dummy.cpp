@@ -14,7 +14,8 @@ namespace skops::estimators {
 namespace {
 
 bool known_strategy(const std::string& s) {
-  return s == "prior" || s == "most_frequent" || s == "stratified" || s == "uniform" || s == "constant";
+  return s == "prior" || s == "most_frequent" || s == "stratified" || s == "uniform" ||
+         s == "constant";
 }
 
 // First index of the maximum prior (numpy argmax).
@@ -42,11 +43,14 @@ std::int64_t find_label(const NdArray& classes, const NdArray& constant) {
 
 }  // namespace
 
-std::unique_ptr<DummyClassifier> DummyClassifier::from_prior(NdArray classes, std::vector<double> class_prior,
-                                                             std::string strategy, NdArray constant) {
+std::unique_ptr<DummyClassifier> DummyClassifier::from_prior(NdArray classes,
+                                                             std::vector<double> class_prior,
+                                                             std::string strategy,
+                                                             NdArray constant) {
   const std::string who = linear::kDummyClassifierType;
   linear::check_labels(classes, who);
-  if (class_prior.size() != classes.size()) throw ValidationError(who + ": class_prior needs one value per class");
+  if (class_prior.size() != classes.size())
+    throw ValidationError(who + ": class_prior needs one value per class");
   if (!known_strategy(strategy)) throw ValidationError(who + ": unknown strategy " + strategy);
   auto est = std::make_unique<DummyClassifier>();
   est->classes_ = std::move(classes);
@@ -54,7 +58,8 @@ std::unique_ptr<DummyClassifier> DummyClassifier::from_prior(NdArray classes, st
   est->strategy_ = std::move(strategy);
   if (est->strategy_ == "constant") {
     est->constant_index_ = find_label(est->classes_, constant);
-    if (est->constant_index_ < 0) throw ValidationError(who + ": the constant is not one of the classes");
+    if (est->constant_index_ < 0)
+      throw ValidationError(who + ": the constant is not one of the classes");
     est->constant_label_ = std::move(constant);
   }
   est->set_type_name(who);
@@ -71,8 +76,9 @@ NdArray DummyClassifier::run(Method m, const MatrixView& X) const {
   const Eigen::Index n = X.rows();
   const auto k = static_cast<Eigen::Index>(classes_.size());
   if (strategy_ == "stratified" || (strategy_ == "uniform" && m == Method::Predict)) {
-    throw UnsupportedError(type_name() + ": strategy \"" + strategy_ + "\" draws random numbers from random_state " +
-                           "in " + to_string(m) + ", which C++ cannot reproduce");
+    throw UnsupportedError(type_name() + ": strategy \"" + strategy_ +
+                           "\" draws random numbers from random_state " + "in " + to_string(m) +
+                           ", which C++ cannot reproduce");
   }
   if (m == Method::Predict) {
     if (strategy_ == "constant") {
@@ -80,15 +86,18 @@ NdArray DummyClassifier::run(Method m, const MatrixView& X) const {
       const std::size_t item = constant_label_.dtype().itemsize();
       std::vector<std::uint8_t> bytes(static_cast<std::size_t>(n) * item);
       for (Eigen::Index i = 0; i < n; ++i) {
-        std::memcpy(bytes.data() + static_cast<std::size_t>(i) * item, constant_label_.bytes(), item);
+        std::memcpy(bytes.data() + static_cast<std::size_t>(i) * item, constant_label_.bytes(),
+                    item);
       }
       return NdArray(constant_label_.dtype(), {n}, ByteView::adopt(std::move(bytes)));
     }
-    return linear::take_labels(classes_, std::vector<std::int64_t>(static_cast<std::size_t>(n), argmax(prior_)));
+    return linear::take_labels(
+        classes_, std::vector<std::int64_t>(static_cast<std::size_t>(n), argmax(prior_)));
   }
   Matrix p = Matrix::Zero(n, k);
   if (strategy_ == "prior") {
-    for (Eigen::Index j = 0; j < k; ++j) p.col(j).setConstant(1.0 * prior_[static_cast<std::size_t>(j)]);
+    for (Eigen::Index j = 0; j < k; ++j)
+      p.col(j).setConstant(1.0 * prior_[static_cast<std::size_t>(j)]);
   } else if (strategy_ == "most_frequent") {
     p.col(argmax(prior_)).setOnes();
   } else if (strategy_ == "uniform") {
@@ -103,11 +112,13 @@ std::unique_ptr<DummyClassifier> LinearAccess::build_dummy_classifier(const Obje
   auto est = std::make_unique<DummyClassifier>();
   const std::int64_t n_outputs = obj.has("n_outputs_") ? obj.integer("n_outputs_") : 1;
   if (n_outputs != 1) {
-    throw UnsupportedError("DummyClassifier with " + std::to_string(n_outputs) + " outputs is not supported", {},
-                           obj.at("n_outputs_").pointer());
+    throw UnsupportedError(
+        "DummyClassifier with " + std::to_string(n_outputs) + " outputs is not supported", {},
+        obj.at("n_outputs_").pointer());
   }
   if (obj.has("sparse_output_") && obj.boolean("sparse_output_")) {
-    throw UnsupportedError("DummyClassifier with sparse output is not supported", {}, obj.node().pointer);
+    throw UnsupportedError("DummyClassifier with sparse output is not supported", {},
+                           obj.node().pointer);
   }
   const ValueView cv = obj.at("classes_");
   est->classes_ = linear::read_labels(cv);
@@ -150,9 +161,12 @@ void LinearAccess::save_dummy_classifier(const DummyClassifier& est, ObjectWrite
     w.set_str("strategy", est.strategy_);
     if (est.strategy_ == "constant") {
       const NdArray& c = est.constant_label_;
-      if (c.dtype().kind() == DTypeKind::Unicode) w.set_str("constant", c.string_at(0));
-      else if (c.dtype().kind() == DTypeKind::Float) w.set_real("constant", c.to_vector<double>()[0]);
-      else w.set_int("constant", c.to_vector<std::int64_t>()[0]);
+      if (c.dtype().kind() == DTypeKind::Unicode)
+        w.set_str("constant", c.string_at(0));
+      else if (c.dtype().kind() == DTypeKind::Float)
+        w.set_real("constant", c.to_vector<double>()[0]);
+      else
+        w.set_int("constant", c.to_vector<std::int64_t>()[0]);
     }
     w.set_str("_strategy", est.strategy_);
     w.set_bool("sparse_output_", false);
@@ -163,10 +177,12 @@ void LinearAccess::save_dummy_classifier(const DummyClassifier& est, ObjectWrite
   w.set_array("class_prior_", NdArray::from_vector(est.prior_));
 }
 
-std::unique_ptr<DummyRegressor> DummyRegressor::from_constant(std::vector<double> constant, std::string strategy) {
+std::unique_ptr<DummyRegressor> DummyRegressor::from_constant(std::vector<double> constant,
+                                                              std::string strategy) {
   const std::string who = linear::kDummyRegressorType;
   if (constant.empty()) throw ValidationError(who + ": constant needs at least one output");
-  if (strategy != "mean" && strategy != "median" && strategy != "quantile" && strategy != "constant") {
+  if (strategy != "mean" && strategy != "median" && strategy != "quantile" &&
+      strategy != "constant") {
     throw ValidationError(who + ": unknown strategy " + strategy);
   }
   auto est = std::make_unique<DummyRegressor>();
@@ -189,7 +205,8 @@ NdArray DummyRegressor::run(Method m, const MatrixView& X) const {
     std::memcpy(bytes.data() + static_cast<std::size_t>(i * k) * item, constant_.bytes(),
                 static_cast<std::size_t>(k) * item);
   }
-  std::vector<std::int64_t> shape = k == 1 ? std::vector<std::int64_t>{n} : std::vector<std::int64_t>{n, k};
+  std::vector<std::int64_t> shape =
+      k == 1 ? std::vector<std::int64_t>{n} : std::vector<std::int64_t>{n, k};
   return NdArray(constant_.dtype(), std::move(shape), ByteView::adopt(std::move(bytes)));
 }
 
@@ -198,7 +215,8 @@ std::unique_ptr<DummyRegressor> LinearAccess::build_dummy_regressor(const Object
   const ValueView cv = obj.at("constant_");
   NdArray c = cv.as_array();
   const auto kind = c.dtype().kind();
-  if (!(kind == DTypeKind::Float || kind == DTypeKind::Int || kind == DTypeKind::UInt || kind == DTypeKind::Bool)) {
+  if (!(kind == DTypeKind::Float || kind == DTypeKind::Int || kind == DTypeKind::UInt ||
+        kind == DTypeKind::Bool)) {
     cv.fail("constant_ must be a real numeric array, found dtype " + c.dtype().name());
   }
   if (c.size() == 0 || c.ndim() > 2 || (c.ndim() == 2 && c.dim(0) != 1)) {

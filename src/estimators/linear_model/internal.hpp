@@ -13,10 +13,12 @@
 namespace skops::estimators {
 
 struct LinearAccess {
-  static std::unique_ptr<LinearRegressor> build_regressor(LinearRegressorKind kind, const ObjectView& obj);
+  static std::unique_ptr<LinearRegressor> build_regressor(LinearRegressorKind kind,
+                                                          const ObjectView& obj);
   static void save_regressor(const LinearRegressor& est, ObjectWriter& w);
 
-  static std::unique_ptr<LinearClassifier> build_classifier(LinearClassifierKind kind, const ObjectView& obj);
+  static std::unique_ptr<LinearClassifier> build_classifier(LinearClassifierKind kind,
+                                                            const ObjectView& obj);
   static void save_classifier(const LinearClassifier& est, ObjectWriter& w);
 
   static std::unique_ptr<LinearDiscriminantAnalysis> build_lda(const ObjectView& obj);

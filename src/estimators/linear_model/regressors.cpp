@@ -11,25 +11,35 @@ namespace skops::estimators {
 namespace linear {
 const char* type_name(LinearRegressorKind kind) noexcept {
   switch (kind) {
-    case LinearRegressorKind::LinearRegression: return "sklearn.linear_model._base.LinearRegression";
-    case LinearRegressorKind::Ridge: return "sklearn.linear_model._ridge.Ridge";
-    case LinearRegressorKind::Lasso: return "sklearn.linear_model._coordinate_descent.Lasso";
-    case LinearRegressorKind::ElasticNet: return "sklearn.linear_model._coordinate_descent.ElasticNet";
-    case LinearRegressorKind::SGDRegressor: return "sklearn.linear_model._stochastic_gradient.SGDRegressor";
-    case LinearRegressorKind::HuberRegressor: return "sklearn.linear_model._huber.HuberRegressor";
-    case LinearRegressorKind::QuantileRegressor: return "sklearn.linear_model._quantile.QuantileRegressor";
-    case LinearRegressorKind::BayesianRidge: return "sklearn.linear_model._bayes.BayesianRidge";
-    case LinearRegressorKind::LinearSVR: return "sklearn.svm._classes.LinearSVR";
+    case LinearRegressorKind::LinearRegression:
+      return "sklearn.linear_model._base.LinearRegression";
+    case LinearRegressorKind::Ridge:
+      return "sklearn.linear_model._ridge.Ridge";
+    case LinearRegressorKind::Lasso:
+      return "sklearn.linear_model._coordinate_descent.Lasso";
+    case LinearRegressorKind::ElasticNet:
+      return "sklearn.linear_model._coordinate_descent.ElasticNet";
+    case LinearRegressorKind::SGDRegressor:
+      return "sklearn.linear_model._stochastic_gradient.SGDRegressor";
+    case LinearRegressorKind::HuberRegressor:
+      return "sklearn.linear_model._huber.HuberRegressor";
+    case LinearRegressorKind::QuantileRegressor:
+      return "sklearn.linear_model._quantile.QuantileRegressor";
+    case LinearRegressorKind::BayesianRidge:
+      return "sklearn.linear_model._bayes.BayesianRidge";
+    case LinearRegressorKind::LinearSVR:
+      return "sklearn.svm._classes.LinearSVR";
   }
   return "";
 }
 }  // namespace linear
 
-std::unique_ptr<LinearRegressor> LinearRegressor::from_arrays(LinearRegressorKind kind, NdArray coef,
-                                                              NdArray intercept) {
+std::unique_ptr<LinearRegressor> LinearRegressor::from_arrays(LinearRegressorKind kind,
+                                                              NdArray coef, NdArray intercept) {
   auto est = std::make_unique<LinearRegressor>();
   est->kind_ = kind;
-  est->c_ = linear::make_coefficients(std::move(coef), std::move(intercept), linear::type_name(kind));
+  est->c_ =
+      linear::make_coefficients(std::move(coef), std::move(intercept), linear::type_name(kind));
   // SGDRegressor._decision_function returns scores.ravel().
   est->ravel_ = kind == LinearRegressorKind::SGDRegressor;
   est->set_type_name(linear::type_name(kind));
@@ -54,7 +64,8 @@ NdArray LinearRegressor::run_float32_input(Method m, const MatrixView& X) const 
   return NdArray::from_vector(s, {X.rows(), c_.w.rows()});
 }
 
-std::unique_ptr<LinearRegressor> LinearAccess::build_regressor(LinearRegressorKind kind, const ObjectView& obj) {
+std::unique_ptr<LinearRegressor> LinearAccess::build_regressor(LinearRegressorKind kind,
+                                                               const ObjectView& obj) {
   auto est = std::make_unique<LinearRegressor>();
   est->kind_ = kind;
   est->c_ = linear::read_coefficients(obj);

@@ -16,15 +16,16 @@ using detail::FlatTree;
 
 namespace tree_detail {
 
-std::vector<std::int32_t> leaves(const FlatTree& tree, const std::vector<float>& x32, Eigen::Index rows,
-                                 Eigen::Index cols) {
+std::vector<std::int32_t> leaves(const FlatTree& tree, const std::vector<float>& x32,
+                                 Eigen::Index rows, Eigen::Index cols) {
   std::vector<std::int32_t> out(static_cast<std::size_t>(rows));
-  for (Eigen::Index i = 0; i < rows; ++i) out[static_cast<std::size_t>(i)] = tree.leaf(x32.data() + i * cols);
+  for (Eigen::Index i = 0; i < rows; ++i)
+    out[static_cast<std::size_t>(i)] = tree.leaf(x32.data() + i * cols);
   return out;
 }
 
-void add_normalized_proba(const FlatTree& tree, std::int32_t leaf, std::int64_t output, std::int64_t n_classes,
-                          double* row) {
+void add_normalized_proba(const FlatTree& tree, std::int32_t leaf, std::int64_t output,
+                          std::int64_t n_classes, double* row) {
   // DecisionTreeClassifier.predict_proba: proba / proba.sum(axis=1), zero sums left as 1.
   const double* v = tree.value(leaf) + output * tree.max_n_classes();
   double sum = 0.0;
@@ -46,14 +47,19 @@ NdArray leaf_ids(const std::vector<std::int32_t>& leaves) {
 
 // --- classifier ------------------------------------------------------------------------
 
-DecisionTreeClassifier::DecisionTreeClassifier(std::shared_ptr<const FlatTree> tree, std::vector<NdArray> classes,
+DecisionTreeClassifier::DecisionTreeClassifier(std::shared_ptr<const FlatTree> tree,
+                                               std::vector<NdArray> classes,
                                                bool multi_output_classes, bool allow_nan)
-    : tree_(std::move(tree)), classes_(std::move(classes)), multi_output_(multi_output_classes), allow_nan_(allow_nan) {
+    : tree_(std::move(tree)),
+      classes_(std::move(classes)),
+      multi_output_(multi_output_classes),
+      allow_nan_(allow_nan) {
   set_n_features_in(tree_->n_features());
 }
 
 bool DecisionTreeClassifier::supports(Method m) const noexcept {
-  return m == Method::Predict || m == Method::PredictProba || m == Method::PredictLogProba || m == Method::Apply;
+  return m == Method::Predict || m == Method::PredictProba || m == Method::PredictLogProba ||
+         m == Method::Apply;
 }
 
 std::vector<Matrix> DecisionTreeClassifier::predict_proba_outputs(const MatrixView& X) const {
@@ -65,7 +71,8 @@ std::vector<Matrix> DecisionTreeClassifier::predict_proba_outputs(const MatrixVi
     const std::int64_t nc = tree_->n_classes()[static_cast<std::size_t>(k)];
     Matrix p = Matrix::Zero(X.rows(), nc);
     for (Eigen::Index i = 0; i < X.rows(); ++i) {
-      tree_detail::add_normalized_proba(*tree_, leaves[static_cast<std::size_t>(i)], k, nc, p.row(i).data());
+      tree_detail::add_normalized_proba(*tree_, leaves[static_cast<std::size_t>(i)], k, nc,
+                                        p.row(i).data());
     }
     out.push_back(std::move(p));
   }
@@ -85,8 +92,10 @@ NdArray DecisionTreeClassifier::run(Method m, const MatrixView& X) const {
       for (Eigen::Index i = 0; i < X.rows(); ++i) {
         for (std::int64_t k = 0; k < n_out; ++k) {
           // argmax over the raw leaf values, as BaseDecisionTree.predict does.
-          const double* v = tree_->value(leaves[static_cast<std::size_t>(i)]) + k * tree_->max_n_classes();
-          idx[static_cast<std::size_t>(i * n_out + k)] = detail::argmax(v, tree_->n_classes()[static_cast<std::size_t>(k)]);
+          const double* v =
+              tree_->value(leaves[static_cast<std::size_t>(i)]) + k * tree_->max_n_classes();
+          idx[static_cast<std::size_t>(i * n_out + k)] =
+              detail::argmax(v, tree_->n_classes()[static_cast<std::size_t>(k)]);
         }
       }
       if (n_out == 1) return detail::take_labels(classes_[0], idx);
@@ -138,7 +147,8 @@ NdArray DecisionTreeRegressor::run(Method m, const MatrixView& X) const {
   std::vector<double> out(static_cast<std::size_t>(rows * n_out));
   for (std::int64_t i = 0; i < rows; ++i) {
     const double* v = tree_->value(leaves[static_cast<std::size_t>(i)]);
-    for (std::int64_t k = 0; k < n_out; ++k) out[static_cast<std::size_t>(i * n_out + k)] = v[k * tree_->max_n_classes()];
+    for (std::int64_t k = 0; k < n_out; ++k)
+      out[static_cast<std::size_t>(i * n_out + k)] = v[k * tree_->max_n_classes()];
   }
   if (n_out == 1) return NdArray::from_vector(out);
   return NdArray::from_vector(out, {rows, n_out});

@@ -13,8 +13,8 @@
 namespace skops::tree_detail {
 
 /// Leaf id of every row of a float32 row-major matrix.
-std::vector<std::int32_t> leaves(const detail::FlatTree& tree, const std::vector<float>& x32, Eigen::Index rows,
-                                 Eigen::Index cols);
+std::vector<std::int32_t> leaves(const detail::FlatTree& tree, const std::vector<float>& x32,
+                                 Eigen::Index rows, Eigen::Index cols);
 /// Adds the normalised class distribution of `leaf` for `output` to row[0..n_classes).
 void add_normalized_proba(const detail::FlatTree& tree, std::int32_t leaf, std::int64_t output,
                           std::int64_t n_classes, double* row);

@@ -18,7 +18,8 @@ std::int64_t read_n_features(const ObjectView& obj) {
   if (!v) v = obj.find("n_features_");  // scikit-learn < 1.0
   if (!v) obj.fail("required attribute n_features_in_ missing");
   const std::int64_t n = v->as_int();
-  if (n < 1 || n > std::numeric_limits<std::int32_t>::max()) v->fail("n_features_in_ out of range: " + std::to_string(n));
+  if (n < 1 || n > std::numeric_limits<std::int32_t>::max())
+    v->fail("n_features_in_ out of range: " + std::to_string(n));
   return n;
 }
 
@@ -27,13 +28,15 @@ std::int64_t read_n_outputs(const ObjectView& obj, const FlatTree& tree) {
   if (auto v = obj.find("n_outputs_")) {
     n = v->as_int();
     if (n != tree.n_outputs()) {
-      v->fail("n_outputs_ " + std::to_string(n) + " differs from the tree's " + std::to_string(tree.n_outputs()));
+      v->fail("n_outputs_ " + std::to_string(n) + " differs from the tree's " +
+              std::to_string(tree.n_outputs()));
     }
   }
   return n;
 }
 
-bool optional_str_is(const ObjectView& obj, const char* key, std::initializer_list<const char*> values) {
+bool optional_str_is(const ObjectView& obj, const char* key,
+                     std::initializer_list<const char*> values) {
   auto v = obj.find(key);
   if (!v || v->node().kind != NodeKind::Json || v->node().scalar != ScalarKind::Str) return false;
   const std::string s = v->as_str();
@@ -63,7 +66,9 @@ void write_default_params(ObjectWriter& w, bool classifier, bool extra) {
   if (v14) w.set_default("monotonic_cst", make::none());
 }
 
-NdArray int64_scalar(std::int64_t v) { return NdArray::from_vector(std::vector<std::int64_t>{v}, {}); }
+NdArray int64_scalar(std::int64_t v) {
+  return NdArray::from_vector(std::vector<std::int64_t>{v}, {});
+}
 
 }  // namespace
 
@@ -72,8 +77,9 @@ bool tree_allows_nan(const ObjectView& obj, const FlatTree& tree, bool classifie
   // monotonic_cst is None; the tag needs splitter "best" and a supported criterion.
   if (!tree.has_missing_layout()) return false;
   if (!optional_str_is(obj, "splitter", {"best"})) return false;
-  const bool criterion_ok = classifier ? optional_str_is(obj, "criterion", {"gini", "log_loss", "entropy"})
-                                       : optional_str_is(obj, "criterion", {"squared_error", "friedman_mse", "poisson"});
+  const bool criterion_ok =
+      classifier ? optional_str_is(obj, "criterion", {"gini", "log_loss", "entropy"})
+                 : optional_str_is(obj, "criterion", {"squared_error", "friedman_mse", "poisson"});
   if (!criterion_ok) return false;
   auto mono = obj.find("monotonic_cst");
   return !mono || mono->is_none();
@@ -88,8 +94,9 @@ std::unique_ptr<DecisionTreeClassifier> build_classifier(const ObjectView& obj) 
   std::vector<NdArray> classes = detail::read_label_sets(cv, n_outputs, multi);
   for (std::size_t k = 0; k < classes.size(); ++k) {
     if (classes[k].dim(0) != tree->n_classes()[k]) {
-      cv.fail("classes_ has " + std::to_string(classes[k].dim(0)) + " labels for output " + std::to_string(k) +
-              " but the tree has " + std::to_string(tree->n_classes()[k]) + " classes");
+      cv.fail("classes_ has " + std::to_string(classes[k].dim(0)) + " labels for output " +
+              std::to_string(k) + " but the tree has " + std::to_string(tree->n_classes()[k]) +
+              " classes");
     }
   }
   const bool nan_ok = tree_allows_nan(obj, *tree, true);
@@ -103,7 +110,8 @@ std::unique_ptr<DecisionTreeRegressor> build_regressor(const ObjectView& obj) {
   const std::int64_t n_features = read_n_features(obj);
   auto tree = FlatTree::from_node(obj.at("tree_"), n_features);
   read_n_outputs(obj, *tree);
-  if (tree->max_n_classes() != 1) obj.at("tree_").fail("tree: a regression tree must have n_classes 1 per output");
+  if (tree->max_n_classes() != 1)
+    obj.at("tree_").fail("tree: a regression tree must have n_classes 1 per output");
   const bool nan_ok = tree_allows_nan(obj, *tree, false);
   auto est = std::make_unique<DecisionTreeRegressor>(tree, nan_ok);
   est->set_type_name(obj.type_name());
@@ -142,28 +150,34 @@ void save_regressor(const DecisionTreeRegressor& est, ObjectWriter& w) {
 
 }  // namespace tree_detail
 
-std::unique_ptr<DecisionTreeClassifier> DecisionTreeClassifier::from_arrays(const TreeArrays& tree,
-                                                                            std::vector<NdArray> classes, bool extra) {
+std::unique_ptr<DecisionTreeClassifier> DecisionTreeClassifier::from_arrays(
+    const TreeArrays& tree, std::vector<NdArray> classes, bool extra) {
   auto flat = FlatTree::from_arrays(tree);
-  if (classes.size() != tree.n_classes.size()) throw ValidationError("one classes array per output is required");
+  if (classes.size() != tree.n_classes.size())
+    throw ValidationError("one classes array per output is required");
   for (std::size_t k = 0; k < classes.size(); ++k) {
     if (classes[k].ndim() != 1 || classes[k].dim(0) != tree.n_classes[k]) {
-      throw ValidationError("classes of output " + std::to_string(k) + " must be 1-d of length n_classes");
+      throw ValidationError("classes of output " + std::to_string(k) +
+                            " must be 1-d of length n_classes");
     }
   }
   const bool multi = classes.size() > 1;
-  auto est = std::make_unique<DecisionTreeClassifier>(flat, std::move(classes), multi, flat->has_missing_layout());
-  est->set_type_name(extra ? "sklearn.tree._classes.ExtraTreeClassifier" : "sklearn.tree._classes.DecisionTreeClassifier");
+  auto est = std::make_unique<DecisionTreeClassifier>(flat, std::move(classes), multi,
+                                                      flat->has_missing_layout());
+  est->set_type_name(extra ? "sklearn.tree._classes.ExtraTreeClassifier"
+                           : "sklearn.tree._classes.DecisionTreeClassifier");
   return est;
 }
 
-std::unique_ptr<DecisionTreeRegressor> DecisionTreeRegressor::from_arrays(const TreeArrays& tree, bool extra) {
+std::unique_ptr<DecisionTreeRegressor> DecisionTreeRegressor::from_arrays(const TreeArrays& tree,
+                                                                          bool extra) {
   for (std::int64_t c : tree.n_classes) {
     if (c != 1) throw ValidationError("a regression tree has n_classes 1 per output");
   }
   auto flat = FlatTree::from_arrays(tree);
   auto est = std::make_unique<DecisionTreeRegressor>(flat, flat->has_missing_layout());
-  est->set_type_name(extra ? "sklearn.tree._classes.ExtraTreeRegressor" : "sklearn.tree._classes.DecisionTreeRegressor");
+  est->set_type_name(extra ? "sklearn.tree._classes.ExtraTreeRegressor"
+                           : "sklearn.tree._classes.DecisionTreeRegressor");
   return est;
 }
 

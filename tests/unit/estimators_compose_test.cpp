@@ -1,0 +1,147 @@
+// Compose family: Pipeline, ColumnTransformer and FeatureUnion built natively and from the
+// corpus, delegation of methods, column selections, refusal of malformed steps, save → load.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "skops/api.hpp"
+#include "skops/error.hpp"
+#include "skops/estimators/compose.hpp"
+#include "skops/estimators/preprocessing.hpp"
+#include "skops/npy.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using skops::Matrix;
+using skops::NdArray;
+namespace ts = skops::testing_support;
+namespace pre = skops::preprocessing;
+namespace cmp = skops::compose;
+const char* const kVersions[] = {"sklearn-1.2.1", "sklearn-1.4.2"};
+
+Matrix mat(int rows, int cols, std::vector<double> v) {
+  Matrix m(rows, cols);
+  std::copy(v.begin(), v.end(), m.data());
+  return m;
+}
+
+NdArray read_npy_file(const std::string& path) {
+  return skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(path)), skops::Limits{});
+}
+
+std::string corpus(const std::string& version, const std::string& file) {
+  return ts::data_path("corpus/" + version + "/" + file);
+}
+
+void expect_close(const NdArray& got, const NdArray& want) {
+  ASSERT_EQ(got.shape(), want.shape());
+  ASSERT_EQ(got.dtype(), want.dtype());
+  const auto g = got.to_vector<double>(), w = want.to_vector<double>();
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    if (g[i] == w[i]) continue;
+    EXPECT_NEAR(g[i], w[i], std::max(1e-10, 1e-12 * std::abs(w[i]))) << i;
+  }
+}
+
+std::unique_ptr<skops::Estimator> roundtrip(const skops::Estimator& est) {
+  return skops::loads(skops::dumps(est));
+}
+
+std::shared_ptr<const pre::StandardScaler> scaler() {
+  return std::make_shared<pre::StandardScaler>(std::vector<double>{1.0, 2.0}, std::vector<double>{2.0, 2.0});
+}
+
+TEST(Pipeline, NativeTransformChainAndRoleFollowLastStep) {
+  auto p = cmp::Pipeline::from_estimators(
+      {{"sc", scaler()}, {"skip", nullptr}, {"poly", std::make_shared<pre::PolynomialFeatures>(2, 2)}});
+  EXPECT_EQ(p->role(), skops::Role::Transformer);
+  EXPECT_TRUE(p->supports(skops::Method::Transform));
+  EXPECT_FALSE(p->supports(skops::Method::Predict));
+  EXPECT_EQ(p->n_features_in(), 2);
+  const Matrix X = mat(1, 2, {3.0, 6.0});  // scaled to (1, 2)
+  EXPECT_EQ(p->transform(X).to_vector<double>(), (std::vector<double>{1, 1, 2, 1, 2, 4}));
+  EXPECT_THROW(p->predict(X), skops::UnsupportedError);
+  EXPECT_THROW(p->transform(mat(1, 3, {1, 2, 3})), skops::InputError);
+  auto back = roundtrip(*p);
+  EXPECT_EQ(back->type_name(), "sklearn.pipeline.Pipeline");
+  EXPECT_EQ(back->transform(X), p->transform(X));
+}
+
+TEST(Pipeline, PassthroughLastStepIsIdentity) {
+  auto p = cmp::Pipeline::from_estimators({{"sc", scaler()}, {"end", nullptr}});
+  EXPECT_EQ(p->transform(mat(1, 2, {3.0, 4.0})).to_vector<double>(), (std::vector<double>{1, 1}));
+}
+
+TEST(Pipeline, IntermediateStepMustTransform) {
+  auto pipe = cmp::Pipeline::from_estimators({{"sc", scaler()}});
+  // A Pipeline whose last step cannot transform is fine only as the last step.
+  std::vector<cmp::Step> steps{{"a", scaler(), "estimator"}, {"a", scaler(), "estimator"}};
+  EXPECT_THROW(cmp::Pipeline{steps}, skops::ValidationError);  // repeated name
+  EXPECT_THROW(cmp::Pipeline{std::vector<cmp::Step>{}}, skops::ValidationError);
+}
+
+TEST(Pipeline, HostileStepThatIsNotATupleIsRefused) {
+  try {
+    skops::load(ts::data_path("hostile/model_pipeline_step_not_tuple.skops"));
+    FAIL() << "loaded";
+  } catch (const skops::ValidationError& e) {
+    EXPECT_NE(e.json_pointer().find("/steps/"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Pipeline, CorpusDelegatesEveryRecordedMethod) {
+  for (const char* v : kVersions) {
+    SCOPED_TRACE(v);
+    auto est = skops::load(corpus(v, "Pipeline_StandardScaler_LogisticRegression.skops"));
+    EXPECT_EQ(est->role(), skops::Role::Classifier);
+    const Matrix X = skops::to_matrix(read_npy_file(corpus(v, "Pipeline_StandardScaler_LogisticRegression.X.npy")));
+    auto back = roundtrip(*est);
+    for (const std::string m : {"predict", "predict_proba", "predict_log_proba", "decision_function"}) {
+      SCOPED_TRACE(m);
+      const NdArray want = read_npy_file(corpus(v, "Pipeline_StandardScaler_LogisticRegression." + m + ".npy"));
+      const auto method = *skops::method_from_string(m);
+      expect_close(est->run(method, X), want);
+      expect_close(back->run(method, X), want);
+    }
+  }
+}
+
+TEST(ColumnTransformer, SelectionsWeightsAndRemainder) {
+  using Part = cmp::ColumnTransformer::Part;
+  std::vector<Part> parts;
+  parts.push_back(Part{{"sc", scaler(), "estimator"}, {2, 0}, 1.0, false, nullptr});
+  parts.push_back(Part{{"gone", nullptr, "drop"}, {1}, 1.0, false, nullptr});
+  parts.push_back(Part{{"remainder", nullptr, "passthrough"}, {3}, 2.0, true, nullptr});
+  cmp::ColumnTransformer ct(std::move(parts), 4);
+  const Matrix X = mat(1, 4, {5.0, 9.0, 3.0, 7.0});
+  EXPECT_EQ(ct.transform(X).to_vector<double>(), (std::vector<double>{1.0, 2.0, 14.0}));
+  EXPECT_THROW(ct.transform(mat(1, 3, {1, 2, 3})), skops::InputError);
+  EXPECT_EQ(roundtrip(ct)->transform(X), ct.transform(X));
+  std::vector<Part> bad;
+  bad.push_back(Part{{"sc", scaler(), "estimator"}, {0, 4}, 1.0, false, nullptr});
+  EXPECT_THROW(cmp::ColumnTransformer(std::move(bad), 4), skops::ValidationError);
+}
+
+TEST(FeatureUnion, WeightsAndPassthrough) {
+  cmp::FeatureUnion u({{"sc", scaler(), "estimator"}, {"id", nullptr, "passthrough"}, {"x", nullptr, "drop"}},
+                      {{"id", 10.0}});
+  EXPECT_EQ(u.transform(mat(1, 2, {3.0, 4.0})).to_vector<double>(), (std::vector<double>{1, 1, 30, 40}));
+  EXPECT_EQ(roundtrip(u)->transform(mat(1, 2, {3.0, 4.0})), u.transform(mat(1, 2, {3.0, 4.0})));
+}
+
+TEST(Corpus, ColumnTransformerAndFeatureUnion) {
+  for (const char* v : kVersions) {
+    for (const std::string name : {"ColumnTransformer", "FeatureUnion"}) {
+      SCOPED_TRACE(std::string(v) + " " + name);
+      auto est = skops::load(corpus(v, name + ".skops"));
+      const Matrix X = skops::to_matrix(read_npy_file(corpus(v, name + ".X.npy")));
+      const NdArray want = read_npy_file(corpus(v, name + ".transform.npy"));
+      expect_close(est->transform(X), want);
+      expect_close(roundtrip(*est)->transform(X), want);
+    }
+  }
+}
+
+}  // namespace

@@ -1,0 +1,238 @@
+// Preprocessing family: native construction, scikit-learn's input checks, corpus parity of
+// the methods the generic API cannot reach (inverse_transform, string labels), save → load.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "skops/api.hpp"
+#include "skops/error.hpp"
+#include "skops/estimators/preprocessing.hpp"
+#include "skops/npy.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using skops::Matrix;
+using skops::NdArray;
+namespace ts = skops::testing_support;
+namespace pre = skops::preprocessing;
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+const char* const kVersions[] = {"sklearn-1.2.1", "sklearn-1.4.2"};
+
+Matrix mat(int rows, int cols, std::vector<double> v) {
+  Matrix m(rows, cols);
+  std::copy(v.begin(), v.end(), m.data());
+  return m;
+}
+
+NdArray read_npy_file(const std::string& path) {
+  return skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(path)), skops::Limits{});
+}
+
+std::string corpus(const std::string& version, const std::string& file) {
+  return ts::data_path("corpus/" + version + "/" + file);
+}
+
+void expect_close(const NdArray& got, const NdArray& want) {
+  ASSERT_EQ(got.shape(), want.shape());
+  const auto g = got.to_vector<double>(), w = want.to_vector<double>();
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    if (std::isnan(w[i])) {
+      EXPECT_TRUE(std::isnan(g[i])) << i;
+    } else {
+      EXPECT_NEAR(g[i], w[i], std::max(1e-10, 1e-12 * std::abs(w[i]))) << i;
+    }
+  }
+}
+
+std::unique_ptr<skops::Estimator> roundtrip(const skops::Estimator& est) {
+  return skops::loads(skops::dumps(est));
+}
+
+TEST(StandardScaler, NativeTransformPassesNaNAndRejectsInfinity) {
+  pre::StandardScaler s({1.0, 2.0}, {2.0, 4.0});
+  const auto out = s.transform(mat(2, 2, {3.0, 2.0, kNaN, 10.0})).to_vector<double>();
+  EXPECT_EQ(out[0], 1.0);
+  EXPECT_EQ(out[1], 0.0);
+  EXPECT_TRUE(std::isnan(out[2]));
+  EXPECT_EQ(out[3], 2.0);
+  EXPECT_THROW(s.transform(mat(1, 2, {std::numeric_limits<double>::infinity(), 0})), skops::InputError);
+  EXPECT_THROW(s.transform(mat(1, 3, {1, 2, 3})), skops::InputError);
+  EXPECT_THROW(s.transform(Matrix(0, 2)), skops::InputError);
+  EXPECT_THROW(s.predict(mat(1, 2, {1, 2})), skops::UnsupportedError);
+  EXPECT_FALSE(s.supports(skops::Method::Predict));
+}
+
+TEST(StandardScaler, InconsistentArraysAreRefused) {
+  EXPECT_THROW(pre::StandardScaler({1.0, 2.0}, {1.0}), skops::ValidationError);
+  EXPECT_THROW(pre::StandardScaler({}, {1.0}, /*with_mean=*/true), skops::ValidationError);
+}
+
+TEST(StandardScaler, SaveLoadRoundTrip) {
+  pre::StandardScaler s({1.0, 2.0, 3.0}, {2.0, 4.0, 0.5});
+  auto back = roundtrip(s);
+  EXPECT_EQ(back->type_name(), "sklearn.preprocessing._data.StandardScaler");
+  const Matrix X = mat(2, 3, {1, 2, 3, 4, 5, 6});
+  EXPECT_EQ(back->transform(X), s.transform(X));
+}
+
+TEST(Scalers, MinMaxClipAndRobustWithoutCentering) {
+  pre::MinMaxScaler mm({0.5}, {0.0}, 0.0, 1.0, /*clip=*/true);
+  const auto out = mm.transform(mat(3, 1, {1.0, 4.0, -2.0})).to_vector<double>();
+  EXPECT_EQ(out, (std::vector<double>{0.5, 1.0, 0.0}));
+  pre::RobustScaler rs({}, {2.0}, 1);
+  EXPECT_EQ(rs.transform(mat(1, 1, {3.0})).to_vector<double>()[0], 1.5);
+  pre::MaxAbsScaler ma({4.0});
+  EXPECT_EQ(ma.transform(mat(1, 1, {-2.0})).to_vector<double>()[0], -0.5);
+  EXPECT_EQ(roundtrip(mm)->transform(mat(1, 1, {3.0})), mm.transform(mat(1, 1, {3.0})));
+  EXPECT_EQ(roundtrip(rs)->transform(mat(1, 1, {3.0})), rs.transform(mat(1, 1, {3.0})));
+  EXPECT_EQ(roundtrip(ma)->transform(mat(1, 1, {3.0})), ma.transform(mat(1, 1, {3.0})));
+}
+
+TEST(NormalizerBinarizer, RejectNaNLikeScikitLearn) {
+  pre::Normalizer l2("l2", 2);
+  const auto out = l2.transform(mat(2, 2, {3.0, 4.0, 0.0, 0.0})).to_vector<double>();
+  EXPECT_EQ(out, (std::vector<double>{0.6, 0.8, 0.0, 0.0}));
+  EXPECT_THROW(l2.transform(mat(1, 2, {kNaN, 1.0})), skops::InputError);
+  pre::Binarizer b(0.5, 2);
+  EXPECT_EQ(b.transform(mat(1, 2, {0.5, 0.6})).to_vector<double>(), (std::vector<double>{0.0, 1.0}));
+  EXPECT_THROW(b.transform(mat(1, 2, {kNaN, 1.0})), skops::InputError);
+  EXPECT_THROW(pre::Normalizer("l3"), skops::ValidationError);
+  EXPECT_EQ(roundtrip(l2)->transform(mat(1, 2, {1, 1})), l2.transform(mat(1, 2, {1, 1})));
+}
+
+TEST(PolynomialFeatures, ColumnOrderIsScikitLearns) {
+  pre::PolynomialFeatures p(2, 2);
+  EXPECT_EQ(p.n_output_features(), 6);
+  EXPECT_EQ(p.transform(mat(1, 2, {2.0, 3.0})).to_vector<double>(),
+            (std::vector<double>{1, 2, 3, 4, 6, 9}));
+  pre::PolynomialFeatures inter(3, 3, 0, /*interaction_only=*/true, /*include_bias=*/false);
+  EXPECT_EQ(inter.transform(mat(1, 3, {2.0, 3.0, 5.0})).to_vector<double>(),
+            (std::vector<double>{2, 3, 5, 6, 10, 15, 30}));
+  pre::PolynomialFeatures high(2, 3, 2);  // degrees 2..3 plus bias
+  EXPECT_EQ(high.transform(mat(1, 2, {2.0, 3.0})).to_vector<double>(),
+            (std::vector<double>{1, 4, 6, 9, 8, 12, 18, 27}));
+  EXPECT_THROW(p.transform(mat(1, 2, {kNaN, 1.0})), skops::InputError);
+  EXPECT_EQ(roundtrip(high)->transform(mat(1, 2, {2, 3})), high.transform(mat(1, 2, {2, 3})));
+}
+
+TEST(OneHotEncoder, UnknownHandlingAndDrop) {
+  std::vector<pre::CategoryList> cats{pre::CategoryList::numeric({0, 1, 2}), pre::CategoryList::numeric({5, kNaN})};
+  pre::OneHotEncoder ignore(cats, "ignore");
+  EXPECT_EQ(ignore.transform(mat(2, 2, {1, kNaN, 7, 5})).to_vector<double>(),
+            (std::vector<double>{0, 1, 0, 0, 1, 0, 0, 0, 1, 0}));
+  pre::OneHotEncoder error(cats, "error");
+  EXPECT_THROW(error.transform(mat(1, 2, {7, 5})), skops::InputError);
+  pre::OneHotEncoder dropped(cats, "error", {0, -1});
+  EXPECT_EQ(dropped.transform(mat(1, 2, {0, 5})).to_vector<double>(), (std::vector<double>{0, 0, 1, 0}));
+  EXPECT_EQ(dropped.inverse_transform(mat(1, 4, {0, 0, 1, 0})).to_vector<double>(), (std::vector<double>{0, 5}));
+  auto back = roundtrip(dropped);
+  EXPECT_EQ(back->transform(mat(1, 2, {2, kNaN})), dropped.transform(mat(1, 2, {2, kNaN})));
+  // String categories never match numbers.
+  pre::OneHotEncoder strings({pre::CategoryList::strings({"a", "b"})}, "ignore");
+  EXPECT_EQ(strings.transform(mat(1, 1, {0})).to_vector<double>(), (std::vector<double>{0, 0}));
+  EXPECT_EQ(roundtrip(strings)->transform(mat(1, 1, {0})), strings.transform(mat(1, 1, {0})));
+}
+
+TEST(OrdinalEncoder, UnknownAndMissingValues) {
+  pre::OrdinalEncoder enc({pre::CategoryList::numeric({1, 3, kNaN})}, "use_encoded_value", -1, kNaN);
+  const auto out = enc.transform(mat(4, 1, {3, 1, 9, kNaN})).to_vector<double>();
+  EXPECT_EQ(out[0], 1);
+  EXPECT_EQ(out[1], 0);
+  EXPECT_EQ(out[2], -1);
+  EXPECT_TRUE(std::isnan(out[3]));
+  EXPECT_THROW(pre::OrdinalEncoder({pre::CategoryList::numeric({1})}).transform(mat(1, 1, {2})), skops::InputError);
+  const Matrix X = mat(2, 1, {3, 9});
+  EXPECT_EQ(roundtrip(enc)->transform(X), enc.transform(X));
+}
+
+TEST(SimpleImputer, FillsAndDropsEmptyColumns) {
+  pre::SimpleImputer imp({1.5, kNaN, 7.0});
+  const auto out = imp.transform(mat(2, 3, {kNaN, 1, 2, 3, kNaN, kNaN})).to_vector<double>();
+  EXPECT_EQ(out, (std::vector<double>{1.5, 2, 3, 7}));
+  EXPECT_THROW(imp.transform(mat(1, 3, {std::numeric_limits<double>::infinity(), 0, 0})), skops::InputError);
+  pre::SimpleImputer zero({4.0}, "constant", 0.0);
+  EXPECT_EQ(zero.transform(mat(2, 1, {0, 2})).to_vector<double>(), (std::vector<double>{4, 2}));
+  EXPECT_THROW(zero.transform(mat(1, 1, {kNaN})), skops::InputError);  // missing_values=0: NaN refused
+  const Matrix X = mat(1, 3, {kNaN, 1, kNaN});
+  EXPECT_EQ(roundtrip(imp)->transform(X), imp.transform(X));
+}
+
+TEST(LabelEncoder, CorpusStringLabels) {
+  for (const char* v : kVersions) {
+    SCOPED_TRACE(v);
+    auto est = skops::load(corpus(v, "LabelEncoder.skops"));
+    const auto* le = dynamic_cast<const pre::LabelEncoder*>(est.get());
+    ASSERT_NE(le, nullptr);
+    const auto x = nlohmann::json::parse(ts::read_file_text(corpus(v, "LabelEncoder.X.json")));
+    const auto codes = le->transform_labels(x["values"].get<std::vector<std::string>>());
+    EXPECT_EQ(codes, read_npy_file(corpus(v, "LabelEncoder.transform.npy")));
+    const auto inv = nlohmann::json::parse(ts::read_file_text(corpus(v, "LabelEncoder.inverse_transform.json")));
+    const auto labels = le->inverse_transform_labels(codes.to_vector<std::int64_t>());
+    EXPECT_EQ(labels.to_strings(), inv["values"].get<std::vector<std::string>>());
+    EXPECT_EQ(labels.dtype().descr(), inv["dtype"].get<std::string>());
+    EXPECT_THROW(le->transform_labels({"yak"}), skops::InputError);
+    EXPECT_THROW(le->inverse_transform_labels({99}), skops::InputError);
+    auto back = roundtrip(*le);
+    EXPECT_EQ(dynamic_cast<const pre::LabelEncoder&>(*back).transform_labels({"dog"}), le->transform_labels({"dog"}));
+  }
+}
+
+TEST(LabelEncoder, NumericLabelsThroughRun) {
+  pre::LabelEncoder le(std::vector<double>{2.0, 5.0, 9.0});
+  EXPECT_EQ(le.transform(mat(3, 1, {9, 2, 5})).to_vector<std::int64_t>(), (std::vector<std::int64_t>{2, 0, 1}));
+  EXPECT_THROW(le.transform(mat(1, 1, {3})), skops::InputError);
+}
+
+TEST(Corpus, InverseTransformOfScalersAndOneHot) {
+  for (const char* v : kVersions) {
+    for (const std::string name : {"StandardScaler", "MinMaxScaler", "RobustScaler", "OneHotEncoder"}) {
+      SCOPED_TRACE(std::string(v) + " " + name);
+      auto est = skops::load(corpus(v, name + ".skops"));
+      const Matrix Xt = skops::to_matrix(read_npy_file(corpus(v, name + ".transform.npy")));
+      const NdArray want = read_npy_file(corpus(v, name + ".inverse_transform.npy"));
+      NdArray got;
+      if (auto* s = dynamic_cast<const pre::StandardScaler*>(est.get())) got = s->inverse_transform(Xt);
+      if (auto* s = dynamic_cast<const pre::MinMaxScaler*>(est.get())) got = s->inverse_transform(Xt);
+      if (auto* s = dynamic_cast<const pre::RobustScaler*>(est.get())) got = s->inverse_transform(Xt);
+      if (auto* s = dynamic_cast<const pre::OneHotEncoder*>(est.get())) got = s->inverse_transform(Xt);
+      expect_close(got, want);
+    }
+  }
+}
+
+TEST(Corpus, TransformSurvivesResave) {
+  for (const char* v : kVersions) {
+    for (const std::string name : {"StandardScaler", "MinMaxScaler", "RobustScaler", "PolynomialFeatures",
+                                   "OneHotEncoder", "SimpleImputer", "PCA", "TruncatedSVD",
+                                   "FunctionTransformer_log1p"}) {
+      SCOPED_TRACE(std::string(v) + " " + name);
+      auto est = skops::load(corpus(v, name + ".skops"));
+      const Matrix X = skops::to_matrix(read_npy_file(corpus(v, name + ".X.npy")));
+      const NdArray want = read_npy_file(corpus(v, name + ".transform.npy"));
+      expect_close(est->transform(X), want);
+      expect_close(roundtrip(*est)->transform(X), want);
+    }
+  }
+}
+
+TEST(Validation, TamperedAttributesAreRefused) {
+  // A scaler whose mean_ does not match n_features_in_.
+  pre::StandardScaler s({1.0, 2.0}, {1.0, 1.0});
+  skops::NodePtr node = skops::to_node(s);
+  auto root = skops::make::clone(*node);
+  auto state = skops::make::clone(*root->child("content"));
+  for (auto& e : state->entries) {
+    if (e.key == "n_features_in_") e.value = skops::make::integer(3);
+  }
+  for (auto& c : root->children) {
+    if (c.name == "content") c.node = state;
+  }
+  skops::BuildContext ctx(skops::builtin_registry());
+  EXPECT_THROW(ctx.build(root), skops::ValidationError);
+}
+
+}  // namespace

@@ -1,0 +1,163 @@
+// Unit tests of the tree family: native construction, scikit-learn's float32 decision,
+// validation at build, input checks, save → load round trips, hostile tree files.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "skops/api.hpp"
+#include "skops/error.hpp"
+#include "skops/estimators/tree.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using skops::DecisionTreeClassifier;
+using skops::DecisionTreeRegressor;
+using skops::Matrix;
+using skops::NdArray;
+using skops::TreeArrays;
+
+// Root splits feature 1 at 0.5 (a float32-rounded cut point); left leaf favours class 0.
+TreeArrays stump(std::vector<std::int64_t> n_classes, std::vector<double> values) {
+  TreeArrays t;
+  t.n_features = 2;
+  t.n_classes = std::move(n_classes);
+  t.left_child = {1, -1, -1};
+  t.right_child = {2, -1, -1};
+  t.feature = {1, -2, -2};
+  t.threshold = {0.5, -2.0, -2.0};
+  t.values = std::move(values);
+  return t;
+}
+
+Matrix rows(std::initializer_list<std::initializer_list<double>> r) {
+  Matrix m(static_cast<Eigen::Index>(r.size()), static_cast<Eigen::Index>(r.begin()->size()));
+  Eigen::Index i = 0;
+  for (const auto& row : r) {
+    Eigen::Index j = 0;
+    for (double v : row) m(i, j++) = v;
+    ++i;
+  }
+  return m;
+}
+
+TEST(TreeClassifier, PredictsWithFloat32Decision) {
+  auto est = DecisionTreeClassifier::from_arrays(stump({2}, {3, 3, 3, 1, 0, 2}),
+                                                 {NdArray::from_vector<std::int64_t>({10, 20})});
+  // 0.50000001 rounds to 0.5 in float32 and goes left; 0.5000001 does not.
+  const Matrix X = rows({{0.0, 0.50000001}, {0.0, 0.5000001}, {9.0, -1.0}});
+  EXPECT_EQ(est->predict(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{10, 20, 10}));
+  EXPECT_EQ(est->apply(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{1, 2, 1}));
+  const NdArray p = est->predict_proba(X);
+  ASSERT_EQ(p.shape(), (std::vector<std::int64_t>{3, 2}));
+  const auto pv = p.to_vector<double>();
+  EXPECT_DOUBLE_EQ(pv[0], 0.75);
+  EXPECT_DOUBLE_EQ(pv[1], 0.25);
+  EXPECT_DOUBLE_EQ(pv[2], 0.0);
+  EXPECT_DOUBLE_EQ(pv[3], 1.0);
+  const auto lp = est->predict_log_proba(X).to_vector<double>();
+  EXPECT_TRUE(std::isinf(lp[2]) && lp[2] < 0);
+}
+
+TEST(TreeClassifier, StringLabelsAndMultiOutput) {
+  auto est = DecisionTreeClassifier::from_arrays(
+      stump({2, 3}, {1, 1, 0, 1, 1, 1, 2, 0, 0, 0, 0, 5, 0, 1, 0, 0, 0, 0}),
+      {NdArray::from_strings({"no", "yes"}, {2}), NdArray::from_strings({"a", "b", "c"}, {3})});
+  const Matrix X = rows({{0.0, 0.0}, {0.0, 1.0}});
+  const NdArray y = est->predict(X);
+  ASSERT_EQ(y.shape(), (std::vector<std::int64_t>{2, 2}));
+  EXPECT_EQ(y.to_strings(), (std::vector<std::string>{"no", "c", "yes", "a"}));
+  EXPECT_THROW(est->predict_proba(X), skops::UnsupportedError);
+  EXPECT_EQ(est->predict_proba_outputs(X).size(), 2u);
+}
+
+TEST(TreeRegressor, PredictsLeafMeans) {
+  auto est = DecisionTreeRegressor::from_arrays(stump({1}, {0.5, -1.25, 3.0}));
+  const Matrix X = rows({{0.0, 0.0}, {0.0, 2.0}});
+  EXPECT_EQ(est->predict(X).to_vector<double>(), (std::vector<double>{-1.25, 3.0}));
+  EXPECT_FALSE(est->supports(skops::Method::PredictProba));
+}
+
+TEST(TreeValidation, RefusesBrokenTrees) {
+  auto cycle = stump({1}, {0, 1, 2});
+  cycle.left_child[0] = 0;
+  EXPECT_THROW(DecisionTreeRegressor::from_arrays(cycle), skops::ValidationError);
+  auto shared = stump({1}, {0, 1, 2});
+  shared.right_child[0] = 1;
+  EXPECT_THROW(DecisionTreeRegressor::from_arrays(shared), skops::ValidationError);
+  auto feature = stump({1}, {0, 1, 2});
+  feature.feature[0] = 2;
+  EXPECT_THROW(DecisionTreeRegressor::from_arrays(feature), skops::ValidationError);
+  auto half = stump({1}, {0, 1, 2});
+  half.right_child[0] = -1;
+  EXPECT_THROW(DecisionTreeRegressor::from_arrays(half), skops::ValidationError);
+  EXPECT_THROW(DecisionTreeRegressor::from_arrays(stump({1}, {0, 1})), skops::ValidationError);
+  EXPECT_THROW(DecisionTreeClassifier::from_arrays(stump({2}, {1, 1, 1, 1, 1, 1}),
+                                                   {NdArray::from_vector<std::int64_t>({1, 2, 3})}),
+               skops::ValidationError);
+}
+
+TEST(TreeInput, RefusesBadInput) {
+  auto est = DecisionTreeRegressor::from_arrays(stump({1}, {0, 1, 2}));
+  EXPECT_THROW(est->predict(Matrix::Zero(2, 3)), skops::InputError);
+  EXPECT_THROW(est->predict(Matrix::Zero(0, 2)), skops::InputError);
+  EXPECT_THROW(est->predict(rows({{0.0, NAN}})), skops::InputError);
+  EXPECT_THROW(est->predict(rows({{0.0, INFINITY}})), skops::InputError);
+  EXPECT_THROW(est->predict(rows({{1e300, 0.0}})), skops::InputError);  // inf as float32
+  // float32 input (as a float64 view of float32 values) predicts like float64.
+  Eigen::MatrixXf xf(1, 2);
+  xf << 0.0f, 0.75f;
+  const Matrix xd = xf.cast<double>();
+  EXPECT_EQ(est->predict(xd).to_vector<double>(), (std::vector<double>{2.0}));
+}
+
+TEST(TreeRoundTrip, SaveThenLoadPredictsTheSame) {
+  auto clf = DecisionTreeClassifier::from_arrays(stump({2}, {3, 3, 3, 1, 0, 2}),
+                                                 {NdArray::from_strings({"cat", "dog"}, {2})});
+  auto reg = DecisionTreeRegressor::from_arrays(stump({1}, {0.5, -1.25, 3.0}), true);
+  const Matrix X = rows({{0.0, 0.0}, {0.0, 1.0}, {3.0, 0.5}});
+  for (const std::string version : {"1.2.1", "1.4.2"}) {
+    skops::DumpOptions opts;
+    opts.sklearn_version = version;
+    auto clf2 = skops::loads(skops::dumps(*clf, opts));
+    EXPECT_EQ(clf2->type_name(), "sklearn.tree._classes.DecisionTreeClassifier");
+    EXPECT_EQ(clf2->predict(X), clf->predict(X));
+    EXPECT_EQ(clf2->predict_proba(X), clf->predict_proba(X));
+    auto reg2 = skops::loads(skops::dumps(*reg, opts));
+    EXPECT_EQ(reg2->type_name(), "sklearn.tree._classes.ExtraTreeRegressor");
+    EXPECT_EQ(reg2->predict(X), reg->predict(X));
+    // A loaded model re-saves to the same predictions again.
+    auto reg3 = skops::loads(skops::dumps(*reg2, opts));
+    EXPECT_EQ(reg3->predict(X), reg->predict(X));
+  }
+}
+
+TEST(TreeHostile, EveryTreeFixtureIsAValidationError) {
+  const auto files = skops::testing_support::list_files("hostile", ".skops");
+  int seen = 0;
+  for (const std::string& f : files) {
+    if (f.find("/tree_") == std::string::npos) continue;
+    ++seen;
+    try {
+      skops::load(f);
+      ADD_FAILURE() << f << " loaded";
+    } catch (const skops::Error& e) {
+      EXPECT_EQ(e.kind(), skops::ErrorKind::Validation) << f << ": " << e.what();
+    }
+  }
+  EXPECT_GE(seen, 16);
+}
+
+TEST(TreeCorpus, LoadsBothNodeLayouts) {
+  for (const std::string ver : {"sklearn-1.2.1", "sklearn-1.4.2"}) {
+    auto est = skops::load(
+        skops::testing_support::data_path("corpus/" + ver + "/DecisionTreeClassifier.skops"));
+    EXPECT_EQ(est->n_features_in(), 4);
+    EXPECT_TRUE(est->supports(skops::Method::Apply));
+    const Matrix X = Matrix::Zero(1, 4);
+    EXPECT_EQ(est->run(skops::Method::Apply, X).shape(), (std::vector<std::int64_t>{1}));
+  }
+}
+
+}  // namespace
