@@ -1,5 +1,5 @@
 #pragma once
-// CRC-32 (the zip polynomial). libzip checks CRCs of the members it reads, but members read
+// CRC-32 through zlib. libzip checks CRCs of the members it reads, but members read
 // in place from a mapping never pass through libzip, so they are checked here.
 
 #include <cstddef>

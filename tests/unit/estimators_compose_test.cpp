@@ -116,7 +116,8 @@ TEST(ColumnTransformer, SelectionsWeightsAndRemainder) {
   parts.push_back(Part{{"remainder", nullptr, "passthrough"}, {3}, 2.0, true, nullptr});
   cmp::ColumnTransformer ct(std::move(parts), 4);
   const Matrix X = mat(1, 4, {5.0, 9.0, 3.0, 7.0});
-  EXPECT_EQ(ct.transform(X).to_vector<double>(), (std::vector<double>{1.0, 2.0, 14.0}));
+  // Columns 2 then 0 scaled ((3-1)/2, (5-2)/2), column 1 dropped, column 3 times its weight 2.
+  EXPECT_EQ(ct.transform(X).to_vector<double>(), (std::vector<double>{1.0, 1.5, 14.0}));
   EXPECT_THROW(ct.transform(mat(1, 3, {1, 2, 3})), skops::InputError);
   EXPECT_EQ(roundtrip(ct)->transform(X), ct.transform(X));
   std::vector<Part> bad;
