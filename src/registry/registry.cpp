@@ -1,6 +1,7 @@
 #include "skops/registry.hpp"
 
 #include "estimators/families.hpp"
+#include "estimators/more_families.hpp"
 #include "skops/error.hpp"
 
 namespace skops {
@@ -49,6 +50,7 @@ TypeRegistry TypeRegistry::with_builtins() {
   estimators::register_compose(reg);
   estimators::register_trees(reg);
   estimators::register_ensembles(reg);
+  estimators::register_more_models(reg);
   return reg;
 }
 

@@ -50,12 +50,15 @@ std::unique_ptr<skops::Estimator> roundtrip(const skops::Estimator& est) {
 }
 
 std::shared_ptr<const pre::StandardScaler> scaler() {
-  return std::make_shared<pre::StandardScaler>(std::vector<double>{1.0, 2.0}, std::vector<double>{2.0, 2.0});
+  return std::make_shared<pre::StandardScaler>(std::vector<double>{1.0, 2.0},
+                                               std::vector<double>{2.0, 2.0});
 }
 
 TEST(Pipeline, NativeTransformChainAndRoleFollowLastStep) {
-  auto p = cmp::Pipeline::from_estimators(
-      {{"sc", scaler()}, {"skip", nullptr}, {"poly", std::make_shared<pre::PolynomialFeatures>(2, 2)}});
+  auto p =
+      cmp::Pipeline::from_estimators({{"sc", scaler()},
+                                      {"skip", nullptr},
+                                      {"poly", std::make_shared<pre::PolynomialFeatures>(2, 2)}});
   EXPECT_EQ(p->role(), skops::Role::Transformer);
   EXPECT_TRUE(p->supports(skops::Method::Transform));
   EXPECT_FALSE(p->supports(skops::Method::Predict));
@@ -96,11 +99,14 @@ TEST(Pipeline, CorpusDelegatesEveryRecordedMethod) {
     SCOPED_TRACE(v);
     auto est = skops::load(corpus(v, "Pipeline_StandardScaler_LogisticRegression.skops"));
     EXPECT_EQ(est->role(), skops::Role::Classifier);
-    const Matrix X = skops::to_matrix(read_npy_file(corpus(v, "Pipeline_StandardScaler_LogisticRegression.X.npy")));
+    const Matrix X = skops::to_matrix(
+        read_npy_file(corpus(v, "Pipeline_StandardScaler_LogisticRegression.X.npy")));
     auto back = roundtrip(*est);
-    for (const std::string m : {"predict", "predict_proba", "predict_log_proba", "decision_function"}) {
+    for (const std::string m :
+         {"predict", "predict_proba", "predict_log_proba", "decision_function"}) {
       SCOPED_TRACE(m);
-      const NdArray want = read_npy_file(corpus(v, "Pipeline_StandardScaler_LogisticRegression." + m + ".npy"));
+      const NdArray want =
+          read_npy_file(corpus(v, "Pipeline_StandardScaler_LogisticRegression." + m + ".npy"));
       const auto method = *skops::method_from_string(m);
       expect_close(est->run(method, X), want);
       expect_close(back->run(method, X), want);
@@ -126,9 +132,11 @@ TEST(ColumnTransformer, SelectionsWeightsAndRemainder) {
 }
 
 TEST(FeatureUnion, WeightsAndPassthrough) {
-  cmp::FeatureUnion u({{"sc", scaler(), "estimator"}, {"id", nullptr, "passthrough"}, {"x", nullptr, "drop"}},
-                      {{"id", 10.0}});
-  EXPECT_EQ(u.transform(mat(1, 2, {3.0, 4.0})).to_vector<double>(), (std::vector<double>{1, 1, 30, 40}));
+  cmp::FeatureUnion u(
+      {{"sc", scaler(), "estimator"}, {"id", nullptr, "passthrough"}, {"x", nullptr, "drop"}},
+      {{"id", 10.0}});
+  EXPECT_EQ(u.transform(mat(1, 2, {3.0, 4.0})).to_vector<double>(),
+            (std::vector<double>{1, 1, 30, 40}));
   EXPECT_EQ(roundtrip(u)->transform(mat(1, 2, {3.0, 4.0})), u.transform(mat(1, 2, {3.0, 4.0})));
 }
 

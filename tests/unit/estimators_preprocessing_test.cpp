@@ -59,7 +59,8 @@ TEST(StandardScaler, NativeTransformPassesNaNAndRejectsInfinity) {
   EXPECT_EQ(out[1], 0.0);
   EXPECT_TRUE(std::isnan(out[2]));
   EXPECT_EQ(out[3], 2.0);
-  EXPECT_THROW(s.transform(mat(1, 2, {std::numeric_limits<double>::infinity(), 0})), skops::InputError);
+  EXPECT_THROW(s.transform(mat(1, 2, {std::numeric_limits<double>::infinity(), 0})),
+               skops::InputError);
   EXPECT_THROW(s.transform(mat(1, 3, {1, 2, 3})), skops::InputError);
   EXPECT_THROW(s.transform(Matrix(0, 2)), skops::InputError);
   EXPECT_THROW(s.predict(mat(1, 2, {1, 2})), skops::UnsupportedError);
@@ -98,7 +99,8 @@ TEST(NormalizerBinarizer, RejectNaNLikeScikitLearn) {
   EXPECT_EQ(out, (std::vector<double>{0.6, 0.8, 0.0, 0.0}));
   EXPECT_THROW(l2.transform(mat(1, 2, {kNaN, 1.0})), skops::InputError);
   pre::Binarizer b(0.5, 2);
-  EXPECT_EQ(b.transform(mat(1, 2, {0.5, 0.6})).to_vector<double>(), (std::vector<double>{0.0, 1.0}));
+  EXPECT_EQ(b.transform(mat(1, 2, {0.5, 0.6})).to_vector<double>(),
+            (std::vector<double>{0.0, 1.0}));
   EXPECT_THROW(b.transform(mat(1, 2, {kNaN, 1.0})), skops::InputError);
   EXPECT_THROW(pre::Normalizer("l3"), skops::ValidationError);
   EXPECT_EQ(roundtrip(l2)->transform(mat(1, 2, {1, 1})), l2.transform(mat(1, 2, {1, 1})));
@@ -120,15 +122,18 @@ TEST(PolynomialFeatures, ColumnOrderIsScikitLearns) {
 }
 
 TEST(OneHotEncoder, UnknownHandlingAndDrop) {
-  std::vector<pre::CategoryList> cats{pre::CategoryList::numeric({0, 1, 2}), pre::CategoryList::numeric({5, kNaN})};
+  std::vector<pre::CategoryList> cats{pre::CategoryList::numeric({0, 1, 2}),
+                                      pre::CategoryList::numeric({5, kNaN})};
   pre::OneHotEncoder ignore(cats, "ignore");
   EXPECT_EQ(ignore.transform(mat(2, 2, {1, kNaN, 7, 5})).to_vector<double>(),
             (std::vector<double>{0, 1, 0, 0, 1, 0, 0, 0, 1, 0}));
   pre::OneHotEncoder error(cats, "error");
   EXPECT_THROW(error.transform(mat(1, 2, {7, 5})), skops::InputError);
   pre::OneHotEncoder dropped(cats, "error", {0, -1});
-  EXPECT_EQ(dropped.transform(mat(1, 2, {0, 5})).to_vector<double>(), (std::vector<double>{0, 0, 1, 0}));
-  EXPECT_EQ(dropped.inverse_transform(mat(1, 4, {0, 0, 1, 0})).to_vector<double>(), (std::vector<double>{0, 5}));
+  EXPECT_EQ(dropped.transform(mat(1, 2, {0, 5})).to_vector<double>(),
+            (std::vector<double>{0, 0, 1, 0}));
+  EXPECT_EQ(dropped.inverse_transform(mat(1, 4, {0, 0, 1, 0})).to_vector<double>(),
+            (std::vector<double>{0, 5}));
   auto back = roundtrip(dropped);
   EXPECT_EQ(back->transform(mat(1, 2, {2, kNaN})), dropped.transform(mat(1, 2, {2, kNaN})));
   // String categories never match numbers.
@@ -138,13 +143,15 @@ TEST(OneHotEncoder, UnknownHandlingAndDrop) {
 }
 
 TEST(OrdinalEncoder, UnknownAndMissingValues) {
-  pre::OrdinalEncoder enc({pre::CategoryList::numeric({1, 3, kNaN})}, "use_encoded_value", -1, kNaN);
+  pre::OrdinalEncoder enc({pre::CategoryList::numeric({1, 3, kNaN})}, "use_encoded_value", -1,
+                          kNaN);
   const auto out = enc.transform(mat(4, 1, {3, 1, 9, kNaN})).to_vector<double>();
   EXPECT_EQ(out[0], 1);
   EXPECT_EQ(out[1], 0);
   EXPECT_EQ(out[2], -1);
   EXPECT_TRUE(std::isnan(out[3]));
-  EXPECT_THROW(pre::OrdinalEncoder({pre::CategoryList::numeric({1})}).transform(mat(1, 1, {2})), skops::InputError);
+  EXPECT_THROW(pre::OrdinalEncoder({pre::CategoryList::numeric({1})}).transform(mat(1, 1, {2})),
+               skops::InputError);
   const Matrix X = mat(2, 1, {3, 9});
   EXPECT_EQ(roundtrip(enc)->transform(X), enc.transform(X));
 }
@@ -153,10 +160,12 @@ TEST(SimpleImputer, FillsAndDropsEmptyColumns) {
   pre::SimpleImputer imp({1.5, kNaN, 7.0});
   const auto out = imp.transform(mat(2, 3, {kNaN, 1, 2, 3, kNaN, kNaN})).to_vector<double>();
   EXPECT_EQ(out, (std::vector<double>{1.5, 2, 3, 7}));
-  EXPECT_THROW(imp.transform(mat(1, 3, {std::numeric_limits<double>::infinity(), 0, 0})), skops::InputError);
+  EXPECT_THROW(imp.transform(mat(1, 3, {std::numeric_limits<double>::infinity(), 0, 0})),
+               skops::InputError);
   pre::SimpleImputer zero({4.0}, "constant", 0.0);
   EXPECT_EQ(zero.transform(mat(2, 1, {0, 2})).to_vector<double>(), (std::vector<double>{4, 2}));
-  EXPECT_THROW(zero.transform(mat(1, 1, {kNaN})), skops::InputError);  // missing_values=0: NaN refused
+  EXPECT_THROW(zero.transform(mat(1, 1, {kNaN})),
+               skops::InputError);  // missing_values=0: NaN refused
   const Matrix X = mat(1, 3, {kNaN, 1, kNaN});
   EXPECT_EQ(roundtrip(imp)->transform(X), imp.transform(X));
 }
@@ -170,35 +179,43 @@ TEST(LabelEncoder, CorpusStringLabels) {
     const auto x = nlohmann::json::parse(ts::read_file_text(corpus(v, "LabelEncoder.X.json")));
     const auto codes = le->transform_labels(x["values"].get<std::vector<std::string>>());
     EXPECT_EQ(codes, read_npy_file(corpus(v, "LabelEncoder.transform.npy")));
-    const auto inv = nlohmann::json::parse(ts::read_file_text(corpus(v, "LabelEncoder.inverse_transform.json")));
+    const auto inv =
+        nlohmann::json::parse(ts::read_file_text(corpus(v, "LabelEncoder.inverse_transform.json")));
     const auto labels = le->inverse_transform_labels(codes.to_vector<std::int64_t>());
     EXPECT_EQ(labels.to_strings(), inv["values"].get<std::vector<std::string>>());
     EXPECT_EQ(labels.dtype().descr(), inv["dtype"].get<std::string>());
     EXPECT_THROW(le->transform_labels({"yak"}), skops::InputError);
     EXPECT_THROW(le->inverse_transform_labels({99}), skops::InputError);
     auto back = roundtrip(*le);
-    EXPECT_EQ(dynamic_cast<const pre::LabelEncoder&>(*back).transform_labels({"dog"}), le->transform_labels({"dog"}));
+    EXPECT_EQ(dynamic_cast<const pre::LabelEncoder&>(*back).transform_labels({"dog"}),
+              le->transform_labels({"dog"}));
   }
 }
 
 TEST(LabelEncoder, NumericLabelsThroughRun) {
   pre::LabelEncoder le(std::vector<double>{2.0, 5.0, 9.0});
-  EXPECT_EQ(le.transform(mat(3, 1, {9, 2, 5})).to_vector<std::int64_t>(), (std::vector<std::int64_t>{2, 0, 1}));
+  EXPECT_EQ(le.transform(mat(3, 1, {9, 2, 5})).to_vector<std::int64_t>(),
+            (std::vector<std::int64_t>{2, 0, 1}));
   EXPECT_THROW(le.transform(mat(1, 1, {3})), skops::InputError);
 }
 
 TEST(Corpus, InverseTransformOfScalersAndOneHot) {
   for (const char* v : kVersions) {
-    for (const std::string name : {"StandardScaler", "MinMaxScaler", "RobustScaler", "OneHotEncoder"}) {
+    for (const std::string name :
+         {"StandardScaler", "MinMaxScaler", "RobustScaler", "OneHotEncoder"}) {
       SCOPED_TRACE(std::string(v) + " " + name);
       auto est = skops::load(corpus(v, name + ".skops"));
       const Matrix Xt = skops::to_matrix(read_npy_file(corpus(v, name + ".transform.npy")));
       const NdArray want = read_npy_file(corpus(v, name + ".inverse_transform.npy"));
       NdArray got;
-      if (auto* s = dynamic_cast<const pre::StandardScaler*>(est.get())) got = s->inverse_transform(Xt);
-      if (auto* s = dynamic_cast<const pre::MinMaxScaler*>(est.get())) got = s->inverse_transform(Xt);
-      if (auto* s = dynamic_cast<const pre::RobustScaler*>(est.get())) got = s->inverse_transform(Xt);
-      if (auto* s = dynamic_cast<const pre::OneHotEncoder*>(est.get())) got = s->inverse_transform(Xt);
+      if (auto* s = dynamic_cast<const pre::StandardScaler*>(est.get()))
+        got = s->inverse_transform(Xt);
+      if (auto* s = dynamic_cast<const pre::MinMaxScaler*>(est.get()))
+        got = s->inverse_transform(Xt);
+      if (auto* s = dynamic_cast<const pre::RobustScaler*>(est.get()))
+        got = s->inverse_transform(Xt);
+      if (auto* s = dynamic_cast<const pre::OneHotEncoder*>(est.get()))
+        got = s->inverse_transform(Xt);
       expect_close(got, want);
     }
   }
@@ -206,9 +223,9 @@ TEST(Corpus, InverseTransformOfScalersAndOneHot) {
 
 TEST(Corpus, TransformSurvivesResave) {
   for (const char* v : kVersions) {
-    for (const std::string name : {"StandardScaler", "MinMaxScaler", "RobustScaler", "PolynomialFeatures",
-                                   "OneHotEncoder", "SimpleImputer", "PCA", "TruncatedSVD",
-                                   "FunctionTransformer_log1p"}) {
+    for (const std::string name :
+         {"StandardScaler", "MinMaxScaler", "RobustScaler", "PolynomialFeatures", "OneHotEncoder",
+          "SimpleImputer", "PCA", "TruncatedSVD", "FunctionTransformer_log1p"}) {
       SCOPED_TRACE(std::string(v) + " " + name);
       auto est = skops::load(corpus(v, name + ".skops"));
       const Matrix X = skops::to_matrix(read_npy_file(corpus(v, name + ".X.npy")));

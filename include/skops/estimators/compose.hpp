@@ -21,7 +21,9 @@ struct Step {
   EstimatorPtr estimator;
   std::string kind = "estimator";  ///< "estimator", "passthrough", "drop" or "none"
 
-  bool is_identity() const noexcept { return !estimator && (kind == "passthrough" || kind == "none"); }
+  bool is_identity() const noexcept {
+    return !estimator && (kind == "passthrough" || kind == "none");
+  }
 };
 
 /// sklearn.pipeline.Pipeline: every step but the last transforms; the methods are those of
@@ -33,7 +35,8 @@ class Pipeline final : public Estimator {
   /// repeat, or there are no steps.
   explicit Pipeline(std::vector<Step> steps);
   /// Convenience: (name, estimator) pairs; a null estimator is a 'passthrough' step.
-  static std::shared_ptr<Pipeline> from_estimators(std::vector<std::pair<std::string, EstimatorPtr>> steps);
+  static std::shared_ptr<Pipeline> from_estimators(
+      std::vector<std::pair<std::string, EstimatorPtr>> steps);
 
   const std::vector<Step>& steps() const noexcept { return steps_; }
   Role role() const noexcept override;

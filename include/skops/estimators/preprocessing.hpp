@@ -51,8 +51,8 @@ class StandardScaler final : public TransformerBase {
   /// `n_features` when both are empty). `var` defaults to scale², `n_samples_seen` is
   /// informative (written for scikit-learn).
   StandardScaler(std::vector<double> mean, std::vector<double> scale, bool with_mean = true,
-                 bool with_std = true, std::vector<double> var = {}, std::int64_t n_samples_seen = 1,
-                 std::int64_t n_features = -1);
+                 bool with_std = true, std::vector<double> var = {},
+                 std::int64_t n_samples_seen = 1, std::int64_t n_features = -1);
   bool with_mean() const noexcept { return with_mean_; }
   bool with_std() const noexcept { return with_std_; }
   const std::vector<double>& mean() const noexcept { return mean_; }
@@ -338,7 +338,9 @@ class SimpleImputer final : public TransformerBase {
   const std::optional<double>& fill_value() const noexcept { return fill_value_; }
   /// MissingIndicator columns appended to the output (add_indicator=True): the input
   /// columns whose missing mask is appended, as float 0/1.
-  void set_indicator_features(std::vector<std::int64_t> features) { indicator_ = std::move(features); }
+  void set_indicator_features(std::vector<std::int64_t> features) {
+    indicator_ = std::move(features);
+  }
   const std::optional<std::vector<std::int64_t>>& indicator_features() const noexcept {
     return indicator_;
   }

@@ -18,10 +18,10 @@ struct NamedDType {
 };
 // numpy scalar types (and the Python builtins numpy maps to them) a dtype= parameter names.
 constexpr NamedDType kDTypes[] = {
-    {"numpy", "float64", DTypeKind::Float, 8}, {"numpy", "float32", DTypeKind::Float, 4},
-    {"numpy", "int64", DTypeKind::Int, 8},     {"numpy", "int32", DTypeKind::Int, 4},
-    {"numpy", "int16", DTypeKind::Int, 2},     {"numpy", "int8", DTypeKind::Int, 1},
-    {"numpy", "uint8", DTypeKind::UInt, 1},    {"numpy", "bool_", DTypeKind::Bool, 1},
+    {"numpy", "float64", DTypeKind::Float, 8},  {"numpy", "float32", DTypeKind::Float, 4},
+    {"numpy", "int64", DTypeKind::Int, 8},      {"numpy", "int32", DTypeKind::Int, 4},
+    {"numpy", "int16", DTypeKind::Int, 2},      {"numpy", "int8", DTypeKind::Int, 1},
+    {"numpy", "uint8", DTypeKind::UInt, 1},     {"numpy", "bool_", DTypeKind::Bool, 1},
     {"builtins", "float", DTypeKind::Float, 8}, {"builtins", "int", DTypeKind::Int, 8},
     {"builtins", "bool", DTypeKind::Bool, 1},
 };
@@ -55,7 +55,8 @@ std::int64_t optional_n_features(const ObjectView& obj) {
   auto v = obj.find("n_features_in_");
   if (!v) return -1;
   const std::int64_t n = v->as_int();
-  if (n < 1 || n >= kMaxFeatures) v->fail("n_features_in_ = " + std::to_string(n) + " is out of range");
+  if (n < 1 || n >= kMaxFeatures)
+    v->fail("n_features_in_ = " + std::to_string(n) + " is out of range");
   return n;
 }
 
@@ -77,7 +78,8 @@ void check_allow_nan(const Estimator& est, const MatrixView& X) {
     for (Eigen::Index j = 0; j < X.cols(); ++j) {
       if (std::isinf(X(i, j))) {
         throw InputError("input X contains infinity (row " + std::to_string(i) + ", column " +
-                         std::to_string(j) + "); " + est.type_name() + " accepts NaN but not infinity");
+                         std::to_string(j) + "); " + est.type_name() +
+                         " accepts NaN but not infinity");
       }
     }
   }
@@ -138,7 +140,9 @@ NdArray matrix_as(const Matrix& m, const DType& dtype) {
   throw UnsupportedError("cannot produce output of dtype " + dtype.name());
 }
 
-NodePtr float_array_node(const std::vector<double>& v) { return make::array(NdArray::from_vector(v)); }
+NodePtr float_array_node(const std::vector<double>& v) {
+  return make::array(NdArray::from_vector(v));
+}
 
 NodePtr int64_scalar_node(std::int64_t v) {
   return make::numpy_scalar(NdArray::from_vector(std::vector<std::int64_t>{v}, {}));

@@ -21,7 +21,8 @@ namespace skops::estimators::pp {
 std::vector<double> float_vector(const ValueView& v, std::int64_t n, const std::string& what);
 std::vector<double> float_vector(const ObjectView& obj, const std::string& key, std::int64_t n);
 /// Same, or an empty vector when the attribute is absent or None.
-std::vector<double> optional_float_vector(const ObjectView& obj, const std::string& key, std::int64_t n);
+std::vector<double> optional_float_vector(const ObjectView& obj, const std::string& key,
+                                          std::int64_t n);
 
 /// `n_features_in_` when present (must be in [1, 2^31)), else -1.
 std::int64_t optional_n_features(const ObjectView& obj);

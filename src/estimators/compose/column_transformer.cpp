@@ -11,7 +11,8 @@
 
 namespace skops::compose {
 
-ColumnTransformer::ColumnTransformer(std::vector<Part> parts, std::int64_t n_features) : parts_(std::move(parts)) {
+ColumnTransformer::ColumnTransformer(std::vector<Part> parts, std::int64_t n_features)
+    : parts_(std::move(parts)) {
   if (n_features < 1) throw ValidationError("ColumnTransformer: n_features_in_ must be positive");
   std::set<std::string> names;
   for (const Part& p : parts_) {
@@ -20,15 +21,17 @@ ColumnTransformer::ColumnTransformer(std::vector<Part> parts, std::int64_t n_fea
     }
     for (auto c : p.columns) {
       if (c < 0 || c >= n_features) {
-        throw ValidationError("ColumnTransformer: column " + std::to_string(c) + " of \"" + p.step.name +
-                              "\" is out of range for " + std::to_string(n_features) + " features");
+        throw ValidationError("ColumnTransformer: column " + std::to_string(c) + " of \"" +
+                              p.step.name + "\" is out of range for " + std::to_string(n_features) +
+                              " features");
       }
     }
     if (p.step.estimator && !p.step.estimator->supports(Method::Transform)) {
       throw ValidationError("ColumnTransformer: \"" + p.step.name + "\" cannot transform");
     }
     if (!p.step.estimator && p.step.kind != "passthrough" && p.step.kind != "drop") {
-      throw ValidationError("ColumnTransformer: \"" + p.step.name + "\" must be an estimator, 'drop' or 'passthrough'");
+      throw ValidationError("ColumnTransformer: \"" + p.step.name +
+                            "\" must be an estimator, 'drop' or 'passthrough'");
     }
   }
   set_type_name("sklearn.compose._column_transformer.ColumnTransformer");
@@ -36,20 +39,25 @@ ColumnTransformer::ColumnTransformer(std::vector<Part> parts, std::int64_t n_fea
 }
 
 NdArray ColumnTransformer::run(Method m, const MatrixView& X) const {
-  if (m != Method::Transform) throw UnsupportedError("ColumnTransformer has no method " + std::string(to_string(m)));
+  if (m != Method::Transform)
+    throw UnsupportedError("ColumnTransformer has no method " + std::string(to_string(m)));
   check_input(X);
   std::vector<Matrix> outs;
   std::vector<DType> dtypes;
   for (const Part& p : parts_) {
     if (p.step.kind == "drop") continue;
     // _iter(fitted=True, replace_strings=True) skips estimators with an empty column list.
-    if (p.step.estimator && p.columns.empty() && !(p.columns_spec && p.columns_spec->kind == NodeKind::Slice)) {
+    if (p.step.estimator && p.columns.empty() &&
+        !(p.columns_spec && p.columns_spec->kind == NodeKind::Slice)) {
       continue;
     }
     Matrix sub(X.rows(), static_cast<Eigen::Index>(p.columns.size()));
-    for (std::size_t k = 0; k < p.columns.size(); ++k) sub.col(static_cast<Eigen::Index>(k)) = X.col(p.columns[k]);
+    for (std::size_t k = 0; k < p.columns.size(); ++k)
+      sub.col(static_cast<Eigen::Index>(k)) = X.col(p.columns[k]);
     DType d = DType::float64();
-    Matrix out = p.step.estimator ? estimators::compose_detail::transform_matrix(*p.step.estimator, sub, &d) : sub;
+    Matrix out = p.step.estimator
+                     ? estimators::compose_detail::transform_matrix(*p.step.estimator, sub, &d)
+                     : sub;
     if (p.weighted) out *= p.weight;
     outs.push_back(std::move(out));
     dtypes.push_back(d);
@@ -115,12 +123,14 @@ std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n) {
   };
   if (node.kind == NodeKind::Slice) return slice_columns(v, n);
   if (node.kind == NodeKind::Json && node.scalar == ScalarKind::Int) {
-    throw UnsupportedError("ColumnTransformer: a scalar column selects a 1-d array, which is not supported", {},
-                           v.pointer());
+    throw UnsupportedError(
+        "ColumnTransformer: a scalar column selects a 1-d array, which is not supported", {},
+        v.pointer());
   }
   if (node.kind == NodeKind::Json && node.scalar == ScalarKind::Str) {
-    throw UnsupportedError("ColumnTransformer: string column names need a DataFrame; a numeric matrix has none", {},
-                           v.pointer());
+    throw UnsupportedError(
+        "ColumnTransformer: string column names need a DataFrame; a numeric matrix has none", {},
+        v.pointer());
   }
   std::vector<std::int64_t> out;
   if (node.kind == NodeKind::NdArray && node.storage == "numpy") {
@@ -147,13 +157,15 @@ std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n) {
   for (const auto& it : items) {
     const Node& in = it.node();
     if (in.kind == NodeKind::Json && in.scalar == ScalarKind::Str) {
-      throw UnsupportedError("ColumnTransformer: string column names need a DataFrame; a numeric matrix has none",
-                             {}, it.pointer());
+      throw UnsupportedError(
+          "ColumnTransformer: string column names need a DataFrame; a numeric matrix has none", {},
+          it.pointer());
     }
     all_bool = all_bool && in.kind == NodeKind::Json && in.scalar == ScalarKind::Bool;
   }
   if (all_bool) {
-    if (static_cast<std::int64_t>(items.size()) != n) v.fail("boolean column mask has the wrong length");
+    if (static_cast<std::int64_t>(items.size()) != n)
+      v.fail("boolean column mask has the wrong length");
     for (std::int64_t j = 0; j < n; ++j) {
       if (items[static_cast<std::size_t>(j)].as_bool()) out.push_back(j);
     }
@@ -174,7 +186,8 @@ std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& ob
   std::map<std::string, double> weights;
   if (auto w = obj.find("transformer_weights"); w && !w->is_none()) {
     if (w->node().kind != NodeKind::Dict) w->fail("transformer_weights must be a dict");
-    for (const auto& e : w->node().entries) weights[e.key] = ValueView(e.value, obj.ctx()).as_double();
+    for (const auto& e : w->node().entries)
+      weights[e.key] = ValueView(e.value, obj.ctx()).as_double();
   }
   std::vector<ColumnTransformer::Part> parts;
   for (const auto& item : obj.at("transformers_").items()) {
@@ -194,7 +207,8 @@ std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& ob
     }
     parts.push_back(std::move(p));
   }
-  auto est = pp::located(obj, [&] { return std::make_unique<ColumnTransformer>(std::move(parts), n); });
+  auto est =
+      pp::located(obj, [&] { return std::make_unique<ColumnTransformer>(std::move(parts), n); });
   pp::adopt_identity(*est, obj, n);
   return est;
 }
@@ -213,7 +227,8 @@ void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
   NodePtr remainder = make::tuple({make::str("remainder"), make::str("drop"), make::list({})});
   for (const auto& p : ct.parts()) {
     const NodePtr cols = p.columns_spec ? p.columns_spec : int_list(p.columns);
-    const NodePtr entry = make::tuple({make::str(p.step.name), step_value_node(p.step, w.ctx()), cols});
+    const NodePtr entry =
+        make::tuple({make::str(p.step.name), step_value_node(p.step, w.ctx()), cols});
     fitted.push_back(entry);
     if (p.weighted) weights.emplace_back(p.step.name, make::real(p.weight));
     to_input.emplace_back(p.step.name, int_list(p.columns));
@@ -234,7 +249,8 @@ void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
   w.set_default("verbose_feature_names_out", make::boolean(true));
   w.set_int("n_features_in_", ct.n_features_in());
   w.set_default("_columns", make::list(columns));
-  if (std::none_of(ct.parts().begin(), ct.parts().end(), [](const auto& p) { return p.step.name == "remainder"; })) {
+  if (std::none_of(ct.parts().begin(), ct.parts().end(),
+                   [](const auto& p) { return p.step.name == "remainder"; })) {
     to_input.emplace_back("remainder", make::list({}));
   }
   w.set_default("_transformer_to_input_indices", make::dict(to_input));
@@ -248,8 +264,8 @@ void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
 }  // namespace
 
 void register_column_transformer(TypeRegistry& reg) {
-  reg.add<ColumnTransformer>("sklearn.compose._column_transformer.ColumnTransformer", build_column_transformer,
-                             save_column_transformer);
+  reg.add<ColumnTransformer>("sklearn.compose._column_transformer.ColumnTransformer",
+                             build_column_transformer, save_column_transformer);
 }
 
 }  // namespace skops::estimators::compose_detail

@@ -1,5 +1,6 @@
 // FeatureUnion: the transformers' outputs side by side, each times its weight.
-// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/pipeline.py (FeatureUnion.transform)
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/pipeline.py
+// (FeatureUnion.transform)
 
 #include <set>
 
@@ -14,12 +15,14 @@ FeatureUnion::FeatureUnion(std::vector<Step> parts, std::map<std::string, double
   if (parts_.empty()) throw ValidationError("FeatureUnion: transformer_list is empty");
   std::set<std::string> names;
   for (const Step& s : parts_) {
-    if (!names.insert(s.name).second) throw ValidationError("FeatureUnion: name \"" + s.name + "\" repeats");
+    if (!names.insert(s.name).second)
+      throw ValidationError("FeatureUnion: name \"" + s.name + "\" repeats");
     if (s.estimator && !s.estimator->supports(Method::Transform)) {
       throw ValidationError("FeatureUnion: \"" + s.name + "\" cannot transform");
     }
     if (!s.estimator && s.kind != "passthrough" && s.kind != "drop") {
-      throw ValidationError("FeatureUnion: \"" + s.name + "\" must be a transformer, 'drop' or 'passthrough'");
+      throw ValidationError("FeatureUnion: \"" + s.name +
+                            "\" must be a transformer, 'drop' or 'passthrough'");
     }
   }
   // n_features_in_ is the first transformer's (a property in scikit-learn).
@@ -28,14 +31,18 @@ FeatureUnion::FeatureUnion(std::vector<Step> parts, std::map<std::string, double
 }
 
 NdArray FeatureUnion::run(Method m, const MatrixView& X) const {
-  if (m != Method::Transform) throw UnsupportedError("FeatureUnion has no method " + std::string(to_string(m)));
-  if (X.rows() == 0) throw InputError("found array with 0 sample(s) while a minimum of 1 is required by FeatureUnion");
+  if (m != Method::Transform)
+    throw UnsupportedError("FeatureUnion has no method " + std::string(to_string(m)));
+  if (X.rows() == 0)
+    throw InputError(
+        "found array with 0 sample(s) while a minimum of 1 is required by FeatureUnion");
   std::vector<Matrix> outs;
   std::vector<DType> dtypes;
   for (const Step& s : parts_) {
     if (s.kind == "drop") continue;
     DType d = DType::float64();
-    Matrix out = s.estimator ? estimators::compose_detail::transform_matrix(*s.estimator, X, &d) : Matrix(X);
+    Matrix out =
+        s.estimator ? estimators::compose_detail::transform_matrix(*s.estimator, X, &d) : Matrix(X);
     if (auto it = weights_.find(s.name); it != weights_.end()) out *= it->second;
     outs.push_back(std::move(out));
     dtypes.push_back(d);
@@ -73,9 +80,11 @@ std::unique_ptr<FeatureUnion> build_feature_union(const ObjectView& obj) {
   std::map<std::string, double> weights;
   if (auto w = obj.find("transformer_weights"); w && !w->is_none()) {
     if (w->node().kind != NodeKind::Dict) w->fail("transformer_weights must be a dict");
-    for (const auto& e : w->node().entries) weights[e.key] = ValueView(e.value, obj.ctx()).as_double();
+    for (const auto& e : w->node().entries)
+      weights[e.key] = ValueView(e.value, obj.ctx()).as_double();
   }
-  auto est = pp::located(obj, [&] { return std::make_unique<FeatureUnion>(std::move(parts), weights); });
+  auto est =
+      pp::located(obj, [&] { return std::make_unique<FeatureUnion>(std::move(parts), weights); });
   est->set_type_name(obj.type_name());
   est->set_original_state(obj.state());
   return est;
@@ -83,7 +92,8 @@ std::unique_ptr<FeatureUnion> build_feature_union(const ObjectView& obj) {
 
 void save_feature_union(const FeatureUnion& u, ObjectWriter& w) {
   std::vector<NodePtr> parts;
-  for (const Step& s : u.parts()) parts.push_back(make::tuple({make::str(s.name), step_value_node(s, w.ctx())}));
+  for (const Step& s : u.parts())
+    parts.push_back(make::tuple({make::str(s.name), step_value_node(s, w.ctx())}));
   w.set("transformer_list", make::list(std::move(parts)));
   w.set_default("n_jobs", make::none());
   if (u.weights().empty()) {

@@ -11,7 +11,8 @@ namespace skops::estimators::compose_detail {
 
 /// The estimator slot of a step tuple: an estimator object, or the strings "passthrough"/
 /// "drop" (when `allow_drop`), or None (when `allow_none`). Fails otherwise.
-compose::Step read_step(const std::string& name, const ValueView& v, bool allow_drop, bool allow_none);
+compose::Step read_step(const std::string& name, const ValueView& v, bool allow_drop,
+                        bool allow_none);
 /// The node a step's estimator slot is written as.
 NodePtr step_value_node(const compose::Step& s, SaveContext& ctx);
 /// Runs Transform on a sub-estimator and returns the 2-d result as a Matrix (the result's

@@ -14,14 +14,16 @@ Pipeline::Pipeline(std::vector<Step> steps) : steps_(std::move(steps)) {
   std::set<std::string> names;
   for (std::size_t i = 0; i < steps_.size(); ++i) {
     const Step& s = steps_[i];
-    if (!names.insert(s.name).second) throw ValidationError("Pipeline: step name \"" + s.name + "\" repeats");
+    if (!names.insert(s.name).second)
+      throw ValidationError("Pipeline: step name \"" + s.name + "\" repeats");
     if (!s.estimator && !s.is_identity()) {
-      throw ValidationError("Pipeline: step \"" + s.name + "\" is neither an estimator, 'passthrough' nor None");
+      throw ValidationError("Pipeline: step \"" + s.name +
+                            "\" is neither an estimator, 'passthrough' nor None");
     }
     // scikit-learn requires every intermediate step to be a transformer (_validate_steps).
     if (i + 1 < steps_.size() && s.estimator && !s.estimator->supports(Method::Transform)) {
-      throw ValidationError("Pipeline: intermediate step \"" + s.name + "\" (" + s.estimator->type_name() +
-                            ") cannot transform");
+      throw ValidationError("Pipeline: intermediate step \"" + s.name + "\" (" +
+                            s.estimator->type_name() + ") cannot transform");
     }
   }
   for (const Step& s : steps_) {
@@ -33,7 +35,8 @@ Pipeline::Pipeline(std::vector<Step> steps) : steps_(std::move(steps)) {
   set_type_name("sklearn.pipeline.Pipeline");
 }
 
-std::shared_ptr<Pipeline> Pipeline::from_estimators(std::vector<std::pair<std::string, EstimatorPtr>> steps) {
+std::shared_ptr<Pipeline> Pipeline::from_estimators(
+    std::vector<std::pair<std::string, EstimatorPtr>> steps) {
   std::vector<Step> out;
   for (auto& [name, est] : steps) {
     Step s{name, est, est ? "estimator" : "passthrough"};
@@ -54,12 +57,16 @@ bool Pipeline::supports(Method m) const noexcept {
 }
 
 NdArray Pipeline::run(Method m, const MatrixView& X) const {
-  if (!supports(m)) throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method " + to_string(m));
-  if (X.rows() == 0) throw InputError("found array with 0 sample(s) while a minimum of 1 is required by Pipeline");
+  if (!supports(m))
+    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method " +
+                           to_string(m));
+  if (X.rows() == 0)
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by Pipeline");
   Matrix Xt = X;
   const std::size_t n_transform = steps_.size() - 1;
   for (std::size_t i = 0; i < n_transform; ++i) {
-    if (steps_[i].estimator) Xt = estimators::compose_detail::transform_matrix(*steps_[i].estimator, Xt);
+    if (steps_[i].estimator)
+      Xt = estimators::compose_detail::transform_matrix(*steps_[i].estimator, Xt);
   }
   const Step& last = steps_.back();
   if (!last.estimator) return to_ndarray(Xt);
@@ -73,7 +80,8 @@ namespace skops::estimators::compose_detail {
 using compose::Pipeline;
 using compose::Step;
 
-compose::Step read_step(const std::string& name, const ValueView& v, bool allow_drop, bool allow_none) {
+compose::Step read_step(const std::string& name, const ValueView& v, bool allow_drop,
+                        bool allow_none) {
   const Node& n = v.node();
   if (n.kind == NodeKind::Object) return Step{name, v.estimator(), "estimator"};
   if (n.kind == NodeKind::Json && n.scalar == ScalarKind::Str) {
@@ -133,7 +141,8 @@ std::unique_ptr<Pipeline> build_pipeline(const ObjectView& obj) {
 
 void save_pipeline(const Pipeline& p, ObjectWriter& w) {
   std::vector<NodePtr> steps;
-  for (const Step& s : p.steps()) steps.push_back(make::tuple({make::str(s.name), step_value_node(s, w.ctx())}));
+  for (const Step& s : p.steps())
+    steps.push_back(make::tuple({make::str(s.name), step_value_node(s, w.ctx())}));
   w.set("steps", make::list(std::move(steps)));
   w.set_default("memory", make::none());
   w.set_default("verbose", make::boolean(false));

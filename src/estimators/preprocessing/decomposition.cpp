@@ -15,12 +15,14 @@
 
 namespace skops::decomposition {
 
-PCA::PCA(Matrix components, std::vector<double> mean, std::vector<double> explained_variance, bool whiten)
+PCA::PCA(Matrix components, std::vector<double> mean, std::vector<double> explained_variance,
+         bool whiten)
     : components_(std::move(components)),
       mean_(std::move(mean)),
       explained_variance_(std::move(explained_variance)),
       whiten_(whiten) {
-  if (components_.rows() < 1 || components_.cols() < 1) throw ValidationError("PCA: components_ is empty");
+  if (components_.rows() < 1 || components_.cols() < 1)
+    throw ValidationError("PCA: components_ is empty");
   if (static_cast<Eigen::Index>(mean_.size()) != components_.cols()) {
     throw ValidationError("PCA: mean_ length differs from the columns of components_");
   }
@@ -33,7 +35,8 @@ PCA::PCA(Matrix components, std::vector<double> mean, std::vector<double> explai
 
 NdArray PCA::do_transform(const MatrixView& X) const {
   check_finite_input(X);
-  const Eigen::Map<const Eigen::RowVectorXd> mean(mean_.data(), static_cast<Eigen::Index>(mean_.size()));
+  const Eigen::Map<const Eigen::RowVectorXd> mean(mean_.data(),
+                                                  static_cast<Eigen::Index>(mean_.size()));
   Matrix out;
   if (centered_after_) {
     // scikit-learn ≥ 1.4: X @ C.T - mean @ C.T.
@@ -47,7 +50,8 @@ NdArray PCA::do_transform(const MatrixView& X) const {
   if (whiten_) {
     for (Eigen::Index k = 0; k < out.cols(); ++k) {
       double s = std::sqrt(explained_variance_[static_cast<std::size_t>(k)]);
-      if (centered_after_ && s < std::numeric_limits<double>::epsilon()) s = std::numeric_limits<double>::epsilon();
+      if (centered_after_ && s < std::numeric_limits<double>::epsilon())
+        s = std::numeric_limits<double>::epsilon();
       out.col(k) /= s;
     }
   }
@@ -59,13 +63,15 @@ NdArray PCA::do_transform(const MatrixView& X) const {
 void PCA::set_noise_variance(double v) {
   noise_variance_ = v;
   const Eigen::Index k = components_.rows(), n = components_.cols();
-  if (static_cast<Eigen::Index>(explained_variance_.size()) != k || !(v > 0.0) || !std::isfinite(v)) {
+  if (static_cast<Eigen::Index>(explained_variance_.size()) != k || !(v > 0.0) ||
+      !std::isfinite(v)) {
     precision_.resize(0, 0);
     return;
   }
   Matrix comp = components_;
   if (whiten_) {
-    for (Eigen::Index r = 0; r < k; ++r) comp.row(r) *= std::sqrt(explained_variance_[static_cast<std::size_t>(r)]);
+    for (Eigen::Index r = 0; r < k; ++r)
+      comp.row(r) *= std::sqrt(explained_variance_[static_cast<std::size_t>(r)]);
   }
   Matrix inner = comp * comp.transpose() / v;
   for (Eigen::Index r = 0; r < k; ++r) {
@@ -98,7 +104,8 @@ NdArray PCA::run(Method m, const MatrixView& X) const {
 
 NdArray PCA::score_samples_impl(const MatrixView& X) const {
   check_finite_input(X);
-  const Eigen::Map<const Eigen::RowVectorXd> mean(mean_.data(), static_cast<Eigen::Index>(mean_.size()));
+  const Eigen::Map<const Eigen::RowVectorXd> mean(mean_.data(),
+                                                  static_cast<Eigen::Index>(mean_.size()));
   const Matrix Xr = X.rowwise() - mean;
   const Matrix XP = Xr * precision_;
   const double n = static_cast<double>(X.cols());
@@ -114,7 +121,8 @@ NdArray PCA::score_samples_impl(const MatrixView& X) const {
 }
 
 TruncatedSVD::TruncatedSVD(Matrix components) : components_(std::move(components)) {
-  if (components_.rows() < 1 || components_.cols() < 1) throw ValidationError("TruncatedSVD: components_ is empty");
+  if (components_.rows() < 1 || components_.cols() < 1)
+    throw ValidationError("TruncatedSVD: components_ is empty");
   set_type_name("sklearn.decomposition._truncated_svd.TruncatedSVD");
   set_n_features_in(components_.cols());
 }
@@ -136,8 +144,11 @@ namespace {
 Matrix components_of(const ObjectView& obj, std::int64_t n) {
   const auto v = obj.at("components_");
   const NdArray a = v.as_array();
-  if (a.dtype().kind() != DTypeKind::Float || a.ndim() != 2) v.fail("components_ must be a 2-d float array");
-  if (a.dim(1) != n) v.fail("components_ has " + std::to_string(a.dim(1)) + " columns, n_features_in_ is " + std::to_string(n));
+  if (a.dtype().kind() != DTypeKind::Float || a.ndim() != 2)
+    v.fail("components_ must be a 2-d float array");
+  if (a.dim(1) != n)
+    v.fail("components_ has " + std::to_string(a.dim(1)) + " columns, n_features_in_ is " +
+           std::to_string(n));
   if (a.dim(0) < 1) v.fail("components_ is empty");
   return to_matrix(a);
 }
@@ -157,7 +168,8 @@ std::unique_ptr<PCA> build_pca(const ObjectView& obj) {
     return std::make_unique<PCA>(c, pp::float_vector(obj, "mean_", n), var, whiten);
   });
   est->set_centered_after_projection(pp::version_at_least(file_version(obj), 1, 4));
-  if (auto nv = obj.find("noise_variance_"); nv && !nv->is_none()) est->set_noise_variance(nv->as_double());
+  if (auto nv = obj.find("noise_variance_"); nv && !nv->is_none())
+    est->set_noise_variance(nv->as_double());
   pp::adopt_identity(*est, obj, n);
   return est;
 }
@@ -179,7 +191,8 @@ void save_pca(const PCA& e, ObjectWriter& w) {
   w.set_default("_fit_svd_solver", make::str("full"));
   w.set("mean_", pp::float_array_node(e.mean()));
   const double nv = std::isnan(e.noise_variance()) ? 0.0 : e.noise_variance();
-  w.set_default("noise_variance_", make::numpy_scalar(NdArray::from_vector(std::vector<double>{nv}, {})));
+  w.set_default("noise_variance_",
+                make::numpy_scalar(NdArray::from_vector(std::vector<double>{nv}, {})));
   w.set_default("n_samples_", make::integer(k + 1));
   w.set("components_", matrix_node(e.components()));
   w.set_default("n_components_", make::integer(k));
@@ -192,7 +205,8 @@ void save_pca(const PCA& e, ObjectWriter& w) {
 
 std::unique_ptr<TruncatedSVD> build_svd(const ObjectView& obj) {
   const auto n = pp::required_n_features(obj);
-  auto est = pp::located(obj, [&] { return std::make_unique<TruncatedSVD>(components_of(obj, n)); });
+  auto est =
+      pp::located(obj, [&] { return std::make_unique<TruncatedSVD>(components_of(obj, n)); });
   pp::adopt_identity(*est, obj, n);
   return est;
 }

@@ -70,7 +70,9 @@ FunctionTransformer::FunctionTransformer(std::string func, std::string inverse_f
   set_n_features_in(n_features);
 }
 
-bool FunctionTransformer::known_ufunc(const std::string& name) noexcept { return find_ufunc(name) != nullptr; }
+bool FunctionTransformer::known_ufunc(const std::string& name) noexcept {
+  return find_ufunc(name) != nullptr;
+}
 
 NdArray FunctionTransformer::do_transform(const MatrixView& X) const {
   // validate=False: scikit-learn hands X to func unchecked (not even the column count).
@@ -92,7 +94,8 @@ namespace pp = skops::estimators::pp;
 
 namespace {
 // numpy ufuncs are pickled under their defining module, which moved in numpy 2.
-const char* const kUFuncModules[] = {"numpy", "numpy.core._multiarray_umath", "numpy._core._multiarray_umath"};
+const char* const kUFuncModules[] = {"numpy", "numpy.core._multiarray_umath",
+                                     "numpy._core._multiarray_umath"};
 
 std::string ufunc_of(const ObjectView& obj, const char* key) {
   auto v = obj.find(key);
@@ -112,12 +115,13 @@ std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj) {
   for (const char* key : {"kw_args", "inv_kw_args"}) {
     auto v = obj.find(key);
     if (v && !v->is_none() && !(v->node().kind == NodeKind::Dict && v->node().entries.empty())) {
-      throw UnsupportedError(std::string("FunctionTransformer: ") + key + " is not supported", {}, v->pointer());
+      throw UnsupportedError(std::string("FunctionTransformer: ") + key + " is not supported", {},
+                             v->pointer());
     }
   }
   const auto n = pp::optional_n_features(obj);
-  auto est = std::make_unique<FunctionTransformer>(ufunc_of(obj, "func"), ufunc_of(obj, "inverse_func"),
-                                                   pp::flag(obj, "validate", false), n);
+  auto est = std::make_unique<FunctionTransformer>(
+      ufunc_of(obj, "func"), ufunc_of(obj, "inverse_func"), pp::flag(obj, "validate", false), n);
   pp::adopt_identity(*est, obj, n);
   return est;
 }

@@ -11,18 +11,21 @@
 
 namespace skops::preprocessing {
 
-SimpleImputer::SimpleImputer(std::vector<double> statistics, std::string strategy, double missing_values,
-                             bool keep_empty_features, std::optional<double> fill_value)
+SimpleImputer::SimpleImputer(std::vector<double> statistics, std::string strategy,
+                             double missing_values, bool keep_empty_features,
+                             std::optional<double> fill_value)
     : statistics_(std::move(statistics)),
       strategy_(std::move(strategy)),
       missing_values_(missing_values),
       keep_empty_features_(keep_empty_features),
       fill_value_(fill_value) {
   if (statistics_.empty()) throw ValidationError("SimpleImputer: statistics_ is empty");
-  if (strategy_ != "mean" && strategy_ != "median" && strategy_ != "most_frequent" && strategy_ != "constant") {
+  if (strategy_ != "mean" && strategy_ != "median" && strategy_ != "most_frequent" &&
+      strategy_ != "constant") {
     throw ValidationError("SimpleImputer: unsupported strategy \"" + strategy_ + "\"");
   }
-  if (std::isinf(missing_values_)) throw ValidationError("SimpleImputer: missing_values is infinite");
+  if (std::isinf(missing_values_))
+    throw ValidationError("SimpleImputer: missing_values is infinite");
   set_type_name("sklearn.impute._base.SimpleImputer");
   set_n_features_in(static_cast<std::int64_t>(statistics_.size()));
 }
@@ -47,7 +50,8 @@ NdArray SimpleImputer::do_transform(const MatrixView& X) const {
   for (Eigen::Index i = 0; i < X.rows(); ++i) {
     for (std::size_t k = 0; k < kept.size(); ++k) {
       const double x = X(i, kept[k]);
-      out(i, static_cast<Eigen::Index>(k)) = is_missing(x) ? statistics_[static_cast<std::size_t>(kept[k])] : x;
+      out(i, static_cast<Eigen::Index>(k)) =
+          is_missing(x) ? statistics_[static_cast<std::size_t>(kept[k])] : x;
     }
     for (Eigen::Index k = 0; k < n_ind; ++k) {
       const auto col = static_cast<Eigen::Index>((*indicator_)[static_cast<std::size_t>(k)]);
@@ -71,20 +75,22 @@ double missing_value_of(const ValueView& v) {
   if (n.kind == NodeKind::Json && (n.scalar == ScalarKind::Float || n.scalar == ScalarKind::Int)) {
     return v.as_double();
   }
-  throw UnsupportedError("SimpleImputer: missing_values must be a number or NaN for numeric input", {},
-                         v.pointer());
+  throw UnsupportedError("SimpleImputer: missing_values must be a number or NaN for numeric input",
+                         {}, v.pointer());
 }
 
 // indicator_ (a MissingIndicator): the input columns whose mask is appended.
 std::vector<std::int64_t> read_indicator(const ValueView& ind, std::int64_t n) {
-  if (ind.node().kind != NodeKind::Object || ind.node().type_name() != "sklearn.impute._base.MissingIndicator") {
+  if (ind.node().kind != NodeKind::Object ||
+      ind.node().type_name() != "sklearn.impute._base.MissingIndicator") {
     ind.fail("indicator_ must be a sklearn.impute._base.MissingIndicator");
   }
   const NodePtr state = ind.node().child("content");
   if (!state || state->kind != NodeKind::Dict) ind.fail("MissingIndicator has no attribute dict");
   ValueView s(state, ind.ctx());
   const NdArray f = s.at("features_").as_array();
-  if (f.ndim() != 1 || (f.dtype().kind() != DTypeKind::Int && f.dtype().kind() != DTypeKind::UInt)) {
+  if (f.ndim() != 1 ||
+      (f.dtype().kind() != DTypeKind::Int && f.dtype().kind() != DTypeKind::UInt)) {
     s.at("features_").fail("features_ must be a 1-d int array");
   }
   auto features = f.to_vector<std::int64_t>();
@@ -93,7 +99,8 @@ std::vector<std::int64_t> read_indicator(const ValueView& ind, std::int64_t n) {
   }
   if (auto e = s.find("error_on_new"); e && e->as_bool()) {
     if (auto mode = s.find("features"); mode && mode->as_str() == "missing-only") {
-      throw UnsupportedError("MissingIndicator with error_on_new=True is not supported", {}, ind.pointer());
+      throw UnsupportedError("MissingIndicator with error_on_new=True is not supported", {},
+                             ind.pointer());
     }
   }
   return features;
@@ -112,7 +119,8 @@ std::unique_ptr<SimpleImputer> build_imputer(const ObjectView& obj) {
   std::optional<double> fill;
   if (auto f = obj.find("fill_value"); f && !f->is_none()) {
     const Node& fn = f->node();
-    if (fn.kind == NodeKind::Json && (fn.scalar == ScalarKind::Int || fn.scalar == ScalarKind::Float)) {
+    if (fn.kind == NodeKind::Json &&
+        (fn.scalar == ScalarKind::Int || fn.scalar == ScalarKind::Float)) {
       fill = f->as_double();
     }
   }
@@ -142,11 +150,13 @@ void save_imputer(const SimpleImputer& e, ObjectWriter& w) {
   dtype_node->kind = NodeKind::DType;
   dtype_node->module = "numpy";
   dtype_node->cls = "dtype";
-  dtype_node->children.push_back({"content", make::array(NdArray::from_vector(std::vector<double>{}))});
+  dtype_node->children.push_back(
+      {"content", make::array(NdArray::from_vector(std::vector<double>{}))});
   w.set_default("_fit_dtype", dtype_node);
   if (e.indicator_features()) {
     if (!w.ctx().sklearn_version().empty() && e.original_state() == nullptr) {
-      throw UnsupportedError("saving a natively built SimpleImputer with add_indicator is not supported");
+      throw UnsupportedError(
+          "saving a natively built SimpleImputer with add_indicator is not supported");
     }
   } else {
     w.set_default("indicator_", make::none());

@@ -31,7 +31,8 @@ LabelEncoder::LabelEncoder(NdArray classes) : classes_(std::move(classes)) {
     strings_ = classes_.to_strings();
     // UTF-8 byte order is code point order, numpy's order for '<U' arrays.
     for (std::size_t i = 1; i < strings_.size(); ++i) {
-      if (!(strings_[i - 1] < strings_[i])) throw ValidationError("LabelEncoder: classes_ not sorted and unique");
+      if (!(strings_[i - 1] < strings_[i]))
+        throw ValidationError("LabelEncoder: classes_ not sorted and unique");
     }
   } else if (classes_.is_numeric() && kind != DTypeKind::Complex) {
     numbers_ = classes_.to_vector<double>();
@@ -47,7 +48,8 @@ LabelEncoder::LabelEncoder(NdArray classes) : classes_(std::move(classes)) {
 }
 
 NdArray LabelEncoder::transform_labels(const std::vector<std::string>& labels) const {
-  if (strings_.empty()) throw UnsupportedError("LabelEncoder: classes_ are numeric; use transform_values");
+  if (strings_.empty())
+    throw UnsupportedError("LabelEncoder: classes_ are numeric; use transform_values");
   std::vector<std::int64_t> out;
   out.reserve(labels.size());
   for (const auto& s : labels) {
@@ -59,7 +61,8 @@ NdArray LabelEncoder::transform_labels(const std::vector<std::string>& labels) c
 }
 
 NdArray LabelEncoder::transform_values(const std::vector<double>& labels) const {
-  if (numbers_.empty()) throw UnsupportedError("LabelEncoder: classes_ are strings; use transform_labels");
+  if (numbers_.empty())
+    throw UnsupportedError("LabelEncoder: classes_ are strings; use transform_labels");
   // column_or_1d(y, dtype=classes_.dtype) casts float labels to integer classes first.
   const bool integral = classes_.dtype().kind() != DTypeKind::Float;
   std::vector<std::int64_t> out;
@@ -90,19 +93,23 @@ NdArray take(const NdArray& classes, const std::vector<std::int64_t>& codes) {
   std::vector<std::uint8_t> bytes(codes.size() * item);
   for (std::size_t i = 0; i < codes.size(); ++i) {
     if (codes[i] < 0 || codes[i] >= n) unseen();
-    std::memcpy(bytes.data() + i * item, classes.bytes() + static_cast<std::size_t>(codes[i]) * item, item);
+    std::memcpy(bytes.data() + i * item,
+                classes.bytes() + static_cast<std::size_t>(codes[i]) * item, item);
   }
-  return NdArray(classes.dtype(), {static_cast<std::int64_t>(codes.size())}, ByteView::adopt(std::move(bytes)));
+  return NdArray(classes.dtype(), {static_cast<std::int64_t>(codes.size())},
+                 ByteView::adopt(std::move(bytes)));
 }
 }  // namespace
 
 NdArray LabelEncoder::inverse_transform_labels(const std::vector<std::int64_t>& codes) const {
-  if (strings_.empty()) throw UnsupportedError("LabelEncoder: classes_ are numeric; use inverse_transform_values");
+  if (strings_.empty())
+    throw UnsupportedError("LabelEncoder: classes_ are numeric; use inverse_transform_values");
   return take(classes_, codes);
 }
 
 NdArray LabelEncoder::inverse_transform_values(const std::vector<std::int64_t>& codes) const {
-  if (numbers_.empty()) throw UnsupportedError("LabelEncoder: classes_ are strings; use inverse_transform_labels");
+  if (numbers_.empty())
+    throw UnsupportedError("LabelEncoder: classes_ are strings; use inverse_transform_labels");
   return take(classes_, codes);
 }
 
@@ -125,7 +132,8 @@ namespace pp = skops::estimators::pp;
 
 namespace {
 std::unique_ptr<LabelEncoder> build_label(const ObjectView& obj) {
-  auto est = pp::located(obj, [&] { return std::make_unique<LabelEncoder>(obj.array("classes_")); });
+  auto est =
+      pp::located(obj, [&] { return std::make_unique<LabelEncoder>(obj.array("classes_")); });
   pp::adopt_identity(*est, obj, -1);
   return est;
 }

@@ -33,11 +33,13 @@ std::pair<std::int64_t, std::int64_t> count_outputs(std::int64_t n, std::int64_t
     for (std::int64_t f = 0; f < n; ++f) {
       std::int64_t start = index[static_cast<std::size_t>(f)];
       next.push_back(current);
-      if (interaction_only) start += index[static_cast<std::size_t>(f) + 1] - index[static_cast<std::size_t>(f)];
+      if (interaction_only)
+        start += index[static_cast<std::size_t>(f) + 1] - index[static_cast<std::size_t>(f)];
       const std::int64_t next_col = current + end - start;
       if (next_col <= current) break;
       current = next_col;
-      if (current > kMaxOutputs) throw ValidationError("PolynomialFeatures: too many output features");
+      if (current > kMaxOutputs)
+        throw ValidationError("PolynomialFeatures: too many output features");
     }
     next.push_back(current);
     // scikit-learn's new_index has n+1 entries only when no break happened; pad like it
@@ -59,8 +61,8 @@ PolynomialFeatures::PolynomialFeatures(std::int64_t n_features, std::int64_t max
       include_bias_(include_bias) {
   if (n_features < 1) throw ValidationError("PolynomialFeatures: n_features_in_ must be positive");
   if (min_degree < 0 || max_degree < min_degree || max_degree > kMaxDegree) {
-    throw ValidationError("PolynomialFeatures: invalid degree range [" + std::to_string(min_degree) +
-                          ", " + std::to_string(max_degree) + "]");
+    throw ValidationError("PolynomialFeatures: invalid degree range [" +
+                          std::to_string(min_degree) + ", " + std::to_string(max_degree) + "]");
   }
   std::tie(n_out_full_, n_out_) =
       count_outputs(n_features, min_degree, max_degree, interaction_only, include_bias);
@@ -157,7 +159,8 @@ void save_poly(const PolynomialFeatures& e, ObjectWriter& w) {
   if (e.min_degree() == 0) {
     w.set_default("degree", make::integer(e.max_degree()));
   } else {
-    w.set_default("degree", make::tuple({make::integer(e.min_degree()), make::integer(e.max_degree())}));
+    w.set_default("degree",
+                  make::tuple({make::integer(e.min_degree()), make::integer(e.max_degree())}));
   }
   w.set_default("interaction_only", make::boolean(e.interaction_only()));
   w.set_default("include_bias", make::boolean(e.include_bias()));

@@ -45,7 +45,8 @@ template <class Op>
 Matrix columnwise(const MatrixView& X, const std::vector<double>& v, Op op) {
   Matrix out(X.rows(), X.cols());
   for (Eigen::Index i = 0; i < X.rows(); ++i) {
-    for (Eigen::Index j = 0; j < X.cols(); ++j) out(i, j) = op(X(i, j), v[static_cast<std::size_t>(j)]);
+    for (Eigen::Index j = 0; j < X.cols(); ++j)
+      out(i, j) = op(X(i, j), v[static_cast<std::size_t>(j)]);
   }
   return out;
 }
@@ -239,17 +240,18 @@ std::unique_ptr<MinMaxScaler> build_minmax(const ObjectView& obj) {
   auto [lo, hi] = number_pair(obj.at("feature_range"), "feature_range");
   const bool clip = flag(obj, "clip", false);
   auto est = located(obj, [&] {
-    return std::make_unique<MinMaxScaler>(
-        pp::float_vector(obj, "scale_", n), pp::float_vector(obj, "min_", n), lo, hi, clip,
-        pp::optional_float_vector(obj, "data_min_", n), pp::optional_float_vector(obj, "data_max_", n));
+    return std::make_unique<MinMaxScaler>(pp::float_vector(obj, "scale_", n),
+                                          pp::float_vector(obj, "min_", n), lo, hi, clip,
+                                          pp::optional_float_vector(obj, "data_min_", n),
+                                          pp::optional_float_vector(obj, "data_max_", n));
   });
   pp::adopt_identity(*est, obj, n);
   return est;
 }
 
 void save_minmax(const MinMaxScaler& e, ObjectWriter& w) {
-  w.set_default("feature_range",
-                make::tuple({make::real(e.feature_range().first), make::real(e.feature_range().second)}));
+  w.set_default("feature_range", make::tuple({make::real(e.feature_range().first),
+                                              make::real(e.feature_range().second)}));
   w.set_default("copy", make::boolean(true));
   w.set_default("clip", make::boolean(e.clip()));
   w.set_int("n_features_in_", e.n_features_in());
@@ -265,7 +267,8 @@ void save_minmax(const MinMaxScaler& e, ObjectWriter& w) {
 
 std::unique_ptr<MaxAbsScaler> build_maxabs(const ObjectView& obj) {
   const auto n = pp::required_n_features(obj);
-  auto est = located(obj, [&] { return std::make_unique<MaxAbsScaler>(pp::float_vector(obj, "scale_", n)); });
+  auto est = located(
+      obj, [&] { return std::make_unique<MaxAbsScaler>(pp::float_vector(obj, "scale_", n)); });
   pp::adopt_identity(*est, obj, n);
   return est;
 }
@@ -297,8 +300,8 @@ std::unique_ptr<RobustScaler> build_robust(const ObjectView& obj) {
 void save_robust(const RobustScaler& e, ObjectWriter& w) {
   w.set_default("with_centering", make::boolean(!e.center().empty()));
   w.set_default("with_scaling", make::boolean(!e.scale().empty()));
-  w.set_default("quantile_range",
-                make::tuple({make::real(e.quantile_range().first), make::real(e.quantile_range().second)}));
+  w.set_default("quantile_range", make::tuple({make::real(e.quantile_range().first),
+                                               make::real(e.quantile_range().second)}));
   w.set_default("unit_variance", make::boolean(e.unit_variance()));
   w.set_default("copy", make::boolean(true));
   w.set_int("n_features_in_", e.n_features_in());
@@ -309,7 +312,8 @@ void save_robust(const RobustScaler& e, ObjectWriter& w) {
 }  // namespace
 
 void register_scalers(TypeRegistry& reg) {
-  reg.add<StandardScaler>("sklearn.preprocessing._data.StandardScaler", build_standard, save_standard);
+  reg.add<StandardScaler>("sklearn.preprocessing._data.StandardScaler", build_standard,
+                          save_standard);
   reg.add<MinMaxScaler>("sklearn.preprocessing._data.MinMaxScaler", build_minmax, save_minmax);
   reg.add<MaxAbsScaler>("sklearn.preprocessing._data.MaxAbsScaler", build_maxabs, save_maxabs);
   reg.add<RobustScaler>("sklearn.preprocessing._data.RobustScaler", build_robust, save_robust);

@@ -1,0 +1,23 @@
+#pragma once
+// Registration entry point of the naive_bayes, neighbors, cluster and
+// QuadraticDiscriminantAnalysis families (called by TypeRegistry::with_builtins; explicit,
+// no static initialisers).
+
+#include "skops/registry.hpp"
+
+namespace skops::estimators {
+
+/// Every family below.
+void register_more_models(TypeRegistry& reg);
+
+/// GaussianNB, MultinomialNB, ComplementNB, BernoulliNB, CategoricalNB.
+void register_naive_bayes(TypeRegistry& reg);
+/// KNeighborsClassifier/Regressor, NearestCentroid, and the KDTree/BallTree/DistanceMetric
+/// helper objects their files hold.
+void register_neighbors(TypeRegistry& reg);
+/// KMeans, MiniBatchKMeans.
+void register_cluster(TypeRegistry& reg);
+/// QuadraticDiscriminantAnalysis.
+void register_qda(TypeRegistry& reg);
+
+}  // namespace skops::estimators
