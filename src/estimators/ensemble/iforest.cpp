@@ -76,7 +76,7 @@ std::unique_ptr<IsolationForest> IsolationForest::from_trees(
     std::vector<std::shared_ptr<const DecisionTreeRegressor>> trees,
     std::vector<std::vector<std::int64_t>> features,
     const std::vector<std::vector<std::int64_t>>& n_node_samples, std::int64_t n_features,
-    std::int64_t max_samples, double offset) {
+    std::int64_t max_features, std::int64_t max_samples, double offset) {
   if (features.size() != trees.size() || n_node_samples.size() != trees.size())
     throw ValidationError("IsolationForest: one feature list and sample count list per tree");
   std::vector<Member> members;

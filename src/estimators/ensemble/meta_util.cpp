@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "estimators/common/tree_flat.hpp"
+#include "estimators/common/tree_labels.hpp"
 #include "skops/error.hpp"
 
 namespace skops::ensemble_detail {
@@ -195,6 +196,14 @@ NodePtr bunch_of(const std::vector<std::string>& names, const std::vector<NodePt
 
 bool version_at_least(const std::string& version, int major, int minor) {
   return detail::sklearn_minor_version(version) >= std::make_pair(major, minor);
+}
+
+NdArray encoder_classes(const ObjectView& obj, const std::string& key) {
+  if (auto enc = obj.find(key); enc && enc->node().kind == NodeKind::Object) {
+    const ObjectView le(enc->ptr(), enc->ctx());
+    return detail::read_labels(le.at("classes_"));
+  }
+  return detail::read_labels(obj.at("classes_"));
 }
 
 NodePtr int64_scalar(std::int64_t v) {

@@ -66,6 +66,10 @@ NodePtr bunch_of(const std::vector<std::string>& names, const std::vector<NodePt
 /// Whether the target scikit-learn version is at least major.minor.
 bool version_at_least(const std::string& version, int major, int minor);
 
+/// classes_ of the LabelEncoder attribute `key` (what inverse_transform maps positions
+/// to), or the estimator's classes_ when that attribute is absent.
+NdArray encoder_classes(const ObjectView& obj, const std::string& key);
+
 /// A numpy int64 0-d scalar node.
 NodePtr int64_scalar(std::int64_t v);
 

@@ -2,6 +2,7 @@
 #include "estimators/ensemble/forest.hpp"
 #include "estimators/ensemble/gradient_boosting.hpp"
 #include "estimators/ensemble/hist_gradient_boosting.hpp"
+#include "estimators/ensemble/meta.hpp"
 #include "estimators/families.hpp"
 
 namespace skops::estimators {
@@ -76,6 +77,8 @@ void register_ensembles(TypeRegistry& reg) {
       "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
       "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
   });
+
+  register_meta_ensembles(reg);
 }
 
 }  // namespace skops::estimators

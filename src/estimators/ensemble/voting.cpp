@@ -245,8 +245,6 @@ void write_members(const std::vector<EstimatorPtr>& ests, const std::vector<std:
   // named_estimators_: the same nodes under their names ('drop' kept for dropped ones).
   std::vector<std::string> bunch_names;
   std::vector<NodePtr> bunch_values;
-  const NamedParam* none = nullptr;
-  (void)none;
   if (original && original->get("named_estimators_")) {
     const Node& old = *original->get("named_estimators_");
     std::size_t next = 0;
@@ -283,7 +281,8 @@ std::unique_ptr<VotingClassifier> build_voting_classifier(const ObjectView& obj)
   if (voting != "soft" && voting != "hard") obj.at("voting").fail("voting must be 'soft' or 'hard'");
   bool flatten = true;
   if (auto f = obj.find("flatten_transform")) flatten = f->as_bool();
-  NdArray classes = detail::read_labels(obj.at("classes_"));
+  // predict maps positions back through le_.inverse_transform, i.e. le_.classes_.
+  NdArray classes = encoder_classes(obj, "le_");
   auto est = std::make_unique<VotingClassifier>(std::move(p.estimators), std::move(p.names),
                                                 std::move(classes), voting == "soft",
                                                 std::move(p.weights), flatten);

@@ -1,0 +1,56 @@
+#pragma once
+// The prediction service without the HTTP server: a loaded model plus the JSON request and
+// response handling, so that main.cpp only wires routes and the tests read like the API.
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <skops/skops.hpp>
+#include <string>
+#include <vector>
+
+namespace service {
+
+/// An HTTP answer: status code and JSON body.
+struct Reply {
+  int status = 200;
+  nlohmann::json body;
+};
+
+/// Limits on one request (the HTTP server caps the body size separately).
+struct RequestLimits {
+  std::size_t max_rows = 10000;
+  std::size_t max_cells = 2000000;
+};
+
+class PredictionService {
+ public:
+  /// Loads `model_path` with the built-in registry plus `trusted` names. Throws what
+  /// skops::load throws: UntrustedTypeError (refused), or another skops::Error when the file
+  /// is invalid, over a limit or unsupported.
+  PredictionService(const std::string& model_path, std::vector<std::string> trusted, RequestLimits limits = {});
+
+  /// POST /predict. Body: {"rows": [[x, ...], ...], "method": "predict"} ("method" optional;
+  /// null in a row is NaN). predict answers {"predictions": [...]} plus "probabilities" when
+  /// the model has predict_proba; other methods answer {"method": m, "result": [...]}.
+  /// 400: not JSON, wrong shape, unknown method; 422: the model rejects the input
+  /// (skops::InputError, e.g. wrong feature count) or lacks the method; 413: too many rows.
+  /// Thread-safe: the model is immutable and `run` is const.
+  Reply predict(const std::string& body) const;
+
+  /// GET /model: type, role, n_features_in, methods, every type in the file with its loader
+  /// and count, and the types that are not trusted by default (accepted through --trusted).
+  const nlohmann::json& summary() const noexcept { return summary_; }
+
+ private:
+  std::unique_ptr<const skops::Estimator> model_;
+  nlohmann::json summary_;
+  RequestLimits limits_;
+};
+
+/// {"error": message, "status": code}.
+Reply error_reply(int status, const std::string& message);
+
+/// An NdArray (0-, 1- or 2-d; numbers, booleans or strings) as nested JSON lists.
+nlohmann::json to_json(const skops::NdArray& a);
+
+}  // namespace service

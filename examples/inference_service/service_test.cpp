@@ -1,0 +1,345 @@
+// ctest inference_service: drives the real server binary over loopback.
+//
+//   service_test --server PATH/inference_service --data tests/data --work DIR
+//
+// 1. refusal: a hostile model (untrusted os.system) and a broken file make the server exit
+//    non-zero before listening, printing the reason;
+// 2. correctness: corpus models (Pipeline StandardScaler+LogisticRegression, RandomForest, and
+//    Imputer+Scaler+RandomForest with NaN inputs and --trusted numpy.dtype) answer POST
+//    /predict with scikit-learn's recorded predictions and probabilities; GET /model, /healthz;
+// 3. bad requests: 4xx with a JSON error message;
+// 4. load: 16 concurrent clients send 1600 requests; every answer must be right; prints the
+//    requests per second.
+// Only 127.0.0.1, every wait bounded; the server is killed if anything goes wrong.
+
+#include <fcntl.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <skops/skops.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+int g_failures = 0;
+
+void check(bool ok, const std::string& what) {
+  if (!ok) ++g_failures;
+  std::cout << (ok ? "ok   " : "FAIL ") << what << std::endl;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+skops::NdArray npy(const std::string& path) {
+  const std::string s = slurp(path);
+  if (s.empty()) throw skops::IoError("cannot read " + path);
+  return skops::read_npy(skops::ByteView::copy_of(s.data(), s.size()), skops::Limits{}, path);
+}
+
+/// A server process whose stdout+stderr go to a log file; killed when dropped.
+class ServerProcess {
+ public:
+  ServerProcess(const std::string& exe, std::vector<std::string> args, const std::string& log) : log_(log) {
+    args.insert(args.begin(), exe);
+    pid_ = fork();
+    if (pid_ == 0) {
+      const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd >= 0) {
+        dup2(fd, 1);
+        dup2(fd, 2);
+      }
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(exe.c_str(), argv.data());
+      _exit(127);
+    }
+  }
+  ~ServerProcess() {
+    if (pid_ > 0 && !exit_code_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  /// The port from the "listening on" line, or nullopt if the process exits or times out.
+  std::optional<int> wait_for_port(std::chrono::seconds timeout = std::chrono::seconds(60)) {
+    const auto deadline = Clock::now() + timeout;
+    const std::string marker = "listening on http://127.0.0.1:";
+    while (Clock::now() < deadline) {
+      const std::string out = slurp(log_);
+      if (auto at = out.find(marker); at != std::string::npos && out.find('\n', at) != std::string::npos) {
+        return std::stoi(out.substr(at + marker.size()));
+      }
+      if (wait_exit(std::chrono::milliseconds(0))) return std::nullopt;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return std::nullopt;
+  }
+
+  /// Exit code once the process ended within `timeout` (-signal when killed by one).
+  std::optional<int> wait_exit(std::chrono::milliseconds timeout) {
+    if (exit_code_) return exit_code_;
+    const auto deadline = Clock::now() + timeout;
+    do {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+        return exit_code_;
+      }
+      if (timeout.count() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    } while (Clock::now() < deadline);
+    return std::nullopt;
+  }
+
+  void terminate() { kill(pid_, SIGTERM); }
+  std::string log() const { return slurp(log_); }
+
+ private:
+  pid_t pid_ = -1;
+  std::string log_;
+  std::optional<int> exit_code_;
+};
+
+std::unique_ptr<httplib::Client> client(int port) {
+  auto c = std::make_unique<httplib::Client>("127.0.0.1", port);
+  c->set_connection_timeout(10, 0);
+  c->set_read_timeout(30, 0);
+  c->set_write_timeout(30, 0);
+  c->set_keep_alive(true);
+  return c;
+}
+
+/// X as the "rows" of a request (NaN as null), rows [begin, end).
+json rows_of(const skops::Matrix& X, Eigen::Index begin, Eigen::Index end) {
+  json rows = json::array();
+  for (Eigen::Index i = begin; i < end; ++i) {
+    json row = json::array();
+    for (Eigen::Index j = 0; j < X.cols(); ++j) {
+      row.push_back(std::isnan(X(i, j)) ? json() : json(X(i, j)));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+/// Whether JSON values equal the expected array's elements [begin, end) (rows for 2-d),
+/// labels exactly and floats within scikit-learn parity tolerance.
+bool matches(const json& got, const skops::NdArray& want, std::int64_t begin, std::int64_t end) {
+  if (!got.is_array() || static_cast<std::int64_t>(got.size()) != end - begin) return false;
+  const bool text = want.dtype().kind() == skops::DTypeKind::Unicode;
+  const std::int64_t cols = want.ndim() == 2 ? want.dim(1) : 1;
+  const std::vector<std::string> s = text ? want.to_strings() : std::vector<std::string>{};
+  const std::vector<double> v = text ? std::vector<double>{} : want.to_vector<double>();
+  for (std::int64_t i = begin; i < end; ++i) {
+    const json& row = got[static_cast<std::size_t>(i - begin)];
+    for (std::int64_t j = 0; j < cols; ++j) {
+      const json& g = want.ndim() == 2 ? row.at(static_cast<std::size_t>(j)) : row;
+      const std::size_t k = static_cast<std::size_t>(i * cols + j);
+      if (text) {
+        if (!g.is_string() || g.get<std::string>() != s[k]) return false;
+      } else {
+        if (!g.is_number()) return false;
+        const double w = v[k], x = g.get<double>();
+        if (!(std::fabs(w - x) <= std::max(1e-10, 1e-12 * std::fabs(w)))) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/// body[key] when body is a JSON object holding it, else null (never throws).
+json field(const std::string& body, const char* key) {
+  const json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains(key)) return json();
+  return j.at(key);
+}
+
+struct Case {
+  std::string name;
+  std::vector<std::string> trusted;
+};
+
+/// Starts the server on a corpus model and checks answers against the recorded outputs.
+void check_model(const std::string& server, const std::string& corpus, const std::string& work, const Case& c,
+                 bool bad_requests_and_load) {
+  const std::string base = corpus + "/" + c.name;
+  std::vector<std::string> args = {base + ".skops", "--port", "0"};
+  for (const auto& t : c.trusted) args.insert(args.end(), {"--trusted", t});
+  ServerProcess proc(server, args, work + "/" + c.name + ".log");
+  const auto port = proc.wait_for_port();
+  check(port.has_value(), c.name + ": server starts and prints its port");
+  if (!port) {
+    std::cout << proc.log();
+    return;
+  }
+  auto cli = client(*port);
+
+  auto health = cli->Get("/healthz");
+  check(health && health->status == 200 && field(health->body, "status") == "ok", c.name + ": GET /healthz");
+
+  const skops::Matrix X = skops::to_matrix(npy(base + ".X.npy"));
+  auto model = cli->Get("/model");
+  json summary = model ? json::parse(model->body, nullptr, false) : json();
+  check(model && model->status == 200 && summary["n_features_in"] == X.cols() && summary["types"].size() > 0,
+        c.name + ": GET /model -> " + (model ? summary.dump().substr(0, 160) + "..." : "no answer"));
+  check(summary["untrusted"] == json(c.trusted), c.name + ": /model lists the types trusted only by --trusted");
+
+  const skops::NdArray want_pred = npy(base + ".predict.npy");
+  const skops::NdArray want_proba = npy(base + ".predict_proba.npy");
+  const json request = {{"rows", rows_of(X, 0, X.rows())}};
+  auto res = cli->Post("/predict", request.dump(), "application/json");
+  json body = res ? json::parse(res->body, nullptr, false) : json();
+  check(res && res->status == 200, c.name + ": POST /predict " + std::to_string(X.rows()) + " rows -> 200");
+  check(matches(body["predictions"], want_pred, 0, X.rows()), c.name + ": predictions equal scikit-learn's");
+  check(matches(body["probabilities"], want_proba, 0, X.rows()), c.name + ": probabilities equal scikit-learn's");
+
+  std::ifstream has_df(base + ".decision_function.npy");
+  if (has_df) {
+    const json df_req = {{"rows", rows_of(X, 0, X.rows())}, {"method", "decision_function"}};
+    auto df = cli->Post("/predict", df_req.dump(), "application/json");
+    json df_body = df ? json::parse(df->body, nullptr, false) : json();
+    check(df && df->status == 200 && df_body["method"] == "decision_function" &&
+              matches(df_body["result"], npy(base + ".decision_function.npy"), 0, X.rows()),
+          c.name + ": method decision_function equals scikit-learn's");
+  }
+
+  if (bad_requests_and_load) {
+    struct Bad {
+      std::string what, body;
+      int status;
+    };
+    const std::string row = rows_of(X, 0, 1).dump();
+    const std::string short_row = "[[1.0, 2.0]]";
+    const std::vector<Bad> bad = {
+        {"not JSON", "{\"rows\": [[1, 2", 400},
+        {"JSON but not an object", "[1, 2, 3]", 400},
+        {"no rows", "{\"data\": []}", 400},
+        {"rows not a list", "{\"rows\": \"1,2,3\"}", 400},
+        {"empty rows", "{\"rows\": []}", 400},
+        {"a string value", "{\"rows\": [[\"a\"]]}", 400},
+        {"ragged rows", "{\"rows\": [[1.0, 2.0], [1.0]]}", 400},
+        {"unknown method", "{\"rows\": " + row + ", \"method\": \"fit\"}", 400},
+        {"method not a string", "{\"rows\": " + row + ", \"method\": 3}", 400},
+        {"wrong feature count (InputError)", "{\"rows\": " + short_row + "}", 422},
+        {"method the model lacks", "{\"rows\": " + row + ", \"method\": \"transform\"}", 422},
+    };
+    for (const auto& b : bad) {
+      auto r = cli->Post("/predict", b.body, "application/json");
+      const json e = r ? field(r->body, "error") : json();
+      const bool ok = r && r->status == b.status && e.is_string() && !e.get<std::string>().empty();
+      check(ok, c.name + ": bad request (" + b.what + ") -> " + std::to_string(b.status) + ": " +
+                    (r ? std::to_string(r->status) + " " + r->body : "no answer"));
+    }
+    auto r404 = cli->Get("/predict/nothing");
+    check(r404 && r404->status == 404 && field(r404->body, "error").is_string(),
+          c.name + ": unknown route -> 404 with a JSON error");
+    const std::string huge(9 * 1024 * 1024, ' ');
+    auto r413 = cli->Post("/predict", huge, "application/json");
+    check(r413 && r413->status == 413, c.name + ": 9 MiB body -> 413");
+
+    // The burst: 16 clients, 100 requests each, rotating over slices of X; every answer
+    // must be 200 with the right labels.
+    constexpr int kClients = 16, kPerClient = 100, kRows = 5;
+    std::atomic<int> failures{0}, done{0};
+    std::vector<std::string> bodies;
+    for (Eigen::Index b = 0; b + kRows <= X.rows(); b += kRows) {
+      bodies.push_back(json{{"rows", rows_of(X, b, b + kRows)}}.dump());
+    }
+    const auto start = Clock::now();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kClients; ++t) {
+      threads.emplace_back([&, t] {
+        auto mine = client(*port);
+        for (int i = 0; i < kPerClient; ++i) {
+          const std::size_t k = static_cast<std::size_t>(t + i) % bodies.size();
+          auto r = mine->Post("/predict", bodies[k], "application/json");
+          const auto b = static_cast<std::int64_t>(k) * kRows;
+          if (!r || r->status != 200 || !matches(field(r->body, "predictions"), want_pred, b, b + kRows)) {
+            ++failures;
+          }
+          ++done;
+        }
+      });
+    }
+    for (auto& th : threads) th.join();
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::cout << "load: " << done << " requests from " << kClients << " concurrent clients in " << seconds
+              << " s = " << static_cast<long>(done / seconds) << " requests/second, " << failures << " failed"
+              << std::endl;
+    check(failures == 0 && done == kClients * kPerClient, c.name + ": burst of 1600 requests, zero failures");
+  }
+
+  proc.terminate();
+  const auto code = proc.wait_exit(std::chrono::seconds(20));
+  check(code && *code == 0, c.name + ": SIGTERM stops the server cleanly (exit 0)");
+}
+
+void check_refusal(const std::string& server, const std::string& file, const std::string& work, const std::string& tag,
+                   int want_code, const std::vector<std::string>& want_text) {
+  ServerProcess proc(server, {file, "--port", "0"}, work + "/refuse_" + tag + ".log");
+  const auto code = proc.wait_exit(std::chrono::seconds(60));
+  const std::string log = proc.log();
+  bool text_ok = true;
+  for (const auto& t : want_text) text_ok = text_ok && log.find(t) != std::string::npos;
+  const bool listened = log.find("listening") != std::string::npos;
+  check(code && *code == want_code && text_ok && !listened,
+        "refuses to start on " + tag + " (exit " + (code ? std::to_string(*code) : "none") + "): " +
+            log.substr(0, log.find('\n')));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string server, data, work = ".";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i];
+    if (a == "--server") server = argv[i + 1];
+    if (a == "--data") data = argv[i + 1];
+    if (a == "--work") work = argv[i + 1];
+  }
+  if (server.empty() || data.empty()) {
+    std::cerr << "usage: service_test --server PATH --data TESTS_DATA_DIR [--work DIR]\n";
+    return 64;
+  }
+  signal(SIGPIPE, SIG_IGN);
+  try {
+    check_refusal(server, data + "/hostile/untrusted_os_system_reduce.skops", work, "untrusted_os_system_reduce", 1,
+                  {"refusing to start", "untrusted", "os.system"});
+    check_refusal(server, data + "/hostile/archive_not_zip.skops", work, "archive_not_zip", 2,
+                  {"refusing to start", "archive"});
+    check_refusal(server, data + "/does/not/exist.skops", work, "missing_file", 2, {"refusing to start"});
+
+    const std::string corpus = data + "/corpus/sklearn-1.4.2";
+    check_model(server, corpus, work, {"Pipeline_StandardScaler_LogisticRegression", {}}, true);
+    check_model(server, corpus, work, {"RandomForestClassifier", {}}, false);
+    check_model(server, corpus, work, {"Pipeline_Imputer_Scaler_RandomForest", {"numpy.dtype"}}, false);
+  } catch (const std::exception& e) {
+    std::cout << "FAIL exception: " << e.what() << std::endl;
+    ++g_failures;
+  }
+  std::cout << (g_failures ? "service_test: FAILED (" + std::to_string(g_failures) + ")" : "service_test: passed")
+            << std::endl;
+  return g_failures ? 1 : 0;
+}
