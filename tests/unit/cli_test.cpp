@@ -1,0 +1,137 @@
+// The skops-cpp command contract (DESIGN.md §7): verbs, options, JSON output, exit codes.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "skops/skops.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+namespace ts = skops::testing_support;
+
+ts::CommandResult cli(const std::string& args) { return ts::run_command(ts::cli_path() + " " + args); }
+
+std::string corpus(const std::string& name) { return ts::data_path("corpus/sklearn-1.4.2/" + name); }
+
+TEST(Cli, UsageErrorsExit64) {
+  EXPECT_EQ(cli("").exit_code, 64);
+  EXPECT_EQ(cli("frobnicate x").exit_code, 64);
+  EXPECT_EQ(cli("audit").exit_code, 64);
+  EXPECT_EQ(cli("audit a b").exit_code, 64);
+  EXPECT_EQ(cli("audit --bogus " + corpus("Ridge.skops")).exit_code, 64);
+  EXPECT_EQ(cli("predict " + corpus("Ridge.skops")).exit_code, 64);
+  EXPECT_EQ(cli("predict " + corpus("Ridge.skops") + " --input x --output y --method fly").exit_code, 64);
+  EXPECT_EQ(cli("resave " + corpus("Ridge.skops") + " /tmp/x.skops --compression zstd").exit_code, 64);
+  EXPECT_EQ(cli("--help").exit_code, 0);
+}
+
+TEST(Cli, AuditJsonListsEveryTypeWithPaths) {
+  const auto r = cli("audit --json " + corpus("Pipeline_StandardScaler_LogisticRegression.skops"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto j = nlohmann::json::parse(r.output);
+  EXPECT_TRUE(j.at("untrusted").empty());
+  std::set<std::string> types;
+  for (const auto& t : j.at("types")) {
+    types.insert(t.at("type").get<std::string>());
+    EXPECT_FALSE(t.at("paths").empty());
+    EXPECT_TRUE(t.at("loader").is_string());
+  }
+  EXPECT_TRUE(types.count("sklearn.pipeline.Pipeline"));
+  EXPECT_TRUE(types.count("sklearn.linear_model._logistic.LogisticRegression"));
+}
+
+TEST(Cli, AuditExitsOneOnUntrustedAndListsThem) {
+  const std::string f = ts::data_path("hostile/untrusted_builtins_eval_nested.skops");
+  const auto r = cli("audit --json " + f);
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.output);
+  EXPECT_EQ(j.at("untrusted"), nlohmann::json::array({"builtins.eval"}));
+  // --trusted takes exact names only.
+  EXPECT_EQ(cli("audit " + f + " --trusted builtins.eval").exit_code, 0);
+  EXPECT_EQ(cli("audit " + f + " --trusted builtins").exit_code, 1);
+}
+
+TEST(Cli, InvalidFilesExitTwo) {
+  EXPECT_EQ(cli("audit " + ts::data_path("hostile/archive_not_zip.skops")).exit_code, 2);
+  EXPECT_EQ(cli("inspect " + ts::data_path("hostile/npy_truncated_body.skops")).exit_code, 2);
+  EXPECT_EQ(cli("validate /nonexistent/file.skops").exit_code, 2);
+}
+
+TEST(Cli, InspectShowsNodesAndArrays) {
+  const auto r = cli("inspect " + corpus("StandardScaler.skops"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("ObjectNode sklearn.preprocessing._data.StandardScaler"), std::string::npos);
+  EXPECT_NE(r.output.find("mean_: NdArrayNode numpy.ndarray  <f8 (13,) 104 bytes"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("4 arrays"), std::string::npos);
+}
+
+TEST(Cli, TypesListsTheRegistry) {
+  const auto r = cli("types");
+  ASSERT_EQ(r.exit_code, 0);
+  std::size_t lines = 0;
+  for (char c : r.output) lines += c == '\n';
+  EXPECT_EQ(lines, skops::builtin_registry().type_names().size());
+}
+
+TEST(Cli, PredictWritesScikitLearnsOutput) {
+  const std::string dir = ts::make_temp_dir("cli");
+  const std::string out = dir + "/y.npy";
+  const auto r = cli("predict " + corpus("LogisticRegression_multiclass.skops") + " --input " +
+                     corpus("LogisticRegression_multiclass.X.npy") + " --output " + out + " --method predict_proba");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto got = skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(out)), {});
+  const auto want = skops::read_npy(
+      skops::ByteView::adopt(ts::read_file_bytes(corpus("LogisticRegression_multiclass.predict_proba.npy"))), {});
+  ASSERT_EQ(got.shape(), want.shape());
+  const auto g = got.to_vector<double>(), w = want.to_vector<double>();
+  for (std::size_t i = 0; i < g.size(); ++i) EXPECT_NEAR(g[i], w[i], 1e-12 * std::max(1.0, std::abs(w[i])));
+  // Labels keep their dtype: string labels come out as unicode.
+  const auto r2 = cli("predict " + corpus("LogisticRegression_strlabels.skops") + " --input " +
+                      corpus("LogisticRegression_strlabels.X.npy") + " --output " + out);
+  ASSERT_EQ(r2.exit_code, 0) << r2.output;
+  EXPECT_EQ(skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(out)), {}).dtype().kind(),
+            skops::DTypeKind::Unicode);
+  // A wrong feature count is an input error (exit 2).
+  const auto r3 = cli("predict " + corpus("LogisticRegression_multiclass.skops") + " --input " +
+                      corpus("Ridge.X.npy") + " --output " + out);
+  EXPECT_EQ(r3.exit_code, 2);
+  EXPECT_NE(r3.output.find("input:"), std::string::npos) << r3.output;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, ResaveGoesThroughTheWritersAndLoadsBack) {
+  const std::string dir = ts::make_temp_dir("cli");
+  for (const char* c : {"stored", "deflate"}) {
+    const std::string out = dir + "/m-" + c + ".skops";
+    ASSERT_EQ(cli("resave " + corpus("RandomForestClassifier.skops") + " " + out + " --compression " + c).exit_code, 0);
+    EXPECT_EQ(cli("validate " + out).exit_code, 0);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// `validate` refuses every hostile file: exit 1 when the refusal is about trust, 2 otherwise.
+TEST(Cli, ValidateRefusesEveryHostileFixture) {
+  const auto manifest = nlohmann::json::parse(ts::read_file_text(ts::data_path("hostile/MANIFEST.json")));
+  for (const auto& c : manifest.at("cases")) {
+    const std::string file = c.at("file");
+    const std::string stage = c.at("stage");
+    const std::string expected = c.at("expected");
+    std::string args = "validate " + ts::data_path("hostile/" + file);
+    if (c.contains("trust_for_test")) {
+      for (const auto& t : c["trust_for_test"]) args += " --trusted " + t.get<std::string>();
+    }
+    const auto r = cli(args);
+    if (stage == "types" && expected.find("schema error") == std::string::npos) {
+      EXPECT_EQ(r.exit_code, 1) << file << ": " << r.output;
+    } else if (stage == "types") {
+      EXPECT_TRUE(r.exit_code == 1 || r.exit_code == 2) << file << ": " << r.output;
+    } else {
+      EXPECT_EQ(r.exit_code, 2) << file << ": " << r.output;
+    }
+  }
+}
+
+}  // namespace
