@@ -8,6 +8,10 @@
 // Refuses to start on an untrusted file (exit 1) or an invalid one (exit 2), printing why.
 // SIGINT/SIGTERM stop it cleanly (exit 0).
 
+// skops (Eigen) before httplib.h: httplib pulls in <resolv.h>, whose `_res` macro breaks
+// Eigen's headers when they come after it.
+#include "service.hpp"
+// (keep this order)
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
@@ -18,8 +22,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "service.hpp"
 
 namespace {
 
@@ -111,14 +113,15 @@ int main(int argc, char** argv) {
   });
   // Unknown routes and bodies over the cap (413) answer JSON too; replies that already carry
   // a JSON error (from /predict) are left alone.
-  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                   httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     std::string message = "HTTP " + std::to_string(res.status);
     if (res.status == 404) message = "no route " + req.method + " " + req.path + " (POST /predict, GET /model, GET /healthz)";
     if (res.status == 413) message = "request body over " + std::to_string(kMaxBody) + " bytes";
     send(res, service::error_reply(res.status, message));
     return httplib::Server::HandlerResponse::Handled;
-  });
+  }));
   server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
     std::string what = "unknown error";
     try {

@@ -12,6 +12,10 @@
 //    requests per second.
 // Only 127.0.0.1, every wait bounded; the server is killed if anything goes wrong.
 
+// skops (Eigen) before httplib.h: httplib pulls in <resolv.h>, whose `_res` macro breaks
+// Eigen's headers when they come after it.
+#include <skops/skops.hpp>
+// (keep this order)
 #include <fcntl.h>
 #include <httplib.h>
 #include <signal.h>
@@ -26,7 +30,6 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <skops/skops.hpp>
 #include <sstream>
 #include <string>
 #include <thread>

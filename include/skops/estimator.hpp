@@ -24,6 +24,15 @@ enum class Method { Predict, PredictProba, PredictLogProba, DecisionFunction, Tr
 const char* to_string(Method m) noexcept;
 std::optional<Method> method_from_string(const std::string& name) noexcept;
 
+/// How `Estimator::run_parallel` may spread a batch over threads.
+struct RunOptions {
+  /// Threads to use: 1 runs on the calling thread; 0 means std::thread::hardware_concurrency().
+  unsigned num_threads = 1;
+  /// No thread gets fewer rows than this (small batches stay on the calling thread, where
+  /// starting threads would cost more than it saves).
+  std::int64_t min_rows_per_thread = 1000;
+};
+
 /// What an estimator is, like scikit-learn's mixins.
 enum class Role { Regressor, Classifier, Transformer, Clusterer, OutlierDetector, Other };
 
@@ -45,7 +54,18 @@ class Estimator {
   /// rejects it, empty input), UnsupportedError (method not available).
   virtual NdArray run(Method m, const MatrixView& X) const = 0;
 
+  /// As `run`, with the rows split into contiguous blocks run on up to
+  /// `options.num_threads` threads (std::thread, started per call; no global pool) and the
+  /// results concatenated in row order. Gives exactly `run(m, X)`'s result: every method is
+  /// row-wise, and a block that fails makes the whole batch rerun on the calling thread so
+  /// that the exception is the one `run(m, X)` throws. Relies on `run` being const and
+  /// thread-safe, which every estimator guarantees.
+  NdArray run_parallel(Method m, const MatrixView& X, const RunOptions& options) const;
+
   NdArray predict(const MatrixView& X) const { return run(Method::Predict, X); }
+  NdArray predict(const MatrixView& X, const RunOptions& options) const {
+    return run_parallel(Method::Predict, X, options);
+  }
   NdArray predict_proba(const MatrixView& X) const { return run(Method::PredictProba, X); }
   NdArray predict_log_proba(const MatrixView& X) const { return run(Method::PredictLogProba, X); }
   NdArray decision_function(const MatrixView& X) const { return run(Method::DecisionFunction, X); }

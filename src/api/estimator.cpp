@@ -1,6 +1,11 @@
 #include "skops/estimator.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <exception>
+#include <thread>
+#include <vector>
 
 #include "skops/error.hpp"
 
@@ -40,6 +45,60 @@ void Estimator::check_finite_input(const MatrixView& X) const {
       }
     }
   }
+}
+
+NdArray Estimator::run_parallel(Method m, const MatrixView& X, const RunOptions& options) const {
+  const std::int64_t rows = X.rows();
+  std::int64_t threads = options.num_threads == 0
+                             ? static_cast<std::int64_t>(std::max(1u, std::thread::hardware_concurrency()))
+                             : static_cast<std::int64_t>(options.num_threads);
+  const std::int64_t min_rows = std::max<std::int64_t>(1, options.min_rows_per_thread);
+  threads = std::min(threads, rows / min_rows);
+  if (threads <= 1) return run(m, X);
+
+  std::vector<NdArray> parts(static_cast<std::size_t>(threads));
+  std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
+  auto block = [&](std::int64_t k) {
+    const std::int64_t begin = rows * k / threads, end = rows * (k + 1) / threads;
+    try {
+      parts[static_cast<std::size_t>(k)] = run(m, X.middleRows(begin, end - begin));
+    } catch (...) {
+      errors[static_cast<std::size_t>(k)] = std::current_exception();
+    }
+  };
+  {
+    std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(threads - 1));
+    try {
+      for (std::int64_t k = 1; k < threads; ++k) pool.emplace_back(block, k);
+    } catch (...) {
+      for (auto& t : pool) t.join();
+      return run(m, X);  // could not start a thread: run serially
+    }
+    block(0);
+    for (auto& t : pool) t.join();
+  }
+  // Row-wise results of one dtype and trailing shape are concatenated; anything else (an
+  // error in a block, a result that is not row-wise) is left to the serial run.
+  bool ok = true;
+  for (std::size_t k = 0; k < parts.size() && ok; ++k) {
+    const NdArray& p = parts[k];
+    ok = !errors[k] && p.ndim() >= 1 && p.dtype() == parts[0].dtype() && p.ndim() == parts[0].ndim() &&
+         p.dim(0) == rows * static_cast<std::int64_t>(k + 1) / threads - rows * static_cast<std::int64_t>(k) / threads;
+    for (std::size_t d = 1; ok && d < p.ndim(); ++d) ok = p.dim(d) == parts[0].dim(d);
+  }
+  if (!ok) return run(m, X);
+  std::size_t total = 0;
+  for (const NdArray& p : parts) total += p.nbytes();
+  std::vector<std::uint8_t> bytes(total);
+  std::size_t at = 0;
+  for (const NdArray& p : parts) {
+    if (p.nbytes() != 0) std::memcpy(bytes.data() + at, p.bytes(), p.nbytes());
+    at += p.nbytes();
+  }
+  std::vector<std::int64_t> shape = parts[0].shape();
+  shape[0] = rows;
+  return NdArray(parts[0].dtype(), std::move(shape), ByteView::adopt(std::move(bytes)));
 }
 
 NdArray to_ndarray(const Matrix& m) {

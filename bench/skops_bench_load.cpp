@@ -1,0 +1,142 @@
+// skops_bench_load: loads one .skops file once (optionally memory-mapped), measuring wall
+// time and peak memory of that load in this fresh process, then times further loads and a
+// method on a test input, and prints one JSON object. bench/compare.py runs it beside
+// Python's skops.io.load, pickle.load and scikit-learn on the same files.
+//
+//   skops_bench_load MODEL.skops [--mmap] [--X X.npy] [--method predict]
+//                    [--threads N] [--load-repeat R] [--predict-repeat P]
+//
+// Memory: `vm_hwm` is the kernel's VmHWM (peak resident set of the whole process: heap,
+// stacks, code and file-backed pages, including the pages of a memory-mapped model that
+// were touched); `baseline_rss` is VmRSS just before the load (code, libraries). The
+// sampled peaks of RssAnon (private anonymous memory) and RssFile (file-backed pages) are
+// taken every millisecond during the first load. Nothing else is allocated in between, so
+// the load's own cost is vm_hwm - baseline_rss.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "bench_util.hpp"
+#include "skops/api.hpp"
+
+namespace {
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+int usage() {
+  std::cerr << "usage: skops_bench_load MODEL.skops [--mmap] [--X X.npy] [--method NAME] "
+               "[--threads N] [--load-repeat R] [--predict-repeat P]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace skops_bench;
+  std::string model, x_path, method_name = "predict";
+  bool mmap = false;
+  unsigned threads = 0;  // 0: hardware_concurrency
+  int load_repeat = 3, predict_repeat = 5;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
+      return argv[++i];
+    };
+    if (a == "--mmap") mmap = true;
+    else if (a == "--X") x_path = next();
+    else if (a == "--method") method_name = next();
+    else if (a == "--threads") threads = static_cast<unsigned>(std::stoul(next()));
+    else if (a == "--load-repeat") load_repeat = std::stoi(next());
+    else if (a == "--predict-repeat") predict_repeat = std::stoi(next());
+    else if (!a.empty() && a[0] == '-') return usage();
+    else model = a;
+  }
+  if (model.empty()) return usage();
+  const auto method = skops::method_from_string(method_name);
+  if (!method) return usage();
+
+  skops::LoadOptions options;
+  options.memory_map = mmap;
+  try {
+    const ProcMemory before = read_proc_memory();
+    double first = 0;
+    std::uint64_t peak_anon = 0, peak_file = 0;
+    std::unique_ptr<skops::Estimator> est;
+    {
+      PeakSampler sampler;
+      const auto t0 = std::chrono::steady_clock::now();
+      est = skops::load(model, options);
+      first = seconds_since(t0);
+      sampler.stop();
+      peak_anon = sampler.peak_anon();
+      peak_file = sampler.peak_file();
+    }
+    const ProcMemory after = read_proc_memory();
+
+    std::vector<double> loads{first};
+    for (int r = 1; r < load_repeat; ++r) {
+      const auto t0 = std::chrono::steady_clock::now();
+      auto again = skops::load(model, options);
+      loads.push_back(seconds_since(t0));
+    }
+
+    std::printf("{\"model\": \"%s\", \"type\": \"%s\", \"mmap\": %s,\n", model.c_str(),
+                est->type_name().c_str(), mmap ? "true" : "false");
+    std::printf(" \"load_seconds_first\": %.6f, \"load_seconds_min\": %.6f, "
+                "\"load_seconds_median\": %.6f,\n",
+                first, *std::min_element(loads.begin(), loads.end()), median(loads));
+    std::printf(" \"baseline_rss\": %llu, \"vm_hwm\": %llu, \"rss_after_load\": %llu,\n",
+                static_cast<unsigned long long>(before.vm_rss),
+                static_cast<unsigned long long>(after.vm_hwm),
+                static_cast<unsigned long long>(after.vm_rss));
+    std::printf(" \"rss_anon_before\": %llu, \"rss_file_before\": %llu, \"rss_anon_peak\": %llu, "
+                "\"rss_file_peak\": %llu, \"rss_anon_after\": %llu, \"rss_file_after\": %llu",
+                static_cast<unsigned long long>(before.rss_anon),
+                static_cast<unsigned long long>(before.rss_file),
+                static_cast<unsigned long long>(peak_anon),
+                static_cast<unsigned long long>(peak_file),
+                static_cast<unsigned long long>(after.rss_anon),
+                static_cast<unsigned long long>(after.rss_file));
+
+    if (!x_path.empty()) {
+      const skops::Matrix X = read_matrix(x_path);
+      auto time_run = [&](unsigned n_threads) {
+        skops::RunOptions ro;
+        ro.num_threads = n_threads;
+        std::vector<double> ts;
+        est->run_parallel(*method, X, ro);  // warm-up (also pages a mapped model in)
+        for (int r = 0; r < std::max(1, predict_repeat); ++r) {
+          const auto t0 = std::chrono::steady_clock::now();
+          const skops::NdArray y = est->run_parallel(*method, X, ro);
+          ts.push_back(seconds_since(t0));
+          if (y.ndim() == 0) std::abort();
+        }
+        return std::make_pair(median(ts), *std::min_element(ts.begin(), ts.end()));
+      };
+      const unsigned hw = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+      const auto one = time_run(1);
+      const auto many = time_run(hw);
+      const double rows = static_cast<double>(X.rows());
+      std::printf(",\n \"method\": \"%s\", \"rows\": %lld, \"predict_seconds_1t\": %.6f, "
+                  "\"predict_seconds_1t_min\": %.6f, \"rows_per_second_1t\": %.1f,\n"
+                  " \"threads\": %u, \"predict_seconds_mt\": %.6f, \"predict_seconds_mt_min\": %.6f, "
+                  "\"rows_per_second_mt\": %.1f",
+                  method_name.c_str(), static_cast<long long>(X.rows()), one.first, one.second,
+                  rows / one.first, hw, many.first, many.second, rows / many.first);
+    }
+    std::printf("}\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "skops_bench_load: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
