@@ -62,6 +62,18 @@ class Estimator {
   /// thread-safe, which every estimator guarantees.
   NdArray run_parallel(Method m, const MatrixView& X, const RunOptions& options) const;
 
+  /// Runs a method on a 2-d float64 or float32 array (e.g. read from a `.npy`). float32
+  /// input follows scikit-learn's float32 semantics where the estimator implements them
+  /// (`run_float32`: float32 arithmetic and float32 results, as scikit-learn keeps float32
+  /// data in float32); other estimators see the values widened exactly to float64.
+  /// Throws InputError for other dtypes or ranks, and what `run` throws.
+  NdArray run_array(Method m, const NdArray& X) const;
+  /// `run` for float32 data (values exactly representable in float32, widened to double).
+  /// The default runs the float64 path, which is what scikit-learn does for estimators that
+  /// convert their input to float64; estimators that keep float32 data in float32 override
+  /// it (composites pass it on).
+  virtual NdArray run_float32(Method m, const MatrixView& X) const { return run(m, X); }
+
   NdArray predict(const MatrixView& X) const { return run(Method::Predict, X); }
   NdArray predict(const MatrixView& X, const RunOptions& options) const {
     return run_parallel(Method::Predict, X, options);

@@ -101,6 +101,16 @@ NdArray Estimator::run_parallel(Method m, const MatrixView& X, const RunOptions&
   return NdArray(parts[0].dtype(), std::move(shape), ByteView::adopt(std::move(bytes)));
 }
 
+NdArray Estimator::run_array(Method m, const NdArray& X) const {
+  if (X.ndim() != 2) throw InputError("expected a 2-d array, got " + std::to_string(X.ndim()) + "-d");
+  const DType& d = X.dtype();
+  if (d.kind() != DTypeKind::Float || (d.itemsize() != 8 && d.itemsize() != 4)) {
+    throw InputError("expected float64 or float32 input, got " + d.name());
+  }
+  const Matrix M = to_matrix(X);
+  return d.itemsize() == 4 ? run_float32(m, M) : run(m, M);
+}
+
 NdArray to_ndarray(const Matrix& m) {
   std::vector<double> v(m.data(), m.data() + m.size());
   return NdArray::from_vector(v, {static_cast<std::int64_t>(m.rows()), static_cast<std::int64_t>(m.cols())});

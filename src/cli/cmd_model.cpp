@@ -24,14 +24,8 @@ std::vector<std::uint8_t> read_all(const std::string& path) {
   return std::vector<std::uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-Matrix read_input(const std::string& path) {
-  const NdArray a = read_npy(ByteView::adopt(read_all(path)), Limits{}, path);
-  if (a.ndim() != 2) throw InputError("input " + path + " must be a 2-d array, got " + std::to_string(a.ndim()) + "-d");
-  const auto k = a.dtype().kind();
-  if (k != DTypeKind::Float || (a.dtype().itemsize() != 8 && a.dtype().itemsize() != 4)) {
-    throw InputError("input " + path + " must be float64 or float32, got " + a.dtype().name());
-  }
-  return to_matrix(a);
+NdArray read_input(const std::string& path) {
+  return read_npy(ByteView::adopt(read_all(path)), Limits{}, path);
 }
 
 void write_all(const std::string& path, const std::vector<std::uint8_t>& bytes) {
@@ -72,11 +66,11 @@ int cmd_predict(const Args& args) {
     method = *parsed;
   }
   auto est = load(args.positional[0], load_options(args));
-  const Matrix X = read_input(in->second);
+  const NdArray X = read_input(in->second);
   if (!est->supports(method)) {
     throw UnsupportedError(est->type_name() + " has no method " + to_string(method));
   }
-  const NdArray result = est->run(method, X);
+  const NdArray result = est->run_array(method, X);
   write_all(out->second, write_npy(result, 0, 64));
   return 0;
 }

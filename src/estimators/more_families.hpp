@@ -19,5 +19,13 @@ void register_neighbors(TypeRegistry& reg);
 void register_cluster(TypeRegistry& reg);
 /// QuadraticDiscriminantAnalysis.
 void register_qda(TypeRegistry& reg);
+/// SVC, NuSVC, SVR, NuSVR, OneClassSVM (libsvm kernels).
+void register_svm_kernel(TypeRegistry& reg);
+/// MLPClassifier, MLPRegressor, and the optimizer/LabelBinarizer helper objects their files
+/// hold.
+void register_neural_network(TypeRegistry& reg);
+/// SelectKBest, SelectPercentile, SelectFpr/Fdr/Fwe, GenericUnivariateSelect,
+/// VarianceThreshold, and the score functions their files name.
+void register_feature_selection(TypeRegistry& reg);
 
 }  // namespace skops::estimators

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "skops/api.hpp"
+#include "skops/document.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/ensemble_meta.hpp"
 
@@ -45,6 +46,32 @@ EstimatorPtr tree_clf(std::int64_t nf, std::int64_t f, double thr, std::vector<d
 
 EstimatorPtr tree_reg(std::int64_t nf, std::int64_t f, double thr, double l, double r) {
   return skops::DecisionTreeRegressor::from_arrays(stump(nf, f, thr, {l}, {r}, 1));
+}
+
+// The saved form of `est` with one attribute of its state replaced (a crafted file).
+std::vector<std::uint8_t> with_attr(const skops::Estimator& est, const std::string& key,
+                                    skops::NodePtr value) {
+  const skops::NodePtr root = skops::to_node(est);
+  auto state = skops::make::clone(*root->child("content"));
+  bool found = false;
+  for (auto& e : state->entries) {
+    if (e.key == key) {
+      e.value = value;
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found) << key;
+  auto obj = skops::make::clone(*root);
+  for (auto& c : obj->children) {
+    if (c.name == "content") c.node = state;
+  }
+  return skops::write_document_bytes(*obj);
+}
+
+void expect_invalid(const std::vector<std::uint8_t>& bytes) {
+  skops::LoadOptions opts;
+  opts.trusted = {"sklearn.utils._bunch.Bunch"};
+  EXPECT_THROW(skops::loads(bytes, opts), skops::ValidationError);
 }
 
 std::unique_ptr<skops::Estimator> round_trip(const skops::Estimator& est, const char* version) {
@@ -132,9 +159,9 @@ TEST(AdaBoost, RefusesInconsistentParts) {
   std::vector<EstimatorPtr> ests = {tree_clf(1, 0, 0.0, {1, 0}, {0, 1}, classes)};
   using Alg = skops::AdaBoostClassifier::Algorithm;
   EXPECT_THROW(skops::AdaBoostClassifier(ests, {}, classes, Alg::Samme), skops::ValidationError);
-  EXPECT_THROW(skops::AdaBoostClassifier(ests, {1.0}, NdArray::from_vector<std::int64_t>({0}),
-                                         Alg::Samme),
-               skops::ValidationError);
+  EXPECT_THROW(
+      skops::AdaBoostClassifier(ests, {1.0}, NdArray::from_vector<std::int64_t>({0}), Alg::Samme),
+      skops::ValidationError);
   EXPECT_THROW(skops::AdaBoostClassifier({}, {1.0}, classes, Alg::Samme), skops::ValidationError);
   skops::AdaBoostClassifier ok(ests, {1.0}, classes, Alg::SammeR);
   EXPECT_THROW(ok.predict(Matrix::Zero(1, 3)), skops::InputError);
@@ -146,19 +173,17 @@ TEST(AdaBoost, RefusesInconsistentParts) {
 
 TEST(IsolationForest, ScoresFollowPathLengths) {
   // Two trees on features {1} and {0} of a 2-feature input (max_features 1 → subsampling).
-  auto t0 = std::shared_ptr<const skops::DecisionTreeRegressor>(
-      skops::DecisionTreeRegressor::from_arrays(stump(1, 0, 0.0, {0}, {0}, 1)));
-  auto t1 = t0;
-  auto forest = skops::IsolationForest::from_trees({t0, t1}, {{1}, {0}}, {{10, 6, 4}, {10, 6, 4}},
+  auto t1 = stump(1, 0, 0.0, {0}, {0}, 1);
+  t1.n_node_samples = {9, 3, 6};
+  auto forest = skops::IsolationForest::from_trees({stump(1, 0, 0.0, {0}, {0}, 1), t1}, {{1}, {0}},
                                                    2, 1, 10, -0.5);
   Matrix X(1, 2);
-  X << -1.0, 1.0;  // tree 0 sees 1.0 → right leaf (4 samples); tree 1 sees -1 → left (6)
+  X << -1.0, 1.0;  // tree 0 sees 1.0 → right leaf (4 samples); tree 1 sees -1 → left (3)
   const auto c = skops::isolation_average_path_length;
-  const double depth = (2.0 + c(4.0) - 1.0) + (2.0 + c(6.0) - 1.0);
+  const double depth = (2.0 + c(4.0) - 1.0) + (2.0 + c(3.0) - 1.0);
   const double expected = -std::pow(2.0, -depth / (2 * c(10.0)));
   EXPECT_EQ(forest->score_samples(X).to_vector<double>(), std::vector<double>{expected});
-  EXPECT_EQ(forest->decision_function(X).to_vector<double>(),
-            std::vector<double>{expected + 0.5});
+  EXPECT_EQ(forest->decision_function(X).to_vector<double>(), std::vector<double>{expected + 0.5});
   EXPECT_EQ(forest->predict(X).dtype(), skops::DType::int64());
   EXPECT_EQ(forest->predict(X).to_vector<std::int64_t>(),
             std::vector<std::int64_t>{expected + 0.5 < 0 ? -1 : 1});
@@ -177,13 +202,16 @@ TEST(IsolationForest, ScoresFollowPathLengths) {
 }
 
 TEST(IsolationForest, RefusesBadShapes) {
-  auto t = std::shared_ptr<const skops::DecisionTreeRegressor>(
-      skops::DecisionTreeRegressor::from_arrays(stump(1, 0, 0.0, {0}, {0}, 1)));
-  EXPECT_THROW(skops::IsolationForest::from_trees({t}, {{5}}, {{10, 6, 4}}, 2, 1, 10, -0.5),
+  const auto t = stump(1, 0, 0.0, {0}, {0}, 1);
+  EXPECT_THROW(skops::IsolationForest::from_trees({t}, {{5}}, 2, 1, 10, -0.5),
                skops::ValidationError);
-  EXPECT_THROW(skops::IsolationForest::from_trees({t}, {{0}}, {{10, 6}}, 2, 1, 10, -0.5),
+  auto short_counts = t;
+  short_counts.n_node_samples = {10, 6};
+  EXPECT_THROW(skops::IsolationForest::from_trees({short_counts}, {{0}}, 2, 1, 10, -0.5),
                skops::ValidationError);
-  EXPECT_THROW(skops::IsolationForest::from_trees({}, {}, {}, 2, 1, 10, -0.5),
+  EXPECT_THROW(skops::IsolationForest::from_trees({}, {}, 2, 1, 10, -0.5), skops::ValidationError);
+  // Without subsampling every tree must see all features.
+  EXPECT_THROW(skops::IsolationForest::from_trees({t}, {{0}}, 2, 2, 10, -0.5),
                skops::ValidationError);
 }
 
@@ -318,6 +346,60 @@ TEST(Stacking, RegressorWithoutPassthrough) {
   auto again = round_trip(st, "1.4.2");
   EXPECT_EQ(again->type_name(), "sklearn.ensemble._stacking.StackingRegressor");
   EXPECT_EQ(again->predict(X), st.predict(X));
+}
+
+}  // namespace
+
+namespace {
+
+using skops::make::integer;
+using skops::make::list;
+using skops::make::str;
+
+TEST(CraftedFiles, AreValidationErrors) {
+  const NdArray classes = NdArray::from_vector<std::int64_t>({0, 1, 2});
+  std::vector<EstimatorPtr> ests = {tree_clf(2, 0, 0.0, {3, 1, 0}, {0, 1, 3}, classes),
+                                    tree_clf(2, 1, 0.0, {1, 1, 2}, {2, 2, 0}, classes)};
+  skops::AdaBoostClassifier ada(ests, {1.0, 1.0}, classes,
+                                skops::AdaBoostClassifier::Algorithm::SammeR);
+  ASSERT_NO_THROW(skops::loads(skops::dumps(ada)));
+  expect_invalid(with_attr(ada, "estimator_weights_",
+                           skops::make::array(NdArray::from_vector<double>({1.0}))));
+  expect_invalid(with_attr(ada, "estimator_weights_",
+                           skops::make::array(NdArray::from_vector<std::int64_t>({1, 1}))));
+  expect_invalid(with_attr(ada, "algorithm", str("SAMME.X")));
+  expect_invalid(with_attr(ada, "n_classes_", integer(4)));
+  expect_invalid(
+      with_attr(ada, "classes_", skops::make::array(NdArray::from_vector<std::int64_t>({0, 1}))));
+  expect_invalid(with_attr(ada, "n_features_in_", integer(3)));
+  expect_invalid(with_attr(ada, "estimators_", list({})));
+
+  auto forest = skops::IsolationForest::from_trees(
+      {stump(1, 0, 0.0, {0}, {0}, 1), stump(1, 0, 0.0, {0}, {0}, 1)}, {{1}, {0}}, 2, 1, 10, -0.5);
+  ASSERT_NO_THROW(skops::loads(skops::dumps(*forest)));
+  auto idx = [](std::vector<std::int64_t> v) {
+    return skops::make::array(NdArray::from_vector(v));
+  };
+  expect_invalid(with_attr(*forest, "estimators_features_", list({idx({1}), idx({7})})));
+  expect_invalid(with_attr(*forest, "estimators_features_", list({idx({1})})));
+  expect_invalid(with_attr(*forest, "_decision_path_lengths",
+                           skops::make::tuple({idx({1, 2}), idx({1, 2, 2})})));
+  expect_invalid(with_attr(*forest, "_max_features", integer(2)));
+
+  skops::VotingClassifier vote(ests, {"a", "b"}, classes, true, {1.0, 2.0});
+  ASSERT_NO_THROW(skops::loads(skops::dumps(vote), [] {
+    skops::LoadOptions o;
+    o.trusted = {"sklearn.utils._bunch.Bunch"};
+    return o;
+  }()));
+  expect_invalid(with_attr(vote, "weights", list({skops::make::real(1.0)})));
+  expect_invalid(with_attr(vote, "voting", str("loud")));
+
+  skops::Stacking st(ests, {"a", "b"}, {Method::PredictProba, Method::Predict}, ests[0], false,
+                     classes);
+  expect_invalid(with_attr(st, "stack_method_", list({str("predict_proba"), str("fit")})));
+  expect_invalid(with_attr(st, "stack_method_", list({str("predict_proba")})));
+  expect_invalid(with_attr(st, "stack_method_", list({str("decision_function"), str("predict")})));
 }
 
 }  // namespace

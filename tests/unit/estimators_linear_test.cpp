@@ -138,7 +138,7 @@ TEST(LinearRegressor, Float32ModelComputesInFloat32OnFloat32Input) {
                                           NdArray::from_vector(std::vector<float>{1.5f}, {}));
   const Matrix X =
       mat({{static_cast<double>(1.1f), static_cast<double>(2.2f), static_cast<double>(3.3f)}});
-  const NdArray y32 = est->run_float32_input(Method::Predict, X);
+  const NdArray y32 = est->run_float32(Method::Predict, X);
   ASSERT_EQ(y32.dtype(), DType::float32());
   float acc = 0.0f;
   acc = acc + 1.1f * 0.1f;

@@ -35,7 +35,8 @@ class KMeans final : public Estimator {
  private:
   NdArray centers_;
   Matrix c_;
-  Eigen::VectorXd c_sqnorm_;
+  Eigen::VectorXd c_sqnorm_;   // BLAS ddot form (predict)
+  Eigen::VectorXd c_rownorm_;  // einsum form (transform)
   bool mini_batch_ = false;
 };
 

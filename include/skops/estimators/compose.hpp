@@ -42,6 +42,8 @@ class Pipeline final : public Estimator {
   Role role() const noexcept override;
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
+  /// float32 data flows through the steps as long as each step keeps it float32.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  private:
   std::vector<Step> steps_;

@@ -44,7 +44,7 @@ class QuadraticDiscriminantAnalysis final : public Estimator {
  private:
   QDAParams p_;
   Matrix means_;
-  std::vector<Matrix> m_;   // rotations_[i] * scalings_[i] ** -0.5, (f, r_i)
+  std::vector<Matrix> m_;  // rotations_[i] * scalings_[i] ** -0.5, (f, r_i)
   Eigen::VectorXd u_, log_prior_;
 };
 

@@ -140,14 +140,13 @@ class IsolationForest final : public Estimator {
     std::vector<double> average_path_length;
   };
   /// Throws ValidationError (shapes, features out of range, empty forest).
-  IsolationForest(std::vector<Member> members, std::int64_t n_features,
-                  std::int64_t max_features, std::int64_t max_samples, double offset);
-  /// From trees and their per-node training sample counts (TreeArrays::n_node_samples).
+  IsolationForest(std::vector<Member> members, std::int64_t n_features, std::int64_t max_features,
+                  std::int64_t max_samples, double offset);
+  /// From fitted isolation trees (built as ExtraTreeRegressor; each needs n_node_samples,
+  /// the training samples per node) and their estimators_features_ entries.
   static std::unique_ptr<IsolationForest> from_trees(
-      std::vector<std::shared_ptr<const DecisionTreeRegressor>> trees,
-      std::vector<std::vector<std::int64_t>> features,
-      const std::vector<std::vector<std::int64_t>>& n_node_samples, std::int64_t n_features,
-      std::int64_t max_features, std::int64_t max_samples, double offset);
+      const std::vector<TreeArrays>& trees, std::vector<std::vector<std::int64_t>> features,
+      std::int64_t n_features, std::int64_t max_features, std::int64_t max_samples, double offset);
 
   Role role() const noexcept override { return Role::OutlierDetector; }
   bool supports(Method m) const noexcept override;

@@ -32,12 +32,6 @@ struct LinearAccess;  // build/save functions (src/estimators/linear_model)
 /// float32 data (float32 `coef_`) computes in float32 when X is float32 and in float64 when
 /// X is float64. `Estimator::run` implements the float64-input semantics; this interface
 /// adds the float32-input one (X values must be float32 values widened to double).
-class Float32InputRunner {
- public:
-  virtual ~Float32InputRunner() = default;
-  virtual NdArray run_float32_input(Method m, const MatrixView& X) const = 0;
-};
-
 /// The coefficient arrays of a linear model, as read or given, plus a float64 copy.
 struct LinearCoefficients {
   NdArray coef;       ///< as stored: (n_features,) or (n_outputs, n_features), float64/32
@@ -62,7 +56,7 @@ enum class LinearRegressorKind {
 
 /// `predict(X) = X @ coef_.T + intercept_`; 1-d output when coef_ is 1-d (or for
 /// SGDRegressor, which ravels), else (n_samples, n_targets).
-class LinearRegressor final : public Estimator, public Float32InputRunner {
+class LinearRegressor final : public Estimator {
  public:
   /// A native model. `coef`: float64 or float32, shape (n_features,) or (n_targets,
   /// n_features). `intercept`: same float dtype, 0-d (numpy scalar) or (n_targets,)
@@ -76,7 +70,8 @@ class LinearRegressor final : public Estimator, public Float32InputRunner {
   Role role() const noexcept override { return Role::Regressor; }
   bool supports(Method m) const noexcept override { return m == Method::Predict; }
   NdArray run(Method m, const MatrixView& X) const override;
-  NdArray run_float32_input(Method m, const MatrixView& X) const override;
+  /// float32 X with a float32 coef_: float32 arithmetic and result, as scikit-learn.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  private:
   friend struct LinearAccess;

@@ -20,12 +20,12 @@ namespace skops::estimators {
 
 /// The fitted state of a GaussianNB (arrays as scikit-learn names them).
 struct GaussianNBParams {
-  NdArray classes;      ///< (k,) labels: int, float, bool or unicode
-  NdArray theta;        ///< theta_ (k, f) class means
-  NdArray var;          ///< var_ (k, f) class variances (sigma_ before scikit-learn 1.0)
-  NdArray class_prior;  ///< class_prior_ (k,)
-  NdArray class_count;  ///< class_count_ (k,), optional (empty: not written)
-  double epsilon = 0.0; ///< epsilon_ (only used by partial_fit)
+  NdArray classes;       ///< (k,) labels: int, float, bool or unicode
+  NdArray theta;         ///< theta_ (k, f) class means
+  NdArray var;           ///< var_ (k, f) class variances (sigma_ before scikit-learn 1.0)
+  NdArray class_prior;   ///< class_prior_ (k,)
+  NdArray class_count;   ///< class_count_ (k,), optional (empty: not written)
+  double epsilon = 0.0;  ///< epsilon_ (only used by partial_fit)
   double var_smoothing = 1e-9;
 };
 
@@ -97,7 +97,7 @@ struct CategoricalNBParams {
   NdArray classes;                        ///< (k,)
   std::vector<NdArray> feature_log_prob;  ///< per feature (k, n_categories_j)
   NdArray class_log_prior;                ///< (k,)
-  NdArray class_count;                    ///< optional
+  NdArray class_count;                    ///< (k,) required (scikit-learn's predict reads it)
   std::vector<NdArray> category_count;    ///< optional, per feature (k, n_categories_j)
   double alpha = 1.0;
   bool fit_prior = true;

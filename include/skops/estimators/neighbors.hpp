@@ -33,11 +33,11 @@ enum class NeighborsMetric { Euclidean, Manhattan, Chebyshev, Minkowski };
 
 /// Training data and search settings shared by the k-neighbours estimators.
 struct NeighborsParams {
-  NdArray fit_X;       ///< `_fit_X` (n_samples, n_features), real
+  NdArray fit_X;  ///< `_fit_X` (n_samples, n_features), real
   std::int64_t n_neighbors = 5;
   bool distance_weights = false;  ///< weights='distance' (else 'uniform')
   NeighborsMetric metric = NeighborsMetric::Euclidean;
-  double p = 2.0;                 ///< Minkowski power (metric Minkowski only)
+  double p = 2.0;  ///< Minkowski power (metric Minkowski only)
   /// `_fit_method`: "brute", "kd_tree" or "ball_tree" (selects the euclidean formula).
   std::string fit_method = "brute";
   /// Whether brute-force euclidean search uses scikit-learn's ||x||^2 - 2 x.y + ||y||^2

@@ -61,6 +61,8 @@ class StandardScaler final : public TransformerBase {
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   /// X * scale_ + mean_ (each step only when enabled).
   NdArray inverse_transform(const MatrixView& X) const;
+  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;

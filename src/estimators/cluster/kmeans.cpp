@@ -3,7 +3,7 @@
 //   pairwise = ||c||^2 (BLAS dot), then += -2 X.C^T (gemm, beta 1); label = first j with
 //   the smallest value (strict '<').
 // - transform: sklearn/metrics/pairwise.py _euclidean_distances: -2 X.C^T, += ||x||^2,
-//   += ||c||^2, clipped at 0, sqrt.
+//   += ||c||^2 (both row_norms, i.e. einsum), clipped at 0, sqrt.
 
 #include <cmath>
 
@@ -40,8 +40,10 @@ std::unique_ptr<KMeans> KMeans::from_arrays(NdArray centers, bool mini_batch) {
   auto est = std::make_unique<KMeans>();
   est->c_ = more::to_matrix2d(centers);
   est->c_sqnorm_.resize(est->c_.rows());
+  est->c_rownorm_.resize(est->c_.rows());
   for (Eigen::Index i = 0; i < est->c_.rows(); ++i) {
     est->c_sqnorm_(i) = sq_norm(est->c_.row(i).data(), est->c_.cols());
+    est->c_rownorm_(i) = more::einsum_sq_norm(est->c_.row(i).data(), est->c_.cols());
   }
   est->set_type_name(mini_batch ? kMiniBatchType : kKMeansType);
   est->set_n_features_in(centers.dim(1));
@@ -74,13 +76,14 @@ NdArray KMeans::run(Method m, const MatrixView& X) const {
     return NdArray::from_vector(labels);
   }
   Matrix out(X.rows(), k);
+  std::vector<double> row(static_cast<std::size_t>(nf));
   for (Eigen::Index r = 0; r < X.rows(); ++r) {
-    double xx = 0.0;
-    for (Eigen::Index j = 0; j < nf; ++j) xx += X(r, j) * X(r, j);
+    for (Eigen::Index j = 0; j < nf; ++j) row[static_cast<std::size_t>(j)] = X(r, j);
+    const double xx = more::einsum_sq_norm(row.data(), nf);
     for (Eigen::Index c = 0; c < k; ++c) {
       double dot = 0.0;
       for (Eigen::Index j = 0; j < nf; ++j) dot += X(r, j) * c_(c, j);
-      out(r, c) = std::sqrt(std::max(-2.0 * dot + xx + c_sqnorm_(c), 0.0));
+      out(r, c) = std::sqrt(std::max(-2.0 * dot + xx + c_rownorm_(c), 0.0));
     }
   }
   return to_ndarray(out);
@@ -95,12 +98,12 @@ std::unique_ptr<KMeans> build_kmeans(bool mini_batch, const ObjectView& obj) {
   if (const auto n = obj.find("n_features_in_")) {
     if (n->as_int() != centers.dim(1)) {
       cv.fail("cluster_centers_ has shape (" + std::to_string(centers.dim(0)) + ", " +
-              std::to_string(centers.dim(1)) + ") but n_features_in_ = " +
-              std::to_string(n->as_int()));
+              std::to_string(centers.dim(1)) +
+              ") but n_features_in_ = " + std::to_string(n->as_int()));
     }
   }
-  if (const auto n = obj.find("n_clusters"); n && n->node().kind == NodeKind::Json &&
-                                             n->node().scalar == ScalarKind::Int) {
+  if (const auto n = obj.find("n_clusters");
+      n && n->node().kind == NodeKind::Json && n->node().scalar == ScalarKind::Int) {
     if (n->as_int() != centers.dim(0)) {
       cv.fail("cluster_centers_ has " + std::to_string(centers.dim(0)) +
               " centres but n_clusters = " + std::to_string(n->as_int()));
@@ -118,34 +121,33 @@ std::unique_ptr<KMeans> build_kmeans(bool mini_batch, const ObjectView& obj) {
 void save_kmeans(const KMeans& est, ObjectWriter& w) {
   const std::int64_t k = est.cluster_centers().dim(0);
   if (!est.original_state()) {
-    // Constructor parameters with their defaults (n_init written as the explicit int both
-    // 1.2 and 1.4 accept), then the private attributes predict reads.
+    // Constructor parameters with their defaults (n_init as the explicit int both 1.2 and
+    // 1.4 accept: 10 for KMeans, 3 for MiniBatchKMeans), then the private attributes that
+    // predict/transform read (_n_threads).
+    const bool mb = est.mini_batch();
     w.set_int("n_clusters", k);
     w.set_str("init", "k-means++");
-    w.set_int("max_iter", est.mini_batch() ? 100 : 300);
-    if (est.mini_batch()) w.set_int("batch_size", 1024);
+    w.set_int("max_iter", mb ? 100 : 300);
+    if (mb) w.set_int("batch_size", 1024);
     w.set_int("verbose", 0);
-    if (est.mini_batch()) {
-      w.set_bool("compute_labels", true);
-    } else {
-      w.set_real("tol", 1e-4);
-      w.set_int("n_init", est.mini_batch() ? 3 : 10);
-    }
+    if (mb) w.set_bool("compute_labels", true);
     w.set_none("random_state");
-    if (est.mini_batch()) {
-      w.set_real("tol", 0.0);
+    w.set_real("tol", mb ? 0.0 : 1e-4);
+    if (mb) {
       w.set_int("max_no_improvement", 10);
       w.set_none("init_size");
-      w.set_int("n_init", 3);
+    }
+    w.set_int("n_init", mb ? 3 : 10);
+    if (mb) {
       w.set_real("reassignment_ratio", 0.01);
     } else {
       w.set_bool("copy_x", true);
       w.set_str("algorithm", "lloyd");
-      w.set_str("_algorithm", "lloyd");
     }
     w.set_int("n_features_in_", est.n_features_in());
     w.set("_tol", make::numpy_scalar(NdArray::from_vector(std::vector<double>{0.0}, {})));
-    w.set_int("_n_init", est.mini_batch() ? 3 : 10);
+    w.set_int("_n_init", mb ? 3 : 10);
+    if (!mb) w.set_str("_algorithm", "lloyd");
     w.set_int("_n_threads", 1);
   }
   w.set_int("n_features_in_", est.n_features_in());

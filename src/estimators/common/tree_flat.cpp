@@ -171,36 +171,58 @@ std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree,
   }
 
   t->missing_layout_ = off[7] >= 0;
-  t->nodes_.resize(static_cast<std::size_t>(node_count));
-  const std::uint8_t* base = nodes.bytes();
   const std::size_t item = nodes.dtype().itemsize();
+  const auto count = static_cast<std::size_t>(node_count);
+  const bool standard = off[0] == 0 && off[1] == 8 && off[2] == 16 && off[3] == 24 &&
+                        (t->missing_layout_ ? off[7] == 56 && item >= 57 : item >= 32);
+  if (standard) {
+    // scikit-learn's own record layout: traversed in place (no copy; from the mapping when
+    // the file is memory-mapped).
+    t->nodes_ = TreeRecords(nodes.bytes(), item, count, t->missing_layout_);
+  } else {
+    // Same fields at other offsets: repacked once into the standard 64-byte record.
+    constexpr std::size_t kStd = 64;
+    t->own_nodes_.assign(count * kStd, 0);
+    const std::uint8_t* base = nodes.bytes();
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint8_t* rec = base + i * item;
+      std::uint8_t* dst = t->own_nodes_.data() + i * kStd;
+      for (int k = 0; k < 4; ++k) std::memcpy(dst + 8 * k, rec + off[static_cast<std::size_t>(k)], 8);
+      dst[56] = t->missing_layout_ ? rec[off[7]] : 0;
+    }
+    t->nodes_ = TreeRecords(t->own_nodes_.data(), kStd, count, t->missing_layout_);
+  }
+  const TreeRecords& recs = t->nodes_;
+  const std::int64_t n_features = t->n_features_;
   for (std::int64_t i = 0; i < node_count; ++i) {
-    const std::uint8_t* rec = base + static_cast<std::size_t>(i) * item;
-    const auto left = read_at<std::int64_t>(rec + off[0]);
-    const auto right = read_at<std::int64_t>(rec + off[1]);
-    const auto feature = read_at<std::int64_t>(rec + off[2]);
-    const std::string where = "tree: node " + std::to_string(i) + ": ";
+    const std::uint8_t* rec = recs.record(i);
+    const std::int64_t left = TreeRecords::i64(rec), right = TreeRecords::i64(rec + 8);
+    const std::int64_t feature = TreeRecords::i64(rec + 16);
     const bool leaf = left == -1 && right == -1;
-    if (!leaf && (left < 1 || left >= node_count || right < 1 || right >= node_count)) {
+    // Unsigned compares: in [1, node_count) and [0, n_features) each in one test.
+    const bool children_ok =
+        leaf || (static_cast<std::uint64_t>(left - 1) < static_cast<std::uint64_t>(node_count - 1) &&
+                 static_cast<std::uint64_t>(right - 1) < static_cast<std::uint64_t>(node_count - 1));
+    const bool feature_ok = leaf || static_cast<std::uint64_t>(feature) < static_cast<std::uint64_t>(n_features);
+    if (children_ok && feature_ok) continue;
+    const std::string where = "tree: node " + std::to_string(i) + ": ";
+    if (!children_ok) {
       nodes_v.fail(where + "children (" + std::to_string(left) + ", " + std::to_string(right) +
                    ") must both be -1 (leaf) or node ids in [1, " + std::to_string(node_count) +
                    ")");
     }
-    if (!leaf && (feature < 0 || feature >= t->n_features_)) {
-      nodes_v.fail(where + "feature " + std::to_string(feature) + " out of range [0, " +
-                   std::to_string(t->n_features_) + ")");
-    }
-    FlatTreeNode& f = t->nodes_[static_cast<std::size_t>(i)];
-    f.left = static_cast<std::int32_t>(left);
-    f.right = static_cast<std::int32_t>(right);
-    f.feature = leaf ? 0 : static_cast<std::int32_t>(feature);
-    f.threshold = read_at<double>(rec + off[3]);
-    f.missing_go_to_left = t->missing_layout_ ? read_at<std::uint8_t>(rec + off[7]) : 0;
+    nodes_v.fail(where + "feature " + std::to_string(feature) + " out of range [0, " +
+                 std::to_string(t->n_features_) + ")");
   }
-  t->validate_structure("tree", &nodes_v);
+  t->build_compact("tree", &nodes_v);
 
-  const double* v = values.data<double>();
-  t->values_.assign(v, v + values.size());
+  if (reinterpret_cast<std::uintptr_t>(values.bytes()) % alignof(double) == 0) {
+    t->values_ = values.data<double>();  // in place
+  } else {
+    t->own_values_.resize(values.size());
+    std::memcpy(t->own_values_.data(), values.bytes(), values.size() * sizeof(double));
+    t->values_ = t->own_values_.data();
+  }
   t->stride_ = static_cast<std::size_t>(t->n_outputs_ * t->max_n_classes_);
   t->nodes_array_ = nodes;
   t->values_array_ = values;
@@ -213,7 +235,9 @@ void FlatTree::validate_structure(const std::string& where, const ValueView* at)
   // shared children, nothing unreachable), so traversal terminates within node_count steps.
   const std::size_t count = nodes_.size();
   std::vector<std::uint8_t> seen(count, 0);
-  std::vector<std::int32_t> stack{0};
+  std::vector<std::int32_t> stack;
+  stack.reserve(64);
+  stack.push_back(0);
   std::size_t reached = 0;
   while (!stack.empty()) {
     const std::int32_t id = stack.back();
@@ -224,15 +248,70 @@ void FlatTree::validate_structure(const std::string& where, const ValueView* at)
     }
     seen[static_cast<std::size_t>(id)] = 1;
     ++reached;
-    const FlatTreeNode& n = nodes_[static_cast<std::size_t>(id)];
-    if (n.left >= 0) {
-      stack.push_back(n.right);
-      stack.push_back(n.left);
+    const std::uint8_t* rec = nodes_.record(id);
+    const std::int64_t left = TreeRecords::i64(rec);
+    if (left >= 0) {
+      stack.push_back(static_cast<std::int32_t>(TreeRecords::i64(rec + 8)));
+      stack.push_back(static_cast<std::int32_t>(left));
     }
   }
   if (reached != count) {
     std::size_t first = 0;
     while (first < count && seen[first]) ++first;
+    fail_at(at, where + ": node " + std::to_string(first) + " is not reachable from the root");
+  }
+}
+
+void FlatTree::build_compact(const std::string& where, const ValueView* at) {
+  constexpr std::int64_t kFeatureBits = std::int64_t{1} << 30;
+  if (n_features_ >= kFeatureBits) {
+    validate_structure(where, at);
+    return;  // leaves() then walks the records
+  }
+  // validate_structure's checks, done by the same walk: every node reached exactly once.
+  const std::size_t count = nodes_.size();
+  std::vector<std::uint8_t> seen(count, 0);
+  compact_.resize(count);
+  // Preorder: a node's left subtree follows it, its right subtree follows that. The tree
+  // was validated (every node reached once from the root), so this visits count nodes.
+  std::vector<std::pair<std::int64_t, std::int32_t>> stack;  // (node, parent slot or -1)
+  stack.reserve(64);
+  stack.push_back({0, -1});
+  std::int32_t next = 0;
+  while (!stack.empty()) {
+    const auto [id, parent] = stack.back();
+    stack.pop_back();
+    if (seen[static_cast<std::size_t>(id)]) {
+      compact_.clear();
+      fail_at(at, where + ": node " + std::to_string(id) +
+                      " is reached twice from the root (cycle or shared child)");
+    }
+    seen[static_cast<std::size_t>(id)] = 1;
+    const std::int32_t slot = next++;
+    if (parent >= 0) compact_[static_cast<std::size_t>(parent)].right = slot;
+    const std::uint8_t* rec = nodes_.record(id);
+    const std::int64_t left = TreeRecords::i64(rec);
+    CompactNode& c = compact_[static_cast<std::size_t>(slot)];
+    if (left < 0) {
+      c = CompactNode{0.0f, -1, static_cast<std::int32_t>(id)};
+      continue;
+    }
+    const double thr = TreeRecords::f64(rec + 24);
+    float f = static_cast<float>(thr);
+    if (static_cast<double>(f) > thr) f = std::nextafter(f, -std::numeric_limits<float>::infinity());
+    const bool miss_left = missing_layout_ && rec[56] != 0;
+    c = CompactNode{f, static_cast<std::int32_t>(TreeRecords::i64(rec + 16)) |
+                           (miss_left ? static_cast<std::int32_t>(kFeatureBits) : 0),
+                    0};
+    // Right is pushed first with this node as the parent whose `right` it fills; the left
+    // child is popped next and lands in slot + 1.
+    stack.push_back({TreeRecords::i64(rec + 8), slot});
+    stack.push_back({left, -1});
+  }
+  if (static_cast<std::size_t>(next) != count) {
+    std::size_t first = 0;
+    while (first < count && seen[first]) ++first;
+    compact_.clear();
     fail_at(at, where + ": node " + std::to_string(first) + " is not reachable from the root");
   }
 }
@@ -267,7 +346,8 @@ std::shared_ptr<const FlatTree> FlatTree::from_arrays(const skops::TreeArrays& a
       !opt_len(arr.weighted_n_node_samples.size())) {
     bad("per-node statistics differ in length");
   }
-  t->nodes_.resize(count);
+  constexpr std::size_t kStd = 64;
+  t->own_nodes_.assign(count * kStd, 0);
   const auto n64 = static_cast<std::int64_t>(count);
   for (std::size_t i = 0; i < count; ++i) {
     const std::int64_t l = arr.left_child[i], r = arr.right_child[i], f = arr.feature[i];
@@ -276,26 +356,32 @@ std::shared_ptr<const FlatTree> FlatTree::from_arrays(const skops::TreeArrays& a
       bad("node " + std::to_string(i) + ": children out of range");
     if (!leaf && (f < 0 || f >= arr.n_features))
       bad("node " + std::to_string(i) + ": feature out of range");
-    t->nodes_[i] =
-        FlatTreeNode{arr.threshold[i], static_cast<std::int32_t>(l), static_cast<std::int32_t>(r),
-                     leaf ? 0 : static_cast<std::int32_t>(f),
-                     arr.missing_go_to_left.empty() ? std::uint8_t{0} : arr.missing_go_to_left[i]};
+    std::uint8_t* dst = t->own_nodes_.data() + i * kStd;
+    const std::int64_t feat = leaf ? 0 : f;
+    std::memcpy(dst, &l, 8);
+    std::memcpy(dst + 8, &r, 8);
+    std::memcpy(dst + 16, &feat, 8);
+    std::memcpy(dst + 24, &arr.threshold[i], 8);
+    dst[56] = arr.missing_go_to_left.empty() ? std::uint8_t{0} : arr.missing_go_to_left[i];
   }
-  t->validate_structure("tree", nullptr);
+  t->missing_layout_ = !arr.missing_go_to_left.empty();
+  t->nodes_ = TreeRecords(t->own_nodes_.data(), kStd, count, t->missing_layout_);
+  t->native_ = true;
+  t->build_compact("tree", nullptr);
   // max_depth as scikit-learn records it: depth of the deepest leaf.
   std::vector<std::pair<std::int32_t, std::int64_t>> stack{{0, 0}};
   while (!stack.empty()) {
     auto [id, d] = stack.back();
     stack.pop_back();
     t->max_depth_ = std::max(t->max_depth_, d);
-    const FlatTreeNode& n = t->nodes_[static_cast<std::size_t>(id)];
+    const FlatTreeNode n = t->nodes_[static_cast<std::size_t>(id)];
     if (n.left >= 0) {
       stack.push_back({n.left, d + 1});
       stack.push_back({n.right, d + 1});
     }
   }
-  t->values_ = arr.values;
-  t->missing_layout_ = !arr.missing_go_to_left.empty();
+  t->own_values_ = arr.values;
+  t->values_ = t->own_values_.data();
   t->impurity_ = arr.impurity;
   t->n_node_samples_ = arr.n_node_samples;
   t->weighted_n_node_samples_ = arr.weighted_n_node_samples;
@@ -306,7 +392,7 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version) const {
   NdArray nodes = nodes_array_;
   NdArray values = values_array_;
   NdArray ncls = n_classes_array_;
-  if (nodes.size() == 0 || nodes.ndim() == 0) {
+  if (native_) {
     const auto ver = sklearn_minor_version(sklearn_version);
     const bool with_missing = ver.first > 1 || (ver.first == 1 && ver.second >= 3);
     auto f64 = std::make_shared<const DType>(DType::float64());
@@ -327,7 +413,7 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version) const {
     const std::size_t item = dt.itemsize();
     std::vector<std::uint8_t> bytes(item * nodes_.size(), 0);
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
-      const FlatTreeNode& n = nodes_[i];
+      const FlatTreeNode n = nodes_[i];
       std::uint8_t* rec = bytes.data() + i * item;
       const bool leaf = n.left < 0;
       const std::int64_t l = n.left, r = n.right, f = leaf ? -2 : n.feature;
@@ -347,7 +433,7 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version) const {
     nodes =
         NdArray(dt, {static_cast<std::int64_t>(nodes_.size())}, ByteView::adopt(std::move(bytes)));
     values = NdArray::from_vector(
-        values_, {static_cast<std::int64_t>(nodes_.size()), n_outputs_, max_n_classes_});
+        own_values_, {static_cast<std::int64_t>(nodes_.size()), n_outputs_, max_n_classes_});
     ncls = NdArray::from_vector(n_classes_);
   }
   auto node = std::make_shared<Node>();
@@ -363,6 +449,85 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version) const {
                   {"values", make::array(values)}});
   node->children = {{"args", args}, {"content", state}};
   return node;
+}
+
+namespace {
+
+// Rows per lockstep group: enough independent traversals to overlap cache misses, few
+// enough to stay in registers and L1.
+constexpr std::int64_t kGroup = 16;
+
+template <bool kMissing>
+void leaves_impl(const TreeRecords& recs, const float* x, std::int64_t rows, std::int64_t cols,
+                 std::int32_t* out) noexcept {
+  for (std::int64_t g = 0; g < rows; g += kGroup) {
+    const std::int64_t n = std::min(kGroup, rows - g);
+    std::int64_t id[kGroup] = {};
+    const float* xr = x + g * cols;
+    std::int64_t active = n;
+    while (active > 0) {
+      active = 0;
+      for (std::int64_t r = 0; r < n; ++r) {
+        const std::uint8_t* rec = recs.record(id[r]);
+        const std::int64_t left = TreeRecords::i64(rec);
+        if (left < 0) continue;
+        ++active;
+        const float v = xr[r * cols + TreeRecords::i64(rec + 16)];
+        bool go_left;
+        if (kMissing) {
+          go_left = v != v ? rec[56] != 0 : static_cast<double>(v) <= TreeRecords::f64(rec + 24);
+        } else {
+          go_left = static_cast<double>(v) <= TreeRecords::f64(rec + 24);  // NaN: right
+        }
+        id[r] = go_left ? left : TreeRecords::i64(rec + 8);
+      }
+    }
+    for (std::int64_t r = 0; r < n; ++r) out[g + r] = static_cast<std::int32_t>(id[r]);
+  }
+}
+
+
+template <bool kMissing>
+void compact_leaves(const CompactNode* nodes, const float* x, std::int64_t rows, std::int64_t cols,
+                    std::int32_t* out) noexcept {
+  for (std::int64_t g = 0; g < rows; g += kGroup) {
+    const std::int64_t n = std::min(kGroup, rows - g);
+    std::int32_t id[kGroup] = {};
+    const float* xr = x + g * cols;
+    bool active = true;
+    while (active) {
+      active = false;
+      for (std::int64_t r = 0; r < n; ++r) {
+        const CompactNode& c = nodes[id[r]];
+        if (c.feature < 0) continue;
+        active = true;
+        const float v = xr[r * cols + (c.feature & 0x3FFFFFFF)];
+        bool go_left = v <= c.threshold;
+        if (kMissing) go_left = go_left || (v != v && (c.feature & 0x40000000) != 0);
+        id[r] = go_left ? id[r] + 1 : c.right;
+      }
+    }
+    for (std::int64_t r = 0; r < n; ++r) out[g + r] = nodes[id[r]].right;
+  }
+}
+
+}  // namespace
+
+void FlatTree::leaves(const float* x, std::int64_t rows, std::int64_t cols,
+                      std::int32_t* out) const noexcept {
+  if (!compact_.empty()) {
+    if (missing_layout_) {
+      compact_leaves<true>(compact_.data(), x, rows, cols, out);
+    } else {
+      compact_leaves<false>(compact_.data(), x, rows, cols, out);
+    }
+    return;
+  }
+  if (missing_layout_) {
+    leaves_impl<true>(nodes_, x, rows, cols, out);
+  } else {
+    leaves_impl<false>(nodes_, x, rows, cols, out);
+  }
 }
 
 std::vector<float> to_float32_rows(

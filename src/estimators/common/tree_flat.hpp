@@ -11,6 +11,7 @@
 // indices < n_features, array shapes), and then traverses without checks.
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,14 +23,72 @@
 
 namespace skops::detail {
 
-/// One node: 24 bytes. Leaves have left == -1. Node ids are scikit-learn's, so `apply`
-/// returns them unchanged and `values` is indexed by them.
+/// One node as seen through `FlatTree::nodes()`. Leaves have left == -1. Node ids are
+/// scikit-learn's, so `apply` returns them unchanged and `values` is indexed by them.
 struct FlatTreeNode {
   double threshold;
   std::int32_t left;
   std::int32_t right;
   std::int32_t feature;
   std::uint8_t missing_go_to_left;
+};
+
+/// The node records of a tree in scikit-learn's own layout: left_child, right_child,
+/// feature (int64) and threshold (float64) at offsets 0, 8, 16, 24 of a 56-byte (<= 1.2) or
+/// 64-byte (>= 1.3, missing_go_to_left at 56) record. A file in that layout (every file
+/// scikit-learn writes) is traversed in place, without a copy: from the mapping when the
+/// archive is memory-mapped. Reads go through memcpy (no alignment needed).
+class TreeRecords {
+ public:
+  TreeRecords() = default;
+  TreeRecords(const std::uint8_t* base, std::size_t stride, std::size_t count, bool missing)
+      : base_(base), stride_(stride), count_(count), missing_(missing) {}
+  std::size_t size() const noexcept { return count_; }
+  const std::uint8_t* record(std::int64_t i) const noexcept {
+    return base_ + static_cast<std::size_t>(i) * stride_;
+  }
+  static std::int64_t i64(const std::uint8_t* p) noexcept {
+    std::int64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static double f64(const std::uint8_t* p) noexcept {
+    double v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  std::int64_t left(std::int64_t i) const noexcept { return i64(record(i)); }
+  std::int64_t right(std::int64_t i) const noexcept { return i64(record(i) + 8); }
+  std::int64_t feature(std::int64_t i) const noexcept { return i64(record(i) + 16); }
+  double threshold(std::int64_t i) const noexcept { return f64(record(i) + 24); }
+  std::uint8_t missing_go_to_left(std::int64_t i) const noexcept {
+    return missing_ ? record(i)[56] : 0;
+  }
+  /// A node by value (leaves: feature 0).
+  FlatTreeNode operator[](std::size_t i) const noexcept {
+    const auto id = static_cast<std::int64_t>(i);
+    const std::int64_t l = left(id);
+    return FlatTreeNode{threshold(id), static_cast<std::int32_t>(l),
+                        static_cast<std::int32_t>(right(id)),
+                        l < 0 ? 0 : static_cast<std::int32_t>(feature(id)), missing_go_to_left(id)};
+  }
+
+ private:
+  const std::uint8_t* base_ = nullptr;
+  std::size_t stride_ = 64;
+  std::size_t count_ = 0;
+  bool missing_ = false;
+};
+
+/// The node of the compact copy used for batch traversal: 12 bytes, in depth-first
+/// preorder so that the left child is the next node. `feature` is -1 on a leaf (then
+/// `right` is the leaf's scikit-learn node id); bit 30 is missing_go_to_left. `threshold` is
+/// the largest float32 <= scikit-learn's float64 threshold, so that for a float32 x,
+/// `x <= threshold` here is exactly `float64(x) <= threshold` there.
+struct CompactNode {
+  float threshold;
+  std::int32_t feature;
+  std::int32_t right;
 };
 
 class FlatTree {
@@ -48,27 +107,31 @@ class FlatTree {
   std::int64_t node_count() const noexcept { return static_cast<std::int64_t>(nodes_.size()); }
   /// Whether the node layout has `missing_go_to_left` (scikit-learn >= 1.3).
   bool has_missing_layout() const noexcept { return missing_layout_; }
-  const std::vector<FlatTreeNode>& nodes() const noexcept { return nodes_; }
+  /// The nodes (indexable, `size()`); each read by value from the records.
+  const TreeRecords& nodes() const noexcept { return nodes_; }
 
   /// Leaf id for one row of float32 features (scikit-learn's `Tree.apply`: go left when
-  /// `float64(x) <= threshold`, NaN by `missing_go_to_left`).
+  /// `float64(x) <= threshold`, NaN by `missing_go_to_left`, right in the 1.2 layout).
   std::int32_t leaf(const float* x) const noexcept {
-    const FlatTreeNode* nodes = nodes_.data();
-    std::int32_t id = 0;
-    while (nodes[id].left >= 0) {
-      const FlatTreeNode& n = nodes[id];
-      const float v = x[n.feature];
-      if (v != v) {
-        id = n.missing_go_to_left ? n.left : n.right;
-      } else {
-        id = static_cast<double>(v) <= n.threshold ? n.left : n.right;
-      }
+    std::int64_t id = 0;
+    for (;;) {
+      const std::uint8_t* r = nodes_.record(id);
+      const std::int64_t left = TreeRecords::i64(r);
+      if (left < 0) return static_cast<std::int32_t>(id);
+      const float v = x[TreeRecords::i64(r + 16)];
+      const bool go_left = v != v ? (missing_layout_ && r[56] != 0)
+                                  : static_cast<double>(v) <= TreeRecords::f64(r + 24);
+      id = go_left ? left : TreeRecords::i64(r + 8);
     }
-    return id;
   }
+  /// Leaf ids of `rows` rows (row-major float32, `cols` columns) into `out`. Rows go down
+  /// the tree in small groups in lockstep, so that the memory accesses of several rows
+  /// overlap; results are those of `leaf`.
+  void leaves(const float* x, std::int64_t rows, std::int64_t cols, std::int32_t* out) const noexcept;
+
   /// The n_outputs × max_n_classes values of a node.
   const double* value(std::int32_t node) const noexcept {
-    return values_.data() + static_cast<std::size_t>(node) * stride_;
+    return values_ + static_cast<std::size_t>(node) * stride_;
   }
 
   /// The TreeNode to save: the arrays read from the file when there are any (lossless),
@@ -77,20 +140,28 @@ class FlatTree {
 
  private:
   void validate_structure(const std::string& where, const ValueView* at) const;
+  /// Validates the structure (as validate_structure) and builds `compact_` in one walk.
+  void build_compact(const std::string& where, const ValueView* at);
 
   std::int64_t n_features_ = 0;
   std::int64_t n_outputs_ = 1;
   std::int64_t max_n_classes_ = 1;
   std::int64_t max_depth_ = 0;
   std::vector<std::int64_t> n_classes_;
-  std::vector<FlatTreeNode> nodes_;
-  std::vector<double> values_;
+  TreeRecords nodes_;
+  const double* values_ = nullptr;
   std::size_t stride_ = 1;
   bool missing_layout_ = false;
-  // Arrays as read (kept for lossless re-save); empty for natively built trees.
+  bool native_ = false;  ///< built from arrays (not read from a file)
+  // The records and values traversed: the arrays read from the file (used in place, also
+  // what is saved, losslessly) or, for natively built trees and unusual layouts, a copy in
+  // scikit-learn's layout.
   NdArray nodes_array_;
   NdArray values_array_;
   NdArray n_classes_array_;
+  std::vector<std::uint8_t> own_nodes_;
+  std::vector<CompactNode> compact_;  ///< empty when n_features >= 2**30
+  std::vector<double> own_values_;
   // Per-node statistics of natively built trees (optional).
   std::vector<double> impurity_;
   std::vector<std::int64_t> n_node_samples_;

@@ -73,6 +73,30 @@ NdArray Pipeline::run(Method m, const MatrixView& X) const {
   return last.estimator->run(m, Xt);
 }
 
+NdArray Pipeline::run_float32(Method m, const MatrixView& X) const {
+  if (!supports(m))
+    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method " +
+                           to_string(m));
+  if (X.rows() == 0)
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by Pipeline");
+  Matrix Xt = X;
+  bool f32 = true;
+  for (std::size_t i = 0; i + 1 < steps_.size(); ++i) {
+    if (!steps_[i].estimator) continue;
+    const NdArray out = f32 ? steps_[i].estimator->run_float32(Method::Transform, Xt)
+                            : steps_[i].estimator->run(Method::Transform, Xt);
+    f32 = out.dtype() == DType::float32();
+    Xt = to_matrix(out);
+  }
+  const Step& last = steps_.back();
+  if (!last.estimator) {
+    if (!f32) return to_ndarray(Xt);
+    std::vector<float> v(Xt.data(), Xt.data() + Xt.size());
+    return NdArray::from_vector(v, {static_cast<std::int64_t>(Xt.rows()), static_cast<std::int64_t>(Xt.cols())});
+  }
+  return f32 ? last.estimator->run_float32(m, Xt) : last.estimator->run(m, Xt);
+}
+
 }  // namespace skops::compose
 
 namespace skops::estimators::compose_detail {

@@ -88,7 +88,8 @@ Matrix QuadraticDiscriminantAnalysis::decision_scores(const MatrixView& X) const
     const Matrix& m = m_[static_cast<std::size_t>(i)];
     x2.resize(static_cast<std::size_t>(m.cols()));
     for (Eigen::Index r = 0; r < X.rows(); ++r) {
-      for (Eigen::Index j = 0; j < nf; ++j) xm[static_cast<std::size_t>(j)] = X(r, j) - means_(i, j);
+      for (Eigen::Index j = 0; j < nf; ++j)
+        xm[static_cast<std::size_t>(j)] = X(r, j) - means_(i, j);
       for (Eigen::Index c = 0; c < m.cols(); ++c) {
         double acc = 0.0;
         for (Eigen::Index j = 0; j < nf; ++j) acc += xm[static_cast<std::size_t>(j)] * m(j, c);
@@ -152,7 +153,7 @@ std::unique_ptr<QuadraticDiscriminantAnalysis> build_qda(const ObjectView& obj) 
   p.rotations = read_list(obj, "rotations_");
   more::optional_real(obj, "reg_param", p.reg_param);
   more::optional_real(obj, "tol", p.tol);
-  validate_qda(p, [&](const std::string& m) { obj.fail(m); });
+  validate_qda(p, more::attribute_fail(obj));
   auto est = QuadraticDiscriminantAnalysis::from_arrays(std::move(p));
   if (const auto n = obj.find("n_features_in_")) {
     if (n->as_int() != est->n_features_in()) {

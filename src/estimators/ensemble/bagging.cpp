@@ -178,9 +178,9 @@ NdArray BaggingClassifier::run(Method m, const MatrixView& X) const {
     Matrix lp = Matrix::Constant(n, k, ninf);
     for (std::size_t e = begin; e < end; ++e) {
       const auto& cls = estimator_classes_[e];
-      const Matrix l = result_matrix(
-          m_.estimators[e]->predict_log_proba(take_columns(X, m_.features[e])),
-          "a bagged predict_log_proba");
+      const Matrix l =
+          result_matrix(m_.estimators[e]->predict_log_proba(take_columns(X, m_.features[e])),
+                        "a bagged predict_log_proba");
       if (l.rows() != n || l.cols() != static_cast<Eigen::Index>(cls.size()))
         throw UnsupportedError("a bagged predict_log_proba does not match the estimator's classes");
       // Classes the estimator does not know get logaddexp(x, -inf), which is x.
@@ -227,8 +227,7 @@ BaggingMembers read_members(const ObjectView& obj) {
   m.n_features = obj.integer("n_features_in_");
   if (m.n_features < 1) obj.at("n_features_in_").fail("n_features_in_ must be positive");
   m.estimators = read_estimators(obj, "estimators_");
-  m.features =
-      read_feature_lists(obj, "estimators_features_", m.estimators.size(), m.n_features);
+  m.features = read_feature_lists(obj, "estimators_features_", m.estimators.size(), m.n_features);
   if (auto v = obj.find("n_estimators")) {
     if (v->as_int() != static_cast<std::int64_t>(m.estimators.size()))
       v->fail("n_estimators differs from the number of fitted estimators");
@@ -283,8 +282,8 @@ std::unique_ptr<BaggingClassifier> build_bagging_classifier(const ObjectView& ob
       est_classes.emplace_back();
     }
   }
-  auto est = std::make_unique<BaggingClassifier>(std::move(m), std::move(classes),
-                                                 std::move(est_classes));
+  auto est =
+      std::make_unique<BaggingClassifier>(std::move(m), std::move(classes), std::move(est_classes));
   est->set_type_name(obj.type_name());
   est->set_original_state(obj.state());
   return est;

@@ -18,9 +18,11 @@ NdArray forest_apply(const std::vector<const FlatTree*>& trees, const std::vecto
                      Eigen::Index rows, Eigen::Index cols) {
   const auto n_trees = static_cast<std::int64_t>(trees.size());
   std::vector<std::int64_t> out(static_cast<std::size_t>(rows * n_trees));
+  std::vector<std::int32_t> leaves(static_cast<std::size_t>(rows));
   for (std::int64_t t = 0; t < n_trees; ++t) {
+    trees[static_cast<std::size_t>(t)]->leaves(x32.data(), rows, cols, leaves.data());
     for (Eigen::Index i = 0; i < rows; ++i)
-      out[static_cast<std::size_t>(i * n_trees + t)] = trees[t]->leaf(x32.data() + i * cols);
+      out[static_cast<std::size_t>(i * n_trees + t)] = leaves[static_cast<std::size_t>(i)];
   }
   return NdArray::from_vector(out, {static_cast<std::int64_t>(rows), n_trees});
 }
@@ -48,10 +50,12 @@ std::vector<Matrix> ForestClassifier::predict_proba_outputs(const MatrixView& X)
   for (std::int64_t k = 0; k < first.n_outputs(); ++k) {
     out.push_back(Matrix::Zero(X.rows(), first.n_classes()[static_cast<std::size_t>(k)]));
   }
+  std::vector<std::int32_t> leaves(static_cast<std::size_t>(X.rows()));
   for (const auto& est : trees_) {
     const FlatTree& t = est->tree();
+    t.leaves(x32.data(), X.rows(), X.cols(), leaves.data());
     for (Eigen::Index i = 0; i < X.rows(); ++i) {
-      const std::int32_t leaf = t.leaf(x32.data() + i * X.cols());
+      const std::int32_t leaf = leaves[static_cast<std::size_t>(i)];
       for (std::int64_t k = 0; k < t.n_outputs(); ++k) {
         Matrix& p = out[static_cast<std::size_t>(k)];
         tree_detail::add_normalized_proba(t, leaf, k, p.cols(), p.row(i).data());
@@ -123,10 +127,12 @@ NdArray ForestRegressor::run(Method m, const MatrixView& X) const {
   const std::int64_t n_out = trees_.front()->tree().n_outputs();
   const auto rows = static_cast<std::int64_t>(X.rows());
   std::vector<double> y(static_cast<std::size_t>(rows * n_out), 0.0);
+  std::vector<std::int32_t> leaves(static_cast<std::size_t>(rows));
   for (const auto& est : trees_) {
     const FlatTree& t = est->tree();
+    t.leaves(x32.data(), rows, X.cols(), leaves.data());
     for (std::int64_t i = 0; i < rows; ++i) {
-      const double* v = t.value(t.leaf(x32.data() + i * X.cols()));
+      const double* v = t.value(leaves[static_cast<std::size_t>(i)]);
       for (std::int64_t k = 0; k < n_out; ++k) y[static_cast<std::size_t>(i * n_out + k)] += v[k];
     }
   }

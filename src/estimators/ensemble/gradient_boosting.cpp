@@ -213,11 +213,13 @@ Matrix GradientBoosting::raw_predict(const MatrixView& X) const {
   Matrix raw = init_raw(x32, X.rows(), X.cols());
   // _gradient_boosting.pyx predict_stages: out[i, k] += scale * value[leaf], stage by stage.
   const std::size_t n_stages = trees_.size() / static_cast<std::size_t>(k_);
+  std::vector<std::int32_t> leaves(static_cast<std::size_t>(X.rows()));
   for (std::size_t s = 0; s < n_stages; ++s) {
     for (std::int64_t k = 0; k < k_; ++k) {
       const FlatTree& t = *trees_[s * static_cast<std::size_t>(k_) + static_cast<std::size_t>(k)];
+      t.leaves(x32.data(), X.rows(), X.cols(), leaves.data());
       for (Eigen::Index i = 0; i < X.rows(); ++i) {
-        raw(i, k) += learning_rate_ * *t.value(t.leaf(x32.data() + i * X.cols()));
+        raw(i, k) += learning_rate_ * *t.value(leaves[static_cast<std::size_t>(i)]);
       }
     }
   }

@@ -42,8 +42,7 @@ double isolation_average_path_length(double n) {
 }
 
 IsolationForest::IsolationForest(std::vector<Member> members, std::int64_t n_features,
-                                 std::int64_t max_features, std::int64_t max_samples,
-                                 double offset)
+                                 std::int64_t max_features, std::int64_t max_samples, double offset)
     : members_(std::move(members)),
       max_features_(max_features),
       max_samples_(max_samples),
@@ -73,20 +72,19 @@ IsolationForest::IsolationForest(std::vector<Member> members, std::int64_t n_fea
 }
 
 std::unique_ptr<IsolationForest> IsolationForest::from_trees(
-    std::vector<std::shared_ptr<const DecisionTreeRegressor>> trees,
-    std::vector<std::vector<std::int64_t>> features,
-    const std::vector<std::vector<std::int64_t>>& n_node_samples, std::int64_t n_features,
-    std::int64_t max_features, std::int64_t max_samples, double offset) {
-  if (features.size() != trees.size() || n_node_samples.size() != trees.size())
-    throw ValidationError("IsolationForest: one feature list and sample count list per tree");
+    const std::vector<TreeArrays>& trees, std::vector<std::vector<std::int64_t>> features,
+    std::int64_t n_features, std::int64_t max_features, std::int64_t max_samples, double offset) {
+  if (features.size() != trees.size())
+    throw ValidationError("IsolationForest: one feature list per tree");
   std::vector<Member> members;
   for (std::size_t i = 0; i < trees.size(); ++i) {
-    if (!trees[i]) throw ValidationError("IsolationForest: null tree");
     Member m;
-    m.tree = trees[i];
+    m.tree = DecisionTreeRegressor::from_arrays(trees[i], true);
+    if (trees[i].n_node_samples.size() != static_cast<std::size_t>(m.tree->tree().node_count()))
+      throw ValidationError("IsolationForest: each tree needs n_node_samples for every node");
     m.features = std::move(features[i]);
-    m.path_lengths = node_path_lengths(trees[i]->tree());
-    for (std::int64_t c : n_node_samples[i])
+    m.path_lengths = node_path_lengths(m.tree->tree());
+    for (std::int64_t c : trees[i].n_node_samples)
       m.average_path_length.push_back(isolation_average_path_length(static_cast<double>(c)));
     members.push_back(std::move(m));
   }
@@ -136,7 +134,8 @@ NdArray IsolationForest::run(Method m, const MatrixView& X) const {
   s.array() -= offset_;
   if (m == Method::DecisionFunction) return to_ndarray(s);
   std::vector<std::int64_t> inlier(static_cast<std::size_t>(s.size()));
-  for (Eigen::Index i = 0; i < s.size(); ++i) inlier[static_cast<std::size_t>(i)] = s(i) < 0 ? -1 : 1;
+  for (Eigen::Index i = 0; i < s.size(); ++i)
+    inlier[static_cast<std::size_t>(i)] = s(i) < 0 ? -1 : 1;
   return NdArray::from_vector(inlier);
 }
 
@@ -212,9 +211,8 @@ std::unique_ptr<IsolationForest> build_isolation_forest(const ObjectView& obj) {
     IsolationForest::Member m;
     m.features = std::move(features[i]);
     // _compute_chunked_score_samples subsamples only when _max_features != n_features.
-    const std::int64_t seen = max_features != n_features
-                                  ? static_cast<std::int64_t>(m.features.size())
-                                  : n_features;
+    const std::int64_t seen =
+        max_features != n_features ? static_cast<std::int64_t>(m.features.size()) : n_features;
     if (tree->n_features_in() != seen) {
       items[i].fail("tree has " + std::to_string(tree->n_features_in()) + " features, expected " +
                     std::to_string(seen));

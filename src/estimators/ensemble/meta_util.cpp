@@ -133,8 +133,7 @@ std::vector<EstimatorPtr> read_estimators(const ObjectView& obj, const std::stri
 }
 
 std::vector<std::vector<std::int64_t>> read_feature_lists(const ObjectView& obj,
-                                                          const std::string& key,
-                                                          std::size_t count,
+                                                          const std::string& key, std::size_t count,
                                                           std::int64_t n_features) {
   const ValueView list = obj.at(key);
   const auto items = list.items();
@@ -145,7 +144,8 @@ std::vector<std::vector<std::int64_t>> read_feature_lists(const ObjectView& obj,
   std::vector<std::vector<std::int64_t>> out;
   for (const ValueView& item : items) {
     const NdArray a = item.as_array();
-    if (a.ndim() != 1 || (a.dtype().kind() != DTypeKind::Int && a.dtype().kind() != DTypeKind::UInt))
+    if (a.ndim() != 1 ||
+        (a.dtype().kind() != DTypeKind::Int && a.dtype().kind() != DTypeKind::UInt))
       item.fail(key + " entries must be 1-d integer arrays, got " + a.dtype().name());
     auto f = a.to_vector<std::int64_t>();
     for (std::int64_t j : f) {

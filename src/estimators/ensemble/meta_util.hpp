@@ -41,8 +41,7 @@ std::vector<EstimatorPtr> read_estimators(const ObjectView& obj, const std::stri
 
 /// One int array of column indices per estimator, each in [0, n_features).
 std::vector<std::vector<std::int64_t>> read_feature_lists(const ObjectView& obj,
-                                                          const std::string& key,
-                                                          std::size_t count,
+                                                          const std::string& key, std::size_t count,
                                                           std::int64_t n_features);
 
 /// The (name, estimator) tuples of the `estimators` constructor parameter: names in order

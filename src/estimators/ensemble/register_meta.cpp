@@ -12,12 +12,12 @@ void register_meta_ensembles(TypeRegistry& reg) {
                              build_adaboost_regressor, save_adaboost_regressor);
   reg.add<BaggingClassifier>("sklearn.ensemble._bagging.BaggingClassifier",
                              build_bagging_classifier, save_bagging_classifier);
-  reg.add<BaggingRegressor>("sklearn.ensemble._bagging.BaggingRegressor",
-                            build_bagging_regressor, save_bagging_regressor);
+  reg.add<BaggingRegressor>("sklearn.ensemble._bagging.BaggingRegressor", build_bagging_regressor,
+                            save_bagging_regressor);
   reg.add<IsolationForest>("sklearn.ensemble._iforest.IsolationForest", build_isolation_forest,
                            save_isolation_forest);
-  reg.add<VotingClassifier>("sklearn.ensemble._voting.VotingClassifier",
-                            build_voting_classifier, save_voting_classifier);
+  reg.add<VotingClassifier>("sklearn.ensemble._voting.VotingClassifier", build_voting_classifier,
+                            save_voting_classifier);
   reg.add<VotingRegressor>("sklearn.ensemble._voting.VotingRegressor", build_voting_regressor,
                            save_voting_regressor);
   reg.add<Stacking>(

@@ -34,10 +34,10 @@ Stacking::Stacking(std::vector<EstimatorPtr> estimators, std::vector<std::string
     const Method m = methods_[i];
     if (!estimators_[i]) throw ValidationError("Stacking: null estimator");
     if (m != Method::Predict && m != Method::PredictProba && m != Method::DecisionFunction)
-      throw ValidationError("Stacking: stack methods are predict, predict_proba, decision_function");
+      throw ValidationError(
+          "Stacking: stack methods are predict, predict_proba, decision_function");
     if (!estimators_[i]->supports(m)) {
-      throw ValidationError("Stacking: estimator " + std::to_string(i) + " has no " +
-                            to_string(m));
+      throw ValidationError("Stacking: estimator " + std::to_string(i) + " has no " + to_string(m));
     }
   }
   set_type_name(is_classifier() ? "sklearn.ensemble._stacking.StackingClassifier"
@@ -100,8 +100,8 @@ NdArray Stacking::run(Method m, const MatrixView& X) const {
   }
   NdArray out = final_->run(m, meta);
   if (m != Method::Predict || !is_classifier()) return out;
-  const auto pos = ensemble_detail::encoded_positions(out, classes_.dim(0),
-                                                      "the final estimator's predict");
+  const auto pos =
+      ensemble_detail::encoded_positions(out, classes_.dim(0), "the final estimator's predict");
   return detail::take_labels(classes_, pos);
 }
 
@@ -133,8 +133,8 @@ std::unique_ptr<Stacking> build_stacking(const ObjectView& obj, bool classifier)
     classes = encoder_classes(obj, "_label_encoder");
   }
   EstimatorPtr final_est = obj.estimator("final_estimator_");
-  const std::int64_t n_features = obj.find("n_features_in_") ? obj.integer("n_features_in_")
-                                                             : ests.front()->n_features_in();
+  const std::int64_t n_features =
+      obj.find("n_features_in_") ? obj.integer("n_features_in_") : ests.front()->n_features_in();
   for (const auto& e : ests) {
     if (e->n_features_in() >= 0 && n_features >= 0 && e->n_features_in() != n_features)
       obj.at("estimators_").fail("the stacked estimators disagree in n_features_in_");
@@ -184,8 +184,7 @@ void save_stacking(const Stacking& est, ObjectWriter& w) {
     for (const DictEntry& e : orig->get("named_estimators_")->entries) {
       const bool dropped = e.value && e.value->kind == NodeKind::Json;
       bunch_names.push_back(e.key);
-      bunch_values.push_back(dropped || next >= list->items.size() ? e.value
-                                                                   : list->items[next++]);
+      bunch_values.push_back(dropped || next >= list->items.size() ? e.value : list->items[next++]);
     }
   } else {
     bunch_names = keys;

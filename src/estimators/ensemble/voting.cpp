@@ -74,7 +74,8 @@ Matrix VotingClassifier::average_proba(const MatrixView& X) const {
   for (const auto& e : estimators_) {
     probas.push_back(result_matrix(e->predict_proba(X), "a voting estimator's predict_proba"));
     if (probas.back().rows() != X.rows() || probas.back().cols() != classes_.dim(0))
-      throw UnsupportedError("a voting estimator's predict_proba does not have one column per class");
+      throw UnsupportedError(
+          "a voting estimator's predict_proba does not have one column per class");
   }
   return average(probas, weights_);
 }
@@ -85,9 +86,9 @@ std::vector<std::int64_t> VotingClassifier::hard_votes(const MatrixView& X,
   *n_cols = n_est;
   std::vector<std::int64_t> out(static_cast<std::size_t>(X.rows() * n_est));
   for (std::int64_t e = 0; e < n_est; ++e) {
-    const auto pos = ensemble_detail::encoded_positions(
-        estimators_[static_cast<std::size_t>(e)]->predict(X), classes_.dim(0),
-        "a voting estimator's predict");
+    const auto pos =
+        ensemble_detail::encoded_positions(estimators_[static_cast<std::size_t>(e)]->predict(X),
+                                           classes_.dim(0), "a voting estimator's predict");
     if (static_cast<Eigen::Index>(pos.size()) != X.rows())
       throw UnsupportedError("a voting estimator's predict has the wrong length");
     for (Eigen::Index i = 0; i < X.rows(); ++i)
@@ -114,7 +115,8 @@ NdArray VotingClassifier::run(Method m, const MatrixView& X) const {
       const Matrix p = result_matrix(estimators_[static_cast<std::size_t>(e)]->predict_proba(X),
                                      "a voting estimator's predict_proba");
       if (p.rows() != n || p.cols() != k)
-        throw UnsupportedError("a voting estimator's predict_proba does not have one column per class");
+        throw UnsupportedError(
+            "a voting estimator's predict_proba does not have one column per class");
       for (Eigen::Index i = 0; i < n; ++i) {
         for (std::int64_t j = 0; j < k; ++j) {
           // flatten_transform: np.hstack (n, E*K); else the stacked (E, n, K) array.
@@ -142,7 +144,8 @@ NdArray VotingClassifier::run(Method m, const MatrixView& X) const {
       std::int64_t top = 0;  // bincount has max(x) + 1 bins
       for (std::int64_t e = 0; e < n_est; ++e) {
         const std::int64_t v = votes[static_cast<std::size_t>(i * n_est + e)];
-        counts[static_cast<std::size_t>(v)] += weights_.empty() ? 1.0 : weights_[static_cast<std::size_t>(e)];
+        counts[static_cast<std::size_t>(v)] +=
+            weights_.empty() ? 1.0 : weights_[static_cast<std::size_t>(e)];
         top = std::max(top, v);
       }
       maj[static_cast<std::size_t>(i)] = detail::argmax(counts.data(), top + 1);
@@ -249,8 +252,8 @@ void write_members(const std::vector<EstimatorPtr>& ests, const std::vector<std:
     const Node& old = *original->get("named_estimators_");
     std::size_t next = 0;
     for (const DictEntry& e : old.entries) {
-      const bool dropped = e.value && e.value->kind == NodeKind::Json &&
-                           e.value->scalar == ScalarKind::Str;
+      const bool dropped =
+          e.value && e.value->kind == NodeKind::Json && e.value->scalar == ScalarKind::Str;
       bunch_names.push_back(e.key);
       bunch_values.push_back(dropped || next >= ests.size() ? e.value : list->items[next++]);
     }
@@ -262,8 +265,9 @@ void write_members(const std::vector<EstimatorPtr>& ests, const std::vector<std:
 }
 
 NodePtr label_encoder(const NdArray& classes, const std::string& version) {
-  return make::object("sklearn.preprocessing._label", "LabelEncoder",
-                      {{"classes_", make::array(classes)}, {"_sklearn_version", make::str(version)}});
+  return make::object(
+      "sklearn.preprocessing._label", "LabelEncoder",
+      {{"classes_", make::array(classes)}, {"_sklearn_version", make::str(version)}});
 }
 
 NodePtr weights_node(const std::vector<double>& weights) {
@@ -278,7 +282,8 @@ NodePtr weights_node(const std::vector<double>& weights) {
 std::unique_ptr<VotingClassifier> build_voting_classifier(const ObjectView& obj) {
   VotingParts p = read_voting(obj);
   const std::string voting = obj.str("voting");
-  if (voting != "soft" && voting != "hard") obj.at("voting").fail("voting must be 'soft' or 'hard'");
+  if (voting != "soft" && voting != "hard")
+    obj.at("voting").fail("voting must be 'soft' or 'hard'");
   bool flatten = true;
   if (auto f = obj.find("flatten_transform")) flatten = f->as_bool();
   // predict maps positions back through le_.inverse_transform, i.e. le_.classes_.

@@ -59,7 +59,8 @@ Matrix AdaBoostClassifier::class_scores(const MatrixView& X) const {
     const double eps = std::numeric_limits<double>::epsilon();
     std::vector<double> logp(static_cast<std::size_t>(k));
     for (const auto& est : estimators_) {
-      const Matrix p = result_matrix(est->predict_proba(X), "an AdaBoost estimator's predict_proba");
+      const Matrix p =
+          result_matrix(est->predict_proba(X), "an AdaBoost estimator's predict_proba");
       if (p.rows() != n || p.cols() != k) {
         throw UnsupportedError("an AdaBoost estimator's predict_proba has " +
                                std::to_string(p.cols()) + " columns for " + std::to_string(k) +
@@ -213,8 +214,9 @@ std::int64_t read_n_features(const ObjectView& obj, const std::vector<EstimatorP
   if (n < 1) obj.at("n_features_in_").fail("n_features_in_ must be positive");
   for (const auto& e : ests) {
     if (e->n_features_in() >= 0 && e->n_features_in() != n) {
-      obj.at("estimators_").fail("an estimator has " + std::to_string(e->n_features_in()) +
-                                 " features, the ensemble " + std::to_string(n));
+      obj.at("estimators_")
+          .fail("an estimator has " + std::to_string(e->n_features_in()) +
+                " features, the ensemble " + std::to_string(n));
     }
   }
   return n;
@@ -255,8 +257,8 @@ std::unique_ptr<AdaBoostClassifier> build_adaboost_classifier(const ObjectView& 
     obj.at("algorithm").fail("unknown AdaBoost algorithm '" + a + "'");
   }
   for (std::size_t i = 0; i < ests.size(); ++i) {
-    const Method need = alg == AdaBoostClassifier::Algorithm::SammeR ? Method::PredictProba
-                                                                     : Method::Predict;
+    const Method need =
+        alg == AdaBoostClassifier::Algorithm::SammeR ? Method::PredictProba : Method::Predict;
     if (!ests[i]->supports(need)) {
       obj.at("estimators_").fail("estimator " + std::to_string(i) + " has no " + to_string(need));
     }
@@ -265,9 +267,8 @@ std::unique_ptr<AdaBoostClassifier> build_adaboost_classifier(const ObjectView& 
         obj.at("estimators_").fail("estimator " + std::to_string(i) + " has other classes");
     }
   }
-  auto est = std::make_unique<AdaBoostClassifier>(std::move(ests), std::move(weights),
-                                                  std::move(classes), alg,
-                                                  file_at_least(obj, 1, 3));
+  auto est = std::make_unique<AdaBoostClassifier>(
+      std::move(ests), std::move(weights), std::move(classes), alg, file_at_least(obj, 1, 3));
   est->set_type_name(obj.type_name());
   est->set_n_features_in(n_features);
   est->set_original_state(obj.state());
@@ -292,9 +293,9 @@ std::unique_ptr<AdaBoostRegressor> build_adaboost_regressor(const ObjectView& ob
 void save_adaboost_classifier(const AdaBoostClassifier& est, ObjectWriter& w) {
   NodePtr list = save_estimator_list(w, est.estimators());
   write_boosting_params(w, est.weights().size(), list->items.front());
-  w.set_default("algorithm", make::str(est.algorithm() == AdaBoostClassifier::Algorithm::SammeR
-                                           ? "SAMME.R"
-                                           : "SAMME"));
+  w.set_default(
+      "algorithm",
+      make::str(est.algorithm() == AdaBoostClassifier::Algorithm::SammeR ? "SAMME.R" : "SAMME"));
   w.set_int("n_features_in_", est.n_features_in());
   w.set("estimators_", list);
   w.set_array("estimator_weights_", NdArray::from_vector(est.weights()));

@@ -54,7 +54,7 @@ NdArray LinearRegressor::run(Method m, const MatrixView& X) const {
   return linear::scores_to_ndarray(s, c_.coef.ndim() == 1 || ravel_);
 }
 
-NdArray LinearRegressor::run_float32_input(Method m, const MatrixView& X) const {
+NdArray LinearRegressor::run_float32(Method m, const MatrixView& X) const {
   if (!c_.float32) return run(m, X);
   if (m != Method::Predict) throw UnsupportedError(type_name() + " has no method " + to_string(m));
   check_finite_input(X);

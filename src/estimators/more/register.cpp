@@ -9,6 +9,9 @@ void register_more_models(TypeRegistry& reg) {
   register_neighbors(reg);
   register_cluster(reg);
   register_qda(reg);
+  register_svm_kernel(reg);
+  register_neural_network(reg);
+  register_feature_selection(reg);
 }
 
 }  // namespace skops::estimators

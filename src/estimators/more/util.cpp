@@ -13,6 +13,14 @@ Fail native_fail(const std::string& who) {
   return [who](const std::string& what) { throw ValidationError(who + ": " + what); };
 }
 
+Fail attribute_fail(const ObjectView& obj) {
+  return [obj](const std::string& what) {
+    const std::string key = what.substr(0, what.find_first_of(" ["));
+    if (const auto v = obj.find(key)) v->fail(what);
+    obj.fail(what);
+  };
+}
+
 bool is_real_float(const DType& d) {
   return d.kind() == DTypeKind::Float &&
          (d.itemsize() == 2 || d.itemsize() == 4 || d.itemsize() == 8);
@@ -42,8 +50,8 @@ void check_float_array(const NdArray& a, const std::string& what, std::size_t nd
   }
   for (std::size_t i = 0; i < dims.size() && i < ndim; ++i) {
     if (dims[i] >= 0 && a.dim(i) != dims[i]) {
-      fail(what + " has " + std::to_string(a.dim(i)) + " entries along axis " +
-           std::to_string(i) + ", expected " + std::to_string(dims[i]));
+      fail(what + " has " + std::to_string(a.dim(i)) + " entries along axis " + std::to_string(i) +
+           ", expected " + std::to_string(dims[i]));
     }
   }
 }
@@ -83,6 +91,26 @@ NdArray take(const NdArray& labels, const std::vector<std::int64_t>& idx) {
 std::vector<std::int64_t> argmax_rows(const Matrix& s) { return linear::argmax_rows(s); }
 
 double np_sum(const double* p, std::int64_t n) { return linear::numpy_sum(p, n); }
+
+double einsum_sq_norm(const double* p, std::int64_t n) {
+  // numpy/core/src/multiarray/einsum_sumprod.c.src,
+  // @name@_sum_of_products_contig_contig_outstride0_two with npyv (2 float64 lanes, muladd
+  // = multiply then add without FMA on the baseline).
+  double acc[2] = {0.0, 0.0};
+  std::int64_t i = 0;
+  for (; n - i >= 8; i += 8) {
+    for (int q = 3; q >= 0; --q) {
+      for (int l = 0; l < 2; ++l) {
+        const double a = p[i + 2 * q + l];
+        acc[l] = a * a + acc[l];
+      }
+    }
+  }
+  for (; i < n; i += 2) {
+    for (int l = 0; l < 2 && i + l < n; ++l) acc[l] = p[i + l] * p[i + l] + acc[l];
+  }
+  return acc[0] + acc[1];
+}
 
 Eigen::VectorXd logsumexp_rows(const Matrix& a) {
   // scipy/special/_logsumexp.py (scipy 1.10): a_max[~isfinite(a_max)] = 0;

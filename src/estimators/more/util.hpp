@@ -19,6 +19,9 @@ using Fail = std::function<void(const std::string& what)>;
 
 /// A fail that throws ValidationError("<who>: what").
 Fail native_fail(const std::string& who);
+/// A fail for files: a message starting with an attribute name of `obj` ("theta_ has ...",
+/// "scalings_[1] ...") is thrown at that attribute's JSON pointer, others at the object's.
+Fail attribute_fail(const ObjectView& obj);
 
 bool is_real_float(const DType& d);
 /// Real float, int, uint or bool (values usable as doubles).
@@ -45,6 +48,11 @@ NdArray take(const NdArray& labels, const std::vector<std::int64_t>& idx);
 std::vector<std::int64_t> argmax_rows(const Matrix& s);
 /// numpy's pairwise add.reduce of a contiguous run.
 double np_sum(const double* p, std::int64_t n);
+/// np.einsum("ij,ij->i", X, X) for one contiguous row (sklearn.utils.extmath.row_norms,
+/// squared): numpy's two-lane SIMD accumulation of the baseline x86-64 build (blocks of 8
+/// accumulated last pair first, then pairs, then the two lanes added), which differs from a
+/// sequential sum in the last bits.
+double einsum_sq_norm(const double* p, std::int64_t n);
 /// scipy.special.logsumexp(a, axis=1) as scipy 1.10 computes it: the finite row maximum
 /// m, then log(sum(exp(a - m))) + m.
 Eigen::VectorXd logsumexp_rows(const Matrix& a);

@@ -24,7 +24,8 @@ void validate_categorical(const CategoricalNBParams& p, const more::Fail& fail) 
     if (p.feature_log_prob[i].dim(1) < 1) fail(what + " has no category");
   }
   more::check_float_array(p.class_log_prior, "class_log_prior_", 1, {k}, fail);
-  if (p.class_count.ndim() > 0) more::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
+  // Required: scikit-learn's CategoricalNB._joint_log_likelihood reads class_count_.shape.
+  more::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
   if (!p.category_count.empty() && p.category_count.size() != p.feature_log_prob.size()) {
     fail("category_count_ and feature_log_prob_ have different lengths");
   }
@@ -100,12 +101,13 @@ std::unique_ptr<CategoricalNB> build_categorical(const ObjectView& obj) {
     }
   }
   p.class_log_prior = more::numpy_array(obj.at("class_log_prior_"), "class_log_prior_");
-  if (const auto v = obj.find("class_count_")) p.class_count = more::numpy_array(*v, "class_count_");
+  if (const auto v = obj.find("class_count_"))
+    p.class_count = more::numpy_array(*v, "class_count_");
   if (const auto v = obj.find("alpha"); v && v->node().kind == NodeKind::Json) {
     p.alpha = v->as_double();
   }
   if (const auto v = obj.find("fit_prior")) p.fit_prior = v->as_bool();
-  validate_categorical(p, [&](const std::string& m) { obj.fail(m); });
+  validate_categorical(p, more::attribute_fail(obj));
   auto est = CategoricalNB::from_arrays(std::move(p));
   if (const auto n = obj.find("n_features_in_")) {
     if (n->as_int() != est->n_features_in()) {

@@ -38,11 +38,13 @@ void validate_discrete(const DiscreteNBParams& p, const more::Fail& fail) {
   const std::int64_t nf = p.feature_log_prob.dim(1);
   if (nf < 1) fail("feature_log_prob_ has no feature column");
   more::check_float_array(p.class_log_prior, "class_log_prior_", 1, {k}, fail);
-  if (p.class_count.ndim() > 0) more::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
+  if (p.class_count.ndim() > 0)
+    more::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
   if (p.feature_count.ndim() > 0) {
     more::check_float_array(p.feature_count, "feature_count_", 2, {k, nf}, fail);
   }
-  if (p.feature_all.ndim() > 0) more::check_float_array(p.feature_all, "feature_all_", 1, {nf}, fail);
+  if (p.feature_all.ndim() > 0)
+    more::check_float_array(p.feature_all, "feature_all_", 1, {nf}, fail);
 }
 
 }  // namespace
@@ -114,12 +116,14 @@ std::unique_ptr<DiscreteNB> build_discrete(DiscreteNBKind kind, const ObjectView
   p.classes = more::read_classes(cv);
   p.feature_log_prob = more::numpy_array(obj.at("feature_log_prob_"), "feature_log_prob_");
   p.class_log_prior = more::numpy_array(obj.at("class_log_prior_"), "class_log_prior_");
-  if (const auto v = obj.find("class_count_")) p.class_count = more::numpy_array(*v, "class_count_");
+  if (const auto v = obj.find("class_count_"))
+    p.class_count = more::numpy_array(*v, "class_count_");
   if (const auto v = obj.find("feature_count_")) {
     p.feature_count = more::numpy_array(*v, "feature_count_");
   }
   if (kind == DiscreteNBKind::Complement) {
-    if (const auto v = obj.find("feature_all_")) p.feature_all = more::numpy_array(*v, "feature_all_");
+    if (const auto v = obj.find("feature_all_"))
+      p.feature_all = more::numpy_array(*v, "feature_all_");
     if (const auto v = obj.find("norm")) p.norm = v->as_bool();
   }
   if (kind == DiscreteNBKind::Bernoulli) {
@@ -130,7 +134,7 @@ std::unique_ptr<DiscreteNB> build_discrete(DiscreteNBKind kind, const ObjectView
     p.alpha = v->as_double();
   }
   if (const auto v = obj.find("fit_prior")) p.fit_prior = v->as_bool();
-  validate_discrete(p, [&](const std::string& m) { obj.fail(m); });
+  validate_discrete(p, more::attribute_fail(obj));
   auto est = DiscreteNB::from_arrays(std::move(p));
   if (const auto n = obj.find("n_features_in_")) {
     if (n->as_int() != est->n_features_in()) {

@@ -91,10 +91,11 @@ std::unique_ptr<GaussianNB> build_gaussian(const ObjectView& obj) {
   const std::string var_key = obj.has("var_") ? "var_" : "sigma_";
   p.var = more::numpy_array(obj.at(var_key), var_key);
   p.class_prior = more::numpy_array(obj.at("class_prior_"), "class_prior_");
-  if (const auto c = obj.find("class_count_")) p.class_count = more::numpy_array(*c, "class_count_");
+  if (const auto c = obj.find("class_count_"))
+    p.class_count = more::numpy_array(*c, "class_count_");
   more::optional_real(obj, "epsilon_", p.epsilon);
   more::optional_real(obj, "var_smoothing", p.var_smoothing);
-  const more::Fail fail = [&](const std::string& m) { obj.fail(m); };
+  const more::Fail fail = more::attribute_fail(obj);
   make_gaussian(p, fail);  // validates with the object's pointer
   auto est = GaussianNB::from_arrays(std::move(p));
   if (const auto n = obj.find("n_features_in_")) {

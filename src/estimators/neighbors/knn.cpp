@@ -35,13 +35,14 @@ namespace neighbors {
 
 void validate_params(const NeighborsParams& p, const more::Fail& fail) {
   more::check_float_array(p.fit_X, "_fit_X", 2, {}, fail);
-  if (p.fit_X.dim(0) < 1 || p.fit_X.dim(1) < 1) fail("_fit_X must have at least one row and column");
+  if (p.fit_X.dim(0) < 1 || p.fit_X.dim(1) < 1)
+    fail("_fit_X must have at least one row and column");
   for (double v : p.fit_X.to_vector<double>()) {
     if (!std::isfinite(v)) fail("_fit_X holds NaN or infinity");
   }
   if (p.n_neighbors < 1 || p.n_neighbors > p.fit_X.dim(0)) {
-    fail("n_neighbors = " + std::to_string(p.n_neighbors) + " must be in [1, n_samples_fit_ = " +
-         std::to_string(p.fit_X.dim(0)) + "]");
+    fail("n_neighbors = " + std::to_string(p.n_neighbors) +
+         " must be in [1, n_samples_fit_ = " + std::to_string(p.fit_X.dim(0)) + "]");
   }
   if (p.metric == NeighborsMetric::Minkowski && !(p.p >= 1.0 && std::isfinite(p.p))) {
     fail("the Minkowski power p must be a finite number >= 1");
@@ -188,7 +189,8 @@ NdArray KNeighborsRegressor::run(Method m, const MatrixView& X) const {
     for (Eigen::Index o = 0; o < n_out; ++o) {
       for (std::int64_t j = 0; j < k; ++j) {
         const double yv = y_(static_cast<Eigen::Index>(nb.index[base + j]), o);
-        tmp[static_cast<std::size_t>(j)] = p_.distance_weights ? yv * w[static_cast<std::size_t>(j)] : yv;
+        tmp[static_cast<std::size_t>(j)] =
+            p_.distance_weights ? yv * w[static_cast<std::size_t>(j)] : yv;
       }
       if (p_.distance_weights) {
         pred(q, o) = more::np_sum(tmp.data(), k) / denom;

@@ -16,8 +16,8 @@ NeighborsParams read_params(const ObjectView& obj) {
   NeighborsParams p;
   const ValueView wv = obj.at("weights");
   if (wv.node().kind != NodeKind::Json || wv.node().scalar != ScalarKind::Str) {
-    throw UnsupportedError("callable weights are not supported (only 'uniform' and 'distance')",
-                           {}, wv.pointer());
+    throw UnsupportedError("callable weights are not supported (only 'uniform' and 'distance')", {},
+                           wv.pointer());
   }
   const std::string weights = wv.as_str();
   if (weights != "uniform" && weights != "distance") wv.fail("unknown weights '" + weights + "'");
@@ -80,13 +80,15 @@ void check_common(const ObjectView& obj, const NeighborsParams& p) {
 }
 
 template <class Est>
-std::unique_ptr<Est> with_file_errors(const ObjectView& obj, const std::function<std::unique_ptr<Est>()>& make) {
+std::unique_ptr<Est> with_file_errors(const ObjectView& obj,
+                                      const std::function<std::unique_ptr<Est>()>& make) {
   try {
     return make();
   } catch (const ValidationError& e) {
     // Native validation names the class; re-throw at the object's pointer.
     const std::string d = e.detail();
-    obj.fail(d.substr(d.find(": ") == std::string::npos ? 0 : d.find(": ") + 2));
+    more::attribute_fail(obj)(d.substr(d.find(": ") == std::string::npos ? 0 : d.find(": ") + 2));
+    throw;
   }
 }
 
@@ -126,7 +128,8 @@ void write_fitted(const NeighborsParams& p, ObjectWriter& w, bool native) {
     const char* names[] = {"euclidean", "manhattan", "chebyshev", "minkowski"};
     if (p.metric == NeighborsMetric::Minkowski) {
       const double v = p.p;
-      NodePtr pn = std::nearbyint(v) == v ? make::integer(static_cast<std::int64_t>(v)) : make::real(v);
+      NodePtr pn =
+          std::nearbyint(v) == v ? make::integer(static_cast<std::int64_t>(v)) : make::real(v);
       w.set("effective_metric_params_", make::dict({{"p", pn}, {"w", make::none()}}));
     } else {
       w.set("effective_metric_params_", make::dict({}));

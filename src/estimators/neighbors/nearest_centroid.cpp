@@ -32,7 +32,9 @@ std::unique_ptr<NearestCentroid> NearestCentroid::from_arrays(NdArray centroids,
   if (centroids.dim(1) < 1) fail("centroids_ has no feature column");
   bool ok = false;
   metric_of(metric, ok);
-  if (!ok) throw UnsupportedError(std::string(neighbors::kCentroidType) + ": metric '" + metric + "' is not supported");
+  if (!ok)
+    throw UnsupportedError(std::string(neighbors::kCentroidType) + ": metric '" + metric +
+                           "' is not supported");
   auto est = std::make_unique<NearestCentroid>();
   est->c_ = more::to_matrix2d(centroids);
   est->c_sqnorm_.resize(est->c_.rows());
@@ -118,7 +120,9 @@ std::unique_ptr<NearestCentroid> build_centroid(const ObjectView& obj) {
   try {
     est = NearestCentroid::from_arrays(std::move(centroids), std::move(classes), metric);
   } catch (const ValidationError& e) {
-    obj.fail(e.detail());
+    const std::string d = e.detail();
+    more::attribute_fail(obj)(d.substr(d.find(": ") == std::string::npos ? 0 : d.find(": ") + 2));
+    throw;
   }
   est->classes_node_ = cv.ptr();
   est->set_type_name(obj.type_name());

@@ -17,11 +17,13 @@ void register_neighbors(TypeRegistry& reg) {
   reg.add<NearestCentroid>(neighbors::kCentroidType, neighbors::build_centroid,
                            neighbors::save_centroid);
   std::vector<std::string> helpers = {
-      "sklearn.neighbors._kd_tree.KDTree",     "sklearn.neighbors._kd_tree.KDTree64",
-      "sklearn.neighbors._ball_tree.BallTree", "sklearn.neighbors._ball_tree.BallTree64",
+      "sklearn.neighbors._kd_tree.KDTree",
+      "sklearn.neighbors._kd_tree.KDTree64",
+      "sklearn.neighbors._ball_tree.BallTree",
+      "sklearn.neighbors._ball_tree.BallTree64",
   };
-  for (const char* metric : {"EuclideanDistance", "ManhattanDistance", "MinkowskiDistance",
-                             "ChebyshevDistance"}) {
+  for (const char* metric :
+       {"EuclideanDistance", "ManhattanDistance", "MinkowskiDistance", "ChebyshevDistance"}) {
     helpers.push_back(std::string("sklearn.metrics._dist_metrics.") + metric);
     helpers.push_back(std::string("sklearn.metrics._dist_metrics.") + metric + "64");
   }

@@ -81,6 +81,23 @@ NdArray StandardScaler::do_transform(const MatrixView& X) const {
   return to_ndarray(out);
 }
 
+NdArray StandardScaler::run_float32(Method m, const MatrixView& X) const {
+  if (m != Method::Transform) return run(m, X);
+  check_allow_nan(*this, X);
+  // sklearn keeps float32 input in float32: `X -= mean_` and `X /= scale_` each compute in
+  // float64 (the float64 operand wins) and round back into the float32 array.
+  std::vector<float> out(static_cast<std::size_t>(X.rows() * X.cols()));
+  for (Eigen::Index i = 0; i < X.rows(); ++i) {
+    for (Eigen::Index j = 0; j < X.cols(); ++j) {
+      float v = static_cast<float>(X(i, j));
+      if (with_mean_) v = static_cast<float>(static_cast<double>(v) - mean_[static_cast<std::size_t>(j)]);
+      if (with_std_) v = static_cast<float>(static_cast<double>(v) / scale_[static_cast<std::size_t>(j)]);
+      out[static_cast<std::size_t>(i * X.cols() + j)] = v;
+    }
+  }
+  return NdArray::from_vector(out, {static_cast<std::int64_t>(X.rows()), static_cast<std::int64_t>(X.cols())});
+}
+
 NdArray StandardScaler::inverse_transform(const MatrixView& X) const {
   check_allow_nan(*this, X);
   Matrix out = X;

@@ -28,8 +28,10 @@ void keep(const ObjectView& obj, const std::string& key, Nodes& nodes) {
 
 LibsvmModel read_model(const ObjectView& obj, Nodes& nodes) {
   if (const auto sp = obj.find("_sparse"); sp && sp->as_bool()) {
-    throw UnsupportedError("SVMs fitted on sparse data (support_vectors_ as a sparse matrix) "
-                           "are not supported", "", sp->pointer());
+    throw UnsupportedError(
+        "SVMs fitted on sparse data (support_vectors_ as a sparse matrix) "
+        "are not supported",
+        "", sp->pointer());
   }
   const ValueView kv = obj.at("kernel");
   if (kv.node().kind != NodeKind::Json || kv.node().scalar != ScalarKind::Str) {
@@ -68,8 +70,9 @@ LibsvmModel read_model(const ObjectView& obj, Nodes& nodes) {
     keep(obj, key, nodes);
   }
   // The public coefficient arrays must at least have the private ones' shapes.
-  for (const auto& [pub, priv] : {std::pair<const char*, const NdArray*>{"dual_coef_", &m.dual_coef},
-                                  std::pair<const char*, const NdArray*>{"intercept_", &m.intercept}}) {
+  for (const auto& [pub, priv] :
+       {std::pair<const char*, const NdArray*>{"dual_coef_", &m.dual_coef},
+        std::pair<const char*, const NdArray*>{"intercept_", &m.intercept}}) {
     if (const auto v = obj.find(pub)) {
       const NdArray a = more::numpy_array(*v, pub);
       if (a.shape() != priv->shape()) v->fail(std::string(pub) + " shape differs from _" + pub);

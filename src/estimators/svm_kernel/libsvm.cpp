@@ -77,7 +77,8 @@ void multiclass_probability(std::int64_t k, const std::vector<double>& r, double
       pQp = (pQp + diff * (diff * q(t, t) + 2 * Qp[static_cast<std::size_t>(t)])) / (1 + diff) /
             (1 + diff);
       for (std::int64_t j = 0; j < k; ++j) {
-        Qp[static_cast<std::size_t>(j)] = (Qp[static_cast<std::size_t>(j)] + diff * q(t, j)) / (1 + diff);
+        Qp[static_cast<std::size_t>(j)] =
+            (Qp[static_cast<std::size_t>(j)] + diff * q(t, j)) / (1 + diff);
         p[j] /= (1 + diff);
       }
     }
@@ -104,10 +105,14 @@ SvmKernel kernel_from_name(const std::string& name, const LibsvmEval::Fail& fail
 
 const char* kernel_name(SvmKernel k) noexcept {
   switch (k) {
-    case SvmKernel::Linear: return "linear";
-    case SvmKernel::Poly: return "poly";
-    case SvmKernel::Rbf: return "rbf";
-    case SvmKernel::Sigmoid: return "sigmoid";
+    case SvmKernel::Linear:
+      return "linear";
+    case SvmKernel::Poly:
+      return "poly";
+    case SvmKernel::Rbf:
+      return "rbf";
+    case SvmKernel::Sigmoid:
+      return "sigmoid";
   }
   return "rbf";
 }
@@ -150,8 +155,7 @@ LibsvmEval::LibsvmEval(const LibsvmModel& m, std::int64_t n_classes, const Fail&
     }
     // scikit-learn checks the same (CVE-2020-28975, BaseLibSVM._validate_for_predict).
     if (total != n_sv) {
-      fail("_n_support sums to " + str(total) + " but there are " + str(n_sv) +
-           " support vectors");
+      fail("_n_support sums to " + str(total) + " but there are " + str(n_sv) + " support vectors");
     }
   } else {
     if (ns.empty() || ns[0] != n_sv) {
@@ -202,7 +206,8 @@ double LibsvmEval::kernel(const double* x, const double* y) const {
 std::int64_t LibsvmEval::ovo(const double* x, double* dec) const {
   const std::int64_t l = sv_.rows();
   std::vector<double> kv(static_cast<std::size_t>(l));
-  for (std::int64_t i = 0; i < l; ++i) kv[static_cast<std::size_t>(i)] = kernel(x, sv_.row(i).data());
+  for (std::int64_t i = 0; i < l; ++i)
+    kv[static_cast<std::size_t>(i)] = kernel(x, sv_.row(i).data());
   std::vector<std::int64_t> vote(static_cast<std::size_t>(n_classes_), 0);
   std::int64_t p = 0;
   for (std::int64_t i = 0; i < n_classes_; ++i) {
@@ -239,9 +244,9 @@ void LibsvmEval::probability(const double* x, double* prob) const {
   std::int64_t p = 0;
   for (std::int64_t i = 0; i < k; ++i) {
     for (std::int64_t j = i + 1; j < k; ++j) {
-      const double s = sigmoid_predict(dec[static_cast<std::size_t>(p)],
-                                       prob_a_[static_cast<std::size_t>(p)],
-                                       prob_b_[static_cast<std::size_t>(p)]);
+      const double s =
+          sigmoid_predict(dec[static_cast<std::size_t>(p)], prob_a_[static_cast<std::size_t>(p)],
+                          prob_b_[static_cast<std::size_t>(p)]);
       const double v = std::min(std::max(s, min_prob), 1 - min_prob);
       r[static_cast<std::size_t>(i * k + j)] = v;
       r[static_cast<std::size_t>(j * k + i)] = 1 - v;

@@ -19,8 +19,7 @@ namespace tree_detail {
 std::vector<std::int32_t> leaves(const FlatTree& tree, const std::vector<float>& x32,
                                  Eigen::Index rows, Eigen::Index cols) {
   std::vector<std::int32_t> out(static_cast<std::size_t>(rows));
-  for (Eigen::Index i = 0; i < rows; ++i)
-    out[static_cast<std::size_t>(i)] = tree.leaf(x32.data() + i * cols);
+  tree.leaves(x32.data(), rows, cols, out.data());
   return out;
 }
 

@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark of skops-cpp against Python on the same files, in one run.
+
+    PYTHONPATH=/path/to/skops/source python3 bench/compare.py \\
+        --data /work/bench-data --build /work/build-perf [--json out.json] [--plot out.png]
+
+For each model made by bench/make_models.py (forest, hgb, small; absent ones are skipped) it
+measures, each in a fresh process so that peak memory belongs to that load alone:
+
+  * Python ``skops.io.load`` (trusted = the file's own types, as a user who audited it would)
+  * Python ``pickle.load`` of the same model
+  * scikit-learn ``predict`` on the 10 000 test rows, single-threaded (``n_jobs=1`` and
+    OpenMP limited to one thread through OMP_NUM_THREADS=1)
+  * skops-cpp load (copy and memory-mapped) and predict, one thread and all threads, by
+    running ``skops_bench_load`` (JSON on stdout)
+
+and checks that skops-cpp's predictions equal scikit-learn's (through ``skops-cpp
+predict``). Load times are the median of --repeat fresh-process runs (the file is in the
+page cache after the first; every contender sees the same warm cache). Peak memory is the
+process's VmHWM (peak resident set: heap, stacks, code and libraries, and file-backed pages,
+including touched pages of a memory-mapped file) minus its VmRSS just before the load;
+RssAnon / RssFile peaks (sampled each millisecond) split it into private and file-backed
+memory. Ratios are printed; --json writes everything, --plot draws a PNG.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MODELS = ["forest", "hgb", "small"]
+
+
+def proc_status():
+    out = {}
+    with open("/proc/self/status") as f:
+        for line in f:
+            k, _, v = line.partition(":")
+            if k in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
+                out[k] = int(v.split()[0]) * 1024
+    return out
+
+
+# --- child mode: one measurement in a fresh interpreter ------------------------------------
+
+def child(kind, path, x_path, repeat):
+    if kind == "skops":
+        import numpy  # noqa: F401  (imports are not part of the load)
+        import sklearn.ensemble  # noqa: F401
+        import skops.io as sio
+        trusted = sio.get_untrusted_types(file=path)
+        before = proc_status()
+        t = time.perf_counter()
+        model = sio.load(path, trusted=trusted)
+        seconds = time.perf_counter() - t
+    elif kind in ("pickle", "predict"):
+        import pickle
+        import numpy  # noqa: F401
+        import sklearn.ensemble  # noqa: F401
+        before = proc_status()
+        t = time.perf_counter()
+        with open(path, "rb") as f:
+            model = pickle.load(f)
+        seconds = time.perf_counter() - t
+    else:
+        raise SystemExit("unknown child kind " + kind)
+    after = proc_status()
+    res = {"seconds": seconds, "baseline_rss": before["VmRSS"], "vm_hwm": after["VmHWM"],
+           "rss_after": after["VmRSS"]}
+    if kind == "predict":
+        import numpy as np
+        X = np.load(x_path)
+        if hasattr(model, "n_jobs"):
+            model.n_jobs = 1
+        model.predict(X)  # warm-up
+        ts = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            model.predict(X)
+            ts.append(time.perf_counter() - t)
+        res["predict_seconds"] = statistics.median(ts)
+        res["predict_seconds_min"] = min(ts)
+        res["rows"] = int(X.shape[0])
+    print(json.dumps(res))
+
+
+def run_child(kind, path, x_path=None, repeat=5):
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    cmd = [sys.executable, os.path.abspath(__file__), "--child", kind, path]
+    if x_path:
+        cmd += ["--x", x_path, "--repeat", str(repeat)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_cpp(tool, path, mmap, x_path=None, threads=0, load_repeat=3, predict_repeat=5):
+    cmd = [tool, path, "--load-repeat", str(load_repeat)]
+    if mmap:
+        cmd.append("--mmap")
+    if x_path:
+        cmd += ["--X", x_path, "--predict-repeat", str(predict_repeat)]
+        if threads:
+            cmd += ["--threads", str(threads)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def median_of(runs, key):
+    return statistics.median(r[key] for r in runs)
+
+
+def parity(cli, model, x_path, expected_path):
+    import numpy as np
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "y.npy")
+        subprocess.run([cli, "predict", model, "--input", x_path, "--output", out], check=True,
+                       capture_output=True)
+        got, want = np.load(out), np.load(expected_path)
+    if got.dtype.kind == "f":
+        ok = bool(np.allclose(got, want, rtol=1e-12, atol=0))
+        return {"equal": ok, "max_rel_diff": float(np.max(np.abs(got - want) / np.maximum(np.abs(want), 1e-300)))}
+    return {"equal": bool(np.array_equal(got, want))}
+
+
+def machine():
+    info = {"nproc": os.cpu_count()}
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    info["cpu"] = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo") as f:
+            info["mem_total_bytes"] = int(f.readline().split()[1]) * 1024
+    except OSError:
+        pass
+    import numpy, sklearn
+    info["python"] = sys.version.split()[0]
+    info["numpy"] = numpy.__version__
+    info["sklearn"] = sklearn.__version__
+    try:
+        import skops
+        info["skops"] = skops.__version__
+    except ImportError:
+        pass
+    return info
+
+
+def mb(b):
+    return b / 1e6
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=os.environ.get("SKOPS_BENCH_DATA", "/work/bench-data"))
+    ap.add_argument("--build", default=os.environ.get("SKOPS_BUILD_DIR", "/work/build-perf"))
+    ap.add_argument("--repeat", type=int, default=3, help="fresh-process runs per load measurement")
+    ap.add_argument("--models", nargs="*", default=MODELS)
+    ap.add_argument("--json")
+    ap.add_argument("--plot")
+    ap.add_argument("--child")
+    ap.add_argument("path", nargs="?")
+    ap.add_argument("--x")
+    args = ap.parse_args()
+    if args.child:
+        return child(args.child, args.path, args.x, args.repeat)
+
+    tool = os.path.join(args.build, "bench", "skops_bench_load")
+    cli = os.path.join(args.build, "src", "cli", "skops-cpp")
+    for p in (tool, cli):
+        if not os.path.exists(p):
+            raise SystemExit(f"{p} not found: build with -DSKOPS_BUILD_BENCH=ON")
+    results = {"machine": machine(), "models": {}}
+    print(json.dumps(results["machine"]))
+    for name in args.models:
+        skp = os.path.join(args.data, name + ".skops")
+        pkl = os.path.join(args.data, name + ".pkl")
+        xs = os.path.join(args.data, name + "_X.npy")
+        if not all(os.path.exists(p) for p in (skp, pkl, xs)):
+            print(f"skipping {name}: files absent in {args.data} (run bench/make_models.py)")
+            continue
+        aligned = os.path.join(args.data, name + "_aligned.skops")
+        if not os.path.exists(aligned):
+            subprocess.run([cli, "resave", skp, aligned], check=True)
+        r = {"file_bytes": os.path.getsize(skp), "pickle_bytes": os.path.getsize(pkl),
+             "aligned_bytes": os.path.getsize(aligned)}
+        print(f"\n== {name}: {mb(r['file_bytes']):.1f} MB .skops, {mb(r['pickle_bytes']):.1f} MB pickle", flush=True)
+        r["parity"] = parity(cli, skp, xs, os.path.join(args.data, name + "_predict.npy"))
+        print("parity with scikit-learn predict:", r["parity"], flush=True)
+        # Interleave the contenders so that a burst of load on the shared machine hits all.
+        runs = {"py_skops": [], "py_pickle": [], "cpp_copy": [], "cpp_mmap": [], "cpp_mmap_aligned": []}
+        for i in range(args.repeat):
+            runs["py_skops"].append(run_child("skops", skp))
+            runs["py_pickle"].append(run_child("pickle", pkl))
+            runs["cpp_copy"].append(run_cpp(tool, skp, False, load_repeat=1))
+            runs["cpp_mmap"].append(run_cpp(tool, skp, True, load_repeat=1))
+            runs["cpp_mmap_aligned"].append(run_cpp(tool, aligned, True, load_repeat=1))
+        for k, v in runs.items():
+            key = "seconds" if k.startswith("py") else "load_seconds_first"
+            r[k] = {"load_seconds": median_of(v, key),
+                    "peak_bytes": median_of(v, "vm_hwm") - median_of(v, "baseline_rss"),
+                    "runs": v}
+        sk = run_child("predict", pkl, xs, repeat=5)
+        cpp = run_cpp(tool, skp, False, xs, load_repeat=1, predict_repeat=5)
+        r["sklearn_predict"] = sk
+        r["cpp_predict"] = cpp
+        F = r["file_bytes"]
+        t_sk, t_pk = r["py_skops"]["load_seconds"], r["py_pickle"]["load_seconds"]
+        t_c, t_m = r["cpp_copy"]["load_seconds"], r["cpp_mmap"]["load_seconds"]
+        t_ma = r["cpp_mmap_aligned"]["load_seconds"]
+        r["ratios"] = {
+            "copy_vs_skops": t_sk / t_c, "copy_vs_pickle": t_pk / t_c,
+            "mmap_vs_skops": t_sk / t_m, "mmap_vs_pickle": t_pk / t_m,
+            "mmap_aligned_vs_skops": t_sk / t_ma,
+            "predict_1t_vs_sklearn": sk["predict_seconds"] / cpp["predict_seconds_1t"],
+            "predict_mt_vs_sklearn": sk["predict_seconds"] / cpp["predict_seconds_mt"],
+            "copy_peak_over_file": r["cpp_copy"]["peak_bytes"] / F,
+            "mmap_peak_over_file": r["cpp_mmap"]["peak_bytes"] / F,
+        }
+        print(f"{'load':<28}{'seconds':>10}{'peak MB':>10}{'anon MB':>10}{'file MB':>10}")
+        for k in runs:
+            rr = r[k]
+            anon = file_ = float("nan")
+            if k.startswith("cpp"):
+                anon = mb(median_of(rr["runs"], "rss_anon_peak") - median_of(rr["runs"], "rss_anon_before"))
+                file_ = mb(median_of(rr["runs"], "rss_file_peak") - median_of(rr["runs"], "rss_file_before"))
+            print(f"{k:<28}{rr['load_seconds']:>10.4f}{mb(rr['peak_bytes']):>10.1f}{anon:>10.1f}{file_:>10.1f}")
+        print(f"predict {sk['rows']} rows: scikit-learn (1 thread) {sk['predict_seconds']:.4f} s, "
+              f"skops-cpp 1 thread {cpp['predict_seconds_1t']:.4f} s, "
+              f"{cpp['threads']} threads {cpp['predict_seconds_mt']:.4f} s")
+        for k, v in r["ratios"].items():
+            print(f"  {k:<26}{v:8.2f}")
+        results["models"][name] = r
+        sys.stdout.flush()
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+    if args.plot and results["models"]:
+        plot(results, args.plot)
+
+
+def plot(results, out):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    names = list(results["models"])
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), dpi=80)
+    ax = axes[0]
+    keys = [("py_skops", "skops.io.load"), ("py_pickle", "pickle.load"),
+            ("cpp_copy", "skops-cpp"), ("cpp_mmap", "skops-cpp mmap")]
+    w = 0.2
+    for i, (k, label) in enumerate(keys):
+        ax.bar([j + (i - 1.5) * w for j in range(len(names))],
+               [results["models"][n][k]["load_seconds"] for n in names], w, label=label)
+    ax.set_yscale("log")
+    ax.set_xticks(range(len(names)))
+    ax.set_xticklabels(names)
+    ax.set_ylabel("load time (s, log)")
+    ax.legend(fontsize=7)
+    ax = axes[1]
+    keys = [("sk", "scikit-learn, 1 thread"), ("1t", "skops-cpp, 1 thread"), ("mt", "skops-cpp, all threads")]
+    for i, (k, label) in enumerate(keys):
+        vals = []
+        for n in names:
+            m = results["models"][n]
+            s = m["sklearn_predict"]["predict_seconds"] if k == "sk" else m["cpp_predict"]["predict_seconds_" + k]
+            vals.append(m["sklearn_predict"]["rows"] / s)
+        ax.bar([j + (i - 1) * 0.27 for j in range(len(names))], vals, 0.27, label=label)
+    ax.set_yscale("log")
+    ax.set_xticks(range(len(names)))
+    ax.set_xticklabels(names)
+    ax.set_ylabel("predict rows/s (log)")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+#pragma once
+/// \file feature_selection.hpp
+/// scikit-learn's filter feature selectors (`sklearn.feature_selection`): SelectKBest,
+/// SelectPercentile, SelectFpr, SelectFdr, SelectFwe, GenericUnivariateSelect and
+/// VarianceThreshold, loaded from `.skops` files or built natively.
+///
+/// `transform` keeps the columns of the support mask, computed once at build time exactly
+/// as each class's `_get_support_mask` does (NaN scores replaced by the dtype's lowest
+/// value, a stable sort for SelectKBest, numpy's linear percentile and its tie rule for
+/// SelectPercentile). The score function (a FunctionNode such as f_classif) is never
+/// called: it is only written back.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "skops/estimator.hpp"
+#include "skops/ndarray.hpp"
+
+namespace skops::estimators {
+
+enum class SelectorKind { KBest, Percentile, Fpr, Fdr, Fwe, Generic, VarianceThreshold };
+
+struct SelectorParams {
+  SelectorKind kind = SelectorKind::KBest;
+  NdArray scores;          ///< scores_ (n_features,) (univariate selectors)
+  NdArray pvalues;         ///< pvalues_ (n_features,), or empty when score_func gave none
+  NdArray variances;       ///< variances_ (n_features,) (VarianceThreshold)
+  bool k_all = false;      ///< SelectKBest k="all" (GenericUnivariateSelect param="all")
+  std::int64_t k = 10;     ///< SelectKBest
+  double percentile = 10;  ///< SelectPercentile
+  double alpha = 0.05;     ///< SelectFpr/Fdr/Fwe
+  double threshold = 0.0;  ///< VarianceThreshold
+  /// GenericUnivariateSelect: percentile, k_best, fpr, fdr, fwe; its `param` is read into
+  /// k_all/k, percentile or alpha.
+  std::string mode = "percentile";
+  /// The score function written on native save (`module.function`).
+  std::string score_func = "sklearn.feature_selection._univariate_selection.f_classif";
+};
+
+class FeatureSelector final : public Estimator {
+ public:
+  /// Validates (1-d real arrays of one length, parameters in range) and computes the
+  /// support mask. Throws ValidationError.
+  static std::unique_ptr<FeatureSelector> from_arrays(SelectorParams p);
+
+  Role role() const noexcept override { return Role::Transformer; }
+  bool supports(Method m) const noexcept override { return m == Method::Transform; }
+  /// X[:, mask] (float64); no selected feature gives an (n, 0) array, as scikit-learn.
+  NdArray run(Method m, const MatrixView& X) const override;
+
+  /// The support mask (`get_support()`).
+  const std::vector<bool>& support() const noexcept { return mask_; }
+  const SelectorParams& params() const noexcept { return p_; }
+  /// Internal: nodes as read from a file, written back verbatim on re-save.
+  std::vector<std::pair<std::string, NodePtr>> nodes_;
+
+ protected:
+  /// float32 input gives float32 output (transform keeps X's dtype: `dtype=None`).
+  NdArray run_float32(Method m, const MatrixView& X) const override;
+
+ private:
+  SelectorParams p_;
+  std::vector<bool> mask_;
+  std::vector<std::int64_t> columns_;
+};
+
+}  // namespace skops::estimators

@@ -1,0 +1,27 @@
+#pragma once
+// Shared pieces of the feature_selection family: type names, validation, the support mask,
+// build/save.
+
+#include <memory>
+#include <vector>
+
+#include "estimators/more/util.hpp"
+#include "skops/build.hpp"
+#include "skops/estimators/feature_selection.hpp"
+
+namespace skops::estimators::fs {
+
+/// sklearn.feature_selection.<module>.<Class> of a kind.
+const char* type_name(SelectorKind kind) noexcept;
+/// The score functions a file may name (trusted as helpers; never called).
+std::vector<std::string> score_function_types();
+
+/// Every invariant the mask and transform rely on.
+void validate(const SelectorParams& p, const more::Fail& fail);
+/// `_get_support_mask` of the selector.
+std::vector<bool> support_mask(const SelectorParams& p);
+
+std::unique_ptr<FeatureSelector> build_selector(SelectorKind kind, const ObjectView& obj);
+void save_selector(const FeatureSelector& est, ObjectWriter& w);
+
+}  // namespace skops::estimators::fs
