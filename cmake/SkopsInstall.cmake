@@ -67,6 +67,15 @@ foreach(_dir LIBDIR INCLUDEDIR)
     set(SKOPS_PC_${_dir} "\${prefix}/${CMAKE_INSTALL_${_dir}}")
   endif()
 endforeach()
+# Relocatable: the prefix is found from the .pc file's own place (pkg-config's ${pcfiledir}),
+# so `cmake --install build --prefix DIR` works whatever CMAKE_INSTALL_PREFIX was.
+if(IS_ABSOLUTE "${SKOPS_INSTALL_PKGCONFIGDIR}")
+  set(SKOPS_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH _skops_pc_up "/prefix/${SKOPS_INSTALL_PKGCONFIGDIR}" "/prefix")
+  string(REGEX REPLACE "/$" "" _skops_pc_up "${_skops_pc_up}")
+  set(SKOPS_PC_PREFIX "\${pcfiledir}/${_skops_pc_up}")
+endif()
 configure_file(${CMAKE_CURRENT_LIST_DIR}/skops-cpp.pc.in ${PROJECT_BINARY_DIR}/skops-cpp.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/skops-cpp.pc
         DESTINATION ${SKOPS_INSTALL_PKGCONFIGDIR} COMPONENT skops_development)

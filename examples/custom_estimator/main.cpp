@@ -40,8 +40,8 @@ int main(int argc, char** argv) {
     for (const auto& t : report.untrusted) std::cout << ' ' << t;
     std::cout << "\n";
 
-    // 4. Load it with our registry. Registered names are trusted by that registry; naming
-    //    the type in `trusted` as well documents the decision at the call site.
+    // 4. Load it with our registry (which can build it) and our trust decision (which
+    //    allows it): registering a builder is not a reason to trust a name in a file.
     skops::LoadOptions options;
     options.registry = &registry;
     options.trusted = {mypkg::MyScaler::kTypeName};
@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
     skops::Matrix X(2, 3);
     X << 1, 2, 3, 4, 5, 6;
     const skops::NdArray Xt = model->transform(X);
-    std::cout << "loaded " << model->type_name() << " (n_features_in " << model->n_features_in() << ")\n";
+    std::cout << "loaded " << model->type_name() << " (n_features_in " << model->n_features_in()
+              << ")\n";
     print_row("transform row 0:", Xt);
 
     // 5. A duplicate registration is an error, not silently ignored.
@@ -61,7 +62,8 @@ int main(int argc, char** argv) {
       std::cout << "duplicate registration: " << e.what() << "\n";
     }
 
-    // 6. Without our registry the type is not trusted: refused before anything is built.
+    // 6. With the default options (built-in registry, no extra trust) the type is refused
+    //    by the audit, before anything is built.
     try {
       skops::load(path);
       std::cout << "untrusted type loaded (unexpected)\n";

@@ -17,7 +17,8 @@ skops::NdArray MyScaler::run(skops::Method m, const skops::MatrixView& X) const 
   }
   check_input(X);  // column count and at least one row: InputError otherwise
   skops::Matrix out = X;
-  for (Eigen::Index j = 0; j < out.cols(); ++j) out.col(j).array() -= shift_[static_cast<std::size_t>(j)];
+  for (Eigen::Index j = 0; j < out.cols(); ++j)
+    out.col(j).array() -= shift_[static_cast<std::size_t>(j)];
   return skops::to_ndarray(out);
 }
 

@@ -1,12 +1,12 @@
 // Unit tests of MyScaler, the way a user tests their own type: one expect_roundtrip line
 // for the full save → audit → load → compare cycle, plus the registration rules.
 
+#include "my_scaler.hpp"
+
 #include <gtest/gtest.h>
 
 #include <skops/skops.hpp>
 #include <skops/testing.hpp>
-
-#include "my_scaler.hpp"
 
 namespace {
 
@@ -32,6 +32,7 @@ TEST(MyScaler, RoundTrip) {
   const skops::TypeRegistry registry = make_registry();
   skops::LoadOptions options;
   options.registry = &registry;
+  options.trusted = {mypkg::MyScaler::kTypeName};  // trust is always explicit
   skops::testing::expect_roundtrip(mypkg::MyScaler({1.0, -1.0}), sample_input(), options);
 }
 
@@ -76,6 +77,7 @@ TEST(MyScaler, InconsistentFileIsValidationError) {
   const auto bytes = skops::write_document_bytes(*node);
   skops::LoadOptions options;
   options.registry = &registry;
+  options.trusted = {mypkg::MyScaler::kTypeName};
   EXPECT_THROW(skops::loads(bytes, options), skops::ValidationError);
 }
 

@@ -38,8 +38,9 @@ struct Options {
 };
 
 int usage(const std::string& why) {
-  std::cerr << "inference_service: " << why << "\n"
-            << "usage: inference_service MODEL.skops [--port N] [--trusted TYPE]... [--threads N]\n";
+  std::cerr
+      << "inference_service: " << why << "\n"
+      << "usage: inference_service MODEL.skops [--port N] [--trusted TYPE]... [--threads N]\n";
   return kExitUsage;
 }
 
@@ -99,6 +100,7 @@ int main(int argc, char** argv) {
   const std::size_t threads = opt.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_payload_max_length(kMaxBody);
+  server.set_tcp_nodelay(true);  // small JSON answers: no Nagle delay behind delayed ACKs
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
 
@@ -113,25 +115,28 @@ int main(int argc, char** argv) {
   });
   // Unknown routes and bodies over the cap (413) answer JSON too; replies that already carry
   // a JSON error (from /predict) are left alone.
-  server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
-                                                                   httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    std::string message = "HTTP " + std::to_string(res.status);
-    if (res.status == 404) message = "no route " + req.method + " " + req.path + " (POST /predict, GET /model, GET /healthz)";
-    if (res.status == 413) message = "request body over " + std::to_string(kMaxBody) + " bytes";
-    send(res, service::error_reply(res.status, message));
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "unknown error";
-    try {
-      std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    send(res, service::error_reply(500, "internal error: " + what));
-  });
+  server.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        std::string message = "HTTP " + std::to_string(res.status);
+        if (res.status == 404)
+          message = "no route " + req.method + " " + req.path +
+                    " (POST /predict, GET /model, GET /healthz)";
+        if (res.status == 413) message = "request body over " + std::to_string(kMaxBody) + " bytes";
+        send(res, service::error_reply(res.status, message));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  server.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown error";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        send(res, service::error_reply(500, "internal error: " + what));
+      });
 
   const char* host = "127.0.0.1";
   int port = opt.port;
@@ -153,7 +158,8 @@ int main(int argc, char** argv) {
     server.stop();
   });
 
-  std::cout << "inference_service: " << svc->summary()["type"].get<std::string>() << " from " << opt.model << "\n"
+  std::cout << "inference_service: " << svc->summary()["type"].get<std::string>() << " from "
+            << opt.model << "\n"
             << "inference_service: listening on http://" << host << ":" << port << std::endl;
   const bool ok = server.listen_after_bind();
   if (!stopping) pthread_kill(signal_thread.native_handle(), SIGTERM);  // wake the waiter

@@ -10,21 +10,30 @@ namespace {
 
 const char* role_name(skops::Role r) {
   switch (r) {
-    case skops::Role::Regressor: return "regressor";
-    case skops::Role::Classifier: return "classifier";
-    case skops::Role::Transformer: return "transformer";
-    case skops::Role::Clusterer: return "clusterer";
-    case skops::Role::OutlierDetector: return "outlier_detector";
-    case skops::Role::Other: return "other";
+    case skops::Role::Regressor:
+      return "regressor";
+    case skops::Role::Classifier:
+      return "classifier";
+    case skops::Role::Transformer:
+      return "transformer";
+    case skops::Role::Clusterer:
+      return "clusterer";
+    case skops::Role::OutlierDetector:
+      return "outlier_detector";
+    case skops::Role::Other:
+      return "other";
   }
   return "other";
 }
 
 const std::vector<skops::Method>& all_methods() {
-  static const std::vector<skops::Method> methods = {
-      skops::Method::Predict,          skops::Method::PredictProba, skops::Method::PredictLogProba,
-      skops::Method::DecisionFunction, skops::Method::Transform,    skops::Method::ScoreSamples,
-      skops::Method::Apply};
+  static const std::vector<skops::Method> methods = {skops::Method::Predict,
+                                                     skops::Method::PredictProba,
+                                                     skops::Method::PredictLogProba,
+                                                     skops::Method::DecisionFunction,
+                                                     skops::Method::Transform,
+                                                     skops::Method::ScoreSamples,
+                                                     skops::Method::Apply};
   return methods;
 }
 
@@ -43,8 +52,8 @@ std::string parse_rows(const nlohmann::json& rows, const RequestLimits& limits, 
     const auto& row = rows[i];
     if (!row.is_array()) return "row " + std::to_string(i) + " is not a list";
     if (row.size() != cols) {
-      return "row " + std::to_string(i) + " has " + std::to_string(row.size()) + " values, row 0 has " +
-             std::to_string(cols);
+      return "row " + std::to_string(i) + " has " + std::to_string(row.size()) +
+             " values, row 0 has " + std::to_string(cols);
     }
     for (std::size_t j = 0; j < cols; ++j) {
       const auto& v = row[j];
@@ -82,7 +91,8 @@ nlohmann::json to_json(const skops::NdArray& a) {
   }
   auto at = [&](std::uint64_t i) -> nlohmann::json {
     if (text) return a.string_at(i);
-    if (!reals.empty()) return std::isfinite(reals[i]) ? nlohmann::json(reals[i]) : nlohmann::json();
+    if (!reals.empty())
+      return std::isfinite(reals[i]) ? nlohmann::json(reals[i]) : nlohmann::json();
     if (kind == skops::DTypeKind::Bool) return ints[i] != 0;
     return ints[i];
   };
@@ -102,8 +112,8 @@ nlohmann::json to_json(const skops::NdArray& a) {
   return out;
 }
 
-PredictionService::PredictionService(const std::string& model_path, std::vector<std::string> trusted,
-                                     RequestLimits limits)
+PredictionService::PredictionService(const std::string& model_path,
+                                     std::vector<std::string> trusted, RequestLimits limits)
     : limits_(limits) {
   skops::LoadOptions options;
   options.trusted = trusted;
@@ -131,18 +141,21 @@ PredictionService::PredictionService(const std::string& model_path, std::vector<
 Reply PredictionService::predict(const std::string& body) const {
   const nlohmann::json request = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (request.is_discarded()) return error_reply(400, "request body is not valid JSON");
-  if (!request.is_object()) return error_reply(400, "request body must be a JSON object with \"rows\"");
+  if (!request.is_object())
+    return error_reply(400, "request body must be a JSON object with \"rows\"");
   auto rows = request.find("rows");
-  if (rows == request.end()) return error_reply(400, "missing \"rows\" (a list of rows, each a list of numbers)");
+  if (rows == request.end())
+    return error_reply(400, "missing \"rows\" (a list of rows, each a list of numbers)");
 
   skops::Method method = skops::Method::Predict;
   if (auto m = request.find("method"); m != request.end()) {
     if (!m->is_string()) return error_reply(400, "\"method\" must be a string");
     const auto parsed = skops::method_from_string(m->get<std::string>());
     if (!parsed) {
-      return error_reply(400, "unknown method \"" + m->get<std::string>() +
-                                  "\" (predict, predict_proba, predict_log_proba, decision_function, "
-                                  "transform, score_samples, apply)");
+      return error_reply(400,
+                         "unknown method \"" + m->get<std::string>() +
+                             "\" (predict, predict_proba, predict_log_proba, decision_function, "
+                             "transform, score_samples, apply)");
     }
     method = *parsed;
   }
@@ -154,15 +167,16 @@ Reply PredictionService::predict(const std::string& body) const {
   const std::string problem = parse_rows(*rows, limits_, X);
   if (!problem.empty()) return error_reply(400, problem);
   if (X.size() == 0) {
-    return error_reply(413, "too many rows or values (at most " + std::to_string(limits_.max_rows) + " rows, " +
-                                std::to_string(limits_.max_cells) + " values)");
+    return error_reply(413, "too many rows or values (at most " + std::to_string(limits_.max_rows) +
+                                " rows, " + std::to_string(limits_.max_cells) + " values)");
   }
 
   try {
     nlohmann::json out;
     if (method == skops::Method::Predict) {
       out["predictions"] = to_json(model_->predict(X));
-      if (model_->supports(skops::Method::PredictProba)) out["probabilities"] = to_json(model_->predict_proba(X));
+      if (model_->supports(skops::Method::PredictProba))
+        out["probabilities"] = to_json(model_->predict_proba(X));
     } else {
       out["method"] = skops::to_string(method);
       out["result"] = to_json(model_->run(method, X));

@@ -27,7 +27,8 @@ class PredictionService {
   /// Loads `model_path` with the built-in registry plus `trusted` names. Throws what
   /// skops::load throws: UntrustedTypeError (refused), or another skops::Error when the file
   /// is invalid, over a limit or unsupported.
-  PredictionService(const std::string& model_path, std::vector<std::string> trusted, RequestLimits limits = {});
+  PredictionService(const std::string& model_path, std::vector<std::string> trusted,
+                    RequestLimits limits = {});
 
   /// POST /predict. Body: {"rows": [[x, ...], ...], "method": "predict"} ("method" optional;
   /// null in a row is NaN). predict answers {"predictions": [...]} plus "probabilities" when

@@ -5,7 +5,7 @@
 // 1. refusal: a hostile model (untrusted os.system) and a broken file make the server exit
 //    non-zero before listening, printing the reason;
 // 2. correctness: corpus models (Pipeline StandardScaler+LogisticRegression, RandomForest, and
-//    Imputer+Scaler+RandomForest with NaN inputs and --trusted numpy.dtype) answer POST
+//    Imputer+Scaler+RandomForest with NaN inputs sent as null) answer POST
 //    /predict with scikit-learn's recorded predictions and probabilities; GET /model, /healthz;
 // 3. bad requests: 4xx with a JSON error message;
 // 4. load: 16 concurrent clients send 1600 requests; every answer must be right; prints the
@@ -61,8 +61,10 @@ skops::NdArray npy(const std::string& path) {
 /// A server process whose stdout+stderr go to a log file; killed when dropped.
 class ServerProcess {
  public:
-  ServerProcess(const std::string& exe, std::vector<std::string> args, const std::string& log) : log_(log) {
+  ServerProcess(const std::string& exe, std::vector<std::string> args, const std::string& log)
+      : log_(log) {
     args.insert(args.begin(), exe);
+    std::ofstream(log, std::ios::trunc).flush();  // never read a previous run's port
     pid_ = fork();
     if (pid_ == 0) {
       const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -92,7 +94,8 @@ class ServerProcess {
     const std::string marker = "listening on http://127.0.0.1:";
     while (Clock::now() < deadline) {
       const std::string out = slurp(log_);
-      if (auto at = out.find(marker); at != std::string::npos && out.find('\n', at) != std::string::npos) {
+      if (auto at = out.find(marker);
+          at != std::string::npos && out.find('\n', at) != std::string::npos) {
         return std::stoi(out.substr(at + marker.size()));
       }
       if (wait_exit(std::chrono::milliseconds(0))) return std::nullopt;
@@ -131,6 +134,7 @@ std::unique_ptr<httplib::Client> client(int port) {
   c->set_read_timeout(30, 0);
   c->set_write_timeout(30, 0);
   c->set_keep_alive(true);
+  c->set_tcp_nodelay(true);  // headers and body are separate writes: no Nagle wait between them
   return c;
 }
 
@@ -185,8 +189,8 @@ struct Case {
 };
 
 /// Starts the server on a corpus model and checks answers against the recorded outputs.
-void check_model(const std::string& server, const std::string& corpus, const std::string& work, const Case& c,
-                 bool bad_requests_and_load) {
+void check_model(const std::string& server, const std::string& corpus, const std::string& work,
+                 const Case& c, bool bad_requests_and_load) {
   const std::string base = corpus + "/" + c.name;
   std::vector<std::string> args = {base + ".skops", "--port", "0"};
   for (const auto& t : c.trusted) args.insert(args.end(), {"--trusted", t});
@@ -200,23 +204,30 @@ void check_model(const std::string& server, const std::string& corpus, const std
   auto cli = client(*port);
 
   auto health = cli->Get("/healthz");
-  check(health && health->status == 200 && field(health->body, "status") == "ok", c.name + ": GET /healthz");
+  check(health && health->status == 200 && field(health->body, "status") == "ok",
+        c.name + ": GET /healthz");
 
   const skops::Matrix X = skops::to_matrix(npy(base + ".X.npy"));
   auto model = cli->Get("/model");
   json summary = model ? json::parse(model->body, nullptr, false) : json();
-  check(model && model->status == 200 && summary["n_features_in"] == X.cols() && summary["types"].size() > 0,
-        c.name + ": GET /model -> " + (model ? summary.dump().substr(0, 160) + "..." : "no answer"));
-  check(summary["untrusted"] == json(c.trusted), c.name + ": /model lists the types trusted only by --trusted");
+  check(
+      model && model->status == 200 && summary["n_features_in"] == X.cols() &&
+          summary["types"].size() > 0,
+      c.name + ": GET /model -> " + (model ? summary.dump().substr(0, 160) + "..." : "no answer"));
+  check(summary["untrusted"] == json(c.trusted),
+        c.name + ": /model lists the types trusted only by --trusted");
 
   const skops::NdArray want_pred = npy(base + ".predict.npy");
   const skops::NdArray want_proba = npy(base + ".predict_proba.npy");
   const json request = {{"rows", rows_of(X, 0, X.rows())}};
   auto res = cli->Post("/predict", request.dump(), "application/json");
   json body = res ? json::parse(res->body, nullptr, false) : json();
-  check(res && res->status == 200, c.name + ": POST /predict " + std::to_string(X.rows()) + " rows -> 200");
-  check(matches(body["predictions"], want_pred, 0, X.rows()), c.name + ": predictions equal scikit-learn's");
-  check(matches(body["probabilities"], want_proba, 0, X.rows()), c.name + ": probabilities equal scikit-learn's");
+  check(res && res->status == 200,
+        c.name + ": POST /predict " + std::to_string(X.rows()) + " rows -> 200");
+  check(matches(body["predictions"], want_pred, 0, X.rows()),
+        c.name + ": predictions equal scikit-learn's");
+  check(matches(body["probabilities"], want_proba, 0, X.rows()),
+        c.name + ": probabilities equal scikit-learn's");
 
   std::ifstream has_df(base + ".decision_function.npy");
   if (has_df) {
@@ -279,7 +290,8 @@ void check_model(const std::string& server, const std::string& corpus, const std
           const std::size_t k = static_cast<std::size_t>(t + i) % bodies.size();
           auto r = mine->Post("/predict", bodies[k], "application/json");
           const auto b = static_cast<std::int64_t>(k) * kRows;
-          if (!r || r->status != 200 || !matches(field(r->body, "predictions"), want_pred, b, b + kRows)) {
+          if (!r || r->status != 200 ||
+              !matches(field(r->body, "predictions"), want_pred, b, b + kRows)) {
             ++failures;
           }
           ++done;
@@ -288,10 +300,11 @@ void check_model(const std::string& server, const std::string& corpus, const std
     }
     for (auto& th : threads) th.join();
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    std::cout << "load: " << done << " requests from " << kClients << " concurrent clients in " << seconds
-              << " s = " << static_cast<long>(done / seconds) << " requests/second, " << failures << " failed"
-              << std::endl;
-    check(failures == 0 && done == kClients * kPerClient, c.name + ": burst of 1600 requests, zero failures");
+    std::cout << "load: " << done << " requests from " << kClients << " concurrent clients in "
+              << seconds << " s = " << static_cast<long>(done / seconds) << " requests/second, "
+              << failures << " failed" << std::endl;
+    check(failures == 0 && done == kClients * kPerClient,
+          c.name + ": burst of 1600 requests, zero failures");
   }
 
   proc.terminate();
@@ -299,8 +312,9 @@ void check_model(const std::string& server, const std::string& corpus, const std
   check(code && *code == 0, c.name + ": SIGTERM stops the server cleanly (exit 0)");
 }
 
-void check_refusal(const std::string& server, const std::string& file, const std::string& work, const std::string& tag,
-                   int want_code, const std::vector<std::string>& want_text) {
+void check_refusal(const std::string& server, const std::string& file, const std::string& work,
+                   const std::string& tag, int want_code,
+                   const std::vector<std::string>& want_text) {
   ServerProcess proc(server, {file, "--port", "0"}, work + "/refuse_" + tag + ".log");
   const auto code = proc.wait_exit(std::chrono::seconds(60));
   const std::string log = proc.log();
@@ -308,8 +322,8 @@ void check_refusal(const std::string& server, const std::string& file, const std
   for (const auto& t : want_text) text_ok = text_ok && log.find(t) != std::string::npos;
   const bool listened = log.find("listening") != std::string::npos;
   check(code && *code == want_code && text_ok && !listened,
-        "refuses to start on " + tag + " (exit " + (code ? std::to_string(*code) : "none") + "): " +
-            log.substr(0, log.find('\n')));
+        "refuses to start on " + tag + " (exit " + (code ? std::to_string(*code) : "none") +
+            "): " + log.substr(0, log.find('\n')));
 }
 
 }  // namespace
@@ -328,21 +342,23 @@ int main(int argc, char** argv) {
   }
   signal(SIGPIPE, SIG_IGN);
   try {
-    check_refusal(server, data + "/hostile/untrusted_os_system_reduce.skops", work, "untrusted_os_system_reduce", 1,
-                  {"refusing to start", "untrusted", "os.system"});
+    check_refusal(server, data + "/hostile/untrusted_os_system_reduce.skops", work,
+                  "untrusted_os_system_reduce", 1, {"refusing to start", "untrusted", "os.system"});
     check_refusal(server, data + "/hostile/archive_not_zip.skops", work, "archive_not_zip", 2,
                   {"refusing to start", "archive"});
-    check_refusal(server, data + "/does/not/exist.skops", work, "missing_file", 2, {"refusing to start"});
+    check_refusal(server, data + "/does/not/exist.skops", work, "missing_file", 2,
+                  {"refusing to start"});
 
     const std::string corpus = data + "/corpus/sklearn-1.4.2";
     check_model(server, corpus, work, {"Pipeline_StandardScaler_LogisticRegression", {}}, true);
     check_model(server, corpus, work, {"RandomForestClassifier", {}}, false);
-    check_model(server, corpus, work, {"Pipeline_Imputer_Scaler_RandomForest", {"numpy.dtype"}}, false);
+    check_model(server, corpus, work, {"Pipeline_Imputer_Scaler_RandomForest", {}}, false);
   } catch (const std::exception& e) {
     std::cout << "FAIL exception: " << e.what() << std::endl;
     ++g_failures;
   }
-  std::cout << (g_failures ? "service_test: FAILED (" + std::to_string(g_failures) + ")" : "service_test: passed")
+  std::cout << (g_failures ? "service_test: FAILED (" + std::to_string(g_failures) + ")"
+                           : "service_test: passed")
             << std::endl;
   return g_failures ? 1 : 0;
 }

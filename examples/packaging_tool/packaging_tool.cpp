@@ -38,10 +38,13 @@ std::string shape_text(const std::vector<std::int64_t>& shape) {
 }
 
 /// Every NdArray node stored in a member, once each, in document order.
-void collect_arrays(const skops::Node& n, std::set<const skops::Node*>& seen, std::vector<const skops::Node*>& out) {
+void collect_arrays(const skops::Node& n, std::set<const skops::Node*>& seen,
+                    std::vector<const skops::Node*>& out) {
   if (!seen.insert(&n).second) return;
   if (n.kind == skops::NodeKind::NdArray && n.storage == "numpy") out.push_back(&n);
-  skops::for_each_child(n, [&](const skops::NodePtr& child, const std::string&) { collect_arrays(*child, seen, out); });
+  skops::for_each_child(n, [&](const skops::NodePtr& child, const std::string&) {
+    collect_arrays(*child, seen, out);
+  });
 }
 
 /// One error as the report prints it: "<kind>: <message>".
@@ -51,17 +54,20 @@ std::string describe(const std::exception& e) {
 }
 
 void report_document(const skops::Document& doc, const Options& opt) {
-  std::cout << "  protocol " << doc.protocol() << ", " << doc.archive().entries().size() << " members, "
-            << doc.schema().node_count << " nodes\n";
+  std::cout << "  protocol " << doc.protocol() << ", " << doc.archive().entries().size()
+            << " members, " << doc.schema().node_count << " nodes\n";
   // Types under the default trust plus --trusted, as a load would decide.
-  const skops::AuditReport report = skops::audit(*doc.root(), skops::default_trust(skops::builtin_registry(), opt.trusted));
+  const skops::AuditReport report =
+      skops::audit(*doc.root(), skops::default_trust(skops::builtin_registry(), opt.trusted));
   std::cout << "  types (" << report.types.size() << "):\n";
   for (const auto& t : report.types) {
-    std::cout << "    " << (t.trusted ? "  " : "! ") << t.type << " [" << t.loader << " x" << t.paths.size() << "]\n";
+    std::cout << "    " << (t.trusted ? "  " : "! ") << t.type << " [" << t.loader << " x"
+              << t.paths.size() << "]\n";
   }
   std::cout << "  untrusted: ";
   if (report.untrusted.empty()) std::cout << "none";
-  for (std::size_t i = 0; i < report.untrusted.size(); ++i) std::cout << (i ? ", " : "") << report.untrusted[i];
+  for (std::size_t i = 0; i < report.untrusted.size(); ++i)
+    std::cout << (i ? ", " : "") << report.untrusted[i];
   std::cout << "\n";
 
   std::set<const skops::Node*> seen;
@@ -73,11 +79,13 @@ void report_document(const skops::Document& doc, const Options& opt) {
     const skops::NdArray a = doc.array_of(*arrays[i]);  // header and body read and checked
     total += a.nbytes();
     if (i < opt.max_arrays) {
-      std::cout << "    " << (arrays[i]->pointer.empty() ? "/" : arrays[i]->pointer) << "  " << a.dtype().descr() << " "
-                << shape_text(a.shape()) << " " << a.nbytes() << " bytes\n";
+      std::cout << "    " << (arrays[i]->pointer.empty() ? "/" : arrays[i]->pointer) << "  "
+                << a.dtype().descr() << " " << shape_text(a.shape()) << " " << a.nbytes()
+                << " bytes\n";
     }
   }
-  if (arrays.size() > opt.max_arrays) std::cout << "    ... " << arrays.size() - opt.max_arrays << " more\n";
+  if (arrays.size() > opt.max_arrays)
+    std::cout << "    ... " << arrays.size() - opt.max_arrays << " more\n";
   std::cout << "  array bytes: " << total << "\n";
 }
 
@@ -91,8 +99,9 @@ void resave(const skops::Estimator& model, const fs::path& in, const Options& op
   lo.trusted = opt.trusted;
   const auto again = skops::load(out.string(), lo);
   const bool same = skops::graphs_equal(*skops::to_node(model), *skops::to_node(*again));
-  std::cout << "  resaved: " << out.filename().string() << " " << fs::file_size(in) << " -> " << fs::file_size(out)
-            << " bytes (deflate)" << (same ? ", reloads identically" : ", DIFFERS after reload") << "\n";
+  std::cout << "  resaved: " << out.filename().string() << " " << fs::file_size(in) << " -> "
+            << fs::file_size(out) << " bytes (deflate)"
+            << (same ? ", reloads identically" : ", DIFFERS after reload") << "\n";
   ++(same ? totals.resaved : totals.resave_failed);
 }
 
@@ -107,7 +116,8 @@ void process(const fs::path& file, const Options& opt, Totals& totals) {
     skops::LoadOptions lo;
     lo.trusted = opt.trusted;
     const auto model = skops::load(file.string(), lo);
-    std::cout << "  OK: " << model->type_name() << " (n_features_in " << model->n_features_in() << ")\n";
+    std::cout << "  OK: " << model->type_name() << " (n_features_in " << model->n_features_in()
+              << ")\n";
     ++totals.ok;
     if (!opt.resave_to.empty()) {
       try {
@@ -127,8 +137,9 @@ void process(const fs::path& file, const Options& opt, Totals& totals) {
 }
 
 int usage(const std::string& why) {
-  std::cerr << "packaging_tool: " << why << "\n"
-            << "usage: packaging_tool DIR [--resave-to OUT_DIR] [--trusted TYPE]... [--max-arrays N]\n";
+  std::cerr
+      << "packaging_tool: " << why << "\n"
+      << "usage: packaging_tool DIR [--resave-to OUT_DIR] [--trusted TYPE]... [--max-arrays N]\n";
   return 64;
 }
 
@@ -160,7 +171,8 @@ int main(int argc, char** argv) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(opt.dir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".skops") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".skops")
+      files.push_back(entry.path());
   }
   if (ec) {
     std::cerr << "packaging_tool: cannot read " << opt.dir << ": " << ec.message() << "\n";
@@ -171,8 +183,11 @@ int main(int argc, char** argv) {
 
   Totals totals;
   for (const auto& f : files) process(f, opt, totals);
-  std::cout << "summary: " << totals.files << " files, " << totals.ok << " OK, " << totals.refused << " refused";
-  if (!opt.resave_to.empty()) std::cout << ", " << totals.resaved << " resaved, " << totals.resave_failed << " resave failures";
+  std::cout << "summary: " << totals.files << " files, " << totals.ok << " OK, " << totals.refused
+            << " refused";
+  if (!opt.resave_to.empty())
+    std::cout << ", " << totals.resaved << " resaved, " << totals.resave_failed
+              << " resave failures";
   std::cout << "\n";
   return totals.resave_failed ? 2 : 0;
 }

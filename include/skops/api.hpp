@@ -32,7 +32,8 @@ struct DumpOptions {
   std::string sklearn_version = "1.4.2";
 };
 
-/// The trust policy a load uses: primitives + the registry's trusted names + `extra`.
+/// The trust policy a load uses: primitives + the registry's default-trusted names (the
+/// built-in estimators and their helper types) + `extra`.
 TrustPolicy default_trust(const TypeRegistry& registry, const std::vector<std::string>& extra = {});
 /// The built-in registry (built once per call site; cheap to copy by reference).
 const TypeRegistry& builtin_registry();

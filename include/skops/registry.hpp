@@ -51,12 +51,17 @@ class TypeRegistry {
   const Entry* find(const std::string& type_name) const noexcept;
   /// Registered names and aliases, sorted.
   std::vector<std::string> type_names() const;
-  /// Names trusted by default: registered names, aliases, helper types.
+  /// Registered names, aliases and helper types.
   std::set<std::string> trusted_names() const;
+  /// What a load trusts without being told: the names `with_builtins()` registered. Types a
+  /// caller registers later are buildable but must still be trusted explicitly
+  /// (LoadOptions::trusted), so registering a builder never widens trust by itself.
+  const std::set<std::string>& default_trusted_names() const noexcept { return default_trusted_; }
 
  private:
   std::map<std::string, std::shared_ptr<const Entry>> entries_;
   std::set<std::string> helpers_;
+  std::set<std::string> default_trusted_;
 };
 
 }  // namespace skops

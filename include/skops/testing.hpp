@@ -11,6 +11,7 @@
 ///   register_my_types(reg);
 ///   skops::LoadOptions opts;
 ///   opts.registry = &reg;
+///   opts.trusted = {"mypkg.preprocessing.MyScaler"};
 ///   MyScaler est({1.0, 2.0});
 ///   skops::testing::expect_roundtrip(est, X, opts);
 /// }
@@ -34,9 +35,12 @@ namespace skops::testing {
 
 /// Every method `Estimator::run` knows, in declaration order.
 inline const std::vector<Method>& all_methods() {
-  static const std::vector<Method> methods = {Method::Predict,          Method::PredictProba,
-                                              Method::PredictLogProba,  Method::DecisionFunction,
-                                              Method::Transform,        Method::ScoreSamples,
+  static const std::vector<Method> methods = {Method::Predict,
+                                              Method::PredictProba,
+                                              Method::PredictLogProba,
+                                              Method::DecisionFunction,
+                                              Method::Transform,
+                                              Method::ScoreSamples,
                                               Method::Apply};
   return methods;
 }
@@ -46,8 +50,9 @@ inline const std::vector<Method>& all_methods() {
 ///
 /// 1. `dumps` it (with `options.registry`, so one's own types are written by their own
 ///    save function);
-/// 2. audits the bytes under the trust a load with `options` uses: the estimator's type must
-///    appear in the audit, and no type may be untrusted;
+/// 2. audits the bytes under the trust a load with `options` uses (`default_trust` of the
+///    registry plus `options.trusted`): the estimator's type must appear in the audit, and no
+///    type may be untrusted;
 /// 3. `loads` it with `options`: same type name, same `n_features_in`;
 /// 4. for every method the original supports, the loaded estimator supports it too and
 ///    returns an identical array on `X` (same dtype, shape and bytes); methods the original
@@ -78,8 +83,8 @@ inline std::unique_ptr<Estimator> expect_roundtrip(const Estimator& estimator, c
     bool listed = false;
     for (const TypeUse& use : report.types) listed = listed || use.type == estimator.type_name();
     EXPECT_TRUE(listed) << "the audit of the dumped file does not list " << estimator.type_name();
-    EXPECT_TRUE(report.untrusted.empty())
-        << "types untrusted under these LoadOptions: " << ::testing::PrintToString(report.untrusted);
+    EXPECT_TRUE(report.untrusted.empty()) << "types untrusted under these LoadOptions: "
+                                          << ::testing::PrintToString(report.untrusted);
   } catch (const std::exception& e) {
     ADD_FAILURE() << "reading back the dumped file failed: " << e.what();
     return nullptr;

@@ -11,7 +11,7 @@ const TypeRegistry& builtin_registry() {
 
 TrustPolicy default_trust(const TypeRegistry& registry, const std::vector<std::string>& extra) {
   TrustPolicy policy = TrustPolicy::primitives();
-  for (const auto& n : registry.trusted_names()) policy.add(n);
+  for (const auto& n : registry.default_trusted_names()) policy.add(n);
   policy.add(extra);
   return policy;
 }

@@ -51,6 +51,7 @@ TypeRegistry TypeRegistry::with_builtins() {
   estimators::register_trees(reg);
   estimators::register_ensembles(reg);
   estimators::register_more_models(reg);
+  reg.default_trusted_ = reg.trusted_names();
   return reg;
 }
 

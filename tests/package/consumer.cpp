@@ -16,7 +16,8 @@ namespace {
 skops::NdArray read_npy_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw skops::IoError("cannot open " + path);
-  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                  std::istreambuf_iterator<char>());
   return skops::read_npy(skops::ByteView::adopt(std::move(bytes)), skops::Limits{}, path);
 }
 
