@@ -10,15 +10,15 @@ set -euo pipefail
 
 packages=(
   build-essential g++ cmake ninja-build pkg-config
-  libzip-dev nlohmann-json3-dev libeigen3-dev
+  libzip-dev zlib1g-dev nlohmann-json3-dev libeigen3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev  # examples/inference_service (HTTP server and the test's client)
+  python3-numpy       # the demo prints and compares its predictions
+  python3-jsonschema  # ctest schema_json_schema (scripts/validate_schemas.py)
 )
 ci_packages=(
   clang libclang-rt-14-dev  # libFuzzer and the sanitizer runtimes for the fuzz build
   clang-format              # the formatting report in .ci/run
-  python3-numpy             # only for optional cross-checks (demo output, corpus scripts)
-  python3-jsonschema        # ctest schema_json_schema (scripts/validate_schemas.py)
 )
 
 for arg in "$@"; do
