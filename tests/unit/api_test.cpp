@@ -59,7 +59,8 @@ TypeRegistry spying_registry(Spy& spy) {
     const TypeRegistry::Entry* e = reg.find(name);
     if (e->name != name) out.add_alias(name, e->name);
   }
-  out.add_helper_types(std::vector<std::string>(reg.trusted_names().begin(), reg.trusted_names().end()));
+  const std::set<std::string> helpers = reg.trusted_names();  // one set: begin/end must match
+  out.add_helper_types(std::vector<std::string>(helpers.begin(), helpers.end()));
   return out;
 }
 
