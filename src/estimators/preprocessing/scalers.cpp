@@ -254,7 +254,10 @@ void save_standard(const StandardScaler& e, ObjectWriter& w) {
 
 std::unique_ptr<MinMaxScaler> build_minmax(const ObjectView& obj) {
   const auto n = pp::required_n_features(obj);
-  auto [lo, hi] = number_pair(obj.at("feature_range"), "feature_range");
+  // Plain variables, not a structured binding: lambdas may not capture bindings in C++17.
+  const auto range = number_pair(obj.at("feature_range"), "feature_range");
+  const double lo = range.first;
+  const double hi = range.second;
   const bool clip = flag(obj, "clip", false);
   auto est = located(obj, [&] {
     return std::make_unique<MinMaxScaler>(pp::float_vector(obj, "scale_", n),
