@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/checked.hpp"
+#include "core/utf8.hpp"
 
 namespace skops {
 
@@ -211,21 +212,7 @@ namespace {
 // Encodes one code point as UTF-8; invalid code points become U+FFFD.
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  skops::detail::append_utf8(out, cp);
 }
 
 std::vector<std::uint32_t> utf8_to_code_points(const std::string& s) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "npy/npy_internal.hpp"
+#include "core/utf8.hpp"
 #include "skops/error.hpp"
 
 namespace skops::npy_detail {
@@ -36,21 +37,7 @@ int hex_value(char c) {
 void append_utf8(std::string& out, std::uint32_t cp, std::size_t pos) {
   // Python strings may hold lone surrogates, but they have no UTF-8 form.
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) fail("invalid code point escape", pos);
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  skops::detail::append_utf8(out, cp);
 }
 
 class LiteralParser {
