@@ -97,8 +97,8 @@ def run_child(kind, path, x_path=None, repeat=5):
     return json.loads(out.strip().splitlines()[-1])
 
 
-def run_cpp(tool, path, mmap, x_path=None, threads=0, load_repeat=3, predict_repeat=5):
-    cmd = [tool, path, "--load-repeat", str(load_repeat)]
+def run_cpp(tool, path, mmap, x_path=None, threads=0, load_repeat=3, predict_repeat=5, load_threads=0):
+    cmd = [tool, path, "--load-repeat", str(load_repeat), "--load-threads", str(load_threads)]
     if mmap:
         cmd.append("--mmap")
     if x_path:
@@ -150,6 +150,12 @@ def machine():
     return info
 
 
+def mb_raw_private(runs):
+    """Peak private (anonymous) bytes of a load: what a mapped model costs the process beyond
+    the page cache it shares with every other reader of the file."""
+    return median_of(runs, "rss_anon_peak") - median_of(runs, "rss_anon_before")
+
+
 def mb(b):
     return b / 1e6
 
@@ -192,13 +198,17 @@ def main():
         r["parity"] = parity(cli, skp, xs, os.path.join(args.data, name + "_predict.npy"))
         print("parity with scikit-learn predict:", r["parity"], flush=True)
         # Interleave the contenders so that a burst of load on the shared machine hits all.
-        runs = {"py_skops": [], "py_pickle": [], "cpp_copy": [], "cpp_mmap": [], "cpp_mmap_aligned": []}
+        # cpp_*: LoadOptions::threads = 0 (all cores, the default); *_1t: one thread.
+        runs = {"py_skops": [], "py_pickle": [], "cpp_copy": [], "cpp_mmap": [], "cpp_mmap_aligned": [],
+                "cpp_copy_1t": [], "cpp_mmap_1t": []}
         for i in range(args.repeat):
             runs["py_skops"].append(run_child("skops", skp))
             runs["py_pickle"].append(run_child("pickle", pkl))
             runs["cpp_copy"].append(run_cpp(tool, skp, False, load_repeat=1))
             runs["cpp_mmap"].append(run_cpp(tool, skp, True, load_repeat=1))
             runs["cpp_mmap_aligned"].append(run_cpp(tool, aligned, True, load_repeat=1))
+            runs["cpp_copy_1t"].append(run_cpp(tool, skp, False, load_repeat=1, load_threads=1))
+            runs["cpp_mmap_1t"].append(run_cpp(tool, skp, True, load_repeat=1, load_threads=1))
         for k, v in runs.items():
             key = "seconds" if k.startswith("py") else "load_seconds_first"
             r[k] = {"load_seconds": median_of(v, key),
@@ -212,14 +222,18 @@ def main():
         t_sk, t_pk = r["py_skops"]["load_seconds"], r["py_pickle"]["load_seconds"]
         t_c, t_m = r["cpp_copy"]["load_seconds"], r["cpp_mmap"]["load_seconds"]
         t_ma = r["cpp_mmap_aligned"]["load_seconds"]
+        t_c1, t_m1 = r["cpp_copy_1t"]["load_seconds"], r["cpp_mmap_1t"]["load_seconds"]
         r["ratios"] = {
             "copy_vs_skops": t_sk / t_c, "copy_vs_pickle": t_pk / t_c,
             "mmap_vs_skops": t_sk / t_m, "mmap_vs_pickle": t_pk / t_m,
             "mmap_aligned_vs_skops": t_sk / t_ma,
+            "copy_1t_vs_skops": t_sk / t_c1, "copy_1t_vs_pickle": t_pk / t_c1,
+            "mmap_1t_vs_skops": t_sk / t_m1,
             "predict_1t_vs_sklearn": sk["predict_seconds"] / cpp["predict_seconds_1t"],
             "predict_mt_vs_sklearn": sk["predict_seconds"] / cpp["predict_seconds_mt"],
             "copy_peak_over_file": r["cpp_copy"]["peak_bytes"] / F,
             "mmap_peak_over_file": r["cpp_mmap"]["peak_bytes"] / F,
+            "mmap_private_peak_over_file": mb_raw_private(r["cpp_mmap"]["runs"]) / F,
         }
         print(f"{'load':<28}{'seconds':>10}{'peak MB':>10}{'anon MB':>10}{'file MB':>10}")
         for k in runs:

@@ -3,8 +3,11 @@
 // method on a test input, and prints one JSON object. bench/compare.py runs it beside
 // Python's skops.io.load, pickle.load and scikit-learn on the same files.
 //
-//   skops_bench_load MODEL.skops [--mmap] [--X X.npy] [--method predict]
+//   skops_bench_load MODEL.skops [--mmap] [--load-threads N] [--X X.npy] [--method predict]
 //                    [--threads N] [--load-repeat R] [--predict-repeat P]
+//
+// --load-threads is LoadOptions::threads (0, the default: hardware concurrency; 1: the
+// load stays on the calling thread); --threads is for the predict timing.
 //
 // Memory: `vm_hwm` is the kernel's VmHWM (peak resident set of the whole process: heap,
 // stacks, code and file-backed pages, including the pages of a memory-mapped model that
@@ -32,7 +35,8 @@ double median(std::vector<double> v) {
 }
 
 int usage() {
-  std::cerr << "usage: skops_bench_load MODEL.skops [--mmap] [--X X.npy] [--method NAME] "
+  std::cerr << "usage: skops_bench_load MODEL.skops [--mmap] [--load-threads N] [--X X.npy] "
+               "[--method NAME] "
                "[--threads N] [--load-repeat R] [--predict-repeat P]\n";
   return 2;
 }
@@ -44,6 +48,7 @@ int main(int argc, char** argv) {
   std::string model, x_path, method_name = "predict";
   bool mmap = false;
   unsigned threads = 0;  // 0: hardware_concurrency
+  unsigned load_threads = 0;
   int load_repeat = 3, predict_repeat = 5;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -51,14 +56,24 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
       return argv[++i];
     };
-    if (a == "--mmap") mmap = true;
-    else if (a == "--X") x_path = next();
-    else if (a == "--method") method_name = next();
-    else if (a == "--threads") threads = static_cast<unsigned>(std::stoul(next()));
-    else if (a == "--load-repeat") load_repeat = std::stoi(next());
-    else if (a == "--predict-repeat") predict_repeat = std::stoi(next());
-    else if (!a.empty() && a[0] == '-') return usage();
-    else model = a;
+    if (a == "--mmap")
+      mmap = true;
+    else if (a == "--X")
+      x_path = next();
+    else if (a == "--method")
+      method_name = next();
+    else if (a == "--threads")
+      threads = static_cast<unsigned>(std::stoul(next()));
+    else if (a == "--load-threads")
+      load_threads = static_cast<unsigned>(std::stoul(next()));
+    else if (a == "--load-repeat")
+      load_repeat = std::stoi(next());
+    else if (a == "--predict-repeat")
+      predict_repeat = std::stoi(next());
+    else if (!a.empty() && a[0] == '-')
+      return usage();
+    else
+      model = a;
   }
   if (model.empty()) return usage();
   const auto method = skops::method_from_string(method_name);
@@ -66,6 +81,7 @@ int main(int argc, char** argv) {
 
   skops::LoadOptions options;
   options.memory_map = mmap;
+  options.threads = load_threads;
   try {
     const ProcMemory before = read_proc_memory();
     double first = 0;
@@ -89,23 +105,24 @@ int main(int argc, char** argv) {
       loads.push_back(seconds_since(t0));
     }
 
-    std::printf("{\"model\": \"%s\", \"type\": \"%s\", \"mmap\": %s,\n", model.c_str(),
-                est->type_name().c_str(), mmap ? "true" : "false");
-    std::printf(" \"load_seconds_first\": %.6f, \"load_seconds_min\": %.6f, "
-                "\"load_seconds_median\": %.6f,\n",
-                first, *std::min_element(loads.begin(), loads.end()), median(loads));
+    std::printf("{\"model\": \"%s\", \"type\": \"%s\", \"mmap\": %s, \"load_threads\": %u,\n",
+                model.c_str(), est->type_name().c_str(), mmap ? "true" : "false", load_threads);
+    std::printf(
+        " \"load_seconds_first\": %.6f, \"load_seconds_min\": %.6f, "
+        "\"load_seconds_median\": %.6f,\n",
+        first, *std::min_element(loads.begin(), loads.end()), median(loads));
     std::printf(" \"baseline_rss\": %llu, \"vm_hwm\": %llu, \"rss_after_load\": %llu,\n",
                 static_cast<unsigned long long>(before.vm_rss),
                 static_cast<unsigned long long>(after.vm_hwm),
                 static_cast<unsigned long long>(after.vm_rss));
-    std::printf(" \"rss_anon_before\": %llu, \"rss_file_before\": %llu, \"rss_anon_peak\": %llu, "
-                "\"rss_file_peak\": %llu, \"rss_anon_after\": %llu, \"rss_file_after\": %llu",
-                static_cast<unsigned long long>(before.rss_anon),
-                static_cast<unsigned long long>(before.rss_file),
-                static_cast<unsigned long long>(peak_anon),
-                static_cast<unsigned long long>(peak_file),
-                static_cast<unsigned long long>(after.rss_anon),
-                static_cast<unsigned long long>(after.rss_file));
+    std::printf(
+        " \"rss_anon_before\": %llu, \"rss_file_before\": %llu, \"rss_anon_peak\": %llu, "
+        "\"rss_file_peak\": %llu, \"rss_anon_after\": %llu, \"rss_file_after\": %llu",
+        static_cast<unsigned long long>(before.rss_anon),
+        static_cast<unsigned long long>(before.rss_file),
+        static_cast<unsigned long long>(peak_anon), static_cast<unsigned long long>(peak_file),
+        static_cast<unsigned long long>(after.rss_anon),
+        static_cast<unsigned long long>(after.rss_file));
 
     if (!x_path.empty()) {
       const skops::Matrix X = read_matrix(x_path);
@@ -122,16 +139,18 @@ int main(int argc, char** argv) {
         }
         return std::make_pair(median(ts), *std::min_element(ts.begin(), ts.end()));
       };
-      const unsigned hw = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+      const unsigned hw =
+          threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
       const auto one = time_run(1);
       const auto many = time_run(hw);
       const double rows = static_cast<double>(X.rows());
-      std::printf(",\n \"method\": \"%s\", \"rows\": %lld, \"predict_seconds_1t\": %.6f, "
-                  "\"predict_seconds_1t_min\": %.6f, \"rows_per_second_1t\": %.1f,\n"
-                  " \"threads\": %u, \"predict_seconds_mt\": %.6f, \"predict_seconds_mt_min\": %.6f, "
-                  "\"rows_per_second_mt\": %.1f",
-                  method_name.c_str(), static_cast<long long>(X.rows()), one.first, one.second,
-                  rows / one.first, hw, many.first, many.second, rows / many.first);
+      std::printf(
+          ",\n \"method\": \"%s\", \"rows\": %lld, \"predict_seconds_1t\": %.6f, "
+          "\"predict_seconds_1t_min\": %.6f, \"rows_per_second_1t\": %.1f,\n"
+          " \"threads\": %u, \"predict_seconds_mt\": %.6f, \"predict_seconds_mt_min\": %.6f, "
+          "\"rows_per_second_mt\": %.1f",
+          method_name.c_str(), static_cast<long long>(X.rows()), one.first, one.second,
+          rows / one.first, hw, many.first, many.second, rows / many.first);
     }
     std::printf("}\n");
   } catch (const std::exception& e) {

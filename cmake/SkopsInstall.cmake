@@ -7,7 +7,7 @@
 #                                              gives skops::skops (and skops::<component>)
 #   lib/pkgconfig/skops-cpp.pc                 pkg-config file
 #
-# The package config re-finds the dependencies the static libraries need (Threads, ZLIB,
+# The package config re-finds the dependencies the static libraries need (Threads, libdeflate,
 # nlohmann_json, Eigen3, and libzip through pkg-config, exactly as the top-level CMakeLists
 # does) before it includes the exported targets. tests/package/ installs a build into a
 # temporary prefix and builds consumers against it.

@@ -23,6 +23,10 @@ struct LoadOptions {
   Limits limits;
   /// Memory-map the file (stored arrays used in place).
   bool memory_map = false;
+  /// Threads a load may use for reading the file and checking its arrays (CRC, headers):
+  /// 0 for std::thread::hardware_concurrency(), 1 to stay on the calling thread. Started for
+  /// the load and joined before it returns; errors are those a serial load would report.
+  unsigned threads = 0;
 };
 
 struct DumpOptions {
@@ -43,7 +47,8 @@ const TypeRegistry& builtin_registry();
 /// validate. Throws ArchiveError, LimitError, SchemaError, NpyError, UntrustedTypeError,
 /// UnsupportedError (trusted type without a C++ builder), ValidationError, IoError.
 std::unique_ptr<Estimator> load(const std::string& path, const LoadOptions& options = {});
-std::unique_ptr<Estimator> loads(const std::vector<std::uint8_t>& bytes, const LoadOptions& options = {});
+std::unique_ptr<Estimator> loads(const std::vector<std::uint8_t>& bytes,
+                                 const LoadOptions& options = {});
 
 /// Saves an estimator through its registered writer (atomic: temporary file then rename).
 /// Throws UnsupportedError (no writer for its type), IoError, ArchiveError.
@@ -59,7 +64,9 @@ AuditReport audit_file(const std::string& path, const std::vector<std::string>& 
                        const LoadOptions& options = {});
 
 /// A copy of the graph in which every stored array is read into memory (so the graph no
-/// longer needs its archive). Throws NpyError, ArchiveError, LimitError.
-NodePtr materialize(const Document& doc);
+/// longer needs its archive). Arrays are read on up to `threads` threads (0: hardware
+/// concurrency); the error reported is the one a serial read in graph order meets first.
+/// Throws NpyError, ArchiveError, LimitError.
+NodePtr materialize(const Document& doc, unsigned threads = 0);
 
 }  // namespace skops

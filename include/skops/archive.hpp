@@ -22,28 +22,36 @@ bool compression_supported(Compression c) noexcept;
 struct ArchiveEntry {
   std::string name;
   std::uint64_t index = 0;
-  std::uint64_t size = 0;             ///< uncompressed size as declared (not trusted)
+  std::uint64_t size = 0;  ///< uncompressed size as declared (not trusted)
   std::uint64_t compressed_size = 0;
-  std::uint64_t local_offset = 0;     ///< offset of the local header in the file
-  std::uint64_t data_offset = 0;      ///< offset of the (compressed) data in the file
+  std::uint64_t local_offset = 0;  ///< offset of the local header in the file
+  std::uint64_t data_offset = 0;   ///< offset of the (compressed) data in the file
   std::uint32_t crc = 0;
   Compression compression = Compression::Stored;
-  std::uint16_t method = 0;           ///< raw zip method id
+  std::uint16_t method = 0;  ///< raw zip method id
 };
 
-/// A read-only zip archive opened from a file or from memory. Checks at open: the archive
-/// structure (libzip's consistency checks), entry count, member names (no absolute paths,
-/// `..`, backslashes, NUL, over-long or duplicate names), overlapping entries, local vs
-/// central names, encryption, compression method. Reads inflate with the `Limits` caps
-/// counted while inflating and verify size and CRC. Safe to read from several threads.
+/// A read-only zip archive opened from a file or from memory. Checks at open, by skops-cpp's
+/// own central-directory reader: the archive structure, entry count, member names (no
+/// absolute paths, `..`, backslashes, NUL, over-long or duplicate names), overlapping
+/// entries, local vs central headers, encryption, compression method. Stored members are
+/// then byte ranges of the checked image, CRC-checked on first read. Compressed members
+/// are inflated by libzip, opened on the first of them with its own consistency checks and
+/// cross-checked against the central directory, with the `Limits` caps counted while
+/// inflating, size and CRC verified. Safe to read from several threads.
 class ArchiveReader {
  public:
-  /// Throws ArchiveError, LimitError, IoError.
-  static std::shared_ptr<ArchiveReader> open_file(const std::string& path, const Limits& limits = {});
+  /// Reads the whole file into memory (a snapshot; `threads` read it in parallel, 0: hardware
+  /// concurrency); stored members are then views into that copy. A file larger than
+  /// `limits.max_total_bytes` is refused before reading. Throws ArchiveError, LimitError, IoError.
+  static std::shared_ptr<ArchiveReader> open_file(const std::string& path,
+                                                  const Limits& limits = {}, unsigned threads = 0);
   /// The bytes are copied (or adopted when passed as an rvalue vector).
-  static std::shared_ptr<ArchiveReader> open_bytes(std::vector<std::uint8_t> bytes, const Limits& limits = {});
+  static std::shared_ptr<ArchiveReader> open_bytes(std::vector<std::uint8_t> bytes,
+                                                   const Limits& limits = {});
   /// Memory-maps the file read-only; stored members are then readable without a copy.
-  static std::shared_ptr<ArchiveReader> open_mapped(const std::string& path, const Limits& limits = {});
+  static std::shared_ptr<ArchiveReader> open_mapped(const std::string& path,
+                                                    const Limits& limits = {});
 
   ~ArchiveReader();
   ArchiveReader(const ArchiveReader&) = delete;
@@ -54,7 +62,7 @@ class ArchiveReader {
   const ArchiveEntry* find(const std::string& name) const noexcept;
   /// Whole member, inflated and CRC-checked; `max_bytes` caps it (0: limits.max_member_bytes).
   /// A stored member of a mapped archive is returned as a view into the mapping (of an
-  /// open_bytes archive, into its buffer), CRC-checked on first read.
+  /// open_file or open_bytes archive, into its buffer), CRC-checked on first read.
   /// Throws ArchiveError (missing member, CRC or size mismatch, corrupt data), LimitError,
   /// UnsupportedError (compression method this libzip lacks).
   ByteView read(const std::string& name, std::uint64_t max_bytes = 0) const;

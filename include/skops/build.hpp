@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ class ValueView {
   std::optional<ValueView> find(const std::string& key) const;
   /// Builds this node as an estimator through the registry (shared when referenced twice).
   EstimatorPtr estimator() const;
+  /// The items (as items()) built as estimators, possibly in parallel: see
+  /// BuildContext::build_all.
+  std::vector<EstimatorPtr> estimators() const;
   [[noreturn]] void fail(const std::string& what) const;
 
  private:
@@ -90,16 +94,30 @@ class ObjectView {
 /// State of one build: the registry and the memo of estimators built so far.
 class BuildContext {
  public:
-  explicit BuildContext(const TypeRegistry& registry) : registry_(registry) {}
+  /// `threads`: how many threads build_all may use (0: hardware concurrency, 1: none).
+  explicit BuildContext(const TypeRegistry& registry, unsigned threads = 1)
+      : registry_(registry), threads_(threads) {}
+  BuildContext(const BuildContext&) = delete;
+  BuildContext& operator=(const BuildContext&) = delete;
+
   const TypeRegistry& registry() const noexcept { return registry_; }
   /// Builds the estimator of an ObjectNode via the registry; the same node gives the same
   /// estimator. Throws UnsupportedError (no builder for the type), ValidationError.
   EstimatorPtr build(const NodePtr& node);
+  /// build() of each node (a forest's trees, an ensemble's members). When the nodes'
+  /// subgraphs share no ObjectNode and hold only built-in types (whose builders are pure),
+  /// they are built on up to `threads` threads; the results, and the error thrown (that of
+  /// the first failing node in order), are those of building them one by one.
+  std::vector<EstimatorPtr> build_all(const std::vector<NodePtr>& nodes);
   /// Builds the root estimator (owned by the caller; never shared).
   std::unique_ptr<Estimator> build_root(const NodePtr& node);
 
  private:
+  bool independent_builtins(const std::vector<NodePtr>& nodes) const;
+
   const TypeRegistry& registry_;
+  unsigned threads_;
+  std::mutex mutex_;  ///< guards memo_ during build_all
   std::map<const Node*, EstimatorPtr> memo_;
 };
 
@@ -108,7 +126,8 @@ class BuildContext {
 /// so a loaded estimator re-saves losslessly.
 class ObjectWriter {
  public:
-  ObjectWriter(std::string module, std::string cls, const NodePtr& original_state, class SaveContext& ctx);
+  ObjectWriter(std::string module, std::string cls, const NodePtr& original_state,
+               class SaveContext& ctx);
 
   void set(const std::string& key, NodePtr value);
   void set_int(const std::string& key, std::int64_t v) { set(key, make::integer(v)); }

@@ -18,6 +18,8 @@ struct ReadOptions {
   Limits limits;
   /// Memory-map the file; stored, aligned little-endian C-order arrays are used in place.
   bool memory_map = false;
+  /// Threads that read the file (when not mapped): 0 for std::thread::hardware_concurrency().
+  unsigned threads = 0;
 };
 
 /// Phase 1 of a load: the archive is opened and checked, schema.json parsed into an
@@ -25,8 +27,10 @@ struct ReadOptions {
 class Document : public ArrayLookup {
  public:
   /// Throws ArchiveError, LimitError, SchemaError, IoError.
-  static std::shared_ptr<Document> read_file(const std::string& path, const ReadOptions& options = {});
-  static std::shared_ptr<Document> read_bytes(std::vector<std::uint8_t> bytes, const ReadOptions& options = {});
+  static std::shared_ptr<Document> read_file(const std::string& path,
+                                             const ReadOptions& options = {});
+  static std::shared_ptr<Document> read_bytes(std::vector<std::uint8_t> bytes,
+                                              const ReadOptions& options = {});
 
   const NodePtr& root() const noexcept { return schema_.root; }
   int protocol() const noexcept { return schema_.protocol; }
@@ -48,7 +52,8 @@ class Document : public ArrayLookup {
 
  private:
   Document() = default;
-  static std::shared_ptr<Document> from_archive(std::shared_ptr<ArchiveReader> archive, const Limits& limits);
+  static std::shared_ptr<Document> from_archive(std::shared_ptr<ArchiveReader> archive,
+                                                const Limits& limits);
   std::shared_ptr<ArchiveReader> archive_;
   ParsedSchema schema_;
   Limits limits_;

@@ -23,8 +23,8 @@ std::unique_ptr<Estimator> load_document(const Document& doc, const LoadOptions&
   // Phase 2: audit the very graph that will be built; nothing is constructed before this.
   require_trusted(audit(*doc.root(), default_trust(registry, options.trusted)));
   // Phase 3: read arrays, then build and validate.
-  const NodePtr root = materialize(doc);
-  BuildContext ctx(registry);
+  const NodePtr root = materialize(doc, options.threads);
+  BuildContext ctx(registry, options.threads);
   return ctx.build_root(root);
 }
 
@@ -34,20 +34,24 @@ std::unique_ptr<Estimator> load(const std::string& path, const LoadOptions& opti
   ReadOptions ro;
   ro.limits = options.limits;
   ro.memory_map = options.memory_map;
+  ro.threads = options.threads;
   auto doc = Document::read_file(path, ro);
   return load_document(*doc, options);
 }
 
-std::unique_ptr<Estimator> loads(const std::vector<std::uint8_t>& bytes, const LoadOptions& options) {
+std::unique_ptr<Estimator> loads(const std::vector<std::uint8_t>& bytes,
+                                 const LoadOptions& options) {
   ReadOptions ro;
   ro.limits = options.limits;
   auto doc = Document::read_bytes(bytes, ro);
   return load_document(*doc, options);
 }
 
-AuditReport audit_file(const std::string& path, const std::vector<std::string>& trusted, const LoadOptions& options) {
+AuditReport audit_file(const std::string& path, const std::vector<std::string>& trusted,
+                       const LoadOptions& options) {
   ReadOptions ro;
   ro.limits = options.limits;
+  ro.threads = options.threads;
   auto doc = Document::read_file(path, ro);
   doc->verify_members();
   const TypeRegistry& registry = options.registry ? *options.registry : builtin_registry();

@@ -5,9 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <new>
 
+#include "core/parallel.hpp"
 #include "skops/error.hpp"
 
 namespace skops::archive_detail {
@@ -69,6 +72,42 @@ MappedFile::~MappedFile() {
   if (data_ != nullptr) {
     ::munmap(const_cast<std::uint8_t*>(data_), static_cast<std::size_t>(size_));
   }
+}
+
+namespace {
+constexpr std::align_val_t kImageAlignment{64};
+}  // namespace
+
+FileImage::FileImage(std::size_t size)
+    : bytes_(static_cast<std::uint8_t*>(
+          ::operator new[](std::max<std::size_t>(size, 1), kImageAlignment))),
+      size_(size) {}
+
+void FileImage::Free::operator()(std::uint8_t* p) const noexcept {
+  ::operator delete[](p, kImageAlignment);
+}
+
+std::shared_ptr<const FileImage> FileImage::read(const std::string& path, std::uint64_t max_bytes,
+                                                 unsigned threads) {
+  std::uint64_t size = 0;
+  const UniqueFd fd = open_read_only(path, &size);
+  if (size > max_bytes) {
+    throw LimitError("archive file of " + std::to_string(size) + " bytes is over the limit of " +
+                     std::to_string(max_bytes) + " bytes in total");
+  }
+  if (size > static_cast<std::uint64_t>(SIZE_MAX)) throw IoError("file too large to read: " + path);
+  auto image = std::make_shared<FileImage>(static_cast<std::size_t>(size));
+  // Chunks of 8 MiB: large enough that a thread costs little, small enough to share out.
+  constexpr std::uint64_t kChunk = 8ull << 20;
+  const FileInput input(fd.get(), size);
+  auto* out = const_cast<std::uint8_t*>(image->data());
+  const std::size_t chunks = static_cast<std::size_t>((size + kChunk - 1) / kChunk);
+  detail::parallel_for(chunks, threads, [&](std::size_t k) {
+    const std::uint64_t begin = k * kChunk;
+    const auto n = static_cast<std::size_t>(std::min(kChunk, size - begin));
+    input.read(begin, out + begin, n);
+  });
+  return image;
 }
 
 void MemoryInput::read(std::uint64_t offset, void* out, std::size_t n) const {

@@ -58,6 +58,30 @@ class MappedFile {
   std::uint64_t size_;
 };
 
+/// A whole file read into private memory (a snapshot: later changes to the file are not
+/// seen). Large files are read by several threads, each with pread on its own range.
+class FileImage {
+ public:
+  /// Throws IoError; LimitError when the file is larger than `max_bytes`; ArchiveError when it
+  /// shrinks while being read. `threads`: 0 for hardware concurrency.
+  static std::shared_ptr<const FileImage> read(const std::string& path, std::uint64_t max_bytes,
+                                               unsigned threads);
+
+  explicit FileImage(std::size_t size);
+  const std::uint8_t* data() const noexcept { return bytes_.get(); }
+  std::uint64_t size() const noexcept { return size_; }
+
+ private:
+  struct Free {
+    void operator()(std::uint8_t* p) const noexcept;
+  };
+  // 64-byte aligned, so that the aligned members of a file written by skops-cpp are aligned
+  // in memory too and used in place. Not value-initialised: every byte is overwritten by
+  // the read, and zeroing 100s of MB first would cost as much as the read itself.
+  std::unique_ptr<std::uint8_t[], Free> bytes_;
+  std::size_t size_;
+};
+
 /// The archive bytes as the central-directory reader sees them.
 class RandomAccess {
  public:

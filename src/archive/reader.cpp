@@ -1,6 +1,3 @@
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -26,16 +23,20 @@ struct ArchiveReader::Impl {
   Limits limits;
   std::vector<ArchiveEntry> entries;
   std::unordered_map<std::string, std::size_t> by_name;
-  /// Keeps the archive bytes alive when they are in memory (adopted vector or mapping);
-  /// null for open_file. Stored members are then returned as views into `image`.
+  /// Keeps the archive bytes alive (a file read whole, an adopted vector or a mapping).
+  /// Stored members are returned as views into `image`.
   std::shared_ptr<const void> image_owner;
   const std::uint8_t* image = nullptr;
+  std::uint64_t image_size = 0;
   /// Per entry: its in-place bytes passed the CRC check once.
   std::unique_ptr<std::atomic<bool>[]> crc_checked;
   std::atomic<std::uint64_t> total{0};
   /// libzip handles are not thread-safe: every use of `zip` holds this.
   std::mutex mutex;
-  /// Declared last so it is closed before `image_owner` releases the bytes it reads.
+  /// Opened on the first compressed member only: stored members are byte ranges the central
+  /// directory reader has checked, and opening with libzip costs a mktime (a stat of
+  /// /etc/localtime in glibc) per member. Declared last so it is closed before
+  /// `image_owner` releases the bytes it reads.
   archive_detail::ZipPtr zip;
 };
 
@@ -52,14 +53,14 @@ constexpr std::uint64_t kMaxReserve = 1ull << 62;
 
 /// Checks libzip's view of the archive against the central directory read by hand: both
 /// must see the same members, or one of them is being fooled.
-void cross_check(zip_t* za, const archive_detail::CentralDirectory& cd) {
+void cross_check(zip_t* za, const std::vector<ArchiveEntry>& entries) {
   const zip_int64_t n = zip_get_num_entries(za, 0);
-  if (n < 0 || static_cast<std::uint64_t>(n) != cd.entries.size()) {
+  if (n < 0 || static_cast<std::uint64_t>(n) != entries.size()) {
     throw ArchiveError("inconsistent archive: libzip sees " + std::to_string(n) +
-                       " members, the central directory " + std::to_string(cd.entries.size()));
+                       " members, the central directory " + std::to_string(entries.size()));
   }
-  for (std::size_t i = 0; i < cd.entries.size(); ++i) {
-    const auto& e = cd.entries[i];
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(za, i, ZIP_FL_ENC_RAW, &st) != 0) {
@@ -75,17 +76,15 @@ void cross_check(zip_t* za, const archive_detail::CentralDirectory& cd) {
   }
 }
 
-/// Checks the layout, opens with libzip (which then owns `source`) and fills the entries.
-void open_impl(ArchiveReader::Impl& impl, const archive_detail::RandomAccess& input,
-               archive_detail::ZipSourcePtr source) {
+/// Checks the layout and fills the entries of an archive whose bytes are all in memory,
+/// owned by `owner`.
+void open_image(ArchiveReader::Impl& impl, std::shared_ptr<const void> owner,
+                const std::uint8_t* data, std::uint64_t size) {
+  impl.image_owner = std::move(owner);
+  impl.image = data;
+  impl.image_size = size;
+  const archive_detail::MemoryInput input(data, size);
   archive_detail::CentralDirectory cd = archive_detail::read_central_directory(input, impl.limits);
-  ZipError error;
-  zip_t* za = zip_open_from_source(source.get(), ZIP_RDONLY | ZIP_CHECKCONS, error.get());
-  if (za == nullptr) throw_zip_error(error.get(), ZipContext::Open);
-  source.release();  // owned by the archive from here on
-  impl.zip.reset(za);
-  cross_check(za, cd);
-
   impl.entries.reserve(cd.entries.size());
   impl.by_name.reserve(cd.entries.size());
   for (std::size_t i = 0; i < cd.entries.size(); ++i) {
@@ -106,16 +105,21 @@ void open_impl(ArchiveReader::Impl& impl, const archive_detail::RandomAccess& in
   impl.crc_checked = std::make_unique<std::atomic<bool>[]>(impl.entries.size());
 }
 
-/// Opens an archive whose bytes are all in memory, owned by `owner`.
-void open_image(ArchiveReader::Impl& impl, std::shared_ptr<const void> owner,
-                const std::uint8_t* data, std::uint64_t size) {
-  impl.image_owner = std::move(owner);
-  impl.image = data;
-  archive_detail::MemoryInput input(data, size);
+/// libzip's view of the archive (opened on first use; the caller holds impl.mutex), checked
+/// against the central directory read by hand.
+zip_t* libzip(ArchiveReader::Impl& impl) {
+  if (impl.zip) return impl.zip.get();
   ZipError error;
-  archive_detail::ZipSourcePtr source(zip_source_buffer_create(data, size, 0, error.get()));
+  archive_detail::ZipSourcePtr source(
+      zip_source_buffer_create(impl.image, impl.image_size, 0, error.get()));
   if (!source) throw_zip_error(error.get(), ZipContext::Open);
-  open_impl(impl, input, std::move(source));
+  archive_detail::ZipPtr za(
+      zip_open_from_source(source.get(), ZIP_RDONLY | ZIP_CHECKCONS, error.get()));
+  if (!za) throw_zip_error(error.get(), ZipContext::Open);
+  source.release();  // owned by the archive from here on
+  cross_check(za.get(), impl.entries);
+  impl.zip = std::move(za);
+  return impl.zip.get();
 }
 
 void count_total(ArchiveReader::Impl& impl, std::uint64_t n, const std::string& entry) {
@@ -181,8 +185,9 @@ ByteView inflate(ArchiveReader::Impl& impl, const ArchiveEntry& e, std::uint64_t
       e.size == std::numeric_limits<std::uint64_t>::max() ? e.size : e.size + 1;
 
   std::lock_guard<std::mutex> lock(impl.mutex);
-  archive_detail::ZipFilePtr file(zip_fopen_index(impl.zip.get(), e.index, 0));
-  if (!file) throw_archive_error(impl.zip.get(), shown);
+  zip_t* za = libzip(impl);
+  archive_detail::ZipFilePtr file(zip_fopen_index(za, e.index, 0));
+  if (!file) throw_archive_error(za, shown);
   std::uint64_t got = 0;
   for (;;) {
     const std::uint64_t want = std::min<std::uint64_t>(chunk.size(), stop - got);
@@ -221,25 +226,16 @@ ArchiveReader::ArchiveReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)
 ArchiveReader::~ArchiveReader() = default;
 
 std::shared_ptr<ArchiveReader> ArchiveReader::open_file(const std::string& path,
-                                                        const Limits& limits) {
+                                                        const Limits& limits, unsigned threads) {
   auto impl = std::make_unique<Impl>();
   impl->limits = limits;
-  std::uint64_t size = 0;
-  const archive_detail::UniqueFd fd = archive_detail::open_read_only(path, &size);
-  // libzip reads through its own FILE on a duplicate of this descriptor, so both read the
-  // same file even if the path is replaced meanwhile.
-  archive_detail::UniqueFd dup(::fcntl(fd.get(), F_DUPFD_CLOEXEC, 0));
-  if (dup.get() < 0)
-    throw IoError("cannot duplicate descriptor of " + path + ": " + std::strerror(errno));
-  std::unique_ptr<FILE, int (*)(FILE*)> file(::fdopen(dup.get(), "rb"), &std::fclose);
-  if (!file) throw IoError("cannot open " + path + ": " + std::strerror(errno));
-  dup.release();  // owned by `file`
-  ZipError error;
-  archive_detail::ZipSourcePtr source(zip_source_filep_create(file.get(), 0, -1, error.get()));
-  if (!source) throw_zip_error(error.get(), ZipContext::Open);
-  file.release();  // owned by `source`
-  const archive_detail::FileInput input(fd.get(), size);
-  open_impl(*impl, input, std::move(source));
+  // Read whole: one snapshot of the file (later changes to it are not seen), read by
+  // several threads, and stored members are then used in place like those of a mapping.
+  std::shared_ptr<const archive_detail::FileImage> image =
+      archive_detail::FileImage::read(path, limits.max_total_bytes, threads);
+  const std::uint8_t* data = image->data();
+  const std::uint64_t size = image->size();
+  open_image(*impl, std::move(image), data, size);
   // new, not make_shared: the constructor is private.
   return std::shared_ptr<ArchiveReader>(new ArchiveReader(std::move(impl)));
 }
@@ -289,7 +285,7 @@ ByteView ArchiveReader::read(const std::string& name, std::uint64_t max_bytes) c
                          std::to_string(limits.max_compression_ratio),
                      shown);
   }
-  if (impl_->image != nullptr && e->method == ZIP_CM_STORE) return read_in_place(*impl_, *e, shown);
+  if (e->method == ZIP_CM_STORE) return read_in_place(*impl_, *e, shown);
   return inflate(*impl_, *e, cap, shown);
 }
 

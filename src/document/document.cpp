@@ -1,26 +1,32 @@
 #include "skops/document.hpp"
 
+#include <set>
+
 #include "skops/error.hpp"
 #include "skops/npy.hpp"
-
-#include <set>
 
 namespace skops {
 
 namespace {
 
-[[noreturn]] void rethrow_with_location(const Error& e, const std::string& entry, const std::string& ptr) {
+[[noreturn]] void rethrow_with_location(const Error& e, const std::string& entry,
+                                        const std::string& ptr) {
   switch (e.kind()) {
-    case ErrorKind::Limit: throw LimitError(e.detail(), entry, ptr);
-    case ErrorKind::Archive: throw ArchiveError(e.detail(), entry, ptr);
-    case ErrorKind::Unsupported: throw UnsupportedError(e.detail(), entry, ptr);
-    default: throw NpyError(e.detail(), entry, ptr);
+    case ErrorKind::Limit:
+      throw LimitError(e.detail(), entry, ptr);
+    case ErrorKind::Archive:
+      throw ArchiveError(e.detail(), entry, ptr);
+    case ErrorKind::Unsupported:
+      throw UnsupportedError(e.detail(), entry, ptr);
+    default:
+      throw NpyError(e.detail(), entry, ptr);
   }
 }
 
 }  // namespace
 
-std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> archive, const Limits& limits) {
+std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> archive,
+                                                 const Limits& limits) {
   std::shared_ptr<Document> doc(new Document());
   if (!archive->find("schema.json")) throw ArchiveError("schema.json missing from the archive");
   const ByteView bytes = archive->read("schema.json", limits.max_schema_bytes);
@@ -30,7 +36,8 @@ std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> 
   } catch (const Error& e) {
     // Attach the member name; parse errors already carry the JSON pointer.
     if (e.kind() == ErrorKind::Limit) throw LimitError(e.detail(), "schema.json", e.json_pointer());
-    if (e.kind() == ErrorKind::Unsupported) throw UnsupportedError(e.detail(), "schema.json", e.json_pointer());
+    if (e.kind() == ErrorKind::Unsupported)
+      throw UnsupportedError(e.detail(), "schema.json", e.json_pointer());
     throw SchemaError(e.detail(), "schema.json", e.json_pointer());
   }
   doc->archive_ = std::move(archive);
@@ -39,12 +46,14 @@ std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> 
 }
 
 std::shared_ptr<Document> Document::read_file(const std::string& path, const ReadOptions& options) {
-  auto archive = options.memory_map ? ArchiveReader::open_mapped(path, options.limits)
-                                    : ArchiveReader::open_file(path, options.limits);
+  auto archive = options.memory_map
+                     ? ArchiveReader::open_mapped(path, options.limits)
+                     : ArchiveReader::open_file(path, options.limits, options.threads);
   return from_archive(std::move(archive), options.limits);
 }
 
-std::shared_ptr<Document> Document::read_bytes(std::vector<std::uint8_t> bytes, const ReadOptions& options) {
+std::shared_ptr<Document> Document::read_bytes(std::vector<std::uint8_t> bytes,
+                                               const ReadOptions& options) {
   auto archive = ArchiveReader::open_bytes(std::move(bytes), options.limits);
   return from_archive(std::move(archive), options.limits);
 }
@@ -60,7 +69,8 @@ NdArray Document::array_of(const Node& n) const {
     if (it != cache_.end()) return *it->second;
   }
   if (!archive_->find(n.file)) {
-    throw NpyError("referenced member \"" + n.file + "\" is missing from the archive", n.file, n.pointer);
+    throw NpyError("referenced member \"" + n.file + "\" is missing from the archive", n.file,
+                   n.pointer);
   }
   std::shared_ptr<const NdArray> array;
   try {
@@ -78,7 +88,8 @@ ByteView Document::member_of(const Node& n) const {
   if (n.bytes) return ByteView::copy_of(n.bytes->data(), n.bytes->size());
   if (n.file.empty()) throw SchemaError("node has no member", {}, n.pointer);
   if (!archive_->find(n.file)) {
-    throw ArchiveError("referenced member \"" + n.file + "\" is missing from the archive", n.file, n.pointer);
+    throw ArchiveError("referenced member \"" + n.file + "\" is missing from the archive", n.file,
+                       n.pointer);
   }
   return archive_->read(n.file);
 }
@@ -98,7 +109,8 @@ void Document::read_all_arrays() const {
     stack.pop_back();
     if (!seen.insert(n).second) continue;
     if (n->kind == NodeKind::NdArray && n->storage == "numpy") array_of(*n);
-    if (n->kind == NodeKind::Bytes || n->kind == NodeKind::Bytearray || n->kind == NodeKind::SparseMatrix) {
+    if (n->kind == NodeKind::Bytes || n->kind == NodeKind::Bytearray ||
+        n->kind == NodeKind::SparseMatrix) {
       member_of(*n);
     }
     for_each_child(*n, [&](const NodePtr& c, const std::string&) { stack.push_back(c.get()); });

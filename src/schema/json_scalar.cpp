@@ -19,9 +19,48 @@ bool is_integer_literal(const std::string& s) {
   }
   return true;
 }
+
+// The forms json.dumps writes for most attributes (null, booleans, integers of up to 18
+// digits, printable-ASCII strings without escapes), decoded without a parser: a schema has
+// thousands of them. Anything else goes to the full parser.
+bool decode_simple(Node& node, const std::string& s) {
+  if (s == "null") {
+    node.scalar = ScalarKind::None;
+    return true;
+  }
+  if (s == "true" || s == "false") {
+    node.scalar = ScalarKind::Bool;
+    node.bool_value = s[0] == 't';
+    return true;
+  }
+  const std::size_t start = (!s.empty() && s[0] == '-') ? 1 : 0;
+  const std::size_t digits = s.size() - start;
+  if (digits >= 1 && digits <= 18 && is_integer_literal(s) && (digits == 1 || s[start] != '0')) {
+    std::int64_t v = 0;
+    for (std::size_t i = start; i < s.size(); ++i) v = v * 10 + (s[i] - '0');
+    node.scalar = ScalarKind::Int;
+    node.int_value = start ? -v : v;
+    return true;
+  }
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') {
+    for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+    }
+    node.scalar = ScalarKind::Str;
+    node.str_value = s.substr(1, s.size() - 2);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void decode_json_scalar(Node& node, const std::string& content, const Limits& limits) {
+  if (decode_simple(node, content)) {
+    node.raw_json = content;
+    return;
+  }
   detail::JsonParseOptions opts;
   opts.max_depth = limits.max_json_depth;
   opts.allow_nonfinite = true;

@@ -94,7 +94,8 @@ class DomBuilder : public nlohmann::json_sax<json> {
         j.d = std::numeric_limits<double>::quiet_NaN();
         j.s = "NaN";
       } else if (body == kInfLexeme) {
-        j.d = neg ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+        j.d = neg ? -std::numeric_limits<double>::infinity()
+                  : std::numeric_limits<double>::infinity();
         j.s = neg ? "-Infinity" : "Infinity";
       }
     }
@@ -115,9 +116,19 @@ class DomBuilder : public nlohmann::json_sax<json> {
   }
   bool key(string_t& k) override {
     Frame& f = stack_.back();
-    if (!f.keys.insert(k).second) {
-      throw SchemaError("duplicate JSON key \"" + k + "\"");
+    // Schema objects have a handful of keys: a scan beats hashing them; a set only for big ones.
+    constexpr std::size_t kScanKeys = 16;
+    auto& members = f.value.object;
+    bool duplicate = false;
+    if (members.size() < kScanKeys) {
+      for (const auto& m : members) duplicate = duplicate || m.first == k;
+    } else {
+      if (f.keys.empty()) {
+        for (const auto& m : members) f.keys.insert(m.first);
+      }
+      duplicate = !f.keys.insert(k).second;
     }
+    if (duplicate) throw SchemaError("duplicate JSON key \"" + k + "\"");
     f.pending_key = std::move(k);
     return true;
   }
@@ -129,7 +140,8 @@ class DomBuilder : public nlohmann::json_sax<json> {
   }
   bool end_array() override { return close(); }
 
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
     // nlohmann's message embeds the offending token; keep its reason and our offset.
     std::string what = ex.what();
     const auto p = what.find("] ");
@@ -147,7 +159,8 @@ class DomBuilder : public nlohmann::json_sax<json> {
   bool open(JsonValue v) {
     if (stack_.size() >= options_.max_depth) {
       // A schema error (not a LimitError): no real skops file comes close to the cap.
-      throw SchemaError("JSON nesting too deep (more than " + std::to_string(options_.max_depth) + " levels)");
+      throw SchemaError("JSON nesting too deep (more than " + std::to_string(options_.max_depth) +
+                        " levels)");
     }
     stack_.push_back(Frame{std::move(v), {}, {}});
     return true;
@@ -190,14 +203,29 @@ void append_escaped(std::string& out, const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\b': out += "\\b"; continue;
-      case '\f': out += "\\f"; continue;
-      default: break;
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\b':
+        out += "\\b";
+        continue;
+      case '\f':
+        out += "\\f";
+        continue;
+      default:
+        break;
     }
     if (c < 0x20) {
       esc16(c);
@@ -212,7 +240,8 @@ void append_escaped(std::string& out, const std::string& s) {
         continue;
       }
       cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-      for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+      for (std::size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
       i += len - 1;
       if (cp >= 0x10000) {
         cp -= 0x10000;
@@ -228,12 +257,24 @@ void append_escaped(std::string& out, const std::string& s) {
 
 void write_compact(std::string& out, const JsonValue& v) {
   switch (v.type) {
-    case JsonValue::Type::Null: out += "null"; return;
-    case JsonValue::Type::Bool: out += v.b ? "true" : "false"; return;
-    case JsonValue::Type::Int: out += std::to_string(v.i); return;
-    case JsonValue::Type::UInt: out += std::to_string(v.u); return;
-    case JsonValue::Type::Float: out += v.s; return;
-    case JsonValue::Type::String: append_escaped(out, v.s); return;
+    case JsonValue::Type::Null:
+      out += "null";
+      return;
+    case JsonValue::Type::Bool:
+      out += v.b ? "true" : "false";
+      return;
+    case JsonValue::Type::Int:
+      out += std::to_string(v.i);
+      return;
+    case JsonValue::Type::UInt:
+      out += std::to_string(v.u);
+      return;
+    case JsonValue::Type::Float:
+      out += v.s;
+      return;
+    case JsonValue::Type::String:
+      append_escaped(out, v.s);
+      return;
     case JsonValue::Type::Array:
       out += '[';
       for (std::size_t i = 0; i < v.array.size(); ++i) {
@@ -288,12 +329,18 @@ bool same_state(const JsonValue& a, const JsonValue& b) {
     return false;
   }
   switch (a.type) {
-    case JsonValue::Type::Null: return true;
-    case JsonValue::Type::Bool: return a.b == b.b;
-    case JsonValue::Type::Int: return a.i == b.i;
-    case JsonValue::Type::UInt: return a.u == b.u;
-    case JsonValue::Type::Float: return a.s == b.s;
-    case JsonValue::Type::String: return a.s == b.s;
+    case JsonValue::Type::Null:
+      return true;
+    case JsonValue::Type::Bool:
+      return a.b == b.b;
+    case JsonValue::Type::Int:
+      return a.i == b.i;
+    case JsonValue::Type::UInt:
+      return a.u == b.u;
+    case JsonValue::Type::Float:
+      return a.s == b.s;
+    case JsonValue::Type::String:
+      return a.s == b.s;
     case JsonValue::Type::Array:
       if (a.array.size() != b.array.size()) return false;
       for (std::size_t i = 0; i < a.array.size(); ++i) {
@@ -308,7 +355,8 @@ bool same_state(const JsonValue& a, const JsonValue& b) {
         for (std::size_t i = 0; i < a.object.size() && aligned; ++i) {
           if (a.object[i].first != b.object[i].first) {
             aligned = false;
-          } else if (!ignored(a.object[i].first) && !same_state(a.object[i].second, b.object[i].second)) {
+          } else if (!ignored(a.object[i].first) &&
+                     !same_state(a.object[i].second, b.object[i].second)) {
             return false;
           }
         }

@@ -588,12 +588,31 @@ TEST_F(ArchiveWriterTest, MappedStoredMembersAreViewsIntoTheMapping) {
   EXPECT_EQ(vb.data - va.data, static_cast<std::ptrdiff_t>(b.data_offset - a.data_offset));
   EXPECT_EQ(mapped->read(b.name).data, vb.data);
   EXPECT_EQ(view_bytes(vb), view_bytes(by_file->read(b.name)));
-  EXPECT_NE(by_file->read(b.name).data, by_file->read(b.name).data);  // file reads copy
+  // open_file reads the file whole into private memory: views into that copy, not the mapping.
+  EXPECT_NE(by_file->read(b.name).data, vb.data);
+  EXPECT_EQ(by_file->read(b.name).data, by_file->read(b.name).data);
   // The view keeps the mapping alive after the reader is gone.
   const Bytes expected = view_bytes(vb);
   mapped.reset();
   EXPECT_EQ(view_bytes(vb), expected);
   EXPECT_EQ(view_bytes(va), view_bytes(by_file->read(a.name)));
+}
+
+TEST_F(ArchiveWriterTest, FileReaderIsASnapshot) {
+  write_file(path("s.skops"), write_archive_bytes(sample_members()));
+  const auto by_file = ArchiveReader::open_file(path("s.skops"), Limits{}, 2);
+  const Bytes before = view_bytes(by_file->read("blob.bin"));
+  // Replacing the file's bytes afterwards changes nothing the reader returns.
+  Bytes garbage(read_file_bytes(path("s.skops")).size(), 0x5A);
+  write_file(path("s.skops"), garbage);
+  EXPECT_EQ(view_bytes(by_file->read("blob.bin")), before);
+}
+
+TEST_F(ArchiveWriterTest, FileLargerThanTheTotalLimitIsRefusedBeforeReading) {
+  write_file(path("t.skops"), write_archive_bytes(sample_members()));
+  Limits limits;
+  limits.max_total_bytes = 16;
+  EXPECT_THROW(ArchiveReader::open_file(path("t.skops"), limits), LimitError);
 }
 
 TEST(ArchiveThreads, ConcurrentReadsAgree) {

@@ -187,42 +187,15 @@ std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree,
     for (std::size_t i = 0; i < count; ++i) {
       const std::uint8_t* rec = base + i * item;
       std::uint8_t* dst = t->own_nodes_.data() + i * kStd;
-      for (int k = 0; k < 4; ++k) std::memcpy(dst + 8 * k, rec + off[static_cast<std::size_t>(k)], 8);
+      for (int k = 0; k < 4; ++k)
+        std::memcpy(dst + 8 * k, rec + off[static_cast<std::size_t>(k)], 8);
       dst[56] = t->missing_layout_ ? rec[off[7]] : 0;
     }
     t->nodes_ = TreeRecords(t->own_nodes_.data(), kStd, count, t->missing_layout_);
   }
-  const TreeRecords& recs = t->nodes_;
-  const std::int64_t n_features = t->n_features_;
-  for (std::int64_t i = 0; i < node_count; ++i) {
-    const std::uint8_t* rec = recs.record(i);
-    const std::int64_t left = TreeRecords::i64(rec), right = TreeRecords::i64(rec + 8);
-    const std::int64_t feature = TreeRecords::i64(rec + 16);
-    const bool leaf = left == -1 && right == -1;
-    // Unsigned compares: in [1, node_count) and [0, n_features) each in one test.
-    const bool children_ok =
-        leaf || (static_cast<std::uint64_t>(left - 1) < static_cast<std::uint64_t>(node_count - 1) &&
-                 static_cast<std::uint64_t>(right - 1) < static_cast<std::uint64_t>(node_count - 1));
-    const bool feature_ok = leaf || static_cast<std::uint64_t>(feature) < static_cast<std::uint64_t>(n_features);
-    if (children_ok && feature_ok) continue;
-    const std::string where = "tree: node " + std::to_string(i) + ": ";
-    if (!children_ok) {
-      nodes_v.fail(where + "children (" + std::to_string(left) + ", " + std::to_string(right) +
-                   ") must both be -1 (leaf) or node ids in [1, " + std::to_string(node_count) +
-                   ")");
-    }
-    nodes_v.fail(where + "feature " + std::to_string(feature) + " out of range [0, " +
-                 std::to_string(t->n_features_) + ")");
-  }
   t->build_compact("tree", &nodes_v);
 
-  if (reinterpret_cast<std::uintptr_t>(values.bytes()) % alignof(double) == 0) {
-    t->values_ = values.data<double>();  // in place
-  } else {
-    t->own_values_.resize(values.size());
-    std::memcpy(t->own_values_.data(), values.bytes(), values.size() * sizeof(double));
-    t->values_ = t->own_values_.data();
-  }
+  t->values_ = values.bytes();  // in place, aligned or not
   t->stride_ = static_cast<std::size_t>(t->n_outputs_ * t->max_n_classes_);
   t->nodes_array_ = nodes;
   t->values_array_ = values;
@@ -264,55 +237,77 @@ void FlatTree::validate_structure(const std::string& where, const ValueView* at)
 
 void FlatTree::build_compact(const std::string& where, const ValueView* at) {
   constexpr std::int64_t kFeatureBits = std::int64_t{1} << 30;
-  if (n_features_ >= kFeatureBits) {
-    validate_structure(where, at);
-    return;  // leaves() then walks the records
-  }
-  // validate_structure's checks, done by the same walk: every node reached exactly once.
   const std::size_t count = nodes_.size();
-  std::vector<std::uint8_t> seen(count, 0);
-  compact_.resize(count);
-  // Preorder: a node's left subtree follows it, its right subtree follows that. The tree
-  // was validated (every node reached once from the root), so this visits count nodes.
-  std::vector<std::pair<std::int64_t, std::int32_t>> stack;  // (node, parent slot or -1)
-  stack.reserve(64);
-  stack.push_back({0, -1});
-  std::int32_t next = 0;
-  while (!stack.empty()) {
-    const auto [id, parent] = stack.back();
-    stack.pop_back();
-    if (seen[static_cast<std::size_t>(id)]) {
-      compact_.clear();
-      fail_at(at, where + ": node " + std::to_string(id) +
-                      " is reached twice from the root (cycle or shared child)");
-    }
-    seen[static_cast<std::size_t>(id)] = 1;
-    const std::int32_t slot = next++;
-    if (parent >= 0) compact_[static_cast<std::size_t>(parent)].right = slot;
-    const std::uint8_t* rec = nodes_.record(id);
-    const std::int64_t left = TreeRecords::i64(rec);
-    CompactNode& c = compact_[static_cast<std::size_t>(slot)];
-    if (left < 0) {
-      c = CompactNode{0.0f, -1, static_cast<std::int32_t>(id)};
+  const auto node_count = static_cast<std::int64_t>(count);
+  const bool compact = n_features_ < kFeatureBits;
+  if (compact) compact_.resize(count);
+  // One pass over the records: ranges, features, and how often each node is a child.
+  // scikit-learn numbers every child after its parent (Tree._add_node appends), and then
+  // "every node but the root is a child exactly once" already means every node is reached
+  // exactly once from the root: parent chains strictly decrease to node 0, so there is no
+  // cycle. Any other numbering falls back to a walk from the root.
+  std::vector<std::uint8_t> is_child(count, 0);
+  bool children_after_parent = true;
+  for (std::int64_t i = 0; i < node_count; ++i) {
+    const std::uint8_t* rec = nodes_.record(i);
+    const std::int64_t left = TreeRecords::i64(rec), right = TreeRecords::i64(rec + 8);
+    const std::int64_t feature = TreeRecords::i64(rec + 16);
+    if (left == -1 && right == -1) {
+      if (compact) compact_[static_cast<std::size_t>(i)] = CompactNode{0.0f, -1, -1, -1};
       continue;
     }
-    const double thr = TreeRecords::f64(rec + 24);
-    float f = static_cast<float>(thr);
-    if (static_cast<double>(f) > thr) f = std::nextafter(f, -std::numeric_limits<float>::infinity());
-    const bool miss_left = missing_layout_ && rec[56] != 0;
-    c = CompactNode{f, static_cast<std::int32_t>(TreeRecords::i64(rec + 16)) |
-                           (miss_left ? static_cast<std::int32_t>(kFeatureBits) : 0),
-                    0};
-    // Right is pushed first with this node as the parent whose `right` it fills; the left
-    // child is popped next and lands in slot + 1.
-    stack.push_back({TreeRecords::i64(rec + 8), slot});
-    stack.push_back({left, -1});
+    // Unsigned compares: in [1, node_count) and [0, n_features) each in one test.
+    const bool children_ok =
+        static_cast<std::uint64_t>(left - 1) < static_cast<std::uint64_t>(node_count - 1) &&
+        static_cast<std::uint64_t>(right - 1) < static_cast<std::uint64_t>(node_count - 1);
+    if (!children_ok) {
+      compact_.clear();
+      fail_at(at, where + ": node " + std::to_string(i) + ": children (" + std::to_string(left) +
+                      ", " + std::to_string(right) +
+                      ") must both be -1 (leaf) or node ids in [1, " + std::to_string(node_count) +
+                      ")");
+    }
+    if (static_cast<std::uint64_t>(feature) >= static_cast<std::uint64_t>(n_features_)) {
+      compact_.clear();
+      fail_at(at, where + ": node " + std::to_string(i) + ": feature " + std::to_string(feature) +
+                      " out of range [0, " + std::to_string(n_features_) + ")");
+    }
+    auto& l = is_child[static_cast<std::size_t>(left)];
+    auto& r = is_child[static_cast<std::size_t>(right)];
+    if (l != 0 || r != 0 || left == right) {
+      compact_.clear();
+      fail_at(at, where + ": node " + std::to_string(l != 0 || left == right ? left : right) +
+                      " is reached twice from the root (cycle or shared child)");
+    }
+    l = r = 1;
+    children_after_parent = children_after_parent && left > i && right > i;
+    if (compact) {
+      const double thr = TreeRecords::f64(rec + 24);
+      float f = static_cast<float>(thr);
+      if (static_cast<double>(f) > thr)
+        f = std::nextafter(f, -std::numeric_limits<float>::infinity());
+      const bool miss_left = missing_layout_ && rec[56] != 0;
+      compact_[static_cast<std::size_t>(i)] =
+          CompactNode{f,
+                      static_cast<std::int32_t>(feature) |
+                          (miss_left ? static_cast<std::int32_t>(kFeatureBits) : 0),
+                      static_cast<std::int32_t>(left), static_cast<std::int32_t>(right)};
+    }
   }
-  if (static_cast<std::size_t>(next) != count) {
-    std::size_t first = 0;
-    while (first < count && seen[first]) ++first;
-    compact_.clear();
-    fail_at(at, where + ": node " + std::to_string(first) + " is not reachable from the root");
+  if (!children_after_parent) {
+    try {
+      validate_structure(where, at);
+    } catch (...) {
+      compact_.clear();
+      throw;
+    }
+    return;
+  }
+  for (std::size_t i = 1; i < count; ++i) {
+    if (is_child[i] == 0) {
+      compact_.clear();
+      fail_at(at, where + ": node " + std::to_string(i) + " is not reachable from the root");
+    }
   }
 }
 
@@ -381,7 +376,7 @@ std::shared_ptr<const FlatTree> FlatTree::from_arrays(const skops::TreeArrays& a
     }
   }
   t->own_values_ = arr.values;
-  t->values_ = t->own_values_.data();
+  t->values_ = reinterpret_cast<const std::uint8_t*>(t->own_values_.data());
   t->impurity_ = arr.impurity;
   t->n_node_samples_ = arr.n_node_samples;
   t->weighted_n_node_samples_ = arr.weighted_n_node_samples;
@@ -486,7 +481,6 @@ void leaves_impl(const TreeRecords& recs, const float* x, std::int64_t rows, std
   }
 }
 
-
 template <bool kMissing>
 void compact_leaves(const CompactNode* nodes, const float* x, std::int64_t rows, std::int64_t cols,
                     std::int32_t* out) noexcept {
@@ -504,10 +498,10 @@ void compact_leaves(const CompactNode* nodes, const float* x, std::int64_t rows,
         const float v = xr[r * cols + (c.feature & 0x3FFFFFFF)];
         bool go_left = v <= c.threshold;
         if (kMissing) go_left = go_left || (v != v && (c.feature & 0x40000000) != 0);
-        id[r] = go_left ? id[r] + 1 : c.right;
+        id[r] = go_left ? c.left : c.right;
       }
     }
-    for (std::int64_t r = 0; r < n; ++r) out[g + r] = nodes[id[r]].right;
+    for (std::int64_t r = 0; r < n; ++r) out[g + r] = id[r];
   }
 }
 

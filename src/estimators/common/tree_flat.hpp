@@ -80,14 +80,34 @@ class TreeRecords {
   bool missing_ = false;
 };
 
-/// The node of the compact copy used for batch traversal: 12 bytes, in depth-first
-/// preorder so that the left child is the next node. `feature` is -1 on a leaf (then
-/// `right` is the leaf's scikit-learn node id); bit 30 is missing_go_to_left. `threshold` is
-/// the largest float32 <= scikit-learn's float64 threshold, so that for a float32 x,
+/// The n_outputs × max_n_classes values of one node, read in place: the values array of a
+/// file written by Python is rarely 8-byte aligned, and copying it costs more (fresh pages)
+/// than unaligned loads do.
+class ValueRow {
+ public:
+  explicit ValueRow(const std::uint8_t* p) noexcept : p_(p) {}
+  double operator[](std::int64_t k) const noexcept {
+    double d;
+    std::memcpy(&d, p_ + static_cast<std::size_t>(k) * sizeof(double), sizeof(double));
+    return d;
+  }
+  double operator*() const noexcept { return (*this)[0]; }
+  ValueRow operator+(std::int64_t k) const noexcept {
+    return ValueRow(p_ + static_cast<std::size_t>(k) * sizeof(double));
+  }
+
+ private:
+  const std::uint8_t* p_;
+};
+
+/// The node of the compact copy used for batch traversal: 16 bytes, indexed by scikit-learn's
+/// node ids. `feature` is -1 on a leaf; bit 30 is missing_go_to_left. `threshold` is the
+/// largest float32 <= scikit-learn's float64 threshold, so that for a float32 x,
 /// `x <= threshold` here is exactly `float64(x) <= threshold` there.
 struct CompactNode {
   float threshold;
   std::int32_t feature;
+  std::int32_t left;
   std::int32_t right;
 };
 
@@ -127,11 +147,12 @@ class FlatTree {
   /// Leaf ids of `rows` rows (row-major float32, `cols` columns) into `out`. Rows go down
   /// the tree in small groups in lockstep, so that the memory accesses of several rows
   /// overlap; results are those of `leaf`.
-  void leaves(const float* x, std::int64_t rows, std::int64_t cols, std::int32_t* out) const noexcept;
+  void leaves(const float* x, std::int64_t rows, std::int64_t cols,
+              std::int32_t* out) const noexcept;
 
   /// The n_outputs × max_n_classes values of a node.
-  const double* value(std::int32_t node) const noexcept {
-    return values_ + static_cast<std::size_t>(node) * stride_;
+  ValueRow value(std::int32_t node) const noexcept {
+    return ValueRow(values_ + static_cast<std::size_t>(node) * stride_ * sizeof(double));
   }
 
   /// The TreeNode to save: the arrays read from the file when there are any (lossless),
@@ -140,7 +161,8 @@ class FlatTree {
 
  private:
   void validate_structure(const std::string& where, const ValueView* at) const;
-  /// Validates the structure (as validate_structure) and builds `compact_` in one walk.
+  /// Checks child and feature ranges and that every node is reached exactly once from the
+  /// root, building `compact_` in the same pass. Throws ValidationError naming the node.
   void build_compact(const std::string& where, const ValueView* at);
 
   std::int64_t n_features_ = 0;
@@ -149,7 +171,7 @@ class FlatTree {
   std::int64_t max_depth_ = 0;
   std::vector<std::int64_t> n_classes_;
   TreeRecords nodes_;
-  const double* values_ = nullptr;
+  const std::uint8_t* values_ = nullptr;
   std::size_t stride_ = 1;
   bool missing_layout_ = false;
   bool native_ = false;  ///< built from arrays (not read from a file)

@@ -89,15 +89,6 @@ NdArray take_labels_2d(const std::vector<NdArray>& classes, const std::vector<st
   return NdArray(dt, {n, n_out}, ByteView::adopt(std::move(bytes)));
 }
 
-std::int64_t argmax(const double* p, std::int64_t k) noexcept {
-  std::int64_t best = 0;
-  for (std::int64_t j = 0; j < k; ++j) {
-    if (std::isnan(p[j])) return j;
-    if (p[j] > p[best]) best = j;
-  }
-  return best;
-}
-
 NdArray log_of(const Matrix& m) {
   Matrix out = m.array().log().matrix();
   return to_ndarray(out);

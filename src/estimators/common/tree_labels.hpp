@@ -27,7 +27,15 @@ NdArray take_labels_2d(const std::vector<NdArray>& classes, const std::vector<st
                        std::int64_t n);
 
 /// Index of the first maximum of p[0..k) (numpy argmax; NaN counts as the maximum).
-std::int64_t argmax(const double* p, std::int64_t k) noexcept;
+template <class Values>  // const double*, or a FlatTree node's ValueRow
+std::int64_t argmax(const Values& p, std::int64_t k) noexcept {
+  std::int64_t best = 0;
+  for (std::int64_t j = 0; j < k; ++j) {
+    if (p[j] != p[j]) return j;  // NaN
+    if (p[j] > p[best]) best = j;
+  }
+  return best;
+}
 
 /// Element-wise natural log of a matrix as an NdArray (predict_log_proba).
 NdArray log_of(const Matrix& m);

@@ -11,6 +11,7 @@
 namespace skops {
 
 using detail::FlatTree;
+using detail::ValueRow;
 
 namespace {
 
@@ -132,7 +133,7 @@ NdArray ForestRegressor::run(Method m, const MatrixView& X) const {
     const FlatTree& t = est->tree();
     t.leaves(x32.data(), rows, X.cols(), leaves.data());
     for (std::int64_t i = 0; i < rows; ++i) {
-      const double* v = t.value(leaves[static_cast<std::size_t>(i)]);
+      const ValueRow v = t.value(leaves[static_cast<std::size_t>(i)]);
       for (std::int64_t k = 0; k < n_out; ++k) y[static_cast<std::size_t>(i * n_out + k)] += v[k];
     }
   }
@@ -152,8 +153,11 @@ std::vector<std::shared_ptr<const Tree>> read_trees(const ObjectView& obj, std::
                                                     const char* what) {
   const ValueView list = obj.at("estimators_");
   std::vector<std::shared_ptr<const Tree>> trees;
-  for (const ValueView& item : list.items()) {
-    auto est = std::dynamic_pointer_cast<const Tree>(item.estimator());
+  const std::vector<ValueView> items = list.items();
+  const std::vector<EstimatorPtr> built = list.estimators();  // trees validated in parallel
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ValueView& item = items[i];
+    auto est = std::dynamic_pointer_cast<const Tree>(built[i]);
     if (!est) item.fail(std::string("estimators_ item is not a ") + what);
     if (est->n_features_in() != n_features) {
       item.fail("tree has " + std::to_string(est->n_features_in()) + " features, the forest " +

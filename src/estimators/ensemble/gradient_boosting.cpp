@@ -325,14 +325,22 @@ std::unique_ptr<GradientBoosting> build_gradient_boosting(const ObjectView& obj,
   std::vector<EstimatorPtr> ests;
   const std::vector<ValueView> rows = ev.items();
   if (rows.empty()) ev.fail("estimators_ is empty");
+  std::vector<ValueView> cells;
   for (const ValueView& row : rows) {
-    const std::vector<ValueView> cells = row.items();
-    if (static_cast<std::int64_t>(cells.size()) != k) {
-      row.fail("estimators_ row has " + std::to_string(cells.size()) + " trees, expected " +
+    const std::vector<ValueView> row_cells = row.items();
+    if (static_cast<std::int64_t>(row_cells.size()) != k) {
+      row.fail("estimators_ row has " + std::to_string(row_cells.size()) + " trees, expected " +
                std::to_string(k));
     }
-    for (const ValueView& cell : cells) {
-      auto est = std::dynamic_pointer_cast<const DecisionTreeRegressor>(cell.estimator());
+    cells.insert(cells.end(), row_cells.begin(), row_cells.end());
+  }
+  std::vector<NodePtr> cell_nodes;
+  for (const ValueView& cell : cells) cell_nodes.push_back(cell.ptr());
+  const std::vector<EstimatorPtr> built = ev.ctx().build_all(cell_nodes);  // trees in parallel
+  {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const ValueView& cell = cells[c];
+      auto est = std::dynamic_pointer_cast<const DecisionTreeRegressor>(built[c]);
       if (!est) cell.fail("estimators_ item is not a DecisionTreeRegressor");
       if (est->n_features_in() != n_features || est->tree().n_outputs() != 1) {
         cell.fail("stage tree does not match the model's n_features_in_ or has several outputs");

@@ -123,11 +123,10 @@ std::vector<EstimatorPtr> read_estimators(const ObjectView& obj, const std::stri
   const ValueView list = obj.at(key);
   if (list.node().kind != NodeKind::List && list.node().kind != NodeKind::Tuple)
     list.fail(key + " must be a list of estimators");
-  std::vector<EstimatorPtr> out;
   for (const ValueView& item : list.items()) {
     if (item.node().kind != NodeKind::Object) item.fail(key + " item is not an estimator");
-    out.push_back(item.estimator());
   }
+  std::vector<EstimatorPtr> out = list.estimators();  // in parallel when independent
   if (out.empty()) list.fail(key + " is empty");
   return out;
 }

@@ -13,6 +13,7 @@
 namespace skops {
 
 using detail::FlatTree;
+using detail::ValueRow;
 
 namespace tree_detail {
 
@@ -26,7 +27,7 @@ std::vector<std::int32_t> leaves(const FlatTree& tree, const std::vector<float>&
 void add_normalized_proba(const FlatTree& tree, std::int32_t leaf, std::int64_t output,
                           std::int64_t n_classes, double* row) {
   // DecisionTreeClassifier.predict_proba: proba / proba.sum(axis=1), zero sums left as 1.
-  const double* v = tree.value(leaf) + output * tree.max_n_classes();
+  const ValueRow v = tree.value(leaf) + output * tree.max_n_classes();
   double sum = 0.0;
   for (std::int64_t j = 0; j < n_classes; ++j) sum += v[j];
   if (sum == 0.0) sum = 1.0;
@@ -91,7 +92,7 @@ NdArray DecisionTreeClassifier::run(Method m, const MatrixView& X) const {
       for (Eigen::Index i = 0; i < X.rows(); ++i) {
         for (std::int64_t k = 0; k < n_out; ++k) {
           // argmax over the raw leaf values, as BaseDecisionTree.predict does.
-          const double* v =
+          const ValueRow v =
               tree_->value(leaves[static_cast<std::size_t>(i)]) + k * tree_->max_n_classes();
           idx[static_cast<std::size_t>(i * n_out + k)] =
               detail::argmax(v, tree_->n_classes()[static_cast<std::size_t>(k)]);
@@ -145,7 +146,7 @@ NdArray DecisionTreeRegressor::run(Method m, const MatrixView& X) const {
   const auto rows = static_cast<std::int64_t>(X.rows());
   std::vector<double> out(static_cast<std::size_t>(rows * n_out));
   for (std::int64_t i = 0; i < rows; ++i) {
-    const double* v = tree_->value(leaves[static_cast<std::size_t>(i)]);
+    const ValueRow v = tree_->value(leaves[static_cast<std::size_t>(i)]);
     for (std::int64_t k = 0; k < n_out; ++k)
       out[static_cast<std::size_t>(i * n_out + k)] = v[k * tree_->max_n_classes()];
   }
