@@ -101,6 +101,8 @@ class BuildContext {
   BuildContext& operator=(const BuildContext&) = delete;
 
   const TypeRegistry& registry() const noexcept { return registry_; }
+  /// Threads a builder may use for work on its own nodes (0: hardware concurrency).
+  unsigned threads() const noexcept { return threads_; }
   /// Builds the estimator of an ObjectNode via the registry; the same node gives the same
   /// estimator. Throws UnsupportedError (no builder for the type), ValidationError.
   EstimatorPtr build(const NodePtr& node);

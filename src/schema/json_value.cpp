@@ -112,6 +112,7 @@ class DomBuilder : public nlohmann::json_sax<json> {
   bool start_object(std::size_t) override {
     JsonValue j;
     j.type = JsonValue::Type::Object;
+    j.object.reserve(6);  // a node's __class__, __module__, __loader__, content, __id__, +1
     return open(std::move(j));
   }
   bool key(string_t& k) override {

@@ -12,6 +12,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "estimator_support.hpp"
 #include "skops/skops.hpp"
 #include "test_support.hpp"
 
@@ -24,19 +25,18 @@ using skops::NdArray;
 struct Model {
   std::string dir;
   std::string name;
-  std::string path(const std::string& suffix) const { return ts::data_path(dir + "/" + name + suffix); }
+  std::string path(const std::string& suffix) const {
+    return ts::data_path(dir + "/" + name + suffix);
+  }
 };
 
 std::vector<Model> all_models() {
   std::vector<Model> out;
   for (const char* dir : {"corpus/sklearn-1.2.1", "corpus/sklearn-1.4.2"}) {
-    for (const auto& f : ts::list_files(dir, ".skops")) out.push_back({dir, fs::path(f).stem().string()});
+    for (const auto& f : ts::list_files(dir, ".skops"))
+      out.push_back({dir, fs::path(f).stem().string()});
   }
   return out;
-}
-
-NdArray read_npy_file(const std::string& path) {
-  return skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(path)), skops::Limits{}, path);
 }
 
 // Expected output: an .npy, or a .json {"dtype", "shape", "values"} for strings.
@@ -57,7 +57,7 @@ Expected read_expected(const std::string& path) {
     for (const auto& v : j.at("values")) e.values.push_back(v.get<std::string>());
     return e;
   }
-  e.array = read_npy_file(path);
+  e.array = ts::read_npy_file(path);
   e.shape = e.array.shape();
   e.float32 = e.array.dtype() == skops::DType::float32();
   return e;
@@ -67,10 +67,12 @@ Expected read_expected(const std::string& path) {
 std::string compare(const Expected& want, const NdArray& got) {
   if (got.shape() != want.shape) return "shape differs";
   if (want.strings) {
-    if (got.dtype().kind() != skops::DTypeKind::Unicode) return "expected string labels, got " + got.dtype().name();
+    if (got.dtype().kind() != skops::DTypeKind::Unicode)
+      return "expected string labels, got " + got.dtype().name();
     const auto g = got.to_strings();
     for (std::size_t i = 0; i < g.size(); ++i) {
-      if (g[i] != want.values[i]) return "element " + std::to_string(i) + ": " + g[i] + " != " + want.values[i];
+      if (g[i] != want.values[i])
+        return "element " + std::to_string(i) + ": " + g[i] + " != " + want.values[i];
     }
     return "";
   }
@@ -79,7 +81,8 @@ std::string compare(const Expected& want, const NdArray& got) {
     if (got.dtype().kind() != skops::DTypeKind::Unicode) return "expected string labels";
     return got.to_strings() == want.array.to_strings() ? "" : "string labels differ";
   }
-  const bool integral = wk == skops::DTypeKind::Int || wk == skops::DTypeKind::UInt || wk == skops::DTypeKind::Bool;
+  const bool integral =
+      wk == skops::DTypeKind::Int || wk == skops::DTypeKind::UInt || wk == skops::DTypeKind::Bool;
   if (integral && !(got.dtype().kind() == wk)) {
     return "dtype " + got.dtype().name() + " instead of " + want.array.dtype().name();
   }
@@ -93,7 +96,8 @@ std::string compare(const Expected& want, const NdArray& got) {
   const double abs_tol = 1e-10;
   for (std::size_t i = 0; i < w.size(); ++i) {
     if ((std::isnan(w[i]) && std::isnan(g[i])) || w[i] == g[i]) continue;
-    if (integral ? (w[i] != g[i]) : !(std::fabs(w[i] - g[i]) <= std::max(abs_tol, rel * std::fabs(w[i])))) {
+    if (integral ? (w[i] != g[i])
+                 : !(std::fabs(w[i] - g[i]) <= std::max(abs_tol, rel * std::fabs(w[i])))) {
       char buf[160];
       std::snprintf(buf, sizeof buf, "element %zu: got %.17g, scikit-learn %.17g", i, g[i], w[i]);
       return buf;
@@ -116,7 +120,8 @@ TEST_P(CorpusModel, MatchesScikitLearnAndSurvivesResave) {
   const auto& registry = skops::builtin_registry();
   const auto trusted_by_registry = registry.trusted_names();
   std::vector<std::string> all_types, unbuilt;
-  for (const auto& t : skops::audit(*skops::Document::read_file(m.path(".skops"))->root(), {}).types) {
+  for (const auto& t :
+       skops::audit(*skops::Document::read_file(m.path(".skops"))->root(), {}).types) {
     if (t.derived) continue;
     all_types.push_back(t.type);
     if (t.loader == "ObjectNode" && !registry.find(t.type) && !trusted_by_registry.count(t.type)) {
@@ -132,10 +137,12 @@ TEST_P(CorpusModel, MatchesScikitLearnAndSurvivesResave) {
       ADD_FAILURE() << m.name << " was accepted although " << unbuilt.front() << " has no builder";
     } catch (const skops::UnsupportedError& e) {
       bool named = false;
-      for (const auto& u : unbuilt) named = named || std::string(e.what()).find(u) != std::string::npos;
+      for (const auto& u : unbuilt)
+        named = named || std::string(e.what()).find(u) != std::string::npos;
       EXPECT_TRUE(named) << e.what();
     }
-    std::cout << "[parity] " << m.dir << "/" << m.name << ": unsupported (" << unbuilt.front() << ")\n";
+    std::cout << "[parity] " << m.dir << "/" << m.name << ": unsupported (" << unbuilt.front()
+              << ")\n";
     return;
   }
   std::unique_ptr<skops::Estimator> est;
@@ -151,11 +158,13 @@ TEST_P(CorpusModel, MatchesScikitLearnAndSurvivesResave) {
     return;
   }
   // The recorded input as stored (float64, or float32 for the *_float32 models).
-  const NdArray X = read_npy_file(m.path(".X.npy"));
+  const NdArray X = ts::read_npy_file(m.path(".X.npy"));
   for (const auto& [method_name, file] : meta.at("methods").items()) {
     const auto method = skops::method_from_string(method_name);
-    if (!method || (meta.contains("method_inputs") && meta["method_inputs"].contains(method_name))) {
-      std::cout << "[parity] " << m.dir << "/" << m.name << " " << method_name << ": not in the C++ API\n";
+    if (!method ||
+        (meta.contains("method_inputs") && meta["method_inputs"].contains(method_name))) {
+      std::cout << "[parity] " << m.dir << "/" << m.name << " " << method_name
+                << ": not in the C++ API\n";
       continue;
     }
     const Expected want = read_expected(ts::data_path(m.dir + "/" + file.get<std::string>()));

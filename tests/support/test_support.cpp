@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -37,12 +38,30 @@ std::vector<std::string> list_files(const std::string& sub, const std::string& s
 std::vector<std::uint8_t> read_file_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open " + path);
-  return std::vector<std::uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return std::vector<std::uint8_t>((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
 }
 
 std::string read_file_text(const std::string& path) {
   auto b = read_file_bytes(path);
   return std::string(b.begin(), b.end());
+}
+
+void write_file_bytes(const std::string& path, const std::vector<std::uint8_t>& bytes) {
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()),
+             static_cast<std::streamsize>(bytes.size()));
+}
+
+void keep_output(const char* env_var, const std::string& name,
+                 const std::vector<std::uint8_t>& bytes) {
+  const char* dir = std::getenv(env_var);
+  if (!dir || !*dir) return;
+  write_file_bytes(std::string(dir) + "/" + name, bytes);
+}
+
+std::string corpus_path(const std::string& version_dir, const std::string& file) {
+  return data_path("corpus/" + version_dir + "/" + file);
 }
 
 std::string make_temp_dir(const std::string& tag) {
@@ -62,7 +81,8 @@ CommandResult run_command(const std::string& command_line) {
   size_t n;
   while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
   const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  r.exit_code =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
   return r;
 }
 

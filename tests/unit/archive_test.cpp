@@ -11,7 +11,6 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <thread>
 
@@ -27,6 +26,7 @@ using testing_support::data_path;
 using testing_support::list_files;
 using testing_support::make_temp_dir;
 using testing_support::read_file_bytes;
+using testing_support::write_file_bytes;
 
 using Bytes = std::vector<std::uint8_t>;
 using Members = std::vector<std::pair<std::string, Bytes>>;
@@ -34,12 +34,6 @@ using Members = std::vector<std::pair<std::string, Bytes>>;
 Bytes to_bytes(const std::string& s) { return Bytes(s.begin(), s.end()); }
 
 Bytes view_bytes(const ByteView& v) { return Bytes(v.data, v.data + v.size); }
-
-void write_file(const std::string& path, const Bytes& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(bytes.data()),
-            static_cast<std::streamsize>(bytes.size()));
-}
 
 /// Every member of an archive, read fully, by name.
 std::map<std::string, Bytes> read_all(const ArchiveReader& r) {
@@ -404,7 +398,7 @@ TEST_F(ArchiveWriterTest, DeflateWriterRoundTrip) {
 }
 
 TEST_F(ArchiveWriterTest, ReplacesTargetAtomicallyOnlyOnCommit) {
-  write_file(path("m.skops"), to_bytes("old contents"));
+  write_file_bytes(path("m.skops"), to_bytes("old contents"));
   {
     ArchiveWriter w(path("m.skops"));
     w.add("schema.json", to_bytes("{}"));
@@ -420,7 +414,7 @@ TEST_F(ArchiveWriterTest, ReplacesTargetAtomicallyOnlyOnCommit) {
 }
 
 TEST_F(ArchiveWriterTest, DroppedWithoutCommitLeavesNothing) {
-  write_file(path("m.skops"), to_bytes("old contents"));
+  write_file_bytes(path("m.skops"), to_bytes("old contents"));
   {
     ArchiveWriter w(path("m.skops"));
     w.add("schema.json", to_bytes("{}"));
@@ -551,7 +545,7 @@ TEST(ArchiveLimits, CrcMismatchStoredAndDeflate) {
   const auto entry = *ArchiveReader::open_bytes(stored)->find("blob.bin");
   stored[entry.data_offset + 100] ^= 0xFF;
   const std::string dir = make_temp_dir("archive-crc");
-  write_file(dir + "/bad.skops", stored);
+  write_file_bytes(dir + "/bad.skops", stored);
   for (const auto& r :
        {ArchiveReader::open_bytes(stored), ArchiveReader::open_file(dir + "/bad.skops"),
         ArchiveReader::open_mapped(dir + "/bad.skops")}) {
@@ -577,7 +571,7 @@ TEST(ArchiveLimits, CrcMismatchStoredAndDeflate) {
 // Mapping and threads
 
 TEST_F(ArchiveWriterTest, MappedStoredMembersAreViewsIntoTheMapping) {
-  write_file(path("m.skops"), write_archive_bytes(sample_members()));
+  write_file_bytes(path("m.skops"), write_archive_bytes(sample_members()));
   auto mapped = ArchiveReader::open_mapped(path("m.skops"));
   const auto by_file = ArchiveReader::open_file(path("m.skops"));
   const ArchiveEntry a = *mapped->find("arrays/coef.npy");
@@ -599,17 +593,17 @@ TEST_F(ArchiveWriterTest, MappedStoredMembersAreViewsIntoTheMapping) {
 }
 
 TEST_F(ArchiveWriterTest, FileReaderIsASnapshot) {
-  write_file(path("s.skops"), write_archive_bytes(sample_members()));
+  write_file_bytes(path("s.skops"), write_archive_bytes(sample_members()));
   const auto by_file = ArchiveReader::open_file(path("s.skops"), Limits{}, 2);
   const Bytes before = view_bytes(by_file->read("blob.bin"));
   // Replacing the file's bytes afterwards changes nothing the reader returns.
   Bytes garbage(read_file_bytes(path("s.skops")).size(), 0x5A);
-  write_file(path("s.skops"), garbage);
+  write_file_bytes(path("s.skops"), garbage);
   EXPECT_EQ(view_bytes(by_file->read("blob.bin")), before);
 }
 
 TEST_F(ArchiveWriterTest, FileLargerThanTheTotalLimitIsRefusedBeforeReading) {
-  write_file(path("t.skops"), write_archive_bytes(sample_members()));
+  write_file_bytes(path("t.skops"), write_archive_bytes(sample_members()));
   Limits limits;
   limits.max_total_bytes = 16;
   EXPECT_THROW(ArchiveReader::open_file(path("t.skops"), limits), LimitError);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "estimator_support.hpp"
 #include "skops/api.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/compose.hpp"
@@ -16,37 +17,16 @@ namespace {
 
 using skops::Matrix;
 using skops::NdArray;
+using skops::testing_support::mat;
 namespace ts = skops::testing_support;
 namespace pre = skops::preprocessing;
 namespace cmp = skops::compose;
 const char* const kVersions[] = {"sklearn-1.2.1", "sklearn-1.4.2"};
 
-Matrix mat(int rows, int cols, std::vector<double> v) {
-  Matrix m(rows, cols);
-  std::copy(v.begin(), v.end(), m.data());
-  return m;
-}
-
-NdArray read_npy_file(const std::string& path) {
-  return skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(path)), skops::Limits{});
-}
-
-std::string corpus(const std::string& version, const std::string& file) {
-  return ts::data_path("corpus/" + version + "/" + file);
-}
-
+// ts::expect_close, and the dtype scikit-learn returned.
 void expect_close(const NdArray& got, const NdArray& want) {
-  ASSERT_EQ(got.shape(), want.shape());
   ASSERT_EQ(got.dtype(), want.dtype());
-  const auto g = got.to_vector<double>(), w = want.to_vector<double>();
-  for (std::size_t i = 0; i < g.size(); ++i) {
-    if (g[i] == w[i]) continue;
-    EXPECT_NEAR(g[i], w[i], std::max(1e-10, 1e-12 * std::abs(w[i]))) << i;
-  }
-}
-
-std::unique_ptr<skops::Estimator> roundtrip(const skops::Estimator& est) {
-  return skops::loads(skops::dumps(est));
+  ts::expect_close(got, want);
 }
 
 std::shared_ptr<const pre::StandardScaler> scaler() {
@@ -67,7 +47,7 @@ TEST(Pipeline, NativeTransformChainAndRoleFollowLastStep) {
   EXPECT_EQ(p->transform(X).to_vector<double>(), (std::vector<double>{1, 1, 2, 1, 2, 4}));
   EXPECT_THROW(p->predict(X), skops::UnsupportedError);
   EXPECT_THROW(p->transform(mat(1, 3, {1, 2, 3})), skops::InputError);
-  auto back = roundtrip(*p);
+  auto back = ts::reload(*p);
   EXPECT_EQ(back->type_name(), "sklearn.pipeline.Pipeline");
   EXPECT_EQ(back->transform(X), p->transform(X));
 }
@@ -97,16 +77,16 @@ TEST(Pipeline, HostileStepThatIsNotATupleIsRefused) {
 TEST(Pipeline, CorpusDelegatesEveryRecordedMethod) {
   for (const char* v : kVersions) {
     SCOPED_TRACE(v);
-    auto est = skops::load(corpus(v, "Pipeline_StandardScaler_LogisticRegression.skops"));
+    auto est = skops::load(ts::corpus_path(v, "Pipeline_StandardScaler_LogisticRegression.skops"));
     EXPECT_EQ(est->role(), skops::Role::Classifier);
     const Matrix X = skops::to_matrix(
-        read_npy_file(corpus(v, "Pipeline_StandardScaler_LogisticRegression.X.npy")));
-    auto back = roundtrip(*est);
+        ts::read_npy_file(ts::corpus_path(v, "Pipeline_StandardScaler_LogisticRegression.X.npy")));
+    auto back = ts::reload(*est);
     for (const std::string m :
          {"predict", "predict_proba", "predict_log_proba", "decision_function"}) {
       SCOPED_TRACE(m);
-      const NdArray want =
-          read_npy_file(corpus(v, "Pipeline_StandardScaler_LogisticRegression." + m + ".npy"));
+      const NdArray want = ts::read_npy_file(
+          ts::corpus_path(v, "Pipeline_StandardScaler_LogisticRegression." + m + ".npy"));
       const auto method = *skops::method_from_string(m);
       expect_close(est->run(method, X), want);
       expect_close(back->run(method, X), want);
@@ -125,7 +105,7 @@ TEST(ColumnTransformer, SelectionsWeightsAndRemainder) {
   // Columns 2 then 0 scaled ((3-1)/2, (5-2)/2), column 1 dropped, column 3 times its weight 2.
   EXPECT_EQ(ct.transform(X).to_vector<double>(), (std::vector<double>{1.0, 1.5, 14.0}));
   EXPECT_THROW(ct.transform(mat(1, 3, {1, 2, 3})), skops::InputError);
-  EXPECT_EQ(roundtrip(ct)->transform(X), ct.transform(X));
+  EXPECT_EQ(ts::reload(ct)->transform(X), ct.transform(X));
   std::vector<Part> bad;
   bad.push_back(Part{{"sc", scaler(), "estimator"}, {0, 4}, 1.0, false, nullptr});
   EXPECT_THROW(cmp::ColumnTransformer(std::move(bad), 4), skops::ValidationError);
@@ -137,18 +117,18 @@ TEST(FeatureUnion, WeightsAndPassthrough) {
       {{"id", 10.0}});
   EXPECT_EQ(u.transform(mat(1, 2, {3.0, 4.0})).to_vector<double>(),
             (std::vector<double>{1, 1, 30, 40}));
-  EXPECT_EQ(roundtrip(u)->transform(mat(1, 2, {3.0, 4.0})), u.transform(mat(1, 2, {3.0, 4.0})));
+  EXPECT_EQ(ts::reload(u)->transform(mat(1, 2, {3.0, 4.0})), u.transform(mat(1, 2, {3.0, 4.0})));
 }
 
 TEST(Corpus, ColumnTransformerAndFeatureUnion) {
   for (const char* v : kVersions) {
     for (const std::string name : {"ColumnTransformer", "FeatureUnion"}) {
       SCOPED_TRACE(std::string(v) + " " + name);
-      auto est = skops::load(corpus(v, name + ".skops"));
-      const Matrix X = skops::to_matrix(read_npy_file(corpus(v, name + ".X.npy")));
-      const NdArray want = read_npy_file(corpus(v, name + ".transform.npy"));
+      auto est = skops::load(ts::corpus_path(v, name + ".skops"));
+      const Matrix X = skops::to_matrix(ts::read_npy_file(ts::corpus_path(v, name + ".X.npy")));
+      const NdArray want = ts::read_npy_file(ts::corpus_path(v, name + ".transform.npy"));
       expect_close(est->transform(X), want);
-      expect_close(roundtrip(*est)->transform(X), want);
+      expect_close(ts::reload(*est)->transform(X), want);
     }
   }
 }

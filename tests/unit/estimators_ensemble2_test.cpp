@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "estimator_support.hpp"
 #include "skops/api.hpp"
 #include "skops/document.hpp"
 #include "skops/error.hpp"
@@ -18,22 +19,16 @@ using skops::Matrix;
 using skops::Method;
 using skops::NdArray;
 using skops::TreeArrays;
+namespace ts = skops::testing_support;
 
 // A stump on `feature` of an n_features input: left leaf values `l`, right leaf values `r`.
 TreeArrays stump(std::int64_t n_features, std::int64_t feature, double threshold,
                  std::vector<double> l, std::vector<double> r, std::int64_t n_classes) {
-  TreeArrays t;
-  t.n_features = n_features;
-  t.n_classes = {n_classes};
-  t.left_child = {1, -1, -1};
-  t.right_child = {2, -1, -1};
-  t.feature = {feature, -2, -2};
-  t.threshold = {threshold, -2.0, -2.0};
-  std::vector<double> root(l.size());
-  for (std::size_t i = 0; i < l.size(); ++i) root[i] = l[i] + r[i];
-  t.values = root;
-  t.values.insert(t.values.end(), l.begin(), l.end());
-  t.values.insert(t.values.end(), r.begin(), r.end());
+  std::vector<double> values(l.size());
+  for (std::size_t i = 0; i < l.size(); ++i) values[i] = l[i] + r[i];
+  values.insert(values.end(), l.begin(), l.end());
+  values.insert(values.end(), r.begin(), r.end());
+  TreeArrays t = ts::stump(n_features, feature, threshold, {n_classes}, std::move(values));
   t.n_node_samples = {10, 6, 4};
   return t;
 }
@@ -74,12 +69,6 @@ void expect_invalid(const std::vector<std::uint8_t>& bytes) {
   EXPECT_THROW(skops::loads(bytes, opts), skops::ValidationError);
 }
 
-std::unique_ptr<skops::Estimator> round_trip(const skops::Estimator& est, const char* version) {
-  skops::DumpOptions opts;
-  opts.sklearn_version = version;
-  return skops::loads(skops::dumps(est, opts));
-}
-
 // --- AdaBoost --------------------------------------------------------------------------
 
 TEST(AdaBoost, SammeRMatchesTheFormula) {
@@ -112,7 +101,7 @@ TEST(AdaBoost, SammeRMatchesTheFormula) {
   EXPECT_DOUBLE_EQ(lp[1], std::log(p[1]));
 
   for (const char* v : {"1.2.1", "1.4.2"}) {
-    auto again = round_trip(ada, v);
+    auto again = ts::reload(ada, v);
     EXPECT_EQ(again->type_name(), "sklearn.ensemble._weight_boosting.AdaBoostClassifier");
     EXPECT_EQ(again->predict_proba(X), ada.predict_proba(X));
   }
@@ -150,7 +139,7 @@ TEST(AdaBoost, RegressorTakesTheWeightedMedian) {
   Matrix bad(1, 1);
   bad << std::nan("");
   EXPECT_THROW(ada.predict(bad), skops::InputError);
-  auto again = round_trip(ada, "1.4.2");
+  auto again = ts::reload(ada, "1.4.2");
   EXPECT_EQ(again->predict(X), ada.predict(X));
 }
 
@@ -195,7 +184,7 @@ TEST(IsolationForest, ScoresFollowPathLengths) {
   EXPECT_THROW(forest->score_samples(bad), skops::InputError);
   EXPECT_THROW(forest->score_samples(Matrix::Zero(1, 3)), skops::InputError);
   for (const char* v : {"1.2.1", "1.4.2"}) {
-    auto again = round_trip(*forest, v);
+    auto again = ts::reload(*forest, v);
     EXPECT_EQ(again->type_name(), "sklearn.ensemble._iforest.IsolationForest");
     EXPECT_EQ(again->score_samples(X), forest->score_samples(X));
   }
@@ -235,7 +224,7 @@ TEST(Bagging, ClassifierAddsProbabilitiesIntoKnownClasses) {
   const auto lp = bag.predict_log_proba(X).to_vector<double>();
   for (int j = 0; j < 3; ++j) EXPECT_NEAR(lp[j], std::log(p[j]), 1e-12);
   EXPECT_FALSE(bag.supports(Method::DecisionFunction));
-  auto again = round_trip(bag, "1.4.2");
+  auto again = ts::reload(bag, "1.4.2");
   EXPECT_EQ(again->predict_proba(X), bag.predict_proba(X));
   EXPECT_EQ(again->predict(X), bag.predict(X));
 }
@@ -250,7 +239,7 @@ TEST(Bagging, RegressorAveragesAndChecksFeatures) {
   Matrix X(1, 2);
   X << -1.0, 1.0;
   EXPECT_EQ(bag.predict(X).to_vector<double>(), std::vector<double>{(1.0 + 4.0) / 2});
-  auto again = round_trip(bag, "1.2.1");
+  auto again = ts::reload(bag, "1.2.1");
   EXPECT_EQ(again->predict(X), bag.predict(X));
   m.features = {{0}, {2}};
   EXPECT_THROW(skops::BaggingRegressor{m}, skops::ValidationError);
@@ -281,9 +270,9 @@ TEST(Voting, SoftAndHardClassifiers) {
   EXPECT_EQ(t.to_vector<std::int64_t>(), (std::vector<std::int64_t>{0, 1}));
 
   for (const char* v : {"1.2.1", "1.4.2"}) {
-    auto again = round_trip(soft, v);
+    auto again = ts::reload(soft, v);
     EXPECT_EQ(again->predict_proba(X), soft.predict_proba(X));
-    auto again_hard = round_trip(hard, v);
+    auto again_hard = ts::reload(hard, v);
     EXPECT_EQ(again_hard->predict(X), hard.predict(X));
   }
   EXPECT_THROW(skops::VotingClassifier(ests, {"a"}, labels, true, {}), skops::ValidationError);
@@ -298,7 +287,7 @@ TEST(Voting, RegressorWeightedMean) {
   X << 1.0;
   EXPECT_EQ(vr.predict(X).to_vector<double>(), std::vector<double>{(2.0 + 24.0) / 4.0});
   EXPECT_EQ(vr.transform(X).to_vector<double>(), (std::vector<double>{2.0, 8.0}));
-  auto again = round_trip(vr, "1.4.2");
+  auto again = ts::reload(vr, "1.4.2");
   EXPECT_EQ(again->predict(X), vr.predict(X));
 }
 
@@ -323,7 +312,7 @@ TEST(Stacking, BinaryProbabilitiesDropTheFirstColumn) {
   EXPECT_EQ(st.predict_proba(X).to_vector<double>(), (std::vector<double>{1, 0, 0, 1}));
   EXPECT_FALSE(st.supports(Method::DecisionFunction));
   for (const char* v : {"1.2.1", "1.4.2"}) {
-    auto again = round_trip(st, v);
+    auto again = ts::reload(st, v);
     EXPECT_EQ(again->type_name(), "sklearn.ensemble._stacking.StackingClassifier");
     EXPECT_EQ(again->transform(X), st.transform(X));
     EXPECT_EQ(again->predict(X), st.predict(X));
@@ -343,7 +332,7 @@ TEST(Stacking, RegressorWithoutPassthrough) {
   EXPECT_EQ(st.transform(X).to_vector<double>(), (std::vector<double>{1, 3, 2, 5}));
   EXPECT_EQ(st.predict(X).to_vector<double>(), (std::vector<double>{10.0, 20.0}));
   EXPECT_FALSE(st.supports(Method::PredictProba));
-  auto again = round_trip(st, "1.4.2");
+  auto again = ts::reload(st, "1.4.2");
   EXPECT_EQ(again->type_name(), "sklearn.ensemble._stacking.StackingRegressor");
   EXPECT_EQ(again->predict(X), st.predict(X));
 }

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "estimator_support.hpp"
 #include "skops/api.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/ensemble.hpp"
@@ -14,17 +15,10 @@ using skops::Matrix;
 using skops::NdArray;
 using skops::TreeArrays;
 
+// One feature, split at `threshold`.
 TreeArrays stump(double threshold, std::vector<double> values,
                  std::vector<std::int64_t> n_classes) {
-  TreeArrays t;
-  t.n_features = 1;
-  t.n_classes = std::move(n_classes);
-  t.left_child = {1, -1, -1};
-  t.right_child = {2, -1, -1};
-  t.feature = {0, -2, -2};
-  t.threshold = {threshold, -2.0, -2.0};
-  t.values = std::move(values);
-  return t;
+  return skops::testing_support::stump(1, 0, threshold, std::move(n_classes), std::move(values));
 }
 
 TEST(Forest, ClassifierAveragesNormalisedTreeProbabilities) {

@@ -5,10 +5,9 @@
 
 #include <cmath>
 #include <complex>
-#include <cstdlib>
-#include <fstream>
 #include <limits>
 
+#include "estimator_support.hpp"
 #include "skops/api.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/linear_model.hpp"
@@ -26,58 +25,25 @@ using estimators::LinearClassifierOptions;
 using estimators::LinearDiscriminantAnalysis;
 using estimators::LinearRegressor;
 using estimators::LinearRegressorKind;
+using testing_support::f64;
+using testing_support::i64;
+using testing_support::mat;
+using testing_support::values;
 namespace ts = testing_support;
 
-NdArray f64(const std::vector<double>& v, std::vector<std::int64_t> shape) {
-  return NdArray::from_vector(v, shape);
-}
-NdArray f64(const std::vector<double>& v) { return NdArray::from_vector(v); }
 NdArray f64_scalar(double v) { return NdArray::from_vector(std::vector<double>{v}, {}); }
-NdArray i64(const std::vector<std::int64_t>& v) { return NdArray::from_vector(v); }
 
-Matrix mat(std::initializer_list<std::initializer_list<double>> rows) {
-  Matrix m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
-  Eigen::Index i = 0;
-  for (const auto& r : rows) {
-    Eigen::Index j = 0;
-    for (double v : r) m(i, j++) = v;
-    ++i;
-  }
-  return m;
-}
-
-std::vector<double> values(const NdArray& a) { return a.to_vector<double>(); }
-
-// Saves, reloads through the full load path, and checks every supported method agrees.
+// Saves, reloads through the full load path, and checks every supported method agrees
+// (a random method must stay unsupported).
 std::unique_ptr<Estimator> round_trip(const Estimator& est, const Matrix& X) {
   const std::vector<std::uint8_t> bytes = dumps(est);
   std::unique_ptr<Estimator> back = loads(bytes);
-  EXPECT_EQ(back->type_name(), est.type_name());
-  for (Method m : {Method::Predict, Method::PredictProba, Method::PredictLogProba,
-                   Method::DecisionFunction, Method::Transform}) {
-    EXPECT_EQ(est.supports(m), back->supports(m)) << to_string(m);
-    if (!est.supports(m)) continue;
-    bool random = false;
-    NdArray a;
-    try {
-      a = est.run(m, X);
-    } catch (const UnsupportedError&) {
-      random = true;
-    }
-    if (random) {
-      EXPECT_THROW(back->run(m, X), UnsupportedError);
-      continue;
-    }
-    EXPECT_EQ(a, back->run(m, X)) << to_string(m);
-  }
+  ts::expect_same_estimator(est, *back, X, /*random_ok=*/true);
   // Optionally keep the file for the Python cross-check (skops.io.load).
-  if (const char* dir = std::getenv("SKOPS_LINEAR_NATIVE_OUT")) {
-    const std::string name = est.type_name().substr(est.type_name().rfind('.') + 1);
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::ofstream(std::string(dir) + "/" + info->name() + "_" + name + ".skops", std::ios::binary)
-        .write(reinterpret_cast<const char*>(bytes.data()),
-               static_cast<std::streamsize>(bytes.size()));
-  }
+  const std::string name = est.type_name().substr(est.type_name().rfind('.') + 1);
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  ts::keep_output("SKOPS_LINEAR_NATIVE_OUT", std::string(info->name()) + "_" + name + ".skops",
+                  bytes);
   return back;
 }
 
@@ -440,11 +406,7 @@ TEST(LinearNative, WritesForSklearn121) {
     const auto bytes = dumps(*est, old);
     auto back = loads(bytes);
     EXPECT_EQ(back->predict(mat({{1, 1}})), est->predict(mat({{1, 1}})));
-    if (const char* dir = std::getenv("SKOPS_LINEAR_NATIVE_OUT")) {
-      std::ofstream(std::string(dir) + "/v121_" + est->type_name() + ".skops", std::ios::binary)
-          .write(reinterpret_cast<const char*>(bytes.data()),
-                 static_cast<std::streamsize>(bytes.size()));
-    }
+    ts::keep_output("SKOPS_LINEAR_NATIVE_OUT", "v121_" + est->type_name() + ".skops", bytes);
   }
 }
 
@@ -456,9 +418,7 @@ TEST(LinearFiles, CorpusStringLabelsAndResave) {
     const std::string dir = ts::data_path(std::string("corpus/sklearn-") + version + "/");
     auto est = load(dir + "LogisticRegression_strlabels.skops");
     EXPECT_TRUE(est->supports(Method::PredictProba));
-    const Matrix X = to_matrix(
-        read_npy(ByteView::adopt(ts::read_file_bytes(dir + "LogisticRegression_strlabels.X.npy")),
-                 Limits{}));
+    const Matrix X = to_matrix(ts::read_npy_file(dir + "LogisticRegression_strlabels.X.npy"));
     const NdArray p = est->predict(X);
     EXPECT_EQ(p.dtype().kind(), DTypeKind::Unicode);
     auto back = loads(dumps(*est));

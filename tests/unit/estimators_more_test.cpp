@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "estimator_support.hpp"
 #include "skops/api.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/cluster.hpp"
@@ -21,32 +22,11 @@ namespace skops {
 namespace {
 
 using namespace estimators;  // NOLINT
+using testing_support::f64;
+using testing_support::i64;
+using testing_support::mat;
+using testing_support::values;
 namespace ts = testing_support;
-
-NdArray f64(const std::vector<double>& v, std::vector<std::int64_t> shape) {
-  return NdArray::from_vector(v, shape);
-}
-NdArray f64(const std::vector<double>& v) { return NdArray::from_vector(v); }
-NdArray i64(const std::vector<std::int64_t>& v) { return NdArray::from_vector(v); }
-
-Matrix mat(std::initializer_list<std::initializer_list<double>> rows) {
-  Matrix m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
-  Eigen::Index i = 0;
-  for (const auto& r : rows) {
-    Eigen::Index j = 0;
-    for (double v : r) m(i, j++) = v;
-    ++i;
-  }
-  return m;
-}
-
-std::vector<double> values(const NdArray& a) { return a.to_vector<double>(); }
-
-void write_bytes(const std::string& path, const std::vector<std::uint8_t>& bytes) {
-  std::ofstream(path, std::ios::binary)
-      .write(reinterpret_cast<const char*>(bytes.data()),
-             static_cast<std::streamsize>(bytes.size()));
-}
 
 // NAME.skops (written for scikit-learn 1.2.1), NAME.X.npy, NAME.<method>.npy and
 // NAME.expected.json in the layout scripts/python_roundtrip.py --native reads.
@@ -57,13 +37,13 @@ void write_for_python(const Estimator& est, const Matrix& X, const std::string& 
       std::string(info->test_suite_name()) + "_" + info->name() + "_" + std::to_string(counter++);
   DumpOptions opts;
   opts.sklearn_version = "1.2.1";
-  write_bytes(dir + "/" + name + ".skops", dumps(est, opts));
-  write_bytes(dir + "/" + name + ".X.npy", write_npy(to_ndarray(Matrix(X))));
+  ts::write_file_bytes(dir + "/" + name + ".skops", dumps(est, opts));
+  ts::write_file_bytes(dir + "/" + name + ".X.npy", write_npy(to_ndarray(Matrix(X))));
   std::string methods;
   for (Method m : {Method::Predict, Method::PredictProba, Method::PredictLogProba,
                    Method::DecisionFunction, Method::Transform}) {
     if (!est.supports(m)) continue;
-    write_bytes(dir + "/" + name + "." + to_string(m) + ".npy", write_npy(est.run(m, X)));
+    ts::write_file_bytes(dir + "/" + name + "." + to_string(m) + ".npy", write_npy(est.run(m, X)));
     methods += std::string(methods.empty() ? "" : ", ") + "\"" + to_string(m) + "\": \"" + name +
                "." + to_string(m) + ".npy\"";
   }
@@ -74,16 +54,7 @@ void write_for_python(const Estimator& est, const Matrix& X, const std::string& 
 // Saves, reloads through the full load path, and checks every supported method agrees
 // bit for bit. SKOPS_MORE_NATIVE_OUT=dir keeps the files for the Python cross-check.
 void round_trip(const Estimator& est, const Matrix& X) {
-  const std::vector<std::uint8_t> bytes = dumps(est);
-  std::unique_ptr<Estimator> back = loads(bytes);
-  EXPECT_EQ(back->type_name(), est.type_name());
-  for (Method m : {Method::Predict, Method::PredictProba, Method::PredictLogProba,
-                   Method::DecisionFunction, Method::Transform}) {
-    EXPECT_EQ(est.supports(m), back->supports(m)) << to_string(m);
-    if (est.supports(m)) {
-      EXPECT_EQ(est.run(m, X), back->run(m, X)) << to_string(m);
-    }
-  }
+  ts::expect_same_estimator(est, *loads(dumps(est)), X);
   if (const char* dir = std::getenv("SKOPS_MORE_NATIVE_OUT")) write_for_python(est, X, dir);
 }
 

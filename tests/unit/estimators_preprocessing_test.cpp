@@ -7,6 +7,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "estimator_support.hpp"
 #include "skops/api.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
@@ -17,40 +18,11 @@ namespace {
 
 using skops::Matrix;
 using skops::NdArray;
+using skops::testing_support::mat;
 namespace ts = skops::testing_support;
 namespace pre = skops::preprocessing;
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 const char* const kVersions[] = {"sklearn-1.2.1", "sklearn-1.4.2"};
-
-Matrix mat(int rows, int cols, std::vector<double> v) {
-  Matrix m(rows, cols);
-  std::copy(v.begin(), v.end(), m.data());
-  return m;
-}
-
-NdArray read_npy_file(const std::string& path) {
-  return skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(path)), skops::Limits{});
-}
-
-std::string corpus(const std::string& version, const std::string& file) {
-  return ts::data_path("corpus/" + version + "/" + file);
-}
-
-void expect_close(const NdArray& got, const NdArray& want) {
-  ASSERT_EQ(got.shape(), want.shape());
-  const auto g = got.to_vector<double>(), w = want.to_vector<double>();
-  for (std::size_t i = 0; i < g.size(); ++i) {
-    if (std::isnan(w[i])) {
-      EXPECT_TRUE(std::isnan(g[i])) << i;
-    } else {
-      EXPECT_NEAR(g[i], w[i], std::max(1e-10, 1e-12 * std::abs(w[i]))) << i;
-    }
-  }
-}
-
-std::unique_ptr<skops::Estimator> roundtrip(const skops::Estimator& est) {
-  return skops::loads(skops::dumps(est));
-}
 
 TEST(StandardScaler, NativeTransformPassesNaNAndRejectsInfinity) {
   pre::StandardScaler s({1.0, 2.0}, {2.0, 4.0});
@@ -74,7 +46,7 @@ TEST(StandardScaler, InconsistentArraysAreRefused) {
 
 TEST(StandardScaler, SaveLoadRoundTrip) {
   pre::StandardScaler s({1.0, 2.0, 3.0}, {2.0, 4.0, 0.5});
-  auto back = roundtrip(s);
+  auto back = ts::reload(s);
   EXPECT_EQ(back->type_name(), "sklearn.preprocessing._data.StandardScaler");
   const Matrix X = mat(2, 3, {1, 2, 3, 4, 5, 6});
   EXPECT_EQ(back->transform(X), s.transform(X));
@@ -88,9 +60,9 @@ TEST(Scalers, MinMaxClipAndRobustWithoutCentering) {
   EXPECT_EQ(rs.transform(mat(1, 1, {3.0})).to_vector<double>()[0], 1.5);
   pre::MaxAbsScaler ma({4.0});
   EXPECT_EQ(ma.transform(mat(1, 1, {-2.0})).to_vector<double>()[0], -0.5);
-  EXPECT_EQ(roundtrip(mm)->transform(mat(1, 1, {3.0})), mm.transform(mat(1, 1, {3.0})));
-  EXPECT_EQ(roundtrip(rs)->transform(mat(1, 1, {3.0})), rs.transform(mat(1, 1, {3.0})));
-  EXPECT_EQ(roundtrip(ma)->transform(mat(1, 1, {3.0})), ma.transform(mat(1, 1, {3.0})));
+  EXPECT_EQ(ts::reload(mm)->transform(mat(1, 1, {3.0})), mm.transform(mat(1, 1, {3.0})));
+  EXPECT_EQ(ts::reload(rs)->transform(mat(1, 1, {3.0})), rs.transform(mat(1, 1, {3.0})));
+  EXPECT_EQ(ts::reload(ma)->transform(mat(1, 1, {3.0})), ma.transform(mat(1, 1, {3.0})));
 }
 
 TEST(NormalizerBinarizer, RejectNaNLikeScikitLearn) {
@@ -103,7 +75,7 @@ TEST(NormalizerBinarizer, RejectNaNLikeScikitLearn) {
             (std::vector<double>{0.0, 1.0}));
   EXPECT_THROW(b.transform(mat(1, 2, {kNaN, 1.0})), skops::InputError);
   EXPECT_THROW(pre::Normalizer("l3"), skops::ValidationError);
-  EXPECT_EQ(roundtrip(l2)->transform(mat(1, 2, {1, 1})), l2.transform(mat(1, 2, {1, 1})));
+  EXPECT_EQ(ts::reload(l2)->transform(mat(1, 2, {1, 1})), l2.transform(mat(1, 2, {1, 1})));
 }
 
 TEST(PolynomialFeatures, ColumnOrderIsScikitLearns) {
@@ -118,7 +90,7 @@ TEST(PolynomialFeatures, ColumnOrderIsScikitLearns) {
   EXPECT_EQ(high.transform(mat(1, 2, {2.0, 3.0})).to_vector<double>(),
             (std::vector<double>{1, 4, 6, 9, 8, 12, 18, 27}));
   EXPECT_THROW(p.transform(mat(1, 2, {kNaN, 1.0})), skops::InputError);
-  EXPECT_EQ(roundtrip(high)->transform(mat(1, 2, {2, 3})), high.transform(mat(1, 2, {2, 3})));
+  EXPECT_EQ(ts::reload(high)->transform(mat(1, 2, {2, 3})), high.transform(mat(1, 2, {2, 3})));
 }
 
 TEST(OneHotEncoder, UnknownHandlingAndDrop) {
@@ -134,12 +106,12 @@ TEST(OneHotEncoder, UnknownHandlingAndDrop) {
             (std::vector<double>{0, 0, 1, 0}));
   EXPECT_EQ(dropped.inverse_transform(mat(1, 4, {0, 0, 1, 0})).to_vector<double>(),
             (std::vector<double>{0, 5}));
-  auto back = roundtrip(dropped);
+  auto back = ts::reload(dropped);
   EXPECT_EQ(back->transform(mat(1, 2, {2, kNaN})), dropped.transform(mat(1, 2, {2, kNaN})));
   // String categories never match numbers.
   pre::OneHotEncoder strings({pre::CategoryList::strings({"a", "b"})}, "ignore");
   EXPECT_EQ(strings.transform(mat(1, 1, {0})).to_vector<double>(), (std::vector<double>{0, 0}));
-  EXPECT_EQ(roundtrip(strings)->transform(mat(1, 1, {0})), strings.transform(mat(1, 1, {0})));
+  EXPECT_EQ(ts::reload(strings)->transform(mat(1, 1, {0})), strings.transform(mat(1, 1, {0})));
 }
 
 TEST(OrdinalEncoder, UnknownAndMissingValues) {
@@ -153,7 +125,7 @@ TEST(OrdinalEncoder, UnknownAndMissingValues) {
   EXPECT_THROW(pre::OrdinalEncoder({pre::CategoryList::numeric({1})}).transform(mat(1, 1, {2})),
                skops::InputError);
   const Matrix X = mat(2, 1, {3, 9});
-  EXPECT_EQ(roundtrip(enc)->transform(X), enc.transform(X));
+  EXPECT_EQ(ts::reload(enc)->transform(X), enc.transform(X));
 }
 
 TEST(SimpleImputer, FillsAndDropsEmptyColumns) {
@@ -167,26 +139,27 @@ TEST(SimpleImputer, FillsAndDropsEmptyColumns) {
   EXPECT_THROW(zero.transform(mat(1, 1, {kNaN})),
                skops::InputError);  // missing_values=0: NaN refused
   const Matrix X = mat(1, 3, {kNaN, 1, kNaN});
-  EXPECT_EQ(roundtrip(imp)->transform(X), imp.transform(X));
+  EXPECT_EQ(ts::reload(imp)->transform(X), imp.transform(X));
 }
 
 TEST(LabelEncoder, CorpusStringLabels) {
   for (const char* v : kVersions) {
     SCOPED_TRACE(v);
-    auto est = skops::load(corpus(v, "LabelEncoder.skops"));
+    auto est = skops::load(ts::corpus_path(v, "LabelEncoder.skops"));
     const auto* le = dynamic_cast<const pre::LabelEncoder*>(est.get());
     ASSERT_NE(le, nullptr);
-    const auto x = nlohmann::json::parse(ts::read_file_text(corpus(v, "LabelEncoder.X.json")));
+    const auto x =
+        nlohmann::json::parse(ts::read_file_text(ts::corpus_path(v, "LabelEncoder.X.json")));
     const auto codes = le->transform_labels(x["values"].get<std::vector<std::string>>());
-    EXPECT_EQ(codes, read_npy_file(corpus(v, "LabelEncoder.transform.npy")));
-    const auto inv =
-        nlohmann::json::parse(ts::read_file_text(corpus(v, "LabelEncoder.inverse_transform.json")));
+    EXPECT_EQ(codes, ts::read_npy_file(ts::corpus_path(v, "LabelEncoder.transform.npy")));
+    const auto inv = nlohmann::json::parse(
+        ts::read_file_text(ts::corpus_path(v, "LabelEncoder.inverse_transform.json")));
     const auto labels = le->inverse_transform_labels(codes.to_vector<std::int64_t>());
     EXPECT_EQ(labels.to_strings(), inv["values"].get<std::vector<std::string>>());
     EXPECT_EQ(labels.dtype().descr(), inv["dtype"].get<std::string>());
     EXPECT_THROW(le->transform_labels({"yak"}), skops::InputError);
     EXPECT_THROW(le->inverse_transform_labels({99}), skops::InputError);
-    auto back = roundtrip(*le);
+    auto back = ts::reload(*le);
     EXPECT_EQ(dynamic_cast<const pre::LabelEncoder&>(*back).transform_labels({"dog"}),
               le->transform_labels({"dog"}));
   }
@@ -204,9 +177,10 @@ TEST(Corpus, InverseTransformOfScalersAndOneHot) {
     for (const std::string name :
          {"StandardScaler", "MinMaxScaler", "RobustScaler", "OneHotEncoder"}) {
       SCOPED_TRACE(std::string(v) + " " + name);
-      auto est = skops::load(corpus(v, name + ".skops"));
-      const Matrix Xt = skops::to_matrix(read_npy_file(corpus(v, name + ".transform.npy")));
-      const NdArray want = read_npy_file(corpus(v, name + ".inverse_transform.npy"));
+      auto est = skops::load(ts::corpus_path(v, name + ".skops"));
+      const Matrix Xt =
+          skops::to_matrix(ts::read_npy_file(ts::corpus_path(v, name + ".transform.npy")));
+      const NdArray want = ts::read_npy_file(ts::corpus_path(v, name + ".inverse_transform.npy"));
       NdArray got;
       if (auto* s = dynamic_cast<const pre::StandardScaler*>(est.get()))
         got = s->inverse_transform(Xt);
@@ -216,7 +190,7 @@ TEST(Corpus, InverseTransformOfScalersAndOneHot) {
         got = s->inverse_transform(Xt);
       if (auto* s = dynamic_cast<const pre::OneHotEncoder*>(est.get()))
         got = s->inverse_transform(Xt);
-      expect_close(got, want);
+      ts::expect_close(got, want);
     }
   }
 }
@@ -227,11 +201,11 @@ TEST(Corpus, TransformSurvivesResave) {
          {"StandardScaler", "MinMaxScaler", "RobustScaler", "PolynomialFeatures", "OneHotEncoder",
           "SimpleImputer", "PCA", "TruncatedSVD", "FunctionTransformer_log1p"}) {
       SCOPED_TRACE(std::string(v) + " " + name);
-      auto est = skops::load(corpus(v, name + ".skops"));
-      const Matrix X = skops::to_matrix(read_npy_file(corpus(v, name + ".X.npy")));
-      const NdArray want = read_npy_file(corpus(v, name + ".transform.npy"));
-      expect_close(est->transform(X), want);
-      expect_close(roundtrip(*est)->transform(X), want);
+      auto est = skops::load(ts::corpus_path(v, name + ".skops"));
+      const Matrix X = skops::to_matrix(ts::read_npy_file(ts::corpus_path(v, name + ".X.npy")));
+      const NdArray want = ts::read_npy_file(ts::corpus_path(v, name + ".transform.npy"));
+      ts::expect_close(est->transform(X), want);
+      ts::expect_close(ts::reload(*est)->transform(X), want);
     }
   }
 }

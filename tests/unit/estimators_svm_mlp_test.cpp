@@ -5,15 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
-#include <fstream>
 #include <limits>
 
+#include "estimator_support.hpp"
 #include "skops/api.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/feature_selection.hpp"
 #include "skops/estimators/neural_network.hpp"
 #include "skops/estimators/svm.hpp"
+#include "test_support.hpp"
 
 namespace skops {
 namespace {
@@ -30,40 +30,19 @@ using estimators::SVCParams;
 using estimators::SvmKernel;
 using estimators::SVR;
 using estimators::SVRParams;
+using testing_support::f64;
+using testing_support::mat;
+using testing_support::values;
+namespace ts = testing_support;
 
-NdArray f64(const std::vector<double>& v, std::vector<std::int64_t> shape) {
-  return NdArray::from_vector(v, shape);
-}
-NdArray f64(const std::vector<double>& v) { return NdArray::from_vector(v); }
 NdArray i32(const std::vector<std::int32_t>& v) { return NdArray::from_vector(v); }
 
-Matrix mat(std::initializer_list<std::initializer_list<double>> rows) {
-  Matrix m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
-  Eigen::Index i = 0;
-  for (const auto& r : rows) {
-    Eigen::Index j = 0;
-    for (double v : r) m(i, j++) = v;
-    ++i;
-  }
-  return m;
-}
-
-std::vector<double> doubles(const NdArray& a) { return a.to_vector<double>(); }
-
-// Writes `bytes` where SKOPS_NATIVE_OUT points (for a manual Python cross-check).
-void maybe_write(const std::string& name, const std::vector<std::uint8_t>& bytes) {
-  if (const char* dir = std::getenv("SKOPS_NATIVE_OUT")) {
-    std::ofstream(std::string(dir) + "/" + name, std::ios::binary)
-        .write(reinterpret_cast<const char*>(bytes.data()),
-               static_cast<std::streamsize>(bytes.size()));
-  }
-}
-
-// Round trip: dumps → loads gives the same outputs for every method.
+// Round trip: dumps → loads gives the same outputs for every method. SKOPS_NATIVE_OUT=dir
+// keeps the files for a manual Python cross-check.
 void expect_round_trip(const Estimator& est, const Matrix& X, std::vector<Method> methods,
                        const std::string& name) {
   const auto bytes = dumps(est);
-  maybe_write(name + ".skops", bytes);
+  ts::keep_output("SKOPS_NATIVE_OUT", name + ".skops", bytes);
   const auto back = loads(bytes);
   ASSERT_EQ(back->type_name(), est.type_name());
   for (Method m : methods) EXPECT_EQ(back->run(m, X), est.run(m, X)) << to_string(m);
@@ -98,7 +77,7 @@ LibsvmModel three_class_rbf() {
 TEST(SvmTest, BinarySvcFollowsLibsvmSignConvention) {
   auto est = SVC::from_arrays(binary_linear_svc());
   const Matrix X = mat({{2, 0}, {0, 2}});
-  EXPECT_EQ(doubles(est->decision_function(X)), (std::vector<double>{-2.5, 1.5}));
+  EXPECT_EQ(values(est->decision_function(X)), (std::vector<double>{-2.5, 1.5}));
   EXPECT_EQ(est->predict(X).to_strings(), (std::vector<std::string>{"no", "yes"}));
   EXPECT_FALSE(est->supports(Method::PredictProba));
   EXPECT_THROW(est->predict_proba(X), UnsupportedError);
@@ -115,9 +94,9 @@ TEST(SvmTest, MulticlassShapesAndBreakTies) {
   EXPECT_EQ(d.shape(), (std::vector<std::int64_t>{4, 3}));
   p.decision_function_shape = "ovo";
   auto ovo = SVC::from_arrays(p);
-  const auto raw = doubles(ovo->decision_function(X));
+  const auto raw = values(ovo->decision_function(X));
   // The ovr value of class c is its votes plus the transformed confidence sum.
-  const auto v = doubles(d);
+  const auto v = values(d);
   for (int r = 0; r < 4; ++r) {
     const double d01 = raw[r * 3 + 0], d02 = raw[r * 3 + 1], d12 = raw[r * 3 + 2];
     const double votes0 = (d01 >= 0) + (d02 >= 0);
@@ -151,9 +130,9 @@ TEST(SvmTest, ProbabilitiesSumToOne) {
   p.classes = NdArray::from_vector(std::vector<std::int64_t>{0, 1, 2});
   auto est = SVC::from_arrays(p);
   const Matrix X = mat({{0.2, 0.3}, {2.9, 0.8}});
-  const auto pr = doubles(est->predict_proba(X));
+  const auto pr = values(est->predict_proba(X));
   EXPECT_NEAR(pr[0] + pr[1] + pr[2], 1.0, 1e-9);
-  const auto lp = doubles(est->predict_log_proba(X));
+  const auto lp = values(est->predict_log_proba(X));
   EXPECT_DOUBLE_EQ(lp[4], std::log(pr[4]));
   expect_round_trip(*est, X, {Method::PredictProba}, "svc_proba");
 }
@@ -190,7 +169,7 @@ TEST(SvmTest, RegressionAndOneClass) {
   p.model.intercept = f64({-1});
   auto svr = SVR::from_arrays(p);
   // 2 * (0.5 * (x . sv) + 1)^2 - 1 for x = (1, 1): 2 * 2.5^2 - 1.
-  EXPECT_EQ(doubles(svr->predict(mat({{1, 1}}))), (std::vector<double>{11.5}));
+  EXPECT_EQ(values(svr->predict(mat({{1, 1}}))), (std::vector<double>{11.5}));
   expect_round_trip(*svr, mat({{1, 1}, {0, 3}}), {Method::Predict}, "svr_poly");
 
   estimators::OneClassSVMParams o;
@@ -198,11 +177,11 @@ TEST(SvmTest, RegressionAndOneClass) {
   o.model.kernel = SvmKernel::Sigmoid;
   auto oc = OneClassSVM::from_arrays(o);
   const Matrix X = mat({{1, 1}, {-5, -5}});
-  const auto dec = doubles(oc->decision_function(X));
+  const auto dec = values(oc->decision_function(X));
   EXPECT_DOUBLE_EQ(dec[0], 2 * std::tanh(0.5 * 3 + 1) - 1);
   EXPECT_EQ(oc->predict(X).to_vector<std::int64_t>(),
             (std::vector<std::int64_t>{dec[0] > 0 ? 1 : -1, dec[1] > 0 ? 1 : -1}));
-  EXPECT_DOUBLE_EQ(doubles(oc->score_samples(X))[0], dec[0] + 1);
+  EXPECT_DOUBLE_EQ(values(oc->score_samples(X))[0], dec[0] + 1);
   expect_round_trip(*oc, X, {Method::Predict, Method::DecisionFunction, Method::ScoreSamples},
                     "ocsvm");
 }
@@ -219,7 +198,7 @@ TEST(MlpTest, RegressorForwardPass) {
   auto est = MLP::from_arrays(tiny_network(), false);
   // h = relu([x0 + 2 x1 + 0.5, -x0 + 0.5 x1 - 0.5]); y = h0 - 2 h1 + 0.25.
   const Matrix X = mat({{1, 1}, {-3, 1}});
-  EXPECT_EQ(doubles(est->predict(X)), (std::vector<double>{3.5 + 0.25, 0.25 - 2 * 3.0}));
+  EXPECT_EQ(values(est->predict(X)), (std::vector<double>{3.5 + 0.25, 0.25 - 2 * 3.0}));
   expect_round_trip(*est, X, {Method::Predict}, "mlp_reg");
 }
 
@@ -231,7 +210,7 @@ TEST(MlpTest, BinaryAndMulticlassClassifier) {
   auto est = MLP::from_arrays(p, true);
   const Matrix X = mat({{1, 1}, {-3, 1}});
   const double z = 1 / (1 + std::exp(-3.75));
-  const auto pr = doubles(est->predict_proba(X));
+  const auto pr = values(est->predict_proba(X));
   EXPECT_DOUBLE_EQ(pr[1], z);
   EXPECT_DOUBLE_EQ(pr[0], 1 - z);
   EXPECT_EQ(est->predict(X).to_strings(), (std::vector<std::string>{"b", "a"}));
@@ -244,7 +223,7 @@ TEST(MlpTest, BinaryAndMulticlassClassifier) {
   m.classes = NdArray::from_vector(std::vector<std::int64_t>{1, 2, 3});
   m.y_type = "multiclass";
   auto mc = MLP::from_arrays(m, true);
-  const auto mp = doubles(mc->predict_proba(X));
+  const auto mp = values(mc->predict_proba(X));
   EXPECT_NEAR(mp[0] + mp[1] + mp[2], 1.0, 1e-15);
   expect_round_trip(*mc, X, {Method::Predict, Method::PredictProba, Method::PredictLogProba},
                     "mlp_multi");
@@ -277,7 +256,7 @@ TEST(FeatureSelectionTest, KBestIsStableWithNaNLowest) {
   auto two = FeatureSelector::from_arrays(p);
   EXPECT_EQ(two->support(), (std::vector<bool>{false, true, true, false, false}));
   const Matrix X = mat({{10, 11, 12, 13, 14}});
-  EXPECT_EQ(doubles(two->transform(X)), (std::vector<double>{11, 12}));
+  EXPECT_EQ(values(two->transform(X)), (std::vector<double>{11, 12}));
   expect_round_trip(*two, X, {Method::Transform}, "kbest");
   p.k_all = true;
   EXPECT_EQ(FeatureSelector::from_arrays(p)->support(), std::vector<bool>(5, true));
@@ -322,7 +301,7 @@ TEST(FeatureSelectionTest, VarianceThresholdAcceptsNaN) {
   p.threshold = 0.5;
   auto est = FeatureSelector::from_arrays(p);
   const Matrix X = mat({{1, 2, std::nan("")}});
-  EXPECT_TRUE(std::isnan(doubles(est->transform(X))[0]));
+  EXPECT_TRUE(std::isnan(values(est->transform(X))[0]));
   expect_round_trip(*est, mat({{1, 2, 3}}), {Method::Transform}, "variance");
   p.variances = f64({0, 1}, {1, 2});
   EXPECT_THROW(FeatureSelector::from_arrays(p), ValidationError);

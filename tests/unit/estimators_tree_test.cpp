@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "estimator_support.hpp"
 #include "skops/api.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/tree.hpp"
@@ -17,36 +18,18 @@ using skops::DecisionTreeRegressor;
 using skops::Matrix;
 using skops::NdArray;
 using skops::TreeArrays;
+using skops::testing_support::mat;
 
 // Root splits feature 1 at 0.5 (a float32-rounded cut point); left leaf favours class 0.
 TreeArrays stump(std::vector<std::int64_t> n_classes, std::vector<double> values) {
-  TreeArrays t;
-  t.n_features = 2;
-  t.n_classes = std::move(n_classes);
-  t.left_child = {1, -1, -1};
-  t.right_child = {2, -1, -1};
-  t.feature = {1, -2, -2};
-  t.threshold = {0.5, -2.0, -2.0};
-  t.values = std::move(values);
-  return t;
-}
-
-Matrix rows(std::initializer_list<std::initializer_list<double>> r) {
-  Matrix m(static_cast<Eigen::Index>(r.size()), static_cast<Eigen::Index>(r.begin()->size()));
-  Eigen::Index i = 0;
-  for (const auto& row : r) {
-    Eigen::Index j = 0;
-    for (double v : row) m(i, j++) = v;
-    ++i;
-  }
-  return m;
+  return skops::testing_support::stump(2, 1, 0.5, std::move(n_classes), std::move(values));
 }
 
 TEST(TreeClassifier, PredictsWithFloat32Decision) {
   auto est = DecisionTreeClassifier::from_arrays(stump({2}, {3, 3, 3, 1, 0, 2}),
                                                  {NdArray::from_vector<std::int64_t>({10, 20})});
   // 0.50000001 rounds to 0.5 in float32 and goes left; 0.5000001 does not.
-  const Matrix X = rows({{0.0, 0.50000001}, {0.0, 0.5000001}, {9.0, -1.0}});
+  const Matrix X = mat({{0.0, 0.50000001}, {0.0, 0.5000001}, {9.0, -1.0}});
   EXPECT_EQ(est->predict(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{10, 20, 10}));
   EXPECT_EQ(est->apply(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{1, 2, 1}));
   const NdArray p = est->predict_proba(X);
@@ -64,7 +47,7 @@ TEST(TreeClassifier, StringLabelsAndMultiOutput) {
   auto est = DecisionTreeClassifier::from_arrays(
       stump({2, 3}, {1, 1, 0, 1, 1, 1, 2, 0, 0, 0, 0, 5, 0, 1, 0, 0, 0, 0}),
       {NdArray::from_strings({"no", "yes"}, {2}), NdArray::from_strings({"a", "b", "c"}, {3})});
-  const Matrix X = rows({{0.0, 0.0}, {0.0, 1.0}});
+  const Matrix X = mat({{0.0, 0.0}, {0.0, 1.0}});
   const NdArray y = est->predict(X);
   ASSERT_EQ(y.shape(), (std::vector<std::int64_t>{2, 2}));
   EXPECT_EQ(y.to_strings(), (std::vector<std::string>{"no", "c", "yes", "a"}));
@@ -74,7 +57,7 @@ TEST(TreeClassifier, StringLabelsAndMultiOutput) {
 
 TEST(TreeRegressor, PredictsLeafMeans) {
   auto est = DecisionTreeRegressor::from_arrays(stump({1}, {0.5, -1.25, 3.0}));
-  const Matrix X = rows({{0.0, 0.0}, {0.0, 2.0}});
+  const Matrix X = mat({{0.0, 0.0}, {0.0, 2.0}});
   EXPECT_EQ(est->predict(X).to_vector<double>(), (std::vector<double>{-1.25, 3.0}));
   EXPECT_FALSE(est->supports(skops::Method::PredictProba));
 }
@@ -102,9 +85,9 @@ TEST(TreeInput, RefusesBadInput) {
   auto est = DecisionTreeRegressor::from_arrays(stump({1}, {0, 1, 2}));
   EXPECT_THROW(est->predict(Matrix::Zero(2, 3)), skops::InputError);
   EXPECT_THROW(est->predict(Matrix::Zero(0, 2)), skops::InputError);
-  EXPECT_THROW(est->predict(rows({{0.0, NAN}})), skops::InputError);
-  EXPECT_THROW(est->predict(rows({{0.0, INFINITY}})), skops::InputError);
-  EXPECT_THROW(est->predict(rows({{1e300, 0.0}})), skops::InputError);  // inf as float32
+  EXPECT_THROW(est->predict(mat({{0.0, NAN}})), skops::InputError);
+  EXPECT_THROW(est->predict(mat({{0.0, INFINITY}})), skops::InputError);
+  EXPECT_THROW(est->predict(mat({{1e300, 0.0}})), skops::InputError);  // inf as float32
   // float32 input (as a float64 view of float32 values) predicts like float64.
   Eigen::MatrixXf xf(1, 2);
   xf << 0.0f, 0.75f;
@@ -116,7 +99,7 @@ TEST(TreeRoundTrip, SaveThenLoadPredictsTheSame) {
   auto clf = DecisionTreeClassifier::from_arrays(stump({2}, {3, 3, 3, 1, 0, 2}),
                                                  {NdArray::from_strings({"cat", "dog"}, {2})});
   auto reg = DecisionTreeRegressor::from_arrays(stump({1}, {0.5, -1.25, 3.0}), true);
-  const Matrix X = rows({{0.0, 0.0}, {0.0, 1.0}, {3.0, 0.5}});
+  const Matrix X = mat({{0.0, 0.0}, {0.0, 1.0}, {3.0, 0.5}});
   for (const std::string version : {"1.2.1", "1.4.2"}) {
     skops::DumpOptions opts;
     opts.sklearn_version = version;

@@ -6,9 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -175,14 +173,10 @@ TEST(NpyFixtures, TreeNodeLayouts) {
 
 // ---- writing ------------------------------------------------------------------------------
 
+// SKOPS_NPY_WRITE_DIR=D: keep what the writer produced, for
+// `python3 scripts/make_npy_fixtures.py --check D` (numpy must load it).
 void maybe_dump(const std::string& name, const std::vector<std::uint8_t>& bytes) {
-  // SKOPS_NPY_WRITE_DIR=D: keep what the writer produced, for
-  // `python3 scripts/make_npy_fixtures.py --check D` (numpy must load it).
-  const char* dir = std::getenv("SKOPS_NPY_WRITE_DIR");
-  if (!dir || !*dir) return;
-  std::ofstream out(std::string(dir) + "/" + name, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(bytes.data()),
-            static_cast<std::streamsize>(bytes.size()));
+  ts::keep_output("SKOPS_NPY_WRITE_DIR", name, bytes);
 }
 
 TEST(NpyWrite, RoundTripsEveryFixtureAndMatchesNumpyByteForByte) {

@@ -253,7 +253,11 @@ void FlatTree::build_compact(const std::string& where, const ValueView* at) {
     const std::int64_t left = TreeRecords::i64(rec), right = TreeRecords::i64(rec + 8);
     const std::int64_t feature = TreeRecords::i64(rec + 16);
     if (left == -1 && right == -1) {
-      if (compact) compact_[static_cast<std::size_t>(i)] = CompactNode{0.0f, -1, -1, -1};
+      // A leaf points to itself on both sides: traversal needs no leaf test.
+      if (compact) {
+        compact_[static_cast<std::size_t>(i)] =
+            CompactNode{0.0f, 0, static_cast<std::int32_t>(i), static_cast<std::int32_t>(i)};
+      }
       continue;
     }
     // Unsigned compares: in [1, node_count) and [0, n_features) each in one test.
@@ -449,8 +453,9 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version) const {
 namespace {
 
 // Rows per lockstep group: enough independent traversals to overlap cache misses, few
-// enough to stay in registers and L1.
-constexpr std::int64_t kGroup = 16;
+// enough to stay in registers. Measured on the bench forest (10 000 rows, 100 deep trees):
+// 4 rows 0.079 s, 8 rows 0.063 s, 16 rows 0.070 s, 32 rows 0.075 s.
+constexpr std::int64_t kGroup = 8;
 
 template <bool kMissing>
 void leaves_impl(const TreeRecords& recs, const float* x, std::int64_t rows, std::int64_t cols,
@@ -484,22 +489,26 @@ void leaves_impl(const TreeRecords& recs, const float* x, std::int64_t rows, std
 template <bool kMissing>
 void compact_leaves(const CompactNode* nodes, const float* x, std::int64_t rows, std::int64_t cols,
                     std::int32_t* out) noexcept {
+  // Branch-free steps (a left/right choice is a coin flip the predictor cannot learn):
+  // every row of the group takes a step each round, rows at a leaf stay there, and the
+  // group is done when no row moved.
   for (std::int64_t g = 0; g < rows; g += kGroup) {
     const std::int64_t n = std::min(kGroup, rows - g);
     std::int32_t id[kGroup] = {};
     const float* xr = x + g * cols;
-    bool active = true;
-    while (active) {
-      active = false;
+    bool moved = true;
+    while (moved) {
+      std::int32_t changed = 0;
       for (std::int64_t r = 0; r < n; ++r) {
         const CompactNode& c = nodes[id[r]];
-        if (c.feature < 0) continue;
-        active = true;
         const float v = xr[r * cols + (c.feature & 0x3FFFFFFF)];
-        bool go_left = v <= c.threshold;
-        if (kMissing) go_left = go_left || (v != v && (c.feature & 0x40000000) != 0);
-        id[r] = go_left ? c.left : c.right;
+        std::int32_t go_left = v <= c.threshold;
+        if (kMissing) go_left |= (v != v) & ((c.feature >> 30) & 1);
+        const std::int32_t next = c.right ^ ((c.left ^ c.right) & -go_left);
+        changed |= next ^ id[r];
+        id[r] = next;
       }
+      moved = changed != 0;
     }
     for (std::int64_t r = 0; r < n; ++r) out[g + r] = id[r];
   }

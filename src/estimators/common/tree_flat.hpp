@@ -101,7 +101,8 @@ class ValueRow {
 };
 
 /// The node of the compact copy used for batch traversal: 16 bytes, indexed by scikit-learn's
-/// node ids. `feature` is -1 on a leaf; bit 30 is missing_go_to_left. `threshold` is the
+/// node ids. A leaf has feature 0 and itself as both children; bit 30 of `feature` is
+/// missing_go_to_left. `threshold` is the
 /// largest float32 <= scikit-learn's float64 threshold, so that for a float32 x,
 /// `x <= threshold` here is exactly `float64(x) <= threshold` there.
 struct CompactNode {

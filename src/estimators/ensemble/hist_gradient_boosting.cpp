@@ -4,6 +4,7 @@
 #include <cstring>
 #include <limits>
 
+#include "core/parallel.hpp"
 #include "estimators/common/tree_labels.hpp"
 #include "estimators/ensemble/gradient_boosting.hpp"
 #include "skops/error.hpp"
@@ -125,7 +126,7 @@ HgbPredictor read_predictor(const ValueView& pv, std::int64_t n_features,
   for (std::int64_t i = 0; i < count; ++i) {
     const std::uint8_t* rec = nodes.bytes() + static_cast<std::size_t>(i) * item;
     HgbNode& n = p.nodes[static_cast<std::size_t>(i)];
-    const std::string where = "predictor node " + std::to_string(i) + ": ";
+    auto where = [i] { return "predictor node " + std::to_string(i) + ": "; };
     n.is_leaf = read_int(rec, f_leaf) != 0;
     if (n.is_leaf) {
       n.threshold = read_f64(rec, f_value);
@@ -136,10 +137,11 @@ HgbPredictor read_predictor(const ValueView& pv, std::int64_t n_features,
     const std::int64_t l = read_int(rec, f_left), r = read_int(rec, f_right),
                        f = read_int(rec, f_feature);
     if (l < 0 || l >= count || r < 0 || r >= count) {
-      nv.fail(where + "children (" + std::to_string(l) + ", " + std::to_string(r) +
+      nv.fail(where() + "children (" + std::to_string(l) + ", " + std::to_string(r) +
               ") out of range [0, " + std::to_string(count) + ")");
     }
-    if (f < 0 || f >= n_features) nv.fail(where + "feature " + std::to_string(f) + " out of range");
+    if (f < 0 || f >= n_features)
+      nv.fail(where() + "feature " + std::to_string(f) + " out of range");
     n.left = static_cast<std::int32_t>(l);
     n.right = static_cast<std::int32_t>(r);
     n.feature = static_cast<std::int32_t>(f);
@@ -149,11 +151,11 @@ HgbPredictor read_predictor(const ValueView& pv, std::int64_t n_features,
     if (n.is_categorical) {
       const std::int64_t b = read_int(rec, f_bitset);
       if (b < 0 || b >= n_bitsets) {
-        nv.fail(where + "bitset index " + std::to_string(b) + " out of range [0, " +
+        nv.fail(where() + "bitset index " + std::to_string(b) + " out of range [0, " +
                 std::to_string(n_bitsets) + ")");
       }
       if (!is_cat[static_cast<std::size_t>(f)])
-        nv.fail(where + "categorical split on a non-categorical feature");
+        nv.fail(where() + "categorical split on a non-categorical feature");
       n.bitset = static_cast<std::uint32_t>(b);
     }
   }
@@ -360,13 +362,19 @@ std::unique_ptr<HistGradientBoosting> build_hist_gradient_boosting(const ObjectV
   }
 
   const ValueView pv = obj.at("_predictors");
-  std::vector<HgbPredictor> predictors;
+  std::vector<ValueView> trees;
   for (const ValueView& iteration : pv.items()) {
-    const std::vector<ValueView> trees = iteration.items();
-    if (static_cast<std::int64_t>(trees.size()) != k)
+    const std::vector<ValueView> row = iteration.items();
+    if (static_cast<std::int64_t>(row.size()) != k)
       iteration.fail("expected n_trees_per_iteration_ predictors");
-    for (const ValueView& t : trees) predictors.push_back(read_predictor(t, n_features, is_cat));
+    trees.insert(trees.end(), row.begin(), row.end());
   }
+  // Each predictor is read and validated from its own nodes only: in parallel, with the
+  // error of the first bad predictor in file order.
+  std::vector<HgbPredictor> predictors(trees.size());
+  detail::parallel_for(trees.size(), obj.ctx().threads(), [&](std::size_t i) {
+    predictors[i] = read_predictor(trees[i], n_features, is_cat);
+  });
   auto est = std::make_unique<HistGradientBoosting>(classifier, link, k, std::move(baseline),
                                                     std::move(predictors), std::move(known_cat),
                                                     std::move(f_idx_map), classes);

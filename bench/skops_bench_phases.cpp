@@ -1,0 +1,94 @@
+// skops_bench_phases: where the time of a load goes. Runs the three phases of
+// skops::load by hand (archive + schema.json, audit, array reads, build) R times on one
+// file and prints the median of each, so that docs/benchmarks.md can say which phase a
+// speed-up has to come from.
+//
+//   skops_bench_phases MODEL.skops [--mmap] [--load-threads N] [--repeat R]
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "skops/api.hpp"
+#include "skops/build.hpp"
+#include "skops/document.hpp"
+#include "skops/trust.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string model;
+  bool mmap = false;
+  unsigned threads = 0;
+  int repeat = 5;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--mmap") {
+      mmap = true;
+    } else if (a == "--load-threads" && i + 1 < argc) {
+      threads = static_cast<unsigned>(std::stoul(argv[++i]));
+    } else if (a == "--repeat" && i + 1 < argc) {
+      repeat = std::max(1, std::stoi(argv[++i]));
+    } else if (!a.empty() && a[0] != '-') {
+      model = a;
+    } else {
+      std::cerr
+          << "usage: skops_bench_phases MODEL.skops [--mmap] [--load-threads N] [--repeat R]\n";
+      return 2;
+    }
+  }
+  if (model.empty()) {
+    std::cerr << "usage: skops_bench_phases MODEL.skops [--mmap] [--load-threads N] [--repeat R]\n";
+    return 2;
+  }
+  try {
+    const skops::TypeRegistry& registry = skops::builtin_registry();
+    std::vector<double> open_parse, audit, read_arrays, build, total;
+    for (int r = 0; r < repeat; ++r) {
+      const auto t0 = Clock::now();
+      skops::ReadOptions ro;
+      ro.memory_map = mmap;
+      ro.threads = threads;
+      const auto doc = skops::Document::read_file(model, ro);
+      const auto t1 = Clock::now();
+      skops::require_trusted(skops::audit(*doc->root(), skops::default_trust(registry)));
+      const auto t2 = Clock::now();
+      const skops::NodePtr root = skops::materialize(*doc, threads);
+      const auto t3 = Clock::now();
+      skops::BuildContext ctx(registry, threads);
+      const auto est = ctx.build_root(root);
+      const auto t4 = Clock::now();
+      open_parse.push_back(ms(t0, t1));
+      audit.push_back(ms(t1, t2));
+      read_arrays.push_back(ms(t2, t3));
+      build.push_back(ms(t3, t4));
+      total.push_back(ms(t0, t4));
+    }
+    std::printf("{\"model\": \"%s\", \"mmap\": %s, \"load_threads\": %u, \"repeat\": %d,\n",
+                model.c_str(), mmap ? "true" : "false", threads, repeat);
+    std::printf(
+        " \"open_and_parse_ms\": %.2f, \"audit_ms\": %.2f, \"read_arrays_ms\": %.2f, "
+        "\"build_ms\": %.2f, \"total_ms\": %.2f}\n",
+        median(open_parse), median(audit), median(read_arrays), median(build), median(total));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "skops_bench_phases: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
