@@ -62,6 +62,50 @@ TEST(TreeRegressor, PredictsLeafMeans) {
   EXPECT_FALSE(est->supports(skops::Method::PredictProba));
 }
 
+// The same depth-2 tree numbered depth-first (left child = next node: used in place) and
+// breadth-first (as no scikit-learn builder numbers it: the compact copy is renumbered),
+// and with children before parents: same predictions and scikit-learn's leaf ids.
+TEST(TreeRegressor, AnyNodeNumberingGivesTheSameResults) {
+  //            depth-first ids     breadth-first ids
+  //  root x0<=0.5      0                  0
+  //   left x1<=1.5     1                  1
+  //    leaves          2, 3               3, 4
+  //   right leaf       4                  2
+  TreeArrays dfs;
+  dfs.n_features = 2;
+  dfs.left_child = {1, 2, -1, -1, -1};
+  dfs.right_child = {4, 3, -1, -1, -1};
+  dfs.feature = {0, 1, -2, -2, -2};
+  dfs.threshold = {0.5, 1.5, -2, -2, -2};
+  dfs.values = {0, 0, 10, 20, 30};
+  TreeArrays bfs;
+  bfs.n_features = 2;
+  bfs.left_child = {1, 3, -1, -1, -1};
+  bfs.right_child = {2, 4, -1, -1, -1};
+  bfs.feature = {0, 1, -2, -2, -2};
+  bfs.threshold = {0.5, 1.5, -2, -2, -2};
+  bfs.values = {0, 0, 30, 10, 20};
+  // Children numbered before their parent (root 0, then leaves, then the inner node 4).
+  TreeArrays back;
+  back.n_features = 2;
+  back.left_child = {4, -1, -1, -1, 2};
+  back.right_child = {1, -1, -1, -1, 3};
+  back.feature = {0, -2, -2, -2, 1};
+  back.threshold = {0.5, -2, -2, -2, 1.5};
+  back.values = {0, 30, 10, 20, 0};
+  const Matrix X = mat({{0.0, 0.0}, {0.0, 2.0}, {1.0, 0.0}, {0.5, 1.5}, {0.6, 9.0}});
+  const std::vector<double> want = {10, 20, 30, 10, 30};
+  const auto a = DecisionTreeRegressor::from_arrays(dfs);
+  const auto b = DecisionTreeRegressor::from_arrays(bfs);
+  const auto c = DecisionTreeRegressor::from_arrays(back);
+  EXPECT_EQ(a->predict(X).to_vector<double>(), want);
+  EXPECT_EQ(b->predict(X).to_vector<double>(), want);
+  EXPECT_EQ(c->predict(X).to_vector<double>(), want);
+  EXPECT_EQ(a->apply(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{2, 3, 4, 2, 4}));
+  EXPECT_EQ(b->apply(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{3, 4, 2, 3, 2}));
+  EXPECT_EQ(c->apply(X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{2, 3, 1, 2, 1}));
+}
+
 TEST(TreeValidation, RefusesBrokenTrees) {
   auto cycle = stump({1}, {0, 1, 2});
   cycle.left_child[0] = 0;

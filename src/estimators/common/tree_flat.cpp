@@ -75,6 +75,25 @@ std::vector<std::int64_t> node_field_offsets(const NdArray& nodes, const ValueVi
   return offsets;
 }
 
+// The largest float32 <= d (for a float32 x, `x <= float_at_most(d)` iff `double(x) <= d`):
+// d rounded to float32, stepped one ulp down when rounding went up.
+float float_at_most(double d) noexcept {
+  float f = static_cast<float>(d);
+  if (static_cast<double>(f) > d) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &f, sizeof bits);
+    if (f > 0.0f) {
+      bits -= 1;
+    } else if (f < 0.0f) {
+      bits += 1;
+    } else {
+      bits = 0x80000001u;  // 0.0 above a tiny negative d: -denorm_min
+    }
+    std::memcpy(&f, &bits, sizeof f);
+  }
+  return f;
+}
+
 [[noreturn]] void fail_at(const ValueView* at, const std::string& what) {
   if (at) at->fail(what);
   throw ValidationError(what);
@@ -235,12 +254,29 @@ void FlatTree::validate_structure(const std::string& where, const ValueView* at)
   }
 }
 
+namespace {
+
+constexpr std::int32_t kFeatureBits = std::int32_t{1} << 30;
+
+CompactNode compact_internal(const std::uint8_t* rec, bool missing_layout, std::int32_t right) {
+  const bool miss_left = missing_layout && rec[56] != 0;
+  return CompactNode{
+      float_at_most(TreeRecords::f64(rec + 24)),
+      static_cast<std::int32_t>(TreeRecords::i64(rec + 16)) | (miss_left ? kFeatureBits : 0),
+      right};
+}
+
+// A leaf goes right, to itself, whatever the input: `x <= NaN` is false for every x.
+CompactNode compact_leaf(std::int32_t self) {
+  return CompactNode{std::numeric_limits<float>::quiet_NaN(), 0, self};
+}
+
+}  // namespace
+
 void FlatTree::build_compact(const std::string& where, const ValueView* at) {
-  constexpr std::int64_t kFeatureBits = std::int64_t{1} << 30;
   const std::size_t count = nodes_.size();
   const auto node_count = static_cast<std::int64_t>(count);
   const bool compact = n_features_ < kFeatureBits;
-  if (compact) compact_.resize(count);
   // One pass over the records: ranges, features, and how often each node is a child.
   // scikit-learn numbers every child after its parent (Tree._add_node appends), and then
   // "every node but the root is a child exactly once" already means every node is reached
@@ -248,16 +284,21 @@ void FlatTree::build_compact(const std::string& where, const ValueView* at) {
   // cycle. Any other numbering falls back to a walk from the root.
   std::vector<std::uint8_t> is_child(count, 0);
   bool children_after_parent = true;
+  // Depth-first builders number a left child right after its parent: then the compact
+  // tree keeps scikit-learn's ids and is filled in the same pass.
+  bool left_follows = true;
+  if (compact) compact_.resize(count);
+  auto give_up_compact = [&] {
+    compact_.clear();
+    compact_.shrink_to_fit();
+  };
   for (std::int64_t i = 0; i < node_count; ++i) {
     const std::uint8_t* rec = nodes_.record(i);
     const std::int64_t left = TreeRecords::i64(rec), right = TreeRecords::i64(rec + 8);
     const std::int64_t feature = TreeRecords::i64(rec + 16);
     if (left == -1 && right == -1) {
-      // A leaf points to itself on both sides: traversal needs no leaf test.
-      if (compact) {
-        compact_[static_cast<std::size_t>(i)] =
-            CompactNode{0.0f, 0, static_cast<std::int32_t>(i), static_cast<std::int32_t>(i)};
-      }
+      if (compact)
+        compact_[static_cast<std::size_t>(i)] = compact_leaf(static_cast<std::int32_t>(i));
       continue;
     }
     // Unsigned compares: in [1, node_count) and [0, n_features) each in one test.
@@ -265,53 +306,75 @@ void FlatTree::build_compact(const std::string& where, const ValueView* at) {
         static_cast<std::uint64_t>(left - 1) < static_cast<std::uint64_t>(node_count - 1) &&
         static_cast<std::uint64_t>(right - 1) < static_cast<std::uint64_t>(node_count - 1);
     if (!children_ok) {
-      compact_.clear();
+      give_up_compact();
       fail_at(at, where + ": node " + std::to_string(i) + ": children (" + std::to_string(left) +
                       ", " + std::to_string(right) +
                       ") must both be -1 (leaf) or node ids in [1, " + std::to_string(node_count) +
                       ")");
     }
     if (static_cast<std::uint64_t>(feature) >= static_cast<std::uint64_t>(n_features_)) {
-      compact_.clear();
+      give_up_compact();
       fail_at(at, where + ": node " + std::to_string(i) + ": feature " + std::to_string(feature) +
                       " out of range [0, " + std::to_string(n_features_) + ")");
     }
     auto& l = is_child[static_cast<std::size_t>(left)];
     auto& r = is_child[static_cast<std::size_t>(right)];
     if (l != 0 || r != 0 || left == right) {
-      compact_.clear();
+      give_up_compact();
       fail_at(at, where + ": node " + std::to_string(l != 0 || left == right ? left : right) +
                       " is reached twice from the root (cycle or shared child)");
     }
     l = r = 1;
     children_after_parent = children_after_parent && left > i && right > i;
+    left_follows = left_follows && left == i + 1;
     if (compact) {
-      const double thr = TreeRecords::f64(rec + 24);
-      float f = static_cast<float>(thr);
-      if (static_cast<double>(f) > thr)
-        f = std::nextafter(f, -std::numeric_limits<float>::infinity());
-      const bool miss_left = missing_layout_ && rec[56] != 0;
       compact_[static_cast<std::size_t>(i)] =
-          CompactNode{f,
-                      static_cast<std::int32_t>(feature) |
-                          (miss_left ? static_cast<std::int32_t>(kFeatureBits) : 0),
-                      static_cast<std::int32_t>(left), static_cast<std::int32_t>(right)};
+          compact_internal(rec, missing_layout_, static_cast<std::int32_t>(right));
     }
   }
   if (!children_after_parent) {
     try {
       validate_structure(where, at);
     } catch (...) {
-      compact_.clear();
+      give_up_compact();
       throw;
     }
-    return;
-  }
-  for (std::size_t i = 1; i < count; ++i) {
-    if (is_child[i] == 0) {
-      compact_.clear();
-      fail_at(at, where + ": node " + std::to_string(i) + " is not reachable from the root");
+  } else {
+    for (std::size_t i = 1; i < count; ++i) {
+      if (is_child[i] == 0) {
+        give_up_compact();
+        fail_at(at, where + ": node " + std::to_string(i) + " is not reachable from the root");
+      }
     }
+  }
+  if (compact && !left_follows) renumber_compact();
+}
+
+void FlatTree::renumber_compact() {
+  // Preorder (left subtree right after its node), with the scikit-learn id of each slot.
+  // Called on a validated tree: every node is reached once, so `count` slots are filled.
+  const std::size_t count = nodes_.size();
+  compact_ids_.resize(count);
+  std::vector<std::pair<std::int64_t, std::int32_t>> stack;  // (node, parent slot or -1)
+  stack.push_back({0, -1});
+  std::int32_t next = 0;
+  while (!stack.empty()) {
+    const auto [id, parent] = stack.back();
+    stack.pop_back();
+    const std::int32_t slot = next++;
+    if (parent >= 0) compact_[static_cast<std::size_t>(parent)].right = slot;
+    compact_ids_[static_cast<std::size_t>(slot)] = static_cast<std::int32_t>(id);
+    const std::uint8_t* rec = nodes_.record(id);
+    const std::int64_t left = TreeRecords::i64(rec);
+    if (left < 0) {
+      compact_[static_cast<std::size_t>(slot)] = compact_leaf(slot);
+      continue;
+    }
+    compact_[static_cast<std::size_t>(slot)] = compact_internal(rec, missing_layout_, 0);
+    // Right is pushed first with this node as the parent whose `right` it fills; the left
+    // child is popped next and lands in slot + 1.
+    stack.push_back({TreeRecords::i64(rec + 8), slot});
+    stack.push_back({left, -1});
   }
 }
 
@@ -487,8 +550,8 @@ void leaves_impl(const TreeRecords& recs, const float* x, std::int64_t rows, std
 }
 
 template <bool kMissing>
-void compact_leaves(const CompactNode* nodes, const float* x, std::int64_t rows, std::int64_t cols,
-                    std::int32_t* out) noexcept {
+void compact_leaves(const CompactNode* nodes, const std::int32_t* ids, const float* x,
+                    std::int64_t rows, std::int64_t cols, std::int32_t* out) noexcept {
   // Branch-free steps (a left/right choice is a coin flip the predictor cannot learn):
   // every row of the group takes a step each round, rows at a leaf stay there, and the
   // group is done when no row moved.
@@ -504,13 +567,13 @@ void compact_leaves(const CompactNode* nodes, const float* x, std::int64_t rows,
         const float v = xr[r * cols + (c.feature & 0x3FFFFFFF)];
         std::int32_t go_left = v <= c.threshold;
         if (kMissing) go_left |= (v != v) & ((c.feature >> 30) & 1);
-        const std::int32_t next = c.right ^ ((c.left ^ c.right) & -go_left);
+        const std::int32_t next = c.right ^ (((id[r] + 1) ^ c.right) & -go_left);
         changed |= next ^ id[r];
         id[r] = next;
       }
       moved = changed != 0;
     }
-    for (std::int64_t r = 0; r < n; ++r) out[g + r] = id[r];
+    for (std::int64_t r = 0; r < n; ++r) out[g + r] = ids ? ids[id[r]] : id[r];
   }
 }
 
@@ -519,10 +582,11 @@ void compact_leaves(const CompactNode* nodes, const float* x, std::int64_t rows,
 void FlatTree::leaves(const float* x, std::int64_t rows, std::int64_t cols,
                       std::int32_t* out) const noexcept {
   if (!compact_.empty()) {
+    const std::int32_t* ids = compact_ids_.empty() ? nullptr : compact_ids_.data();
     if (missing_layout_) {
-      compact_leaves<true>(compact_.data(), x, rows, cols, out);
+      compact_leaves<true>(compact_.data(), ids, x, rows, cols, out);
     } else {
-      compact_leaves<false>(compact_.data(), x, rows, cols, out);
+      compact_leaves<false>(compact_.data(), ids, x, rows, cols, out);
     }
     return;
   }

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "skops/build.hpp"
@@ -100,16 +101,38 @@ class ValueRow {
   const std::uint8_t* p_;
 };
 
-/// The node of the compact copy used for batch traversal: 16 bytes, indexed by scikit-learn's
-/// node ids. A leaf has feature 0 and itself as both children; bit 30 of `feature` is
-/// missing_go_to_left. `threshold` is the
-/// largest float32 <= scikit-learn's float64 threshold, so that for a float32 x,
-/// `x <= threshold` here is exactly `float64(x) <= threshold` there.
+/// The node of the compact copy used for batch traversal: 12 bytes, in depth-first preorder
+/// so that a node's left child is the next node. A leaf has a NaN threshold (so every row
+/// goes right) and itself as `right`. Bit 30 of `feature` is missing_go_to_left.
+/// `threshold` is the largest float32 <= scikit-learn's float64 threshold, so that for a
+/// float32 x, `x <= threshold` here is exactly `float64(x) <= threshold` there. Trees from
+/// depth-first builders are already in preorder and keep their node ids; others are
+/// renumbered, with the scikit-learn id of each slot kept aside.
 struct CompactNode {
   float threshold;
   std::int32_t feature;
-  std::int32_t left;
   std::int32_t right;
+};
+
+/// std::allocator whose value-less construct leaves trivial types uninitialised: a compact
+/// tree is written node by node once, and zero-filling tens of MB first costs as much.
+template <class T>
+struct DefaultInitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = DefaultInitAllocator<U>;
+  };
+  DefaultInitAllocator() = default;
+  template <class U>
+  DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
 };
 
 class FlatTree {
@@ -165,6 +188,9 @@ class FlatTree {
   /// Checks child and feature ranges and that every node is reached exactly once from the
   /// root, building `compact_` in the same pass. Throws ValidationError naming the node.
   void build_compact(const std::string& where, const ValueView* at);
+  /// Rebuilds `compact_` in preorder with `compact_ids_` (trees whose left children do not
+  /// follow their parents).
+  void renumber_compact();
 
   std::int64_t n_features_ = 0;
   std::int64_t n_outputs_ = 1;
@@ -183,7 +209,9 @@ class FlatTree {
   NdArray values_array_;
   NdArray n_classes_array_;
   std::vector<std::uint8_t> own_nodes_;
-  std::vector<CompactNode> compact_;  ///< empty when n_features >= 2**30
+  std::vector<CompactNode, DefaultInitAllocator<CompactNode>>
+      compact_;                            ///< empty when n_features >= 2**30
+  std::vector<std::int32_t> compact_ids_;  ///< scikit-learn id of each slot; empty: the same
   std::vector<double> own_values_;
   // Per-node statistics of natively built trees (optional).
   std::vector<double> impurity_;
