@@ -103,6 +103,9 @@ int main(int argc, char** argv) {
   server.set_tcp_nodelay(true);  // small JSON answers: no Nagle delay behind delayed ACKs
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
+  // httplib closes a keep-alive connection after 5 requests by default; every reconnect then
+  // goes through its listen backlog of 5, which a burst of clients overflows.
+  server.set_keep_alive_max_count(1000);
 
   server.Post("/predict", [&svc](const httplib::Request& req, httplib::Response& res) {
     send(res, svc->predict(req.body));
