@@ -2,6 +2,7 @@
 /// \file archive.hpp
 /// The zip container, read and written through libzip (no libzip type appears here).
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -67,6 +68,12 @@ class ArchiveReader {
   /// UnsupportedError (compression method this libzip lacks).
   ByteView read(const std::string& name, std::uint64_t max_bytes = 0) const;
   const Limits& limits() const noexcept;
+  /// Checks the CRC of stored members in archive order until `stop` is set, only recording
+  /// each verdict for later reads: a mismatch is still reported by read() of that member,
+  /// and only then. Meant to run on another thread while schema.json is parsed.
+  void precheck_stored(const std::atomic<bool>& stop) const noexcept;
+  /// Total declared size of the stored members.
+  std::uint64_t stored_bytes() const noexcept;
   /// Bytes inflated so far by this reader (for the total cap).
   std::uint64_t bytes_read() const noexcept;
 

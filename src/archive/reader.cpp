@@ -28,8 +28,8 @@ struct ArchiveReader::Impl {
   std::shared_ptr<const void> image_owner;
   const std::uint8_t* image = nullptr;
   std::uint64_t image_size = 0;
-  /// Per entry: its in-place bytes passed the CRC check once.
-  std::unique_ptr<std::atomic<bool>[]> crc_checked;
+  /// Per entry, the CRC check of its in-place bytes: kCrcUnknown, kCrcOk or kCrcBad.
+  std::unique_ptr<std::atomic<std::uint8_t>[]> crc_state;
   std::atomic<std::uint64_t> total{0};
   /// libzip handles are not thread-safe: every use of `zip` holds this.
   std::mutex mutex;
@@ -102,7 +102,7 @@ void open_image(ArchiveReader::Impl& impl, std::shared_ptr<const void> owner,
     impl.by_name.emplace(a.name, i);
     impl.entries.push_back(std::move(a));
   }
-  impl.crc_checked = std::make_unique<std::atomic<bool>[]>(impl.entries.size());
+  impl.crc_state = std::make_unique<std::atomic<std::uint8_t>[]>(impl.entries.size());
 }
 
 /// libzip's view of the archive (opened on first use; the caller holds impl.mutex), checked
@@ -140,16 +140,25 @@ std::uint64_t ratio_cap(const Limits& limits, std::uint64_t compressed) {
   return std::max(compressed * ratio, limits.ratio_check_floor);
 }
 
+constexpr std::uint8_t kCrcUnknown = 0, kCrcOk = 1, kCrcBad = 2;
+
+/// The CRC verdict of a stored member, computed once (two threads may both compute it; they
+/// store the same verdict).
+bool crc_ok(ArchiveReader::Impl& impl, const ArchiveEntry& e) noexcept {
+  std::atomic<std::uint8_t>& state = impl.crc_state[e.index];
+  std::uint8_t s = state.load(std::memory_order_acquire);
+  if (s == kCrcUnknown) {
+    const std::uint8_t* p = impl.image + e.data_offset;
+    s = archive_detail::crc32(p, static_cast<std::size_t>(e.size)) == e.crc ? kCrcOk : kCrcBad;
+    state.store(s, std::memory_order_release);
+  }
+  return s == kCrcOk;
+}
+
 ByteView read_in_place(ArchiveReader::Impl& impl, const ArchiveEntry& e, const std::string& shown) {
   count_total(impl, e.size, shown);
   const std::uint8_t* p = impl.image + e.data_offset;
-  std::atomic<bool>& checked = impl.crc_checked[e.index];
-  if (!checked.load(std::memory_order_acquire)) {
-    if (archive_detail::crc32(p, static_cast<std::size_t>(e.size)) != e.crc) {
-      throw ArchiveError("CRC mismatch", shown);
-    }
-    checked.store(true, std::memory_order_release);
-  }
+  if (!crc_ok(impl, e)) throw ArchiveError("CRC mismatch", shown);
   ByteView view;
   view.owner = impl.image_owner;
   view.data = p;
@@ -287,6 +296,23 @@ ByteView ArchiveReader::read(const std::string& name, std::uint64_t max_bytes) c
   }
   if (e->method == ZIP_CM_STORE) return read_in_place(*impl_, *e, shown);
   return inflate(*impl_, *e, cap, shown);
+}
+
+void ArchiveReader::precheck_stored(const std::atomic<bool>& stop) const noexcept {
+  for (const ArchiveEntry& e : impl_->entries) {
+    if (stop.load(std::memory_order_relaxed)) return;
+    // Only what read() could return; a member over the cap is refused there unread.
+    if (e.method != ZIP_CM_STORE || e.size > impl_->limits.max_member_bytes) continue;
+    crc_ok(*impl_, e);
+  }
+}
+
+std::uint64_t ArchiveReader::stored_bytes() const noexcept {
+  std::uint64_t total = 0;
+  for (const ArchiveEntry& e : impl_->entries) {
+    if (e.method == ZIP_CM_STORE) total += e.size;
+  }
+  return total;
 }
 
 const Limits& ArchiveReader::limits() const noexcept { return impl_->limits; }

@@ -1,6 +1,9 @@
 #include "skops/document.hpp"
 
+#include <atomic>
 #include <set>
+#include <system_error>
+#include <thread>
 
 #include "skops/error.hpp"
 #include "skops/npy.hpp"
@@ -45,11 +48,44 @@ std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> 
   return doc;
 }
 
+namespace {
+
+/// Runs ArchiveReader::precheck_stored on another thread for as long as it lives: the CRC
+/// pass over a large file (and, mapped, the page faults it takes) overlaps the parsing of
+/// schema.json. Stopped and joined on destruction, exception or not.
+class BackgroundPrecheck {
+ public:
+  BackgroundPrecheck(const ArchiveReader& archive, unsigned threads) {
+    // Worth a thread only for large archives; never when asked for one thread.
+    constexpr std::uint64_t kMinBytes = 8ull << 20;
+    if (threads == 1 || archive.stored_bytes() < kMinBytes) return;
+    try {
+      thread_ = std::thread([this, &archive] { archive.precheck_stored(stop_); });
+    } catch (const std::system_error&) {
+      // No thread: reads check their CRCs themselves, as always.
+    }
+  }
+  ~BackgroundPrecheck() {
+    stop_.store(true);
+    if (thread_.joinable()) thread_.join();
+  }
+  BackgroundPrecheck(const BackgroundPrecheck&) = delete;
+  BackgroundPrecheck& operator=(const BackgroundPrecheck&) = delete;
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
 std::shared_ptr<Document> Document::read_file(const std::string& path, const ReadOptions& options) {
-  auto archive = options.memory_map
-                     ? ArchiveReader::open_mapped(path, options.limits)
-                     : ArchiveReader::open_file(path, options.limits, options.threads);
-  return from_archive(std::move(archive), options.limits);
+  const std::shared_ptr<ArchiveReader> archive =
+      options.memory_map ? ArchiveReader::open_mapped(path, options.limits)
+                         : ArchiveReader::open_file(path, options.limits, options.threads);
+  // Declared after `archive`, so joined before this reference to the reader is dropped.
+  const BackgroundPrecheck precheck(*archive, options.threads);
+  return from_archive(archive, options.limits);
 }
 
 std::shared_ptr<Document> Document::read_bytes(std::vector<std::uint8_t> bytes,

@@ -12,7 +12,9 @@ namespace {
 namespace ts = skops::testing_support;
 using namespace skops;
 
-std::string corpus(const std::string& name) { return ts::data_path("corpus/sklearn-1.4.2/" + name); }
+std::string corpus(const std::string& name) {
+  return ts::data_path("corpus/sklearn-1.4.2/" + name);
+}
 
 // Rewrites a corpus file with schema.json edited by `edit` (all members kept).
 std::vector<std::uint8_t> with_schema_edit(const std::string& path,
@@ -33,7 +35,8 @@ std::vector<std::uint8_t> with_schema_edit(const std::string& path,
 }
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
-  for (auto p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+  for (auto p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
 }
 
 // A registry whose builders record that they ran: nothing may be built before the audit.
@@ -73,7 +76,8 @@ TEST(Load, UntrustedTypesAnywhereAreRefusedBeforeConstruction) {
   // Top level, inside a Pipeline step, inside a ColumnTransformer tuple.
   const Case cases[] = {
       {"LogisticRegression_binary.skops", "\"sklearn.linear_model._logistic\"", "\"evil.linear\""},
-      {"Pipeline_StandardScaler_LogisticRegression.skops", "\"sklearn.preprocessing._data\"", "\"evil.scale\""},
+      {"Pipeline_StandardScaler_LogisticRegression.skops", "\"sklearn.preprocessing._data\"",
+       "\"evil.scale\""},
       {"ColumnTransformer.skops", "\"sklearn.preprocessing._data\"", "\"evil.scale\""},
   };
   for (const auto& c : cases) {
@@ -96,7 +100,8 @@ TEST(Load, UntrustedTypesAnywhereAreRefusedBeforeConstruction) {
     } catch (const UntrustedTypeError& e) {
       std::set<std::string> modules;
       for (const auto& t : e.types()) modules.insert(t.substr(0, t.find('.', 5)));
-      EXPECT_TRUE(modules.count(std::string(c.to).substr(1, std::string(c.to).size() - 2))) << e.what();
+      EXPECT_TRUE(modules.count(std::string(c.to).substr(1, std::string(c.to).size() - 2)))
+          << e.what();
       for (const auto& u : e.uses()) EXPECT_FALSE(u.paths.empty());
     }
     EXPECT_EQ(spy.builds, 0) << c.file << ": something was built before the audit refused the file";
@@ -124,7 +129,9 @@ TEST(Registry, DuplicatesAndBadNamesAreErrors) {
   EXPECT_THROW(reg.add("sklearn.linear_model._ridge.Ridge", e->build, e->save), RegistryError);
   EXPECT_THROW(reg.add("NoModule", e->build, e->save), RegistryError);
   EXPECT_THROW(reg.add_alias("x.Y", "not.Registered"), RegistryError);
-  EXPECT_THROW(reg.add_alias("sklearn.linear_model._ridge.Ridge", "sklearn.linear_model._ridge.Ridge"), RegistryError);
+  EXPECT_THROW(
+      reg.add_alias("sklearn.linear_model._ridge.Ridge", "sklearn.linear_model._ridge.Ridge"),
+      RegistryError);
   EXPECT_EQ(TypeRegistry().type_names().size(), 0u);  // an empty registry knows nothing
 }
 
@@ -137,7 +144,8 @@ class Shift final : public Estimator {
   NdArray run(Method, const MatrixView& X) const override {
     check_input(X);
     Matrix out = X;
-    for (Eigen::Index j = 0; j < out.cols(); ++j) out.col(j).array() += shift[static_cast<std::size_t>(j)];
+    for (Eigen::Index j = 0; j < out.cols(); ++j)
+      out.col(j).array() += shift[static_cast<std::size_t>(j)];
     return to_ndarray(out);
   }
 };
@@ -195,19 +203,24 @@ TEST(Inputs, FeatureCountNanEmptyFloat32AndStringLabels) {
   const NdArray X32 = NdArray::from_vector(x32, {1, str->n_features_in()});
   const NdArray y = str->run_array(Method::Predict, X32);
   EXPECT_EQ(y.dtype().kind(), DTypeKind::Unicode);
-  EXPECT_THROW(str->run_array(Method::Predict, NdArray::from_vector(std::vector<std::int64_t>{1, 2}, {1, 2})),
+  EXPECT_THROW(str->run_array(Method::Predict,
+                              NdArray::from_vector(std::vector<std::int64_t>{1, 2}, {1, 2})),
                InputError);
 }
 
 TEST(Dump, LosslessResaveOfAnAttributeTheClassDoesNotModel) {
   const auto bytes = with_schema_edit(corpus("Ridge.skops"), [](std::string& s) {
     const auto p = s.find("\"_sklearn_version\"");
-    s.insert(p, "\"zz_custom_note\": {\"__class__\": \"str\", \"__module__\": \"builtins\", \"__loader__\": "
-                "\"JsonNode\", \"content\": \"\\\"kept\\\"\", \"is_json\": true},\n");
+    s.insert(p,
+             "\"zz_custom_note\": {\"__class__\": \"str\", \"__module__\": \"builtins\", "
+             "\"__loader__\": "
+             "\"JsonNode\", \"content\": \"\\\"kept\\\"\", \"is_json\": true},\n");
     // keep key_types in step: one more str key type at the front of the list
     const auto k = s.find("\"key_types\"", p);
     const auto c = s.find("\"content\": [", k);
-    s.insert(c + 12, "{\"__class__\": \"str\", \"__module__\": \"builtins\", \"__loader__\": \"TypeNode\"},");
+    s.insert(
+        c + 12,
+        "{\"__class__\": \"str\", \"__module__\": \"builtins\", \"__loader__\": \"TypeNode\"},");
   });
   auto est = loads(bytes);
   const auto again = dumps(*est);
@@ -219,3 +232,63 @@ TEST(Dump, LosslessResaveOfAnAttributeTheClassDoesNotModel) {
 }
 
 }  // namespace
+
+// Files of 8 MB and more have their stored members' CRCs checked on a second thread while
+// schema.json is parsed: a corrupt referenced member must still fail the load (with the
+// same error kind on one thread), a corrupt unreferenced one must not.
+TEST(Load, LargeFileCrcCheckedInTheBackgroundReportsLikeASerialLoad) {
+  const std::string src = corpus("RandomForestClassifier.skops");
+  const auto in = ArchiveReader::open_file(src);
+  std::string referenced;
+  for (const auto& e : in->entries()) {
+    if (referenced.empty() && e.name.size() > 4 &&
+        e.name.compare(e.name.size() - 4, 4, ".npy") == 0)
+      referenced = e.name;
+  }
+  ASSERT_FALSE(referenced.empty());
+  const std::string dir = ts::make_temp_dir("api-precheck");
+  // The corpus file plus an unreferenced 9 MB stored member.
+  auto write = [&](const std::string& path) {
+    ArchiveWriter w(path);
+    for (const auto& e : in->entries()) {
+      const ByteView v = in->read(e.name);
+      w.add(e.name, std::vector<std::uint8_t>(v.data, v.data + v.size));
+    }
+    std::vector<std::uint8_t> padding(9u << 20);
+    for (std::size_t i = 0; i < padding.size(); ++i)
+      padding[i] = static_cast<std::uint8_t>(i * 31 % 253);
+    w.add("padding.bin", std::move(padding));
+    w.commit();
+  };
+  // The last data byte of a member flipped after writing (the writer computes CRCs of what
+  // it is given), so that only the CRC can tell.
+  auto corrupt_member = [&](const std::string& path, const std::string& name) {
+    std::vector<std::uint8_t> bytes = ts::read_file_bytes(path);
+    const auto e = *ArchiveReader::open_bytes(bytes)->find(name);
+    bytes[e.data_offset + e.size - 1] ^= 0x01;
+    ts::write_file_bytes(path, bytes);
+  };
+  const std::string ok = dir + "/ok.skops", bad_ref = dir + "/bad_ref.skops",
+                    bad_pad = dir + "/bad_pad.skops";
+  write(ok);
+  write(bad_ref);
+  corrupt_member(bad_ref, referenced);
+  write(bad_pad);
+  corrupt_member(bad_pad, "padding.bin");
+  for (const unsigned threads : {0u, 1u, 2u}) {
+    for (const bool mmap : {false, true}) {
+      LoadOptions o;
+      o.threads = threads;
+      o.memory_map = mmap;
+      EXPECT_NO_THROW(load(ok, o)) << threads << mmap;
+      EXPECT_NO_THROW(load(bad_pad, o)) << threads << mmap;
+      try {
+        load(bad_ref, o);
+        ADD_FAILURE() << "corrupt member accepted, threads " << threads << " mmap " << mmap;
+      } catch (const ArchiveError& e) {
+        EXPECT_NE(std::string(e.what()).find("CRC mismatch"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find(referenced), std::string::npos) << e.what();
+      }
+    }
+  }
+}

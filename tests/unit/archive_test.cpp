@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -565,6 +566,30 @@ TEST(ArchiveLimits, CrcMismatchStoredAndDeflate) {
   put32(deflated, d.local_offset + 14, d.crc ^ 1);
   put32(deflated, central_record_of(deflated, d.local_offset) + 16, d.crc ^ 1);
   EXPECT_THROW(ArchiveReader::open_bytes(deflated)->read("blob.bin"), ArchiveError);
+}
+
+// A precheck only records verdicts: a corrupt member is reported when (and only when) it
+// is read, whether the precheck saw it first, ran concurrently, or was stopped at once.
+TEST(ArchiveLimits, PrecheckRecordsVerdictsForLaterReads) {
+  Bytes bad = write_archive_bytes(sample_members());
+  const auto entry = *ArchiveReader::open_bytes(bad)->find("blob.bin");
+  bad[entry.data_offset + 100] ^= 0xFF;
+  for (const bool stop_at_once : {false, true}) {
+    const auto r = ArchiveReader::open_bytes(bad);
+    std::atomic<bool> stop{stop_at_once};
+    r->precheck_stored(stop);  // never throws
+    EXPECT_NO_THROW(r->read("arrays/coef.npy"));
+    EXPECT_THROW(r->read("blob.bin"), ArchiveError);
+    EXPECT_THROW(r->read("blob.bin"), ArchiveError);  // the verdict sticks
+  }
+  // Concurrently with reads of every member.
+  const auto r = ArchiveReader::open_bytes(bad);
+  std::atomic<bool> stop{false};
+  std::thread pre([&] { r->precheck_stored(stop); });
+  EXPECT_THROW(r->read("blob.bin"), ArchiveError);
+  EXPECT_NO_THROW(r->read("schema.json"));
+  pre.join();
+  EXPECT_THROW(r->read("blob.bin"), ArchiveError);
 }
 
 // ---------------------------------------------------------------------------------------
