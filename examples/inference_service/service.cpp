@@ -26,17 +26,6 @@ const char* role_name(skops::Role r) {
   return "other";
 }
 
-const std::vector<skops::Method>& all_methods() {
-  static const std::vector<skops::Method> methods = {skops::Method::Predict,
-                                                     skops::Method::PredictProba,
-                                                     skops::Method::PredictLogProba,
-                                                     skops::Method::DecisionFunction,
-                                                     skops::Method::Transform,
-                                                     skops::Method::ScoreSamples,
-                                                     skops::Method::Apply};
-  return methods;
-}
-
 /// Parses the rows of a request into X. Returns a message for a 400 answer; an empty message
 /// with an empty X means over `limits` (413); an empty message with a filled X, success.
 std::string parse_rows(const nlohmann::json& rows, const RequestLimits& limits, skops::Matrix& X) {
@@ -126,7 +115,7 @@ PredictionService::PredictionService(const std::string& model_path,
     types.push_back({{"type", t.type}, {"loader", t.loader}, {"count", t.paths.size()}});
   }
   nlohmann::json methods = nlohmann::json::array();
-  for (auto m : all_methods()) {
+  for (auto m : skops::all_methods()) {
     if (model_->supports(m)) methods.push_back(skops::to_string(m));
   }
   summary_ = {{"type", model_->type_name()},
@@ -152,10 +141,8 @@ Reply PredictionService::predict(const std::string& body) const {
     if (!m->is_string()) return error_reply(400, "\"method\" must be a string");
     const auto parsed = skops::method_from_string(m->get<std::string>());
     if (!parsed) {
-      return error_reply(400,
-                         "unknown method \"" + m->get<std::string>() +
-                             "\" (predict, predict_proba, predict_log_proba, decision_function, "
-                             "transform, score_samples, apply)");
+      return error_reply(
+          400, "unknown method \"" + m->get<std::string>() + "\" (" + skops::method_names() + ")");
     }
     method = *parsed;
   }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "skops/ndarray.hpp"
 #include "skops/node.hpp"
@@ -20,9 +21,22 @@ using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowM
 using MatrixView = Eigen::Ref<const Matrix>;
 
 /// The methods the generic entry points (`Estimator::run`, `skops-cpp predict --method`) know.
-enum class Method { Predict, PredictProba, PredictLogProba, DecisionFunction, Transform, ScoreSamples, Apply };
+enum class Method {
+  Predict,
+  PredictProba,
+  PredictLogProba,
+  DecisionFunction,
+  Transform,
+  ScoreSamples,
+  Apply,
+  InverseTransform
+};
 const char* to_string(Method m) noexcept;
 std::optional<Method> method_from_string(const std::string& name) noexcept;
+/// Every Method, in declaration order.
+const std::vector<Method>& all_methods();
+/// Their scikit-learn names joined with ", " (for messages).
+std::string method_names();
 
 /// How `Estimator::run_parallel` may spread a batch over threads.
 struct RunOptions {

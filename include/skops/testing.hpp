@@ -34,16 +34,7 @@
 namespace skops::testing {
 
 /// Every method `Estimator::run` knows, in declaration order.
-inline const std::vector<Method>& all_methods() {
-  static const std::vector<Method> methods = {Method::Predict,
-                                              Method::PredictProba,
-                                              Method::PredictLogProba,
-                                              Method::DecisionFunction,
-                                              Method::Transform,
-                                              Method::ScoreSamples,
-                                              Method::Apply};
-  return methods;
-}
+using skops::all_methods;
 
 /// Full round trip of `estimator` through the `.skops` format, as GoogleTest expectations
 /// (failures are reported, the test goes on):

@@ -12,11 +12,27 @@
 namespace skops {
 
 namespace {
-constexpr const char* kMethodNames[] = {"predict",   "predict_proba", "predict_log_proba", "decision_function",
-                                        "transform", "score_samples", "apply"};
+constexpr const char* kMethodNames[] = {
+    "predict",       "predict_proba", "predict_log_proba", "decision_function", "transform",
+    "score_samples", "apply",         "inverse_transform"};
 }
 
 const char* to_string(Method m) noexcept { return kMethodNames[static_cast<int>(m)]; }
+
+const std::vector<Method>& all_methods() {
+  static const std::vector<Method> methods = [] {
+    std::vector<Method> m;
+    for (std::size_t i = 0; i < std::size(kMethodNames); ++i) m.push_back(static_cast<Method>(i));
+    return m;
+  }();
+  return methods;
+}
+
+std::string method_names() {
+  std::string out;
+  for (const char* name : kMethodNames) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
 
 std::optional<Method> method_from_string(const std::string& name) noexcept {
   for (int i = 0; i < static_cast<int>(std::size(kMethodNames)); ++i) {
@@ -27,11 +43,12 @@ std::optional<Method> method_from_string(const std::string& name) noexcept {
 
 void Estimator::check_input(const MatrixView& X) const {
   if (X.rows() == 0) {
-    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " + type_name_);
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                     type_name_);
   }
   if (n_features_in_ >= 0 && X.cols() != n_features_in_) {
-    throw InputError("X has " + std::to_string(X.cols()) + " features, but " + type_name_ + " is expecting " +
-                     std::to_string(n_features_in_) + " features as input");
+    throw InputError("X has " + std::to_string(X.cols()) + " features, but " + type_name_ +
+                     " is expecting " + std::to_string(n_features_in_) + " features as input");
   }
 }
 
@@ -40,8 +57,9 @@ void Estimator::check_finite_input(const MatrixView& X) const {
   for (Eigen::Index i = 0; i < X.rows(); ++i) {
     for (Eigen::Index j = 0; j < X.cols(); ++j) {
       if (!std::isfinite(X(i, j))) {
-        throw InputError("input X contains NaN or infinity (row " + std::to_string(i) + ", column " +
-                         std::to_string(j) + "); " + type_name_ + " does not accept missing values");
+        throw InputError("input X contains NaN or infinity (row " + std::to_string(i) +
+                         ", column " + std::to_string(j) + "); " + type_name_ +
+                         " does not accept missing values");
       }
     }
   }
@@ -49,9 +67,10 @@ void Estimator::check_finite_input(const MatrixView& X) const {
 
 NdArray Estimator::run_parallel(Method m, const MatrixView& X, const RunOptions& options) const {
   const std::int64_t rows = X.rows();
-  std::int64_t threads = options.num_threads == 0
-                             ? static_cast<std::int64_t>(std::max(1u, std::thread::hardware_concurrency()))
-                             : static_cast<std::int64_t>(options.num_threads);
+  std::int64_t threads =
+      options.num_threads == 0
+          ? static_cast<std::int64_t>(std::max(1u, std::thread::hardware_concurrency()))
+          : static_cast<std::int64_t>(options.num_threads);
   const std::int64_t min_rows = std::max<std::int64_t>(1, options.min_rows_per_thread);
   threads = std::min(threads, rows / min_rows);
   if (threads <= 1) return run(m, X);
@@ -83,8 +102,10 @@ NdArray Estimator::run_parallel(Method m, const MatrixView& X, const RunOptions&
   bool ok = true;
   for (std::size_t k = 0; k < parts.size() && ok; ++k) {
     const NdArray& p = parts[k];
-    ok = !errors[k] && p.ndim() >= 1 && p.dtype() == parts[0].dtype() && p.ndim() == parts[0].ndim() &&
-         p.dim(0) == rows * static_cast<std::int64_t>(k + 1) / threads - rows * static_cast<std::int64_t>(k) / threads;
+    ok = !errors[k] && p.ndim() >= 1 && p.dtype() == parts[0].dtype() &&
+         p.ndim() == parts[0].ndim() &&
+         p.dim(0) == rows * static_cast<std::int64_t>(k + 1) / threads -
+                         rows * static_cast<std::int64_t>(k) / threads;
     for (std::size_t d = 1; ok && d < p.ndim(); ++d) ok = p.dim(d) == parts[0].dim(d);
   }
   if (!ok) return run(m, X);
@@ -102,7 +123,8 @@ NdArray Estimator::run_parallel(Method m, const MatrixView& X, const RunOptions&
 }
 
 NdArray Estimator::run_array(Method m, const NdArray& X) const {
-  if (X.ndim() != 2) throw InputError("expected a 2-d array, got " + std::to_string(X.ndim()) + "-d");
+  if (X.ndim() != 2)
+    throw InputError("expected a 2-d array, got " + std::to_string(X.ndim()) + "-d");
   const DType& d = X.dtype();
   if (d.kind() != DTypeKind::Float || (d.itemsize() != 8 && d.itemsize() != 4)) {
     throw InputError("expected float64 or float32 input, got " + d.name());
@@ -113,7 +135,8 @@ NdArray Estimator::run_array(Method m, const NdArray& X) const {
 
 NdArray to_ndarray(const Matrix& m) {
   std::vector<double> v(m.data(), m.data() + m.size());
-  return NdArray::from_vector(v, {static_cast<std::int64_t>(m.rows()), static_cast<std::int64_t>(m.cols())});
+  return NdArray::from_vector(
+      v, {static_cast<std::int64_t>(m.rows()), static_cast<std::int64_t>(m.cols())});
 }
 
 NdArray to_ndarray(const Eigen::VectorXd& v) {
@@ -122,7 +145,8 @@ NdArray to_ndarray(const Eigen::VectorXd& v) {
 }
 
 Matrix to_matrix(const NdArray& a) {
-  if (a.ndim() != 2) throw ValidationError("expected a 2-d array, got " + std::to_string(a.ndim()) + "-d");
+  if (a.ndim() != 2)
+    throw ValidationError("expected a 2-d array, got " + std::to_string(a.ndim()) + "-d");
   const auto values = a.to_vector<double>();
   Matrix m(a.shape()[0], a.shape()[1]);
   std::copy(values.begin(), values.end(), m.data());

@@ -46,8 +46,11 @@ class FeatureSelector final : public Estimator {
   static std::unique_ptr<FeatureSelector> from_arrays(SelectorParams p);
 
   Role role() const noexcept override { return Role::Transformer; }
-  bool supports(Method m) const noexcept override { return m == Method::Transform; }
-  /// X[:, mask] (float64); no selected feature gives an (n, 0) array, as scikit-learn.
+  bool supports(Method m) const noexcept override {
+    return m == Method::Transform || m == Method::InverseTransform;
+  }
+  /// Transform: X[:, mask] (float64); no selected feature gives an (n, 0) array, as
+  /// scikit-learn. InverseTransform: zeros of n_features_in_ columns, X in the selected ones.
   NdArray run(Method m, const MatrixView& X) const override;
 
   /// The support mask (`get_support()`).

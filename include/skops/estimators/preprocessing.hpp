@@ -32,16 +32,22 @@
 
 namespace skops::preprocessing {
 
-/// Shared behaviour of the transformers: role Transformer, the only method is Transform.
+/// Shared behaviour of the transformers: role Transformer, methods Transform and, where the
+/// class has one, InverseTransform.
 class TransformerBase : public Estimator {
  public:
   Role role() const noexcept override { return Role::Transformer; }
-  bool supports(Method m) const noexcept override { return m == Method::Transform; }
+  bool supports(Method m) const noexcept override {
+    return m == Method::Transform || (m == Method::InverseTransform && has_inverse_transform());
+  }
   NdArray run(Method m, const MatrixView& X) const override;
 
  protected:
   /// The transform itself (after `run` checked the method).
   virtual NdArray do_transform(const MatrixView& X) const = 0;
+  virtual bool has_inverse_transform() const noexcept { return false; }
+  /// Called by `run` only when has_inverse_transform().
+  virtual NdArray do_inverse_transform(const MatrixView& X) const;
 };
 
 /// sklearn.preprocessing.StandardScaler: (X - mean_) / scale_ (each step only when enabled).
@@ -66,6 +72,8 @@ class StandardScaler final : public TransformerBase {
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
   std::vector<double> mean_, scale_, var_;
@@ -92,6 +100,8 @@ class MinMaxScaler final : public TransformerBase {
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
   std::vector<double> scale_, min_, data_min_, data_max_;
@@ -110,6 +120,8 @@ class MaxAbsScaler final : public TransformerBase {
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
   std::vector<double> scale_;
@@ -130,6 +142,8 @@ class RobustScaler final : public TransformerBase {
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
   std::vector<double> center_, scale_;
@@ -250,6 +264,8 @@ class OneHotEncoder final : public TransformerBase {
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
   std::vector<CategoryList> categories_;
@@ -375,6 +391,8 @@ class FunctionTransformer final : public TransformerBase {
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
   std::string func_, inverse_func_;
@@ -405,9 +423,13 @@ class PCA final : public preprocessing::TransformerBase {
   double noise_variance() const noexcept { return noise_variance_; }
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
+  /// X @ components_ + mean_ (whitened: components_ scaled by sqrt(explained_variance_)).
+  NdArray inverse_transform(const MatrixView& X) const;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
   NdArray score_samples_impl(const MatrixView& X) const;
@@ -426,9 +448,13 @@ class TruncatedSVD final : public preprocessing::TransformerBase {
  public:
   explicit TruncatedSVD(Matrix components);
   const Matrix& components() const noexcept { return components_; }
+  /// X @ components_.
+  NdArray inverse_transform(const MatrixView& X) const;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
   Matrix components_;

@@ -166,6 +166,27 @@ NdArray FeatureSelector::run(Method m, const MatrixView& X) const {
   if (!supports(m)) {
     throw UnsupportedError(std::string(to_string(m)) + " is not available for " + type_name());
   }
+  if (m == Method::InverseTransform) {
+    // SelectorMixin.inverse_transform: check_array (finite), then Xt[:, support] = X.
+    if (X.rows() == 0) {
+      throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                       type_name());
+    }
+    if (X.cols() != static_cast<Eigen::Index>(columns_.size())) {
+      throw InputError("X has a different shape than during fitting.");
+    }
+    for (Eigen::Index r = 0; r < X.rows(); ++r) {
+      for (Eigen::Index c = 0; c < X.cols(); ++c) {
+        if (!std::isfinite(X(r, c))) throw InputError("Input contains NaN or infinity.");
+      }
+    }
+    Matrix out = Matrix::Zero(X.rows(), static_cast<Eigen::Index>(mask_.size()));
+    for (Eigen::Index r = 0; r < X.rows(); ++r) {
+      for (std::size_t c = 0; c < columns_.size(); ++c)
+        out(r, columns_[c]) = X(r, static_cast<Eigen::Index>(c));
+    }
+    return to_ndarray(out);
+  }
   // VarianceThreshold has the allow_nan tag; the univariate filters reject NaN and inf.
   if (p_.kind == SelectorKind::VarianceThreshold) {
     check_input(X);

@@ -15,6 +15,21 @@
 
 namespace skops::decomposition {
 
+namespace {
+// inverse_transform takes projected rows: one column per component. scikit-learn applies no
+// other check there (NaN propagates through the product).
+void check_components_input(const Estimator& e, const MatrixView& X, Eigen::Index n_components) {
+  if (X.rows() == 0) {
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                     e.type_name());
+  }
+  if (X.cols() != n_components) {
+    throw InputError("X has " + std::to_string(X.cols()) + " columns, but " + e.type_name() +
+                     " has " + std::to_string(n_components) + " components");
+  }
+}
+}  // namespace
+
 PCA::PCA(Matrix components, std::vector<double> mean, std::vector<double> explained_variance,
          bool whiten)
     : components_(std::move(components)),
@@ -94,7 +109,30 @@ void PCA::set_noise_variance(double v) {
 }
 
 bool PCA::supports(Method m) const noexcept {
-  return m == Method::Transform || (m == Method::ScoreSamples && precision_.size() > 0);
+  return m == Method::Transform || m == Method::InverseTransform ||
+         (m == Method::ScoreSamples && precision_.size() > 0);
+}
+
+NdArray PCA::inverse_transform(const MatrixView& X) const {
+  check_components_input(*this, X, components_.rows());
+  if (!whiten_) {
+    Matrix out = X * components_;
+    out.rowwise() +=
+        Eigen::Map<const Eigen::RowVectorXd>(mean_.data(), static_cast<Eigen::Index>(mean_.size()));
+    return to_ndarray(out);
+  }
+  if (static_cast<Eigen::Index>(explained_variance_.size()) != components_.rows()) {
+    throw UnsupportedError(type_name() +
+                           ": inverse_transform of a whitened PCA needs explained_variance_");
+  }
+  Matrix scaled = components_;
+  for (Eigen::Index k = 0; k < scaled.rows(); ++k) {
+    scaled.row(k) *= std::sqrt(explained_variance_[static_cast<std::size_t>(k)]);
+  }
+  Matrix out = X * scaled;
+  out.rowwise() +=
+      Eigen::Map<const Eigen::RowVectorXd>(mean_.data(), static_cast<Eigen::Index>(mean_.size()));
+  return to_ndarray(out);
 }
 
 NdArray PCA::run(Method m, const MatrixView& X) const {
@@ -130,6 +168,11 @@ TruncatedSVD::TruncatedSVD(Matrix components) : components_(std::move(components
 NdArray TruncatedSVD::do_transform(const MatrixView& X) const {
   check_finite_input(X);
   return to_ndarray(Matrix(X * components_.transpose()));
+}
+
+NdArray TruncatedSVD::inverse_transform(const MatrixView& X) const {
+  check_components_input(*this, X, components_.rows());
+  return to_ndarray(Matrix(X * components_));
 }
 
 }  // namespace skops::decomposition

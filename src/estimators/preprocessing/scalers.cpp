@@ -15,10 +15,13 @@ namespace skops::preprocessing {
 using estimators::pp::check_allow_nan;
 
 NdArray TransformerBase::run(Method m, const MatrixView& X) const {
-  if (m != Method::Transform) {
-    throw UnsupportedError(type_name() + " has no method " + to_string(m));
-  }
-  return do_transform(X);
+  if (m == Method::Transform) return do_transform(X);
+  if (m == Method::InverseTransform && has_inverse_transform()) return do_inverse_transform(X);
+  throw UnsupportedError(type_name() + " has no method " + to_string(m));
+}
+
+NdArray TransformerBase::do_inverse_transform(const MatrixView&) const {
+  throw UnsupportedError(type_name() + " has no method inverse_transform");
 }
 
 namespace {
@@ -81,21 +84,39 @@ NdArray StandardScaler::do_transform(const MatrixView& X) const {
   return to_ndarray(out);
 }
 
-NdArray StandardScaler::run_float32(Method m, const MatrixView& X) const {
-  if (m != Method::Transform) return run(m, X);
-  check_allow_nan(*this, X);
-  // sklearn keeps float32 input in float32: `X -= mean_` and `X /= scale_` each compute in
-  // float64 (the float64 operand wins) and round back into the float32 array.
+namespace {
+// sklearn keeps float32 input in float32: each in-place step (`X -= mean_`, `X /= scale_`,
+// or the inverse's `X *= scale_`, `X += mean_`) computes in float64 (the float64 operand
+// wins) and rounds back into the float32 array. `step(k, v, j)` is step k of column j.
+template <class Step>
+NdArray float32_in_place_steps(const MatrixView& X, Step step) {
   std::vector<float> out(static_cast<std::size_t>(X.rows() * X.cols()));
   for (Eigen::Index i = 0; i < X.rows(); ++i) {
     for (Eigen::Index j = 0; j < X.cols(); ++j) {
       float v = static_cast<float>(X(i, j));
-      if (with_mean_) v = static_cast<float>(static_cast<double>(v) - mean_[static_cast<std::size_t>(j)]);
-      if (with_std_) v = static_cast<float>(static_cast<double>(v) / scale_[static_cast<std::size_t>(j)]);
+      for (int k = 0; k < 2; ++k)
+        v = static_cast<float>(step(k, static_cast<double>(v), static_cast<std::size_t>(j)));
       out[static_cast<std::size_t>(i * X.cols() + j)] = v;
     }
   }
-  return NdArray::from_vector(out, {static_cast<std::int64_t>(X.rows()), static_cast<std::int64_t>(X.cols())});
+  return NdArray::from_vector(
+      out, {static_cast<std::int64_t>(X.rows()), static_cast<std::int64_t>(X.cols())});
+}
+}  // namespace
+
+NdArray StandardScaler::run_float32(Method m, const MatrixView& X) const {
+  if (m != Method::Transform && m != Method::InverseTransform) return run(m, X);
+  check_allow_nan(*this, X);
+  if (m == Method::Transform) {
+    return float32_in_place_steps(X, [this](int k, double v, std::size_t j) {
+      if (k == 0) return with_mean_ ? v - mean_[j] : v;
+      return with_std_ ? v / scale_[j] : v;
+    });
+  }
+  return float32_in_place_steps(X, [this](int k, double v, std::size_t j) {
+    if (k == 0) return with_std_ ? v * scale_[j] : v;
+    return with_mean_ ? v + mean_[j] : v;
+  });
 }
 
 NdArray StandardScaler::inverse_transform(const MatrixView& X) const {
