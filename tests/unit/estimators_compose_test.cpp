@@ -57,6 +57,35 @@ TEST(Pipeline, PassthroughLastStepIsIdentity) {
   EXPECT_EQ(p->transform(mat(1, 2, {3.0, 4.0})).to_vector<double>(), (std::vector<double>{1, 1}));
 }
 
+// Pipeline.inverse_transform: the steps' inverses in reverse order, 'passthrough' skipped;
+// only when every step has one.
+TEST(Pipeline, InverseTransformRunsTheStepsBackwards) {
+  const auto minmax = std::make_shared<pre::MinMaxScaler>(std::vector<double>{0.5, 0.25},
+                                                          std::vector<double>{-1.0, 0.0});
+  auto p = cmp::Pipeline::from_estimators({{"sc", scaler()}, {"skip", nullptr}, {"mm", minmax}});
+  ASSERT_TRUE(p->supports(skops::Method::InverseTransform));
+  const Matrix X = mat(2, 2, {3.0, 6.0, -1.0, 0.5});
+  const Matrix Xt = skops::to_matrix(p->transform(X));
+  // sc: ((3-1)/2, (6-2)/2) = (1, 2); mm: (1*0.5-1, 2*0.25+0) = (-0.5, 0.5).
+  EXPECT_EQ(skops::to_matrix(p->transform(mat(1, 2, {3.0, 6.0}))), mat(1, 2, {-0.5, 0.5}));
+  const NdArray back = p->run(skops::Method::InverseTransform, Xt);
+  EXPECT_EQ(back.shape(), (std::vector<std::int64_t>{2, 2}));
+  const auto v = back.to_vector<double>();
+  const std::vector<double> want = {3.0, 6.0, -1.0, 0.5};
+  for (std::size_t i = 0; i < v.size(); ++i) EXPECT_NEAR(v[i], want[i], 1e-12) << i;
+  // float32 in, float32 out, as long as the steps keep float32 (StandardScaler does).
+  auto s = cmp::Pipeline::from_estimators({{"sc", scaler()}, {"end", nullptr}});
+  const NdArray f32 = s->run_array(skops::Method::InverseTransform,
+                                   NdArray::from_vector(std::vector<float>{1.0f, 2.0f}, {1, 2}));
+  EXPECT_EQ(f32.dtype(), skops::DType::float32());
+  EXPECT_EQ(f32.to_vector<float>(), (std::vector<float>{3.0f, 6.0f}));
+  // A step without inverse_transform (PolynomialFeatures) makes the pipeline lack it.
+  auto q = cmp::Pipeline::from_estimators(
+      {{"sc", scaler()}, {"poly", std::make_shared<pre::PolynomialFeatures>(2, 2)}});
+  EXPECT_FALSE(q->supports(skops::Method::InverseTransform));
+  EXPECT_THROW(q->run(skops::Method::InverseTransform, X), skops::UnsupportedError);
+}
+
 TEST(Pipeline, IntermediateStepMustTransform) {
   auto pipe = cmp::Pipeline::from_estimators({{"sc", scaler()}});
   // A Pipeline whose last step cannot transform is fine only as the last step.

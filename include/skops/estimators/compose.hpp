@@ -28,7 +28,8 @@ struct Step {
 
 /// sklearn.pipeline.Pipeline: every step but the last transforms; the methods are those of
 /// the last step (or the identity transform when it is 'passthrough'/None). `role()` is
-/// the last step's.
+/// the last step's. InverseTransform, when every step has it, runs the steps' inverses in
+/// reverse order.
 class Pipeline final : public Estimator {
  public:
   /// Steps in order. Throws ValidationError when a non-final step cannot transform, names
@@ -46,6 +47,7 @@ class Pipeline final : public Estimator {
   NdArray run_float32(Method m, const MatrixView& X) const override;
 
  private:
+  NdArray inverse(const MatrixView& X, bool float32) const;
   std::vector<Step> steps_;
 };
 

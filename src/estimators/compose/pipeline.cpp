@@ -51,9 +51,37 @@ Role Pipeline::role() const noexcept {
 }
 
 bool Pipeline::supports(Method m) const noexcept {
+  if (m == Method::InverseTransform) {
+    // Pipeline._can_inverse_transform: every step that is not 'passthrough'/None has one.
+    for (const Step& s : steps_) {
+      if (s.estimator && !s.estimator->supports(Method::InverseTransform)) return false;
+    }
+    return true;
+  }
   const Step& last = steps_.back();
   if (!last.estimator) return m == Method::Transform;
   return last.estimator->supports(m);
+}
+
+NdArray Pipeline::inverse(const MatrixView& X, bool float32) const {
+  // The steps' inverse_transform in reverse order (Pipeline.inverse_transform).
+  Matrix Xt = X;
+  bool f32 = float32;
+  for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) {
+    if (!it->estimator) continue;
+    const NdArray out = f32 ? it->estimator->run_float32(Method::InverseTransform, Xt)
+                            : it->estimator->run(Method::InverseTransform, Xt);
+    f32 = out.dtype() == DType::float32();
+    Xt = to_matrix(out);
+  }
+  if (!f32) return to_ndarray(Xt);
+  std::vector<float> v(static_cast<std::size_t>(Xt.size()));
+  for (Eigen::Index i = 0; i < Xt.rows(); ++i) {
+    for (Eigen::Index j = 0; j < Xt.cols(); ++j)
+      v[static_cast<std::size_t>(i * Xt.cols() + j)] = static_cast<float>(Xt(i, j));
+  }
+  return NdArray::from_vector(
+      v, {static_cast<std::int64_t>(Xt.rows()), static_cast<std::int64_t>(Xt.cols())});
 }
 
 NdArray Pipeline::run(Method m, const MatrixView& X) const {
@@ -62,6 +90,7 @@ NdArray Pipeline::run(Method m, const MatrixView& X) const {
                            to_string(m));
   if (X.rows() == 0)
     throw InputError("found array with 0 sample(s) while a minimum of 1 is required by Pipeline");
+  if (m == Method::InverseTransform) return inverse(X, false);
   Matrix Xt = X;
   const std::size_t n_transform = steps_.size() - 1;
   for (std::size_t i = 0; i < n_transform; ++i) {
@@ -79,6 +108,7 @@ NdArray Pipeline::run_float32(Method m, const MatrixView& X) const {
                            to_string(m));
   if (X.rows() == 0)
     throw InputError("found array with 0 sample(s) while a minimum of 1 is required by Pipeline");
+  if (m == Method::InverseTransform) return inverse(X, true);
   Matrix Xt = X;
   bool f32 = true;
   for (std::size_t i = 0; i + 1 < steps_.size(); ++i) {
@@ -92,7 +122,8 @@ NdArray Pipeline::run_float32(Method m, const MatrixView& X) const {
   if (!last.estimator) {
     if (!f32) return to_ndarray(Xt);
     std::vector<float> v(Xt.data(), Xt.data() + Xt.size());
-    return NdArray::from_vector(v, {static_cast<std::int64_t>(Xt.rows()), static_cast<std::int64_t>(Xt.cols())});
+    return NdArray::from_vector(
+        v, {static_cast<std::int64_t>(Xt.rows()), static_cast<std::int64_t>(Xt.cols())});
   }
   return f32 ? last.estimator->run_float32(m, Xt) : last.estimator->run(m, Xt);
 }
