@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "skops/archive.hpp"
 #include "skops/limits.hpp"
@@ -44,6 +45,9 @@ class Document : public ArrayLookup {
   NdArray array_of(const Node& n) const override;
   /// Raw member bytes of a Bytes/Bytearray/SparseMatrix node.
   ByteView member_of(const Node& n) const override;
+  /// Every node whose data is in a member (stored arrays, bytes, sparse matrices) and not
+  /// held yet, each once, in graph order (depth first, children in `for_each_child` order).
+  std::vector<const Node*> member_nodes() const;
   /// Reads every array header and body reachable from the root (what `inspect` does).
   void read_all_arrays() const;
   /// Reads every member of the archive once (sizes, limits and CRC checked), referenced or

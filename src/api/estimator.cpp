@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstring>
 #include <exception>
-#include <thread>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "skops/error.hpp"
 
 namespace skops {
@@ -67,36 +67,24 @@ void Estimator::check_finite_input(const MatrixView& X) const {
 
 NdArray Estimator::run_parallel(Method m, const MatrixView& X, const RunOptions& options) const {
   const std::int64_t rows = X.rows();
-  std::int64_t threads =
-      options.num_threads == 0
-          ? static_cast<std::int64_t>(std::max(1u, std::thread::hardware_concurrency()))
-          : static_cast<std::int64_t>(options.num_threads);
+  std::int64_t threads = static_cast<std::int64_t>(detail::resolve_threads(options.num_threads));
   const std::int64_t min_rows = std::max<std::int64_t>(1, options.min_rows_per_thread);
   threads = std::min(threads, rows / min_rows);
   if (threads <= 1) return run(m, X);
 
   std::vector<NdArray> parts(static_cast<std::size_t>(threads));
   std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
-  auto block = [&](std::int64_t k) {
-    const std::int64_t begin = rows * k / threads, end = rows * (k + 1) / threads;
+  // Errors are kept per block (never thrown here): any of them sends the batch to the
+  // serial run below.
+  detail::parallel_for(parts.size(), static_cast<unsigned>(threads), [&](std::size_t k) {
+    const auto i = static_cast<std::int64_t>(k);
+    const std::int64_t begin = rows * i / threads, end = rows * (i + 1) / threads;
     try {
-      parts[static_cast<std::size_t>(k)] = run(m, X.middleRows(begin, end - begin));
+      parts[k] = run(m, X.middleRows(begin, end - begin));
     } catch (...) {
-      errors[static_cast<std::size_t>(k)] = std::current_exception();
+      errors[k] = std::current_exception();
     }
-  };
-  {
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(threads - 1));
-    try {
-      for (std::int64_t k = 1; k < threads; ++k) pool.emplace_back(block, k);
-    } catch (...) {
-      for (auto& t : pool) t.join();
-      return run(m, X);  // could not start a thread: run serially
-    }
-    block(0);
-    for (auto& t : pool) t.join();
-  }
+  });
   // Row-wise results of one dtype and trailing shape are concatenated; anything else (an
   // error in a block, a result that is not row-wise) is left to the serial run.
   bool ok = true;

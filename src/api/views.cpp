@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/parallel.hpp"
 #include "skops/build.hpp"
@@ -202,11 +203,11 @@ bool BuildContext::independent_builtins(const std::vector<NodePtr>& nodes) const
   const auto& builtin = registry_.default_trusted_names();
   for (std::size_t r = 0; r < nodes.size(); ++r) {
     std::vector<const Node*> stack{nodes[r].get()};
-    std::unordered_map<const Node*, bool> seen;
+    std::unordered_set<const Node*> seen;
     while (!stack.empty()) {
       const Node* n = stack.back();
       stack.pop_back();
-      if (n == nullptr || !seen.emplace(n, true).second) continue;
+      if (n == nullptr || !seen.insert(n).second) continue;
       if (n->kind == NodeKind::Object) {
         if (builtin.count(n->type_name()) == 0) return false;
         if (!owner.emplace(n, r).second) return false;  // reached from two roots

@@ -1,10 +1,11 @@
 #include "skops/document.hpp"
 
 #include <atomic>
-#include <set>
 #include <system_error>
 #include <thread>
+#include <unordered_set>
 
+#include "core/parallel.hpp"
 #include "skops/error.hpp"
 #include "skops/npy.hpp"
 
@@ -57,8 +58,7 @@ class BackgroundPrecheck {
  public:
   BackgroundPrecheck(const ArchiveReader& archive, unsigned threads) {
     // Worth a thread only for large archives; never when asked for one thread.
-    constexpr std::uint64_t kMinBytes = 8ull << 20;
-    if (threads == 1 || archive.stored_bytes() < kMinBytes) return;
+    if (threads == 1 || archive.stored_bytes() < detail::kParallelMinBytes) return;
     try {
       thread_ = std::thread([this, &archive] { archive.precheck_stored(stop_); });
     } catch (const std::system_error&) {
@@ -137,19 +137,35 @@ void Document::verify_members() const {
   }
 }
 
-void Document::read_all_arrays() const {
+std::vector<const Node*> Document::member_nodes() const {
+  std::vector<const Node*> out;
   std::vector<const Node*> stack{root().get()};
-  std::set<const Node*> seen;
+  std::unordered_set<const Node*> seen;
+  std::vector<const Node*> children;
   while (!stack.empty()) {
     const Node* n = stack.back();
     stack.pop_back();
-    if (!seen.insert(n).second) continue;
-    if (n->kind == NodeKind::NdArray && n->storage == "numpy") array_of(*n);
-    if (n->kind == NodeKind::Bytes || n->kind == NodeKind::Bytearray ||
-        n->kind == NodeKind::SparseMatrix) {
+    if (n == nullptr || !seen.insert(n).second) continue;
+    const bool array = n->kind == NodeKind::NdArray && n->storage == "numpy" && !n->array;
+    const bool bytes = (n->kind == NodeKind::Bytes || n->kind == NodeKind::Bytearray ||
+                        n->kind == NodeKind::SparseMatrix) &&
+                       !n->bytes;
+    if (array || bytes) out.push_back(n);
+    // Pushed in reverse, so that they are visited in order.
+    children.clear();
+    for_each_child(*n, [&](const NodePtr& c, const std::string&) { children.push_back(c.get()); });
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
+  return out;
+}
+
+void Document::read_all_arrays() const {
+  for (const Node* n : member_nodes()) {
+    if (n->kind == NodeKind::NdArray) {
+      array_of(*n);
+    } else {
       member_of(*n);
     }
-    for_each_child(*n, [&](const NodePtr& c, const std::string&) { stack.push_back(c.get()); });
   }
 }
 

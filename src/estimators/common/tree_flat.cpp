@@ -288,10 +288,6 @@ void FlatTree::build_compact(const std::string& where, const ValueView* at) {
   // tree keeps scikit-learn's ids and is filled in the same pass.
   bool left_follows = true;
   if (compact) compact_.resize(count);
-  auto give_up_compact = [&] {
-    compact_.clear();
-    compact_.shrink_to_fit();
-  };
   for (std::int64_t i = 0; i < node_count; ++i) {
     const std::uint8_t* rec = nodes_.record(i);
     const std::int64_t left = TreeRecords::i64(rec), right = TreeRecords::i64(rec + 8);
@@ -306,21 +302,18 @@ void FlatTree::build_compact(const std::string& where, const ValueView* at) {
         static_cast<std::uint64_t>(left - 1) < static_cast<std::uint64_t>(node_count - 1) &&
         static_cast<std::uint64_t>(right - 1) < static_cast<std::uint64_t>(node_count - 1);
     if (!children_ok) {
-      give_up_compact();
       fail_at(at, where + ": node " + std::to_string(i) + ": children (" + std::to_string(left) +
                       ", " + std::to_string(right) +
                       ") must both be -1 (leaf) or node ids in [1, " + std::to_string(node_count) +
                       ")");
     }
     if (static_cast<std::uint64_t>(feature) >= static_cast<std::uint64_t>(n_features_)) {
-      give_up_compact();
       fail_at(at, where + ": node " + std::to_string(i) + ": feature " + std::to_string(feature) +
                       " out of range [0, " + std::to_string(n_features_) + ")");
     }
     auto& l = is_child[static_cast<std::size_t>(left)];
     auto& r = is_child[static_cast<std::size_t>(right)];
     if (l != 0 || r != 0 || left == right) {
-      give_up_compact();
       fail_at(at, where + ": node " + std::to_string(l != 0 || left == right ? left : right) +
                       " is reached twice from the root (cycle or shared child)");
     }
@@ -336,13 +329,11 @@ void FlatTree::build_compact(const std::string& where, const ValueView* at) {
     try {
       validate_structure(where, at);
     } catch (...) {
-      give_up_compact();
       throw;
     }
   } else {
     for (std::size_t i = 1; i < count; ++i) {
       if (is_child[i] == 0) {
-        give_up_compact();
         fail_at(at, where + ": node " + std::to_string(i) + " is not reachable from the root");
       }
     }
@@ -410,14 +401,10 @@ std::shared_ptr<const FlatTree> FlatTree::from_arrays(const skops::TreeArrays& a
   }
   constexpr std::size_t kStd = 64;
   t->own_nodes_.assign(count * kStd, 0);
-  const auto n64 = static_cast<std::int64_t>(count);
   for (std::size_t i = 0; i < count; ++i) {
+    // Children and features are checked by build_compact, as for a tree read from a file.
     const std::int64_t l = arr.left_child[i], r = arr.right_child[i], f = arr.feature[i];
     const bool leaf = l == -1 && r == -1;
-    if (!leaf && (l < 1 || l >= n64 || r < 1 || r >= n64))
-      bad("node " + std::to_string(i) + ": children out of range");
-    if (!leaf && (f < 0 || f >= arr.n_features))
-      bad("node " + std::to_string(i) + ": feature out of range");
     std::uint8_t* dst = t->own_nodes_.data() + i * kStd;
     const std::int64_t feat = leaf ? 0 : f;
     std::memcpy(dst, &l, 8);

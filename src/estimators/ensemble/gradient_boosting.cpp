@@ -337,17 +337,15 @@ std::unique_ptr<GradientBoosting> build_gradient_boosting(const ObjectView& obj,
   std::vector<NodePtr> cell_nodes;
   for (const ValueView& cell : cells) cell_nodes.push_back(cell.ptr());
   const std::vector<EstimatorPtr> built = ev.ctx().build_all(cell_nodes);  // trees in parallel
-  {
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      const ValueView& cell = cells[c];
-      auto est = std::dynamic_pointer_cast<const DecisionTreeRegressor>(built[c]);
-      if (!est) cell.fail("estimators_ item is not a DecisionTreeRegressor");
-      if (est->n_features_in() != n_features || est->tree().n_outputs() != 1) {
-        cell.fail("stage tree does not match the model's n_features_in_ or has several outputs");
-      }
-      trees.push_back(std::shared_ptr<const FlatTree>(est, &est->tree()));
-      ests.push_back(est);
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const ValueView& cell = cells[c];
+    auto est = std::dynamic_pointer_cast<const DecisionTreeRegressor>(built[c]);
+    if (!est) cell.fail("estimators_ item is not a DecisionTreeRegressor");
+    if (est->n_features_in() != n_features || est->tree().n_outputs() != 1) {
+      cell.fail("stage tree does not match the model's n_features_in_ or has several outputs");
     }
+    trees.push_back(std::shared_ptr<const FlatTree>(est, &est->tree()));
+    ests.push_back(est);
   }
   auto gb = std::make_unique<GradientBoosting>(classifier, loss, init, lr, k, std::move(trees),
                                                classes, std::move(ests));

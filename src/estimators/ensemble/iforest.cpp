@@ -204,9 +204,7 @@ std::unique_ptr<IsolationForest> build_isolation_forest(const ObjectView& obj) {
   // scikit-learn >= 1.3 divides by _average_path_length([_max_samples]), 1.2 by max_samples_.
   const std::int64_t max_samples = obj.integer(stored ? "_max_samples" : "max_samples_");
 
-  std::vector<NodePtr> item_nodes;
-  for (const ValueView& item : items) item_nodes.push_back(item.ptr());
-  const std::vector<EstimatorPtr> built = obj.ctx().build_all(item_nodes);  // trees in parallel
+  const std::vector<EstimatorPtr> built = list.estimators();  // trees in parallel
   std::vector<IsolationForest::Member> members;
   for (std::size_t i = 0; i < items.size(); ++i) {
     auto tree = std::dynamic_pointer_cast<const DecisionTreeRegressor>(built[i]);
