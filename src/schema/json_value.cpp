@@ -256,47 +256,6 @@ void append_escaped(std::string& out, const std::string& s) {
   out += '"';
 }
 
-void write_compact(std::string& out, const JsonValue& v) {
-  switch (v.type) {
-    case JsonValue::Type::Null:
-      out += "null";
-      return;
-    case JsonValue::Type::Bool:
-      out += v.b ? "true" : "false";
-      return;
-    case JsonValue::Type::Int:
-      out += std::to_string(v.i);
-      return;
-    case JsonValue::Type::UInt:
-      out += std::to_string(v.u);
-      return;
-    case JsonValue::Type::Float:
-      out += v.s;
-      return;
-    case JsonValue::Type::String:
-      append_escaped(out, v.s);
-      return;
-    case JsonValue::Type::Array:
-      out += '[';
-      for (std::size_t i = 0; i < v.array.size(); ++i) {
-        if (i) out += ", ";
-        write_compact(out, v.array[i]);
-      }
-      out += ']';
-      return;
-    case JsonValue::Type::Object:
-      out += '{';
-      for (std::size_t i = 0; i < v.object.size(); ++i) {
-        if (i) out += ", ";
-        append_escaped(out, v.object[i].first);
-        out += ": ";
-        write_compact(out, v.object[i].second);
-      }
-      out += '}';
-      return;
-  }
-}
-
 }  // namespace
 
 JsonValue parse_json(const std::string& text, const JsonParseOptions& options) {
@@ -308,74 +267,10 @@ JsonValue parse_json(const std::string& text, const JsonParseOptions& options) {
   return std::move(builder.result);
 }
 
-std::string to_json_text(const JsonValue& v) {
-  std::string out;
-  write_compact(out, v);
-  return out;
-}
-
 std::string json_escape_string(const std::string& s) {
   std::string out;
   append_escaped(out, s);
   return out;
-}
-
-bool same_state(const JsonValue& a, const JsonValue& b) {
-  if (a.type != b.type) {
-    // 1 and 1.0 are different Python values; only integer spellings are interchangeable.
-    if (a.is_integer() && b.is_integer()) {
-      if (a.type == JsonValue::Type::Int) return a.i >= 0 && static_cast<std::uint64_t>(a.i) == b.u;
-      return b.i >= 0 && static_cast<std::uint64_t>(b.i) == a.u;
-    }
-    return false;
-  }
-  switch (a.type) {
-    case JsonValue::Type::Null:
-      return true;
-    case JsonValue::Type::Bool:
-      return a.b == b.b;
-    case JsonValue::Type::Int:
-      return a.i == b.i;
-    case JsonValue::Type::UInt:
-      return a.u == b.u;
-    case JsonValue::Type::Float:
-      return a.s == b.s;
-    case JsonValue::Type::String:
-      return a.s == b.s;
-    case JsonValue::Type::Array:
-      if (a.array.size() != b.array.size()) return false;
-      for (std::size_t i = 0; i < a.array.size(); ++i) {
-        if (!same_state(a.array[i], b.array[i])) return false;
-      }
-      return true;
-    case JsonValue::Type::Object: {
-      auto ignored = [](const std::string& k) { return k == "__id__" || k == "file"; };
-      // Fast path: the same keys in the same order (how Python repeats a state).
-      if (a.object.size() == b.object.size()) {
-        bool aligned = true;
-        for (std::size_t i = 0; i < a.object.size() && aligned; ++i) {
-          if (a.object[i].first != b.object[i].first) {
-            aligned = false;
-          } else if (!ignored(a.object[i].first) &&
-                     !same_state(a.object[i].second, b.object[i].second)) {
-            return false;
-          }
-        }
-        if (aligned) return true;
-      }
-      std::size_t na = 0;
-      for (const auto& kv : a.object) {
-        if (ignored(kv.first)) continue;
-        ++na;
-        const JsonValue* other = b.find(kv.first);
-        if (!other || !same_state(kv.second, *other)) return false;
-      }
-      std::size_t nb = 0;
-      for (const auto& kv : b.object) nb += ignored(kv.first) ? 0 : 1;
-      return na == nb;
-    }
-  }
-  return false;
 }
 
 }  // namespace skops::detail

@@ -1,7 +1,9 @@
 #pragma once
-// A small order-preserving JSON DOM built from nlohmann's SAX parser. nlohmann's own DOM
-// is not used for untrusted text: its ordered_json looks keys up linearly (quadratic on
-// large objects) and its copy/dump recurse without a bound.
+// A small order-preserving JSON DOM built from nlohmann's SAX parser, for JsonNode content
+// (which may hold NaN/Infinity and integers of any size) and for error positions in
+// schema.json (itself parsed by simdjson, schema_json.hpp). nlohmann's own DOM is not used
+// for untrusted text: its ordered_json looks keys up linearly (quadratic on large objects)
+// and its copy/dump recurse without a bound.
 
 #include <cstdint>
 #include <string>
@@ -44,12 +46,5 @@ JsonValue parse_json(const std::string& text, const JsonParseOptions& options);
 
 /// A JSON string literal in Python's ensure_ascii form ("h\u00e9").
 std::string json_escape_string(const std::string& s);
-
-/// Compact JSON text of a value (used for raw fields such as slice bounds).
-std::string to_json_text(const JsonValue& v);
-
-/// Equality ignoring the keys "__id__" and "file" (a repeated `__id__` must carry the same
-/// state; fresh member names and inner ids of re-serialised temporaries may differ).
-bool same_state(const JsonValue& a, const JsonValue& b);
 
 }  // namespace skops::detail

@@ -154,7 +154,9 @@ NodePtr set(std::vector<NodePtr> items) {
   n->items = std::move(items);
   return n;
 }
-NodePtr type_ref(std::string module, std::string name) { return base(NodeKind::Type, std::move(module), std::move(name)); }
+NodePtr type_ref(std::string module, std::string name) {
+  return base(NodeKind::Type, std::move(module), std::move(name));
+}
 NodePtr function_ref(std::string module, std::string name) {
   return base(NodeKind::Function, std::move(module), std::move(name));
 }
@@ -181,7 +183,8 @@ NodePtr object_with_state(std::string module, std::string cls, NodePtr state) {
   if (state) n->children.push_back({"content", std::move(state)});
   return n;
 }
-NodePtr object(std::string module, std::string cls, std::vector<std::pair<std::string, NodePtr>> attrs) {
+NodePtr object(std::string module, std::string cls,
+               std::vector<std::pair<std::string, NodePtr>> attrs) {
   return object_with_state(std::move(module), std::move(cls), dict(std::move(attrs)));
 }
 NodePtr array(NdArray a, std::string cls) {
@@ -194,14 +197,30 @@ NodePtr numpy_scalar(NdArray zero_d) {
   const DType& d = zero_d.dtype();
   std::string cls;
   switch (d.kind()) {
-    case DTypeKind::Bool: cls = "bool_"; break;
-    case DTypeKind::Int: cls = "int" + std::to_string(d.itemsize() * 8); break;
-    case DTypeKind::UInt: cls = "uint" + std::to_string(d.itemsize() * 8); break;
-    case DTypeKind::Float: cls = "float" + std::to_string(d.itemsize() * 8); break;
-    case DTypeKind::Complex: cls = "complex" + std::to_string(d.itemsize() * 8); break;
-    case DTypeKind::Unicode: cls = "str_"; break;
-    case DTypeKind::Bytes: cls = "bytes_"; break;
-    default: cls = "void"; break;
+    case DTypeKind::Bool:
+      cls = "bool_";
+      break;
+    case DTypeKind::Int:
+      cls = "int" + std::to_string(d.itemsize() * 8);
+      break;
+    case DTypeKind::UInt:
+      cls = "uint" + std::to_string(d.itemsize() * 8);
+      break;
+    case DTypeKind::Float:
+      cls = "float" + std::to_string(d.itemsize() * 8);
+      break;
+    case DTypeKind::Complex:
+      cls = "complex" + std::to_string(d.itemsize() * 8);
+      break;
+    case DTypeKind::Unicode:
+      cls = "str_";
+      break;
+    case DTypeKind::Bytes:
+      cls = "bytes_";
+      break;
+    default:
+      cls = "void";
+      break;
   }
   return array(std::move(zero_d), cls);
 }
@@ -244,13 +263,18 @@ class GraphComparer {
   bool eq_scalar(const Node& a, const Node& b) {
     if (a.scalar != b.scalar) return false;
     switch (a.scalar) {
-      case ScalarKind::None: return true;
-      case ScalarKind::Bool: return a.bool_value == b.bool_value;
-      case ScalarKind::Int: return a.int_value == b.int_value;
+      case ScalarKind::None:
+        return true;
+      case ScalarKind::Bool:
+        return a.bool_value == b.bool_value;
+      case ScalarKind::Int:
+        return a.int_value == b.int_value;
       case ScalarKind::Float:
         return (a.float_value != a.float_value && b.float_value != b.float_value) ||
-               (a.float_value == b.float_value && std::signbit(a.float_value) == std::signbit(b.float_value));
-      default: return a.str_value == b.str_value;
+               (a.float_value == b.float_value &&
+                std::signbit(a.float_value) == std::signbit(b.float_value));
+      default:
+        return a.str_value == b.str_value;
     }
   }
 
@@ -279,19 +303,23 @@ class GraphComparer {
   bool eq_node(const Node& a, const Node& b) {
     if (a.kind != b.kind || a.module != b.module || a.cls != b.cls) return false;
     switch (a.kind) {
-      case NodeKind::Json: return eq_scalar(a, b);
+      case NodeKind::Json:
+        return eq_scalar(a, b);
       case NodeKind::Dict:
         if (a.entries.size() != b.entries.size()) return false;
         for (std::size_t i = 0; i < a.entries.size(); ++i) {
-          if (a.entries[i].key != b.entries[i].key || !eq(a.entries[i].key_type, b.entries[i].key_type) ||
+          if (a.entries[i].key != b.entries[i].key ||
+              !eq(a.entries[i].key_type, b.entries[i].key_type) ||
               !eq(a.entries[i].value, b.entries[i].value)) {
             return false;
           }
         }
         return eq(a.key_types, b.key_types);
-      case NodeKind::NdArray: return eq_array(a, b);
+      case NodeKind::NdArray:
+        return eq_array(a, b);
       case NodeKind::Slice:
-        return a.slice_start == b.slice_start && a.slice_stop == b.slice_stop && a.slice_step == b.slice_step;
+        return a.slice_start == b.slice_start && a.slice_stop == b.slice_stop &&
+               a.slice_step == b.slice_step;
       case NodeKind::Method:
         if (a.method_name != b.method_name) return false;
         break;
@@ -314,7 +342,8 @@ class GraphComparer {
     }
     if (!eq_list(a.items, b.items) || a.children.size() != b.children.size()) return false;
     for (std::size_t i = 0; i < a.children.size(); ++i) {
-      if (a.children[i].name != b.children[i].name || !eq(a.children[i].node, b.children[i].node)) return false;
+      if (a.children[i].name != b.children[i].name || !eq(a.children[i].node, b.children[i].node))
+        return false;
     }
     return true;
   }
@@ -326,7 +355,8 @@ class GraphComparer {
 
 }  // namespace
 
-bool graphs_equal(const Node& a, const Node& b, const ArrayLookup* arrays_a, const ArrayLookup* arrays_b) {
+bool graphs_equal(const Node& a, const Node& b, const ArrayLookup* arrays_a,
+                  const ArrayLookup* arrays_b) {
   GraphComparer c(arrays_a, arrays_b);
   // Non-owning aliases: the comparer only needs identities.
   NodePtr pa(NodePtr(), &a);

@@ -4,9 +4,8 @@
 
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
-#include "json_value.hpp"
+#include "schema_json.hpp"
 #include "skops/error.hpp"
 #include "skops/schema.hpp"
 
@@ -14,15 +13,17 @@ namespace skops {
 
 namespace {
 
-using detail::JsonValue;
-using JT = JsonValue::Type;
+using detail::find_member;
+using detail::JsonElement;
+using detail::string_of;
+using JT = detail::JsonType;
 
 class GraphBuilder {
  public:
   GraphBuilder(const Limits& limits, int protocol) : limits_(limits), protocol_(protocol) {}
 
-  NodePtr node(const JsonValue& j, const std::string& ptr) {
-    if (!j.is_object()) throw SchemaError("a node must be a JSON object", {}, ptr);
+  NodePtr node(JsonElement j, const std::string& ptr) {
+    if (j.type() != JT::OBJECT) throw SchemaError("a node must be a JSON object", {}, ptr);
     if (++count_ > limits_.max_nodes) {
       throw LimitError("more than " + std::to_string(limits_.max_nodes) + " nodes", {}, ptr);
     }
@@ -30,24 +31,32 @@ class GraphBuilder {
     if (id != 0) {
       auto it = memo_.find(id);
       if (it != memo_.end()) {
-        if (in_progress_.count(id)) {
-          throw SchemaError("reference cycle: __id__ " + std::to_string(id) + " refers to an enclosing node", {}, ptr);
+        if (it->second.open) {
+          throw SchemaError(
+              "reference cycle: __id__ " + std::to_string(id) + " refers to an enclosing node", {},
+              ptr);
         }
-        if (!detail::same_state(*it->second.json, j) && !is_cached_ref(j)) {
-          throw SchemaError("__id__ " + std::to_string(id) + " is reused with a different state (first at " +
-                                display(it->second.node->pointer) + ")", {}, ptr);
+        if (!detail::same_state(it->second.json, j) && !is_cached_ref(j)) {
+          throw SchemaError("__id__ " + std::to_string(id) +
+                                " is reused with a different state (first at " +
+                                display(it->second.node->pointer) + ")",
+                            {}, ptr);
         }
         return it->second.node;
       }
     }
-    const JsonValue* loader = j.find("__loader__");
-    if (!loader) throw SchemaError("missing __loader__", {}, ptr);
-    if (!loader->is_string()) throw SchemaError("unknown __loader__ (not a string)", {}, ptr);
-    if (loader->s == "CachedNode") {
-      throw SchemaError("dangling reference: CachedNode to __id__ " + std::to_string(id) + " never defined", {}, ptr);
+    const auto loader_field = find_member(j, "__loader__");
+    if (!loader_field) throw SchemaError("missing __loader__", {}, ptr);
+    if (loader_field->type() != JT::STRING)
+      throw SchemaError("unknown __loader__ (not a string)", {}, ptr);
+    const std::string loader(string_of(*loader_field));
+    if (loader == "CachedNode") {
+      throw SchemaError(
+          "dangling reference: CachedNode to __id__ " + std::to_string(id) + " never defined", {},
+          ptr);
     }
-    const auto kind = kind_from_loader(loader->s);
-    if (!kind) throw SchemaError("unknown __loader__ \"" + loader->s + "\"", {}, ptr);
+    const auto kind = kind_from_loader(loader);
+    if (!kind) throw SchemaError("unknown __loader__ \"" + loader + "\"", {}, ptr);
 
     auto n = std::make_shared<Node>();
     n->kind = *kind;
@@ -55,73 +64,80 @@ class GraphBuilder {
     n->pointer = ptr;
     n->cls = name_field(j, "__class__", ptr);
     n->module = name_field(j, "__module__", ptr);
-    if (id != 0) {
-      memo_.emplace(id, Memo{n, &j});
-      in_progress_.insert(id);
-    }
+    Memo* memo = nullptr;
+    if (id != 0) memo = &memo_.emplace(id, Memo{n, j, true}).first->second;
     fill(*n, j, ptr);
-    if (id != 0) in_progress_.erase(id);
+    if (memo) memo->open = false;
     return n;
   }
 
  private:
   struct Memo {
     NodePtr node;
-    const JsonValue* json;
+    JsonElement json;
+    bool open;  ///< still being built: a reference to it from below is a cycle
   };
 
   static std::string display(const std::string& ptr) { return ptr.empty() ? "/" : ptr; }
 
-  static bool is_cached_ref(const JsonValue& j) {
-    const JsonValue* l = j.find("__loader__");
-    return l && l->is_string() && l->s == "CachedNode";
+  static bool is_cached_ref(JsonElement j) {
+    const auto l = find_member(j, "__loader__");
+    return l && l->type() == JT::STRING && string_of(*l) == "CachedNode";
   }
 
-  static std::int64_t read_id(const JsonValue& j, const std::string& ptr) {
-    const JsonValue* id = j.find("__id__");
+  static std::int64_t read_id(JsonElement j, const std::string& ptr) {
+    const auto id = find_member(j, "__id__");
     if (!id) return 0;
-    if (id->type == JT::Int) return id->i;
-    if (id->type == JT::UInt && id->u <= static_cast<std::uint64_t>(INT64_MAX)) return static_cast<std::int64_t>(id->u);
+    if (id->type() == JT::INT64) return detail::int64_of(*id);
+    if (id->type() == JT::UINT64 &&
+        detail::uint64_of(*id) <= static_cast<std::uint64_t>(INT64_MAX)) {
+      return static_cast<std::int64_t>(detail::uint64_of(*id));
+    }
     throw SchemaError("__id__ must be a 64-bit integer", {}, ptr);
   }
 
-  static std::string name_field(const JsonValue& j, const char* key, const std::string& ptr) {
-    const JsonValue* v = j.find(key);
+  static std::string name_field(JsonElement j, const char* key, const std::string& ptr) {
+    const auto v = find_member(j, key);
     if (!v) throw SchemaError(std::string("missing ") + key, {}, ptr);
-    if (!v->is_string()) throw SchemaError(std::string(key) + " must be a string", {}, ptr);
-    if (v->s.find('\0') != std::string::npos) throw SchemaError(std::string(key) + " contains a NUL character", {}, ptr);
-    return v->s;
+    if (v->type() != JT::STRING) throw SchemaError(std::string(key) + " must be a string", {}, ptr);
+    const std::string_view s = string_of(*v);
+    if (s.find('\0') != std::string_view::npos)
+      throw SchemaError(std::string(key) + " contains a NUL character", {}, ptr);
+    return std::string(s);
   }
 
-  static const JsonValue& field(const JsonValue& j, const char* key, JT type, const std::string& ptr) {
-    const JsonValue* v = j.find(key);
+  static JsonElement field(JsonElement j, const char* key, JT type, const std::string& ptr) {
+    const auto v = find_member(j, key);
     if (!v) throw SchemaError(std::string("missing \"") + key + "\"", {}, ptr);
-    if (v->type != type) throw SchemaError(std::string("\"") + key + "\" has the wrong JSON type", {}, ptr);
+    if (v->type() != type)
+      throw SchemaError(std::string("\"") + key + "\" has the wrong JSON type", {}, ptr);
     return *v;
   }
 
-  static std::string string_field(const JsonValue& j, const char* key, const std::string& ptr) {
-    return field(j, key, JT::String, ptr).s;
+  static std::string string_field(JsonElement j, const char* key, const std::string& ptr) {
+    return std::string(string_of(field(j, key, JT::STRING, ptr)));
   }
 
-  NodePtr child(const JsonValue& parent, const char* key, const std::string& ptr) {
-    const JsonValue* v = parent.find(key);
+  NodePtr child(JsonElement parent, const char* key, const std::string& ptr) {
+    const auto v = find_member(parent, key);
     if (!v) throw SchemaError(std::string("missing \"") + key + "\"", {}, ptr);
     return node(*v, ptr + "/" + pointer_escape(key));
   }
 
-  void items(Node& n, const JsonValue& arr, const std::string& ptr) {
-    n.items.reserve(arr.array.size());
-    for (std::size_t i = 0; i < arr.array.size(); ++i) {
-      n.items.push_back(node(arr.array[i], ptr + "/" + std::to_string(i)));
+  void items(Node& n, JsonElement arr, const std::string& ptr) {
+    const auto array = detail::array_of(arr);
+    n.items.reserve(array.size());
+    std::size_t i = 0;
+    for (const auto item : array) {
+      n.items.push_back(node(item, ptr + "/" + std::to_string(i++)));
     }
   }
 
   // Named children from an object of nodes, in the listed order (Python's order).
-  void named(Node& n, const JsonValue& content, const std::string& ptr, std::initializer_list<const char*> names,
-             bool all_required = true) {
+  void named(Node& n, JsonElement content, const std::string& ptr,
+             std::initializer_list<const char*> names, bool all_required = true) {
     for (const char* name : names) {
-      const JsonValue* v = content.find(name);
+      const auto v = find_member(content, name);
       if (!v) {
         if (all_required) throw SchemaError(std::string("missing \"") + name + "\"", {}, ptr);
         continue;
@@ -130,13 +146,13 @@ class GraphBuilder {
     }
   }
 
-  void fill(Node& n, const JsonValue& j, const std::string& ptr) {
+  void fill(Node& n, JsonElement j, const std::string& ptr) {
     const std::string cptr = ptr + "/content";
     switch (n.kind) {
       case NodeKind::Json: {
-        const JsonValue& c = field(j, "content", JT::String, ptr);
+        const JsonElement c = field(j, "content", JT::STRING, ptr);
         try {
-          decode_json_scalar(n, c.s, limits_);
+          decode_json_scalar(n, std::string(string_of(c)), limits_);
         } catch (const Error& e) {
           if (e.kind() == ErrorKind::Limit) throw LimitError(e.detail(), {}, cptr);
           throw SchemaError(e.detail(), {}, cptr);
@@ -146,52 +162,55 @@ class GraphBuilder {
       case NodeKind::Dict:
       case NodeKind::DictWithDeprecatedKeys: {
         if (n.kind == NodeKind::DictWithDeprecatedKeys) {
-          const JsonValue& c = field(j, "content", JT::Object, ptr);
+          const JsonElement c = field(j, "content", JT::OBJECT, ptr);
           named(n, c, cptr, {"main", "_deprecated_key_to_new_key"});
           return;
         }
         // Python processes key_types before the values (memo order matters).
-        const JsonValue& content = field(j, "content", JT::Object, ptr);
-        const JsonValue* kt = j.find("key_types");
+        const auto content = detail::object_of(field(j, "content", JT::OBJECT, ptr));
+        const auto kt = find_member(j, "key_types");
         if (!kt) throw SchemaError("missing \"key_types\"", {}, ptr);
         n.key_types = node(*kt, ptr + "/key_types");
         if (n.key_types->kind != NodeKind::List) {
           throw SchemaError("key_types must be a ListNode", {}, ptr + "/key_types");
         }
-        if (n.key_types->items.size() != content.object.size()) {
-          throw SchemaError("key_types has " + std::to_string(n.key_types->items.size()) + " entries for " +
-                                std::to_string(content.object.size()) + " keys",
+        if (n.key_types->items.size() != content.size()) {
+          throw SchemaError("key_types has " + std::to_string(n.key_types->items.size()) +
+                                " entries for " + std::to_string(content.size()) + " keys",
                             {}, ptr + "/key_types");
         }
         for (std::size_t i = 0; i < n.key_types->items.size(); ++i) {
           if (n.key_types->items[i]->kind != NodeKind::Type) {
-            throw SchemaError("key type is not a TypeNode", {}, ptr + "/key_types/content/" + std::to_string(i));
+            throw SchemaError("key type is not a TypeNode", {},
+                              ptr + "/key_types/content/" + std::to_string(i));
           }
         }
-        n.entries.reserve(content.object.size());
-        for (std::size_t i = 0; i < content.object.size(); ++i) {
-          const auto& kv = content.object[i];
-          n.entries.push_back({kv.first, n.key_types->items[i], node(kv.second, cptr + "/" + pointer_escape(kv.first))});
+        n.entries.reserve(content.size());
+        std::size_t i = 0;
+        for (const auto kv : content) {
+          std::string key(kv.key);
+          const std::string child_ptr = cptr + "/" + pointer_escape(key);
+          n.entries.push_back({std::move(key), n.key_types->items[i++], node(kv.value, child_ptr)});
         }
         return;
       }
       case NodeKind::List:
       case NodeKind::Tuple:
       case NodeKind::Set:
-        items(n, field(j, "content", JT::Array, ptr), cptr);
+        items(n, field(j, "content", JT::ARRAY, ptr), cptr);
         return;
       case NodeKind::DefaultDict:
-        named(n, field(j, "content", JT::Object, ptr), cptr, {"main", "default_factory"});
+        named(n, field(j, "content", JT::OBJECT, ptr), cptr, {"main", "default_factory"});
         return;
       case NodeKind::Slice: {
-        const JsonValue& c = field(j, "content", JT::Object, ptr);
+        const JsonElement c = field(j, "content", JT::OBJECT, ptr);
         auto bound = [&](const char* k) -> std::string {
-          const JsonValue* v = c.find(k);
+          const auto v = find_member(c, k);
           if (!v) return "null";
-          if (v->type != JT::Null && !v->is_integer()) {
+          if (v->type() != JT::NULL_VALUE && !detail::is_integer(*v)) {
             throw SchemaError(std::string("slice ") + k + " must be an integer or null", {}, cptr);
           }
-          return detail::to_json_text(*v);
+          return detail::integer_or_null_text(*v);
         };
         n.slice_start = bound("start");
         n.slice_stop = bound("stop");
@@ -201,10 +220,11 @@ class GraphBuilder {
       case NodeKind::Type:
         return;
       case NodeKind::Function: {
-        const JsonValue* c = j.find("content");
+        const auto c = find_member(j, "content");
         if (c && protocol_ == 0) {
           // Protocol 0: {"content": {"module_path": M, "function": F}}; the name audited is M.F.
-          if (!c->is_object()) throw SchemaError("FunctionNode content must be an object", {}, cptr);
+          if (c->type() != JT::OBJECT)
+            throw SchemaError("FunctionNode content must be an object", {}, cptr);
           n.module = string_field(*c, "module_path", cptr);
           n.cls = string_field(*c, "function", cptr);
           n.protocol0_function = true;
@@ -212,22 +232,24 @@ class GraphBuilder {
         return;
       }
       case NodeKind::Partial:
-        named(n, field(j, "content", JT::Object, ptr), cptr, {"func", "args", "kwds", "namespace"});
+        named(n, field(j, "content", JT::OBJECT, ptr), cptr, {"func", "args", "kwds", "namespace"});
         return;
       case NodeKind::Method: {
-        const JsonValue& c = field(j, "content", JT::Object, ptr);
+        const JsonElement c = field(j, "content", JT::OBJECT, ptr);
         n.method_name = string_field(c, "func", cptr);
         named(n, c, cptr, {"obj"});
         const Node& obj = *n.children.front().node;
         // Since skops 0.12 the node names its object's type; files from older skops say "method".
         if (n.cls != "method" && (obj.module != n.module || obj.cls != n.cls)) {
-          throw SchemaError("MethodNode claims " + n.type_name() + " but wraps " + obj.type_name(), {}, ptr);
+          throw SchemaError("MethodNode claims " + n.type_name() + " but wraps " + obj.type_name(),
+                            {}, ptr);
         }
         return;
       }
       case NodeKind::OperatorFunc:
         if (n.module != "operator") {
-          throw SchemaError("OperatorFuncNode must name module 'operator', not '" + n.module + "'", {}, ptr);
+          throw SchemaError("OperatorFuncNode must name module 'operator', not '" + n.module + "'",
+                            {}, ptr);
         }
         n.children.push_back({"attrs", child(j, "attrs", ptr)});
         return;
@@ -236,7 +258,7 @@ class GraphBuilder {
         n.file = string_field(j, "file", ptr);
         return;
       case NodeKind::Object:
-        if (j.find("content")) n.children.push_back({"content", child(j, "content", ptr)});
+        if (find_member(j, "content")) n.children.push_back({"content", child(j, "content", ptr)});
         return;
       case NodeKind::ConstructorFromReduce:
       case NodeKind::RandomState:
@@ -247,27 +269,28 @@ class GraphBuilder {
         }
         return;
       case NodeKind::NdArray: {
-        const JsonValue& type = field(j, "type", JT::String, ptr);
-        n.storage = type.s;
-        if (type.s == "numpy") {
+        n.storage = string_field(j, "type", ptr);
+        if (n.storage == "numpy") {
           n.file = string_field(j, "file", ptr);
-        } else if (type.s == "json") {
-          items(n, field(j, "content", JT::Array, ptr), cptr);
+        } else if (n.storage == "json") {
+          items(n, field(j, "content", JT::ARRAY, ptr), cptr);
           n.json_shape = child(j, "shape", ptr);
-          if (n.json_shape->kind != NodeKind::Tuple) throw SchemaError("shape must be a TupleNode", {}, ptr + "/shape");
+          if (n.json_shape->kind != NodeKind::Tuple)
+            throw SchemaError("shape must be a TupleNode", {}, ptr + "/shape");
         } else {
-          throw SchemaError("unknown array storage type \"" + type.s + "\"", {}, ptr + "/type");
+          throw SchemaError("unknown array storage type \"" + n.storage + "\"", {}, ptr + "/type");
         }
         return;
       }
       case NodeKind::MaskedArray:
-        named(n, field(j, "content", JT::Object, ptr), cptr, {"data", "mask"});
+        named(n, field(j, "content", JT::OBJECT, ptr), cptr, {"data", "mask"});
         return;
       case NodeKind::RandomGenerator: {
-        const JsonValue& c = field(j, "content", JT::Object, ptr);
+        const JsonElement c = field(j, "content", JT::OBJECT, ptr);
         if (protocol_ == 0) {
           // Protocol 0 kept the bit generator state as raw JSON, which cannot be audited.
-          throw UnsupportedError("protocol-0 RandomGeneratorNode (raw state) cannot be audited", {}, cptr);
+          throw UnsupportedError("protocol-0 RandomGeneratorNode (raw state) cannot be audited", {},
+                                 cptr);
         }
         if (protocol_ == 1) {
           named(n, c, cptr, {"bit_generator"});
@@ -278,7 +301,8 @@ class GraphBuilder {
       }
       case NodeKind::SparseMatrix: {
         const std::string type = string_field(j, "type", ptr);
-        if (type != "scipy") throw SchemaError("unknown sparse storage type \"" + type + "\"", {}, ptr + "/type");
+        if (type != "scipy")
+          throw SchemaError("unknown sparse storage type \"" + type + "\"", {}, ptr + "/type");
         n.storage = type;
         n.file = string_field(j, "file", ptr);
         return;
@@ -286,7 +310,7 @@ class GraphBuilder {
       case NodeKind::Tree:
       case NodeKind::Loss:
       case NodeKind::QuantileForest: {
-        const JsonValue& reduce = field(j, "__reduce__", JT::Object, ptr);
+        const JsonElement reduce = field(j, "__reduce__", JT::OBJECT, ptr);
         // State first, then constructor arguments: Python's processing order.
         n.children.push_back({"content", child(j, "content", ptr)});
         n.children.push_back({"args", child(reduce, "args", ptr + "/__reduce__")});
@@ -298,8 +322,8 @@ class GraphBuilder {
   const Limits& limits_;
   int protocol_;
   std::uint64_t count_ = 0;
+  // Node-based map: Memo addresses stay valid while children are inserted.
   std::unordered_map<std::int64_t, Memo> memo_;
-  std::unordered_set<std::int64_t> in_progress_;
 
  public:
   std::uint64_t count() const { return count_; }
@@ -309,27 +333,33 @@ class GraphBuilder {
 
 ParsedSchema parse_schema(const std::string& text, const Limits& limits) {
   if (text.size() > limits.max_schema_bytes) {
-    throw LimitError("schema.json is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                     std::to_string(limits.max_schema_bytes));
+    throw LimitError("schema.json is " + std::to_string(text.size()) +
+                     " bytes, over the limit of " + std::to_string(limits.max_schema_bytes));
   }
-  detail::JsonParseOptions opts;
-  opts.max_depth = limits.max_json_depth;
-  const JsonValue doc = detail::parse_json(text, opts);
-  if (!doc.is_object()) throw SchemaError("schema.json must be a JSON object (the root node)", {}, "");
+  const detail::SchemaJson json(text, limits.max_json_depth);
+  const JsonElement doc = json.root();
+  if (doc.type() != JT::OBJECT)
+    throw SchemaError("schema.json must be a JSON object (the root node)", {}, "");
   ParsedSchema out;
-  const JsonValue* protocol = doc.find("protocol");
+  const auto protocol = find_member(doc, "protocol");
   if (!protocol) throw SchemaError("missing \"protocol\"", {}, "");
-  if (!protocol->is_integer()) throw SchemaError("\"protocol\" must be an integer", {}, "/protocol");
-  const std::int64_t p = protocol->type == JT::Int ? protocol->i
-                         : protocol->u <= static_cast<std::uint64_t>(kMaxProtocol) ? static_cast<std::int64_t>(protocol->u)
-                                                                                  : -1;
+  if (!detail::is_integer(*protocol))
+    throw SchemaError("\"protocol\" must be an integer", {}, "/protocol");
+  const std::uint64_t u = protocol->type() == JT::UINT64 ? detail::uint64_of(*protocol) : 0;
+  const std::int64_t p = protocol->type() == JT::INT64 ? detail::int64_of(*protocol)
+                         : u <= static_cast<std::uint64_t>(kMaxProtocol)
+                             ? static_cast<std::int64_t>(u)
+                             : -1;
   if (p < kMinProtocol || p > kMaxProtocol) {
-    throw SchemaError("unsupported protocol " + detail::to_json_text(*protocol) + " (this build reads " +
-                          std::to_string(kMinProtocol) + " to " + std::to_string(kMaxProtocol) + ")",
+    throw SchemaError("unsupported protocol " + detail::integer_or_null_text(*protocol) +
+                          " (this build reads " + std::to_string(kMinProtocol) + " to " +
+                          std::to_string(kMaxProtocol) + ")",
                       {}, "/protocol");
   }
   out.protocol = static_cast<int>(p);
-  if (const JsonValue* v = doc.find("_skops_version"); v && v->is_string()) out.skops_version = v->s;
+  if (const auto v = find_member(doc, "_skops_version"); v && v->type() == JT::STRING) {
+    out.skops_version = std::string(string_of(*v));
+  }
   GraphBuilder builder(limits, out.protocol);
   out.root = builder.node(doc, "");
   out.node_count = builder.count();

@@ -18,8 +18,9 @@ class SchemaWriter {
   std::string run(const Node& root) {
     out_.reserve(1 << 16);
     NodePtr alias(NodePtr(), &root);
-    node(alias, 0, {{"protocol", std::to_string(kWriteProtocol)},
-                    {"_skops_version", detail::json_escape_string(opts_.skops_version)}});
+    node(alias, 0,
+         {{"protocol", std::to_string(kWriteProtocol)},
+          {"_skops_version", detail::json_escape_string(opts_.skops_version)}});
     out_ += '\n';
     return std::move(out_);
   }
@@ -89,13 +90,20 @@ class SchemaWriter {
   std::string scalar_text(const Node& n) {
     if (!n.raw_json.empty()) return n.raw_json;
     switch (n.scalar) {
-      case ScalarKind::None: return "null";
-      case ScalarKind::Bool: return n.bool_value ? "true" : "false";
-      case ScalarKind::Int: return std::to_string(n.int_value);
-      case ScalarKind::BigInt: return n.str_value;
-      case ScalarKind::Float: return python_float_repr(n.float_value);
-      case ScalarKind::Str: return detail::json_escape_string(n.str_value);
-      case ScalarKind::OtherJson: return n.str_value;
+      case ScalarKind::None:
+        return "null";
+      case ScalarKind::Bool:
+        return n.bool_value ? "true" : "false";
+      case ScalarKind::Int:
+        return std::to_string(n.int_value);
+      case ScalarKind::BigInt:
+        return n.str_value;
+      case ScalarKind::Float:
+        return python_float_repr(n.float_value);
+      case ScalarKind::Str:
+        return detail::json_escape_string(n.str_value);
+      case ScalarKind::OtherJson:
+        return n.str_value;
     }
     return "null";
   }
@@ -103,7 +111,8 @@ class SchemaWriter {
   std::string member_name(const Node& n, std::int64_t id) {
     if (opts_.member_name) return opts_.member_name(n, id);
     if (!n.file.empty()) return n.file;
-    const char* ext = n.kind == NodeKind::SparseMatrix ? ".npz" : (n.kind == NodeKind::NdArray ? ".npy" : ".bin");
+    const char* ext =
+        n.kind == NodeKind::SparseMatrix ? ".npz" : (n.kind == NodeKind::NdArray ? ".npy" : ".bin");
     return std::to_string(id) + ext;
   }
 
@@ -114,7 +123,8 @@ class SchemaWriter {
     Obj o{*this, depth};
     o.str("__class__", n.cls);
     o.str("__module__", n.module);
-    const bool reduce = n.kind == NodeKind::Tree || n.kind == NodeKind::Loss || n.kind == NodeKind::QuantileForest;
+    const bool reduce =
+        n.kind == NodeKind::Tree || n.kind == NodeKind::Loss || n.kind == NodeKind::QuantileForest;
     if (!reduce) o.str("__loader__", loader_name(n.kind));
     switch (n.kind) {
       case NodeKind::Json:
@@ -135,7 +145,8 @@ class SchemaWriter {
           node(n.key_types, depth + 1, {});
         } else {
           std::vector<NodePtr> kts;
-          for (const auto& e : n.entries) kts.push_back(e.key_type ? e.key_type : make::type_ref("builtins", "str"));
+          for (const auto& e : n.entries)
+            kts.push_back(e.key_type ? e.key_type : make::type_ref("builtins", "str"));
           node(make::list(std::move(kts)), depth + 1, {});
         }
         break;

@@ -1,26 +1,29 @@
 // schema.json ⇄ node graph: JsonNode scalars, memo semantics, structural checks, limits,
 // and write → parse round trips.
 
+#include "skops/schema.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "skops/error.hpp"
-#include "skops/schema.hpp"
 
 namespace {
 
 using namespace skops;
 
 std::string json_node(const std::string& content_json, std::int64_t id = 0) {
-  std::string s = R"({"__class__": "str", "__module__": "builtins", "__loader__": "JsonNode", "content": )" +
-                  content_json + R"(, "is_json": true)";
+  std::string s =
+      R"({"__class__": "str", "__module__": "builtins", "__loader__": "JsonNode", "content": )" +
+      content_json + R"(, "is_json": true)";
   if (id) s += ", \"__id__\": " + std::to_string(id);
   return s + "}";
 }
 
 std::string list_node(const std::vector<std::string>& items, std::int64_t id = 0) {
-  std::string s = R"({"__class__": "list", "__module__": "builtins", "__loader__": "ListNode", "content": [)";
+  std::string s =
+      R"({"__class__": "list", "__module__": "builtins", "__loader__": "ListNode", "content": [)";
   for (std::size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i];
   s += "]";
   if (id) s += ", \"__id__\": " + std::to_string(id);
@@ -138,13 +141,58 @@ TEST(ParseSchema, DuplicateKeysAndBadUtf8) {
   EXPECT_THROW(parse_schema(bad), SchemaError);
 }
 
+TEST(ParseSchema, DuplicateKeysAnywhereAreRefused) {
+  // Not only in node objects: in any object, small (scanned) or large (hashed).
+  std::string nested = with_protocol(json_node("\"1\""));
+  nested.insert(nested.size() - 1, R"(, "extra": {"a": [{"k": 1, "k": 2}]})");
+  try {
+    parse_schema(nested);
+    FAIL();
+  } catch (const SchemaError& e) {
+    EXPECT_NE(std::string(e.what()).find("duplicate JSON key \"k\""), std::string::npos)
+        << e.what();
+  }
+  std::string large = "{";
+  for (int i = 0; i < 40; ++i) large += "\"k" + std::to_string(i) + "\": 0, ";
+  std::string unique = with_protocol(json_node("\"1\""));
+  unique.insert(unique.size() - 1, ", \"extra\": " + large + "\"k40\": 0}");
+  EXPECT_NO_THROW(parse_schema(unique));
+  std::string repeated = with_protocol(json_node("\"1\""));
+  repeated.insert(repeated.size() - 1, ", \"extra\": " + large + "\"k17\": 0}");
+  EXPECT_THROW(parse_schema(repeated), SchemaError);
+}
+
+TEST(ParseSchema, SyntaxErrorsNameTheByte) {
+  const std::string good = with_protocol(json_node("\"1\""));
+  std::string bad = good;
+  bad.insert(1, ",");
+  try {
+    parse_schema(bad);
+    FAIL();
+  } catch (const SchemaError& e) {
+    EXPECT_NE(std::string(e.what()).find("invalid JSON at byte 2"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(parse_schema(good.substr(0, good.size() - 1)), SchemaError);
+  EXPECT_THROW(parse_schema(good + " x"), SchemaError);
+}
+
+TEST(ParseSchema, IntegersBeyondSixtyFourBitsAreRefused) {
+  // Python writes none in schema.json itself (big ints live in JsonNode content strings).
+  std::string s = with_protocol(json_node("\"1\""));
+  s.insert(s.size() - 1, R"(, "extra": 123456789012345678901234567890)");
+  EXPECT_THROW(parse_schema(s), SchemaError);
+  std::string id = json_node("\"1\"");
+  id.insert(id.size() - 1, R"(, "__id__": 18446744073709551615)");
+  EXPECT_THROW(parse_schema(with_protocol(id)), SchemaError);
+}
+
 TEST(ParseSchema, SharedIdsFollowPython) {
   const std::string a = json_node("\"1\"", 7);
   auto parsed = parse_schema(with_protocol(list_node({a, a, json_node("\"2\"", 8)})));
   ASSERT_EQ(parsed.root->items.size(), 3u);
   EXPECT_EQ(parsed.root->items[0].get(), parsed.root->items[1].get());  // one shared node
   EXPECT_NE(parsed.root->items[0].get(), parsed.root->items[2].get());
-  EXPECT_EQ(parsed.root->items[1]->pointer, "/content/0");               // first occurrence
+  EXPECT_EQ(parsed.root->items[1]->pointer, "/content/0");  // first occurrence
 }
 
 TEST(ParseSchema, ConflictingReuseOfAnIdIsRefused) {
@@ -160,16 +208,19 @@ TEST(ParseSchema, CyclesAreRefused) {
 }
 
 TEST(ParseSchema, DanglingCachedNode) {
-  const std::string cached = R"({"__class__": "x", "__module__": "y", "__loader__": "CachedNode", "__id__": 99})";
+  const std::string cached =
+      R"({"__class__": "x", "__module__": "y", "__loader__": "CachedNode", "__id__": 99})";
   EXPECT_THROW(parse_schema(with_protocol(list_node({cached}))), SchemaError);
 }
 
 TEST(ParseSchema, StructuralChecks) {
-  auto bad = [](const std::string& node) { EXPECT_THROW(parse_schema(with_protocol(node)), SchemaError) << node; };
-  bad(R"({"__class__": "str", "__module__": "builtins", "content": "1"})");                       // no loader
-  bad(R"({"__class__": "str", "__module__": "builtins", "__loader__": 123, "content": "1"})");    // not a string
-  bad(R"({"__class__": "str", "__module__": "builtins", "__loader__": "EvilNode"})");             // unknown
-  bad(R"({"__module__": "builtins", "__loader__": "JsonNode", "content": "1"})");                 // no class
+  auto bad = [](const std::string& node) {
+    EXPECT_THROW(parse_schema(with_protocol(node)), SchemaError) << node;
+  };
+  bad(R"({"__class__": "str", "__module__": "builtins", "content": "1"})");  // no loader
+  bad(R"({"__class__": "str", "__module__": "builtins", "__loader__": 123, "content": "1"})");  // not a string
+  bad(R"({"__class__": "str", "__module__": "builtins", "__loader__": "EvilNode"})");  // unknown
+  bad(R"({"__module__": "builtins", "__loader__": "JsonNode", "content": "1"})");      // no class
   bad(R"({"__class__": "str", "__module__": "builtins", "__loader__": "JsonNode", "content": {}})");
   bad(R"({"__class__": "list", "__module__": "builtins", "__loader__": "ListNode", "content": "x"})");
   bad(R"({"__class__": "ndarray", "__module__": "numpy", "__loader__": "NdArrayNode", "type": "pickle", "file": "a"})");
@@ -189,7 +240,8 @@ TEST(ParseSchema, OldLoaderNamesAndProtocolZeroFunctions) {
                 "key_types": {"__class__": "list", "__module__": "builtins", "__loader__": "ListNode", "content": []}},
     "__loader__": "SGDNode"})";
   EXPECT_EQ(parse_schema(with_protocol(sgd)).root->kind, NodeKind::Loss);
-  const std::string fn = R"({"__class__": "function", "__module__": "numpy", "__loader__": "FunctionNode",
+  const std::string fn =
+      R"({"__class__": "function", "__module__": "numpy", "__loader__": "FunctionNode",
     "content": {"module_path": "numpy.core._multiarray_umath", "function": "log1p"}})";
   auto p0 = parse_schema(with_protocol(fn, 0));
   EXPECT_EQ(p0.root->type_name(), "numpy.core._multiarray_umath.log1p");
@@ -198,22 +250,21 @@ TEST(ParseSchema, OldLoaderNamesAndProtocolZeroFunctions) {
 TEST(WriteSchema, RoundTripsEveryNodeKind) {
   auto str_type = make::type_ref("builtins", "str");
   auto shared = make::list({make::integer(1), make::real(0.5)});
-  auto root = make::object(
-      "mypkg", "Thing",
-      {{"none", make::none()},
-       {"flag", make::boolean(true)},
-       {"n", make::integer(-3)},
-       {"x", make::real(1e-07)},
-       {"nan", make::real(NAN)},
-       {"big", make::json_raw("302602671330392952913379056849247414473")},
-       {"s", make::str("h\xc3\xa9llo \xf0\x9f\x98\x80 \"q\"")},
-       {"t", make::tuple({make::str("a"), shared})},
-       {"again", shared},
-       {"set", make::set({make::integer(2)})},
-       {"type", make::type_ref("numpy", "float64")},
-       {"fn", make::function_ref("numpy.core._multiarray_umath", "log1p")},
-       {"slice", make::slice("1", "null", "2")},
-       {"objarr", make::object_array({make::str("a"), make::str("b")}, {2})}});
+  auto root = make::object("mypkg", "Thing",
+                           {{"none", make::none()},
+                            {"flag", make::boolean(true)},
+                            {"n", make::integer(-3)},
+                            {"x", make::real(1e-07)},
+                            {"nan", make::real(NAN)},
+                            {"big", make::json_raw("302602671330392952913379056849247414473")},
+                            {"s", make::str("h\xc3\xa9llo \xf0\x9f\x98\x80 \"q\"")},
+                            {"t", make::tuple({make::str("a"), shared})},
+                            {"again", shared},
+                            {"set", make::set({make::integer(2)})},
+                            {"type", make::type_ref("numpy", "float64")},
+                            {"fn", make::function_ref("numpy.core._multiarray_umath", "log1p")},
+                            {"slice", make::slice("1", "null", "2")},
+                            {"objarr", make::object_array({make::str("a"), make::str("b")}, {2})}});
   const std::string text = write_schema(*root);
   auto parsed = parse_schema(text);
   EXPECT_TRUE(graphs_equal(*root, *parsed.root)) << text;
