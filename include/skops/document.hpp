@@ -11,6 +11,7 @@
 #include "skops/archive.hpp"
 #include "skops/limits.hpp"
 #include "skops/node.hpp"
+#include "skops/npy.hpp"
 #include "skops/schema.hpp"
 
 namespace skops {
@@ -63,6 +64,7 @@ class Document : public ArrayLookup {
   Limits limits_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::shared_ptr<const NdArray>> cache_;
+  std::unique_ptr<NpyHeaderCache> npy_headers_;
 };
 
 struct WriteOptions {

@@ -46,6 +46,7 @@ std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> 
   }
   doc->archive_ = std::move(archive);
   doc->limits_ = limits;
+  doc->npy_headers_ = std::make_unique<NpyHeaderCache>(limits);
   return doc;
 }
 
@@ -111,7 +112,7 @@ NdArray Document::array_of(const Node& n) const {
   std::shared_ptr<const NdArray> array;
   try {
     const ByteView bytes = archive_->read(n.file);
-    array = std::make_shared<const NdArray>(read_npy(bytes, limits_, n.file));
+    array = std::make_shared<const NdArray>(read_npy(bytes, *npy_headers_, n.file));
   } catch (const Error& e) {
     rethrow_with_location(e, n.file, n.pointer);
   }

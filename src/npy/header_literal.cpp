@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "npy/npy_internal.hpp"
 #include "core/utf8.hpp"
+#include "npy/npy_internal.hpp"
 #include "skops/error.hpp"
 
 namespace skops::npy_detail {

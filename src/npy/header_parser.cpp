@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "npy/npy_internal.hpp"
@@ -115,9 +117,86 @@ std::vector<std::int64_t> parse_shape(const PyValue& v, const Limits& limits) {
   return shape;
 }
 
+// What a header text says (the part a cache may reuse: it depends on the text alone).
+struct Decoded {
+  bool fortran_order = false;
+  std::vector<std::int64_t> shape;
+  DType dtype;
+  SwapPlan swap;
+};
+
+Decoded decode_header_text(const std::uint8_t* text, std::size_t text_len, int major,
+                           const Limits& limits) {
+  std::string utf8;
+  if (major == 3) {
+    if (!valid_utf8(text, text_len)) throw NpyError("bad header: not valid UTF-8");
+    utf8.assign(reinterpret_cast<const char*>(text), text_len);
+  } else {
+    utf8 = latin1_to_utf8(text, text_len);
+  }
+  const PyValue dict = parse_py_literal(utf8);
+  if (dict.kind != PyValue::Kind::Dict) throw NpyError("bad header: not a dict: " + py_repr(dict));
+  check_keys(dict);
+
+  const PyValue& fortran = *find_key(dict, "fortran_order");
+  if (fortran.kind != PyValue::Kind::Bool) {
+    throw NpyError("bad header: fortran_order is not a valid bool: " + py_repr(fortran));
+  }
+  Decoded d;
+  d.fortran_order = fortran.boolean;
+  d.shape = parse_shape(*find_key(dict, "shape"), limits);
+  ParsedDescr descr = parse_descr(*find_key(dict, "descr"), limits);
+  d.dtype = std::move(descr.dtype);
+  d.swap = std::move(descr.swap);
+  return d;
+}
+
 }  // namespace
 
-ParsedNpy parse_npy(const std::uint8_t* data, std::size_t size, const Limits& limits) {
+}  // namespace npy_detail
+
+struct NpyHeaderCache::Impl {
+  // Header texts of real files are a few hundred bytes; 1 MiB holds thousands of them.
+  static constexpr std::size_t kMaxTextBytes = std::size_t{1} << 20;
+  Limits limits;
+  std::mutex mutex;
+  /// By npy major version (latin-1 and UTF-8 texts decode differently), then header text.
+  std::map<std::string, npy_detail::Decoded, std::less<>> decoded[3];
+  std::size_t text_bytes = 0;
+};
+
+NpyHeaderCache::NpyHeaderCache(const Limits& limits) : impl_(std::make_unique<Impl>()) {
+  impl_->limits = limits;
+}
+NpyHeaderCache::~NpyHeaderCache() = default;
+const Limits& NpyHeaderCache::limits() const noexcept { return impl_->limits; }
+
+namespace npy_detail {
+namespace {
+
+Decoded decode_cached(NpyHeaderCache* cache, const std::uint8_t* data, std::size_t len, int major,
+                      const Limits& limits) {
+  if (!cache) return decode_header_text(data, len, major, limits);
+  NpyHeaderCache::Impl& c = cache->impl();
+  auto& decoded = c.decoded[major - 1];
+  const std::string_view text(reinterpret_cast<const char*>(data), len);
+  {
+    std::lock_guard<std::mutex> lock(c.mutex);
+    const auto it = decoded.find(text);
+    if (it != decoded.end()) return it->second;
+  }
+  Decoded d = decode_header_text(data, len, major, limits);
+  std::lock_guard<std::mutex> lock(c.mutex);
+  if (c.text_bytes + len <= NpyHeaderCache::Impl::kMaxTextBytes) {
+    if (decoded.emplace(std::string(text), d).second) c.text_bytes += len;
+  }
+  return d;
+}
+
+}  // namespace
+
+ParsedNpy parse_npy(const std::uint8_t* data, std::size_t size, const Limits& limits,
+                    NpyHeaderCache* cache) {
   if (size < sizeof kMagic || std::memcmp(data, kMagic, sizeof kMagic) != 0) {
     const bool prefix = size > 0 && std::memcmp(data, kMagic, std::min(size, sizeof kMagic)) == 0;
     if (!prefix) throw NpyError("bad magic: not a .npy member");
@@ -146,31 +225,14 @@ ParsedNpy parse_npy(const std::uint8_t* data, std::size_t size, const Limits& li
     throw NpyError("truncated header: expected " + std::to_string(hlen) + " bytes, got " +
                    std::to_string(size - text_start));
   }
-  const std::uint8_t* text = data + text_start;
-  const std::size_t text_len = static_cast<std::size_t>(hlen);
-  std::string utf8;
-  if (h.major == 3) {
-    if (!valid_utf8(text, text_len)) throw NpyError("bad header: not valid UTF-8");
-    utf8.assign(reinterpret_cast<const char*>(text), text_len);
-  } else {
-    utf8 = latin1_to_utf8(text, text_len);
-  }
   h.data_offset = text_start + hlen;
-
-  const PyValue dict = parse_py_literal(utf8);
-  if (dict.kind != PyValue::Kind::Dict) throw NpyError("bad header: not a dict: " + py_repr(dict));
-  check_keys(dict);
-
-  const PyValue& fortran = *find_key(dict, "fortran_order");
-  if (fortran.kind != PyValue::Kind::Bool) {
-    throw NpyError("bad header: fortran_order is not a valid bool: " + py_repr(fortran));
-  }
-  h.fortran_order = fortran.boolean;
-  h.shape = parse_shape(*find_key(dict, "shape"), limits);
-  ParsedDescr descr = parse_descr(*find_key(dict, "descr"), limits);
-  h.dtype = std::move(descr.dtype);
-  h.big_endian = !descr.swap.empty();
-  out.swap = std::move(descr.swap);
+  Decoded decoded =
+      decode_cached(cache, data + text_start, static_cast<std::size_t>(hlen), h.major, limits);
+  h.fortran_order = decoded.fortran_order;
+  h.shape = std::move(decoded.shape);
+  h.dtype = std::move(decoded.dtype);
+  h.big_endian = !decoded.swap.empty();
+  out.swap = std::move(decoded.swap);
 
   // Sizes: overflow first (the header is nonsense), then the data that is really there
   // (a lying header is malformed however large it claims to be), then the caller's cap.
@@ -221,13 +283,14 @@ auto with_entry(const std::string& entry, F&& f) -> decltype(f()) {
 
 NpyHeader parse_npy_header(const std::uint8_t* data, std::size_t size, const Limits& limits,
                            const std::string& entry) {
-  return with_entry(entry, [&] { return npy_detail::parse_npy(data, size, limits).header; });
+  return with_entry(entry,
+                    [&] { return npy_detail::parse_npy(data, size, limits, nullptr).header; });
 }
 
 namespace npy_detail {
 ParsedNpy parse_npy_for_entry(const std::uint8_t* data, std::size_t size, const Limits& limits,
-                              const std::string& entry) {
-  return with_entry(entry, [&] { return parse_npy(data, size, limits); });
+                              const std::string& entry, NpyHeaderCache* cache) {
+  return with_entry(entry, [&] { return parse_npy(data, size, limits, cache); });
 }
 }  // namespace npy_detail
 

@@ -70,11 +70,12 @@ struct ParsedNpy {
   SwapPlan swap;
 };
 
-/// Parses and checks a header; errors name no entry.
-ParsedNpy parse_npy(const std::uint8_t* data, std::size_t size, const Limits& limits);
+/// Parses and checks a header, reusing `cache`'s decodes when given; errors name no entry.
+ParsedNpy parse_npy(const std::uint8_t* data, std::size_t size, const Limits& limits,
+                    NpyHeaderCache* cache = nullptr);
 /// As parse_npy, with `entry` added to the errors.
 ParsedNpy parse_npy_for_entry(const std::uint8_t* data, std::size_t size, const Limits& limits,
-                              const std::string& entry);
+                              const std::string& entry, NpyHeaderCache* cache = nullptr);
 
 // ---- layout conversion (byteswap.cpp) -----------------------------------------------------
 

@@ -12,9 +12,12 @@ namespace skops {
 // big-endian host would need the swap logic inverted.
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "skops-cpp assumes a little-endian host");
 
-NdArray read_npy(const ByteView& bytes, const Limits& limits, const std::string& entry) {
+namespace {
+
+NdArray read_npy_with(const ByteView& bytes, const Limits& limits, const std::string& entry,
+                      NpyHeaderCache* cache) {
   npy_detail::ParsedNpy parsed =
-      npy_detail::parse_npy_for_entry(bytes.data, bytes.size, limits, entry);
+      npy_detail::parse_npy_for_entry(bytes.data, bytes.size, limits, entry, cache);
   NpyHeader& h = parsed.header;
   const std::uint8_t* src = bytes.data + h.data_offset;
   const bool transpose = h.fortran_order && !npy_detail::fortran_is_c_layout(h.shape);
@@ -38,6 +41,16 @@ NdArray read_npy(const ByteView& bytes, const Limits& limits, const std::string&
   const std::uint64_t count = h.dtype.itemsize() ? h.data_bytes / h.dtype.itemsize() : 0;
   npy_detail::byteswap_elements(out.data(), count, h.dtype.itemsize(), parsed.swap);
   return NdArray(std::move(h.dtype), std::move(h.shape), ByteView::adopt(std::move(out)));
+}
+
+}  // namespace
+
+NdArray read_npy(const ByteView& bytes, const Limits& limits, const std::string& entry) {
+  return read_npy_with(bytes, limits, entry, nullptr);
+}
+
+NdArray read_npy(const ByteView& bytes, NpyHeaderCache& cache, const std::string& entry) {
+  return read_npy_with(bytes, cache.limits(), entry, &cache);
 }
 
 }  // namespace skops

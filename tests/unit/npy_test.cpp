@@ -547,3 +547,55 @@ TEST(NpyHalf, ExactConversion) {
 }
 
 }  // namespace
+
+namespace {
+
+// ---- header cache -----------------------------------------------------------------------
+
+TEST(NpyHeaderCache, ReusedTextsDecodeAsWithoutTheCache) {
+  skops::NpyHeaderCache cache{Limits{}};
+  const auto member = [](std::vector<double> v) {
+    return ByteView::adopt(skops::write_npy(NdArray::from_vector<double>(std::move(v), {2, 2})));
+  };
+  // Same header text, different data: every read gets its own values.
+  const NdArray a = skops::read_npy(member({1, 2, 3, 4}), cache, "a.npy");
+  const NdArray b = skops::read_npy(member({5, 6, 7, 8}), cache, "b.npy");
+  EXPECT_EQ(a, NdArray::from_vector<double>({1, 2, 3, 4}, {2, 2}));
+  EXPECT_EQ(b, NdArray::from_vector<double>({5, 6, 7, 8}, {2, 2}));
+  // Every structured and byte-swapped fixture decodes alike through a warm cache.
+  const json manifest = load_manifest();
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& entry : manifest["files"]) {
+      const std::string name = entry["file"];
+      const ByteView bytes = ByteView::adopt(ts::read_file_bytes(ts::data_path("npy/" + name)));
+      EXPECT_EQ(skops::read_npy(bytes, cache, name), skops::read_npy(bytes, Limits{}, name))
+          << name;
+    }
+  }
+}
+
+TEST(NpyHeaderCache, ACachedHeaderStillChecksItsMember) {
+  skops::NpyHeaderCache cache{Limits{}};
+  const auto full = skops::write_npy(NdArray::from_vector<double>({1, 2, 3}));
+  EXPECT_NO_THROW(skops::read_npy(ByteView::adopt(full), cache, "ok.npy"));
+  // Same header text, data cut short: refused although the text is cached.
+  std::vector<std::uint8_t> cut(full.begin(), full.end() - 8);
+  try {
+    skops::read_npy(ByteView::adopt(cut), cache, "cut.npy");
+    FAIL();
+  } catch (const skops::NpyError& e) {
+    EXPECT_EQ(e.entry(), "cut.npy");
+    EXPECT_NE(std::string(e.what()).find("data shorter"), std::string::npos) << e.what();
+  }
+}
+
+TEST(NpyHeaderCache, UsesItsOwnLimits) {
+  Limits tight;
+  tight.max_array_elements = 2;
+  skops::NpyHeaderCache cache{tight};
+  const auto bytes = ByteView::adopt(skops::write_npy(NdArray::from_vector<double>({1, 2, 3})));
+  EXPECT_THROW(skops::read_npy(bytes, cache), skops::LimitError);
+  EXPECT_THROW(skops::read_npy(bytes, cache), skops::LimitError);
+}
+
+}  // namespace
