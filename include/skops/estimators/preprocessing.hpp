@@ -76,6 +76,10 @@ class StandardScaler final : public TransformerBase {
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
+  template <class T>
+  NdArray transform_as(const MatrixView& X) const;
+  template <class T>
+  NdArray inverse_as(const MatrixView& X) const;
   std::vector<double> mean_, scale_, var_;
   bool with_mean_, with_std_;
   std::int64_t n_samples_seen_;
@@ -97,6 +101,8 @@ class MinMaxScaler final : public TransformerBase {
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   /// (X - min_) / scale_.
   NdArray inverse_transform(const MatrixView& X) const;
+  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
@@ -104,6 +110,10 @@ class MinMaxScaler final : public TransformerBase {
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
+  template <class T>
+  NdArray transform_as(const MatrixView& X) const;
+  template <class T>
+  NdArray inverse_as(const MatrixView& X) const;
   std::vector<double> scale_, min_, data_min_, data_max_;
   double lo_, hi_;
   bool clip_;
@@ -117,6 +127,8 @@ class MaxAbsScaler final : public TransformerBase {
   const std::vector<double>& scale() const noexcept { return scale_; }
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   NdArray inverse_transform(const MatrixView& X) const;
+  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
@@ -124,6 +136,10 @@ class MaxAbsScaler final : public TransformerBase {
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
+  template <class T>
+  NdArray transform_as(const MatrixView& X) const;
+  template <class T>
+  NdArray inverse_as(const MatrixView& X) const;
   std::vector<double> scale_;
   std::int64_t n_samples_seen_;
 };
@@ -139,6 +155,8 @@ class RobustScaler final : public TransformerBase {
   std::pair<double, double> quantile_range() const noexcept { return {q_lo_, q_hi_}; }
   bool unit_variance() const noexcept { return unit_variance_; }
   NdArray inverse_transform(const MatrixView& X) const;
+  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
@@ -146,6 +164,10 @@ class RobustScaler final : public TransformerBase {
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
+  template <class T>
+  NdArray transform_as(const MatrixView& X) const;
+  template <class T>
+  NdArray inverse_as(const MatrixView& X) const;
   std::vector<double> center_, scale_;
   double q_lo_, q_hi_;
   bool unit_variance_;

@@ -43,16 +43,56 @@ void require(bool ok, const std::string& what) {
   if (!ok) throw ValidationError(what);
 }
 
-// Column-wise x ∘ v for each row: the numpy broadcast X op v[None, :].
-template <class Op>
-Matrix columnwise(const MatrixView& X, const std::vector<double>& v, Op op) {
-  Matrix out(X.rows(), X.cols());
-  for (Eigen::Index i = 0; i < X.rows(); ++i) {
-    for (Eigen::Index j = 0; j < X.cols(); ++j)
-      out(i, j) = op(X(i, j), v[static_cast<std::size_t>(j)]);
+// A scaler is a few numpy in-place steps `X op= v[None, :]` (then, for MinMaxScaler, a
+// clip). float64 input computes in float64. float32 input stays float32, as scikit-learn
+// keeps it: each step computes in float64 (the float64 operand wins) and rounds back into
+// the float32 array; rounding float64 results of +, -, *, / to float32 equals computing
+// them in float32, so this also matches attributes fitted as float32.
+enum class Op { Add, Sub, Mul, Div };
+struct Step {
+  Op op;
+  const std::vector<double>* v;  ///< nullptr or empty: the step is skipped
+};
+struct Clip {
+  bool on = false;
+  double lo = 0, hi = 0;
+};
+
+template <class T>
+NdArray run_steps(const MatrixView& X, std::initializer_list<Step> steps, Clip clip = {}) {
+  const auto rows = static_cast<std::size_t>(X.rows()), cols = static_cast<std::size_t>(X.cols());
+  std::vector<T> out(rows * cols);
+  for (std::size_t i = 0; i < rows; ++i) {
+    for (std::size_t j = 0; j < cols; ++j) {
+      T x = static_cast<T>(X(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)));
+      for (const Step& st : steps) {
+        if (!st.v || st.v->empty()) continue;
+        const double c = (*st.v)[j], d = static_cast<double>(x);
+        switch (st.op) {
+          case Op::Add:
+            x = static_cast<T>(d + c);
+            break;
+          case Op::Sub:
+            x = static_cast<T>(d - c);
+            break;
+          case Op::Mul:
+            x = static_cast<T>(d * c);
+            break;
+          case Op::Div:
+            x = static_cast<T>(d / c);
+            break;
+        }
+      }
+      // np.clip: NaN stays NaN.
+      if (clip.on && static_cast<double>(x) < clip.lo) x = static_cast<T>(clip.lo);
+      if (clip.on && static_cast<double>(x) > clip.hi) x = static_cast<T>(clip.hi);
+      out[i * cols + j] = x;
+    }
   }
-  return out;
+  return NdArray::from_vector(out,
+                              {static_cast<std::int64_t>(rows), static_cast<std::int64_t>(cols)});
 }
+
 }  // namespace
 
 // ---------------------------------------------------------------- StandardScaler
@@ -75,56 +115,28 @@ StandardScaler::StandardScaler(std::vector<double> mean, std::vector<double> sca
   set_n_features_in(n);
 }
 
-NdArray StandardScaler::do_transform(const MatrixView& X) const {
+template <class T>
+NdArray StandardScaler::transform_as(const MatrixView& X) const {
   check_allow_nan(*this, X);
-  Matrix out = X;
-  // X -= mean_; X /= scale_ (two rounded steps, as numpy does them in place).
-  if (with_mean_) out = columnwise(out, mean_, [](double x, double m) { return x - m; });
-  if (with_std_) out = columnwise(out, scale_, [](double x, double s) { return x / s; });
-  return to_ndarray(out);
+  return run_steps<T>(
+      X, {{Op::Sub, with_mean_ ? &mean_ : nullptr}, {Op::Div, with_std_ ? &scale_ : nullptr}});
 }
 
-namespace {
-// sklearn keeps float32 input in float32: each in-place step (`X -= mean_`, `X /= scale_`,
-// or the inverse's `X *= scale_`, `X += mean_`) computes in float64 (the float64 operand
-// wins) and rounds back into the float32 array. `step(k, v, j)` is step k of column j.
-template <class Step>
-NdArray float32_in_place_steps(const MatrixView& X, Step step) {
-  std::vector<float> out(static_cast<std::size_t>(X.rows() * X.cols()));
-  for (Eigen::Index i = 0; i < X.rows(); ++i) {
-    for (Eigen::Index j = 0; j < X.cols(); ++j) {
-      float v = static_cast<float>(X(i, j));
-      for (int k = 0; k < 2; ++k)
-        v = static_cast<float>(step(k, static_cast<double>(v), static_cast<std::size_t>(j)));
-      out[static_cast<std::size_t>(i * X.cols() + j)] = v;
-    }
-  }
-  return NdArray::from_vector(
-      out, {static_cast<std::int64_t>(X.rows()), static_cast<std::int64_t>(X.cols())});
-}
-}  // namespace
-
-NdArray StandardScaler::run_float32(Method m, const MatrixView& X) const {
-  if (m != Method::Transform && m != Method::InverseTransform) return run(m, X);
+template <class T>
+NdArray StandardScaler::inverse_as(const MatrixView& X) const {
   check_allow_nan(*this, X);
-  if (m == Method::Transform) {
-    return float32_in_place_steps(X, [this](int k, double v, std::size_t j) {
-      if (k == 0) return with_mean_ ? v - mean_[j] : v;
-      return with_std_ ? v / scale_[j] : v;
-    });
-  }
-  return float32_in_place_steps(X, [this](int k, double v, std::size_t j) {
-    if (k == 0) return with_std_ ? v * scale_[j] : v;
-    return with_mean_ ? v + mean_[j] : v;
-  });
+  return run_steps<T>(
+      X, {{Op::Mul, with_std_ ? &scale_ : nullptr}, {Op::Add, with_mean_ ? &mean_ : nullptr}});
 }
 
+NdArray StandardScaler::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
 NdArray StandardScaler::inverse_transform(const MatrixView& X) const {
-  check_allow_nan(*this, X);
-  Matrix out = X;
-  if (with_std_) out = columnwise(out, scale_, [](double x, double s) { return x * s; });
-  if (with_mean_) out = columnwise(out, mean_, [](double x, double m) { return x + m; });
-  return to_ndarray(out);
+  return inverse_as<double>(X);
+}
+NdArray StandardScaler::run_float32(Method m, const MatrixView& X) const {
+  if (m == Method::Transform) return transform_as<float>(X);
+  if (m == Method::InverseTransform) return inverse_as<float>(X);
+  return run(m, X);
 }
 
 // ---------------------------------------------------------------- MinMaxScaler
@@ -155,26 +167,25 @@ MinMaxScaler::MinMaxScaler(std::vector<double> scale, std::vector<double> min, d
   set_n_features_in(n);
 }
 
-NdArray MinMaxScaler::do_transform(const MatrixView& X) const {
+template <class T>
+NdArray MinMaxScaler::transform_as(const MatrixView& X) const {
   check_allow_nan(*this, X);
-  // X *= scale_; X += min_; then np.clip(X, lo, hi) when clip (NaN stays NaN).
-  Matrix out = columnwise(X, scale_, [](double x, double s) { return x * s; });
-  out = columnwise(out, min_, [](double x, double m) { return x + m; });
-  if (clip_) {
-    for (Eigen::Index i = 0; i < out.size(); ++i) {
-      double& x = out.data()[i];
-      if (x < lo_) x = lo_;
-      if (x > hi_) x = hi_;
-    }
-  }
-  return to_ndarray(out);
+  // X *= scale_; X += min_; then np.clip(X, lo, hi, out=X) when clip.
+  return run_steps<T>(X, {{Op::Mul, &scale_}, {Op::Add, &min_}}, Clip{clip_, lo_, hi_});
 }
 
-NdArray MinMaxScaler::inverse_transform(const MatrixView& X) const {
+template <class T>
+NdArray MinMaxScaler::inverse_as(const MatrixView& X) const {
   check_allow_nan(*this, X);
-  Matrix out = columnwise(X, min_, [](double x, double m) { return x - m; });
-  out = columnwise(out, scale_, [](double x, double s) { return x / s; });
-  return to_ndarray(out);
+  return run_steps<T>(X, {{Op::Sub, &min_}, {Op::Div, &scale_}});
+}
+
+NdArray MinMaxScaler::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
+NdArray MinMaxScaler::inverse_transform(const MatrixView& X) const { return inverse_as<double>(X); }
+NdArray MinMaxScaler::run_float32(Method m, const MatrixView& X) const {
+  if (m == Method::Transform) return transform_as<float>(X);
+  if (m == Method::InverseTransform) return inverse_as<float>(X);
+  return run(m, X);
 }
 
 // ---------------------------------------------------------------- MaxAbsScaler
@@ -185,14 +196,24 @@ MaxAbsScaler::MaxAbsScaler(std::vector<double> scale, std::int64_t n_samples_see
   set_n_features_in(n);
 }
 
-NdArray MaxAbsScaler::do_transform(const MatrixView& X) const {
+template <class T>
+NdArray MaxAbsScaler::transform_as(const MatrixView& X) const {
   check_allow_nan(*this, X);
-  return to_ndarray(columnwise(X, scale_, [](double x, double s) { return x / s; }));
+  return run_steps<T>(X, {{Op::Div, &scale_}});
 }
 
-NdArray MaxAbsScaler::inverse_transform(const MatrixView& X) const {
+template <class T>
+NdArray MaxAbsScaler::inverse_as(const MatrixView& X) const {
   check_allow_nan(*this, X);
-  return to_ndarray(columnwise(X, scale_, [](double x, double s) { return x * s; }));
+  return run_steps<T>(X, {{Op::Mul, &scale_}});
+}
+
+NdArray MaxAbsScaler::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
+NdArray MaxAbsScaler::inverse_transform(const MatrixView& X) const { return inverse_as<double>(X); }
+NdArray MaxAbsScaler::run_float32(Method m, const MatrixView& X) const {
+  if (m == Method::Transform) return transform_as<float>(X);
+  if (m == Method::InverseTransform) return inverse_as<float>(X);
+  return run(m, X);
 }
 
 // ---------------------------------------------------------------- RobustScaler
@@ -209,20 +230,24 @@ RobustScaler::RobustScaler(std::vector<double> center, std::vector<double> scale
   set_n_features_in(n);
 }
 
-NdArray RobustScaler::do_transform(const MatrixView& X) const {
+template <class T>
+NdArray RobustScaler::transform_as(const MatrixView& X) const {
   check_allow_nan(*this, X);
-  Matrix out = X;
-  if (!center_.empty()) out = columnwise(out, center_, [](double x, double c) { return x - c; });
-  if (!scale_.empty()) out = columnwise(out, scale_, [](double x, double s) { return x / s; });
-  return to_ndarray(out);
+  return run_steps<T>(X, {{Op::Sub, &center_}, {Op::Div, &scale_}});
 }
 
-NdArray RobustScaler::inverse_transform(const MatrixView& X) const {
+template <class T>
+NdArray RobustScaler::inverse_as(const MatrixView& X) const {
   check_allow_nan(*this, X);
-  Matrix out = X;
-  if (!scale_.empty()) out = columnwise(out, scale_, [](double x, double s) { return x * s; });
-  if (!center_.empty()) out = columnwise(out, center_, [](double x, double c) { return x + c; });
-  return to_ndarray(out);
+  return run_steps<T>(X, {{Op::Mul, &scale_}, {Op::Add, &center_}});
+}
+
+NdArray RobustScaler::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
+NdArray RobustScaler::inverse_transform(const MatrixView& X) const { return inverse_as<double>(X); }
+NdArray RobustScaler::run_float32(Method m, const MatrixView& X) const {
+  if (m == Method::Transform) return transform_as<float>(X);
+  if (m == Method::InverseTransform) return inverse_as<float>(X);
+  return run(m, X);
 }
 
 }  // namespace skops::preprocessing
