@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "skops/limits.hpp"
 #include "skops/node.hpp"
@@ -19,7 +20,7 @@ constexpr int kWriteProtocol = 2;
 struct ParsedSchema {
   NodePtr root;
   int protocol = kWriteProtocol;
-  std::string skops_version;  ///< `_skops_version`, informational
+  std::string skops_version;     ///< `_skops_version`, informational
   std::uint64_t node_count = 0;  ///< JSON objects read as nodes, repeats included
 };
 
@@ -28,7 +29,7 @@ struct ParsedSchema {
 /// unknown loaders, missing or ill-typed fields, unknown protocols, conflicting reuse of
 /// an `__id__` and reference cycles are errors.
 /// Throws SchemaError (with the JSON pointer) and LimitError.
-ParsedSchema parse_schema(const std::string& text, const Limits& limits = {});
+ParsedSchema parse_schema(std::string_view text, const Limits& limits = {});
 
 /// Decodes JsonNode content text: JSON plus NaN, Infinity, -Infinity, and integers of
 /// any size (kept exactly as BigInt digits). Throws SchemaError.

@@ -34,9 +34,9 @@ std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> 
   std::shared_ptr<Document> doc(new Document());
   if (!archive->find("schema.json")) throw ArchiveError("schema.json missing from the archive");
   const ByteView bytes = archive->read("schema.json", limits.max_schema_bytes);
-  const std::string text(reinterpret_cast<const char*>(bytes.data), bytes.size);
   try {
-    doc->schema_ = parse_schema(text, limits);
+    doc->schema_ = parse_schema(
+        std::string_view(reinterpret_cast<const char*>(bytes.data), bytes.size), limits);
   } catch (const Error& e) {
     // Attach the member name; parse errors already carry the JSON pointer.
     if (e.kind() == ErrorKind::Limit) throw LimitError(e.detail(), "schema.json", e.json_pointer());

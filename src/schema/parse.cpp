@@ -331,7 +331,7 @@ class GraphBuilder {
 
 }  // namespace
 
-ParsedSchema parse_schema(const std::string& text, const Limits& limits) {
+ParsedSchema parse_schema(std::string_view text, const Limits& limits) {
   if (text.size() > limits.max_schema_bytes) {
     throw LimitError("schema.json is " + std::to_string(text.size()) +
                      " bytes, over the limit of " + std::to_string(limits.max_schema_bytes));

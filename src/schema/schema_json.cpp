@@ -60,7 +60,7 @@ void refuse_duplicate_keys(JsonElement root) {
   }
 }
 
-[[noreturn]] void throw_parse_error(const std::string& text, std::uint32_t max_depth,
+[[noreturn]] void throw_parse_error(std::string_view text, std::uint32_t max_depth,
                                     simdjson::error_code code) {
   if (code == simdjson::DEPTH_ERROR) {
     // A schema error (not a LimitError): no real skops file comes close to the cap.
@@ -69,18 +69,17 @@ void refuse_duplicate_keys(JsonElement root) {
   // simdjson reports no position: the slower parser finds and names the offending byte.
   JsonParseOptions options;
   options.max_depth = max_depth;
-  parse_json(text, options);
+  parse_json(std::string(text), options);
   throw SchemaError(std::string("invalid JSON: ") + simdjson::error_message(code));
 }
 
 }  // namespace
 
-SchemaJson::SchemaJson(const std::string& text, std::uint32_t max_depth) {
+SchemaJson::SchemaJson(std::string_view text, std::uint32_t max_depth) : text_(text) {
   if (const auto err = parser_.allocate(text.size(), max_depth)) {
     throw SchemaError(std::string("cannot parse schema.json: ") + simdjson::error_message(err));
   }
-  // parse() copies into a padded buffer unless the string's capacity already has room.
-  auto result = parser_.parse(text.data(), text.size(), true);
+  auto result = parser_.parse(text_);
   if (result.error()) throw_parse_error(text, max_depth, result.error());
   root_ = result.value_unsafe();
   if (root_.type() == JsonType::OBJECT || root_.type() == JsonType::ARRAY)

@@ -22,7 +22,7 @@ class SchemaJson {
   /// Parses `text`. Throws SchemaError for invalid JSON (with the byte offset where the
   /// nlohmann diagnostic pass finds one), invalid UTF-8, nesting deeper than `max_depth`,
   /// integers outside 64 bits, and duplicate keys in any object.
-  SchemaJson(const std::string& text, std::uint32_t max_depth);
+  SchemaJson(std::string_view text, std::uint32_t max_depth);
   SchemaJson(const SchemaJson&) = delete;
   SchemaJson& operator=(const SchemaJson&) = delete;
 
@@ -30,6 +30,7 @@ class SchemaJson {
   JsonElement root() const noexcept { return root_; }
 
  private:
+  simdjson::padded_string text_;  ///< the one copy of the text: simdjson reads past its end
   simdjson::dom::parser parser_;
   JsonElement root_;
 };
