@@ -215,15 +215,15 @@ std::vector<CdEntry> parse_entries(const RandomAccess& in, const EndInfo& info) 
 
 void check_entry(const CdEntry& e, const Limits& limits) {
   check_member_name(e.name, limits);
-  const std::string shown = display_name(e.name);
+  // Display names are made only for an error: a model has thousands of entries.
   if (e.flags & (kFlagEncrypted | kFlagStrongEncryption)) {
-    throw ArchiveError("encryption not supported", shown);
+    throw ArchiveError("encryption not supported", display_name(e.name));
   }
-  check_method_readable(e.method, shown);
+  if (e.method != 0) check_method_readable(e.method, display_name(e.name));
   if (e.method == 0 && e.compressed_size != e.size) {
     throw ArchiveError("size mismatch: stored member with " + num(e.compressed_size) +
                            " bytes of data declares " + num(e.size) + " bytes",
-                       shown);
+                       display_name(e.name));
   }
 }
 
@@ -233,15 +233,15 @@ void check_local_headers(const RandomAccess& in, const EndInfo& info,
   std::vector<std::string> local_names(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
     CdEntry& e = entries[i];
-    const std::string shown = display_name(e.name);
+    const auto shown = [&e] { return display_name(e.name); };
     if (e.local_offset > info.cd_offset || info.cd_offset - e.local_offset < kLocalSize) {
       throw ArchiveError(
-          "local header offset " + num(e.local_offset) + " is outside the member area", shown);
+          "local header offset " + num(e.local_offset) + " is outside the member area", shown());
     }
     std::uint8_t h[kLocalSize];
     in.read(e.local_offset, h, kLocalSize);
     if (le32(h) != kLocalSig) {
-      throw ArchiveError("no local header at offset " + num(e.local_offset), shown);
+      throw ArchiveError("no local header at offset " + num(e.local_offset), shown());
     }
     const std::uint64_t name_len = le16(h + 26), extra_len = le16(h + 28);
     e.data_offset = e.local_offset + kLocalSize + name_len + extra_len;
@@ -249,7 +249,7 @@ void check_local_headers(const RandomAccess& in, const EndInfo& info,
       throw ArchiveError(
           "member data runs past the central directory (truncated or "
           "inconsistent archive)",
-          shown);
+          shown());
     }
     local_names[i].resize(static_cast<std::size_t>(name_len));
     in.read(e.local_offset + kLocalSize, local_names[i].data(), local_names[i].size());
