@@ -158,9 +158,29 @@ GradientBoosting::GradientBoosting(bool classifier, GbLoss loss, GbInit init, do
       tree_estimators_(std::move(tree_estimators)) {}
 
 bool GradientBoosting::supports(Method m) const noexcept {
-  if (!classifier_) return m == Method::Predict;
-  return m == Method::Predict || m == Method::PredictProba || m == Method::PredictLogProba ||
-         m == Method::DecisionFunction;
+  if (m == Method::Predict || m == Method::Apply) return true;
+  return classifier_ && (m == Method::PredictProba || m == Method::PredictLogProba ||
+                         m == Method::DecisionFunction);
+}
+
+NdArray GradientBoosting::apply(const MatrixView& X) const {
+  // BaseGradientBoosting.apply: leaf ids as float64 (np.zeros), shape (n, n_stages, K);
+  // the regressor reshapes to (n, n_stages).
+  check_input(X);
+  const auto x32 = detail::to_float32_rows(X, false);
+  const auto rows = static_cast<std::int64_t>(X.rows());
+  const auto n_trees = static_cast<std::int64_t>(trees_.size());
+  std::vector<double> out(static_cast<std::size_t>(rows * n_trees));
+  std::vector<std::int32_t> leaves(static_cast<std::size_t>(rows));
+  // trees_ is stage-major (stage s, class k at s * K + k), as the output's last two axes.
+  for (std::int64_t t = 0; t < n_trees; ++t) {
+    trees_[static_cast<std::size_t>(t)]->leaves(x32.data(), X.rows(), X.cols(), leaves.data());
+    for (std::int64_t i = 0; i < rows; ++i)
+      out[static_cast<std::size_t>(i * n_trees + t)] = leaves[static_cast<std::size_t>(i)];
+  }
+  const std::int64_t n_stages = n_trees / k_;
+  if (!classifier_) return NdArray::from_vector(out, {rows, n_stages});
+  return NdArray::from_vector(out, {rows, n_stages, k_});
 }
 
 Matrix GradientBoosting::init_raw(const std::vector<float>& x32, Eigen::Index rows,
@@ -268,6 +288,7 @@ Matrix GradientBoosting::predict_proba_matrix(const Matrix& raw) const {
 
 NdArray GradientBoosting::run(Method m, const MatrixView& X) const {
   if (!supports(m)) throw UnsupportedError(type_name() + " has no method " + to_string(m));
+  if (m == Method::Apply) return apply(X);
   const Matrix raw = raw_predict(X);
   const Eigen::Index n = raw.rows();
   if (!classifier_) return to_ndarray(Eigen::VectorXd(raw.col(0)));

@@ -48,6 +48,9 @@ class GradientBoosting final : public Estimator {
 
   /// Raw predictions (n × K).
   Matrix raw_predict(const MatrixView& X) const;
+  /// Leaf id of every stage tree (float64, as scikit-learn): (n, n_stages, K) for a
+  /// classifier, (n, n_stages) for a regressor.
+  NdArray apply(const MatrixView& X) const;
   Matrix predict_proba_matrix(const Matrix& raw) const;
 
   double learning_rate() const noexcept { return learning_rate_; }
