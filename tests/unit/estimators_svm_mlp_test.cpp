@@ -309,3 +309,35 @@ TEST(FeatureSelectionTest, VarianceThresholdAcceptsNaN) {
 
 }  // namespace
 }  // namespace skops
+
+namespace skops {
+namespace {
+
+TEST(MlpTest, Float32FittedNetworkKeepsFloat32Input) {
+  // Fitted on float32 data: float32 weights. scikit-learn returns float64 for float64 X (the
+  // corpus checks that exactly) and float32 for float32 X.
+  const auto est =
+      load(testing_support::corpus_path("sklearn-1.2.1", "MLPClassifier_fit_float32.skops"));
+  const NdArray x64 = testing_support::read_npy_file(
+      testing_support::corpus_path("sklearn-1.2.1", "MLPClassifier_fit_float32.X.npy"));
+  const NdArray want = testing_support::read_npy_file(
+      testing_support::corpus_path("sklearn-1.2.1", "MLPClassifier_fit_float32.predict_proba.npy"));
+  // The test rows came from float32 data, so narrowing them is exact.
+  const std::vector<double> xv = x64.to_vector<double>();
+  const NdArray x32 = NdArray::from_vector(std::vector<float>(xv.begin(), xv.end()), x64.shape());
+  const NdArray got = est->run_array(Method::PredictProba, x32);
+  ASSERT_EQ(got.dtype(), DType::float32());
+  ASSERT_EQ(got.shape(), want.shape());
+  const std::vector<double> g = got.to_vector<double>(), w = want.to_vector<double>();
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    EXPECT_EQ(g[i], static_cast<double>(static_cast<float>(w[i]))) << i;  // one rounding
+  }
+  EXPECT_EQ(est->run_array(Method::Predict, x32).to_vector<std::int64_t>(),
+            est->run_array(Method::Predict, x64).to_vector<std::int64_t>());
+  // A float64 network still answers float64 to float32 input (numpy upcasts).
+  const auto f64_net = load(testing_support::corpus_path("sklearn-1.2.1", "MLPClassifier.skops"));
+  EXPECT_EQ(f64_net->run_array(Method::PredictProba, x32).dtype(), DType::float64());
+}
+
+}  // namespace
+}  // namespace skops

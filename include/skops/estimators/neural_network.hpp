@@ -44,6 +44,9 @@ class MLP final : public Estimator {
   /// Regressor: predict. Classifier: predict, predict_proba, predict_log_proba.
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
+  /// A network fitted on float32 data (float32 coefs_) returns float32 for float32 X, as
+  /// scikit-learn does; the values are computed in float64 and rounded once.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
   /// The output layer's activation (n, n_outputs_).
   Matrix forward(const MatrixView& X) const;
 

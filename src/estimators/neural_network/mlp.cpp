@@ -73,17 +73,21 @@ void validate(const MLPParams& p, bool classifier, const more::Fail& fail) {
          " layers but intercepts_ has " + str(static_cast<std::int64_t>(p.intercepts.size())));
   }
   std::int64_t width = -1;
+  // float64, or float32 throughout for a network fitted on float32 data.
+  const DType dtype = p.coefs.front().dtype();
+  if (dtype != DType::float64() && dtype != DType::float32()) {
+    fail("coefs_[0] must be float64 or float32, found " + dtype.name());
+  }
   for (std::size_t i = 0; i < p.coefs.size(); ++i) {
     const std::string idx = "[" + std::to_string(i) + "]";
-    if (p.coefs[i].dtype() != DType::float64()) {
-      fail("coefs_" + idx + " must be float64 (float32-fitted networks are not supported), found " +
-           p.coefs[i].dtype().name());
-    }
     more::check_float_array(p.coefs[i], "coefs_" + idx, 2, {width, -1}, fail);
     if (p.coefs[i].dim(0) < 1 || p.coefs[i].dim(1) < 1) fail("coefs_" + idx + " is empty");
     width = p.coefs[i].dim(1);
     more::check_float_array(p.intercepts[i], "intercepts_" + idx, 1, {width}, fail);
-    if (p.intercepts[i].dtype() != DType::float64()) fail("intercepts_" + idx + " must be float64");
+    if (p.coefs[i].dtype() != dtype || p.intercepts[i].dtype() != dtype) {
+      fail("coefs_" + idx + " and intercepts_" + idx + " must have the dtype of coefs_[0] (" +
+           dtype.name() + ")");
+    }
   }
   if (!known_activation(p.activation) || p.activation == "softmax") {
     fail("unknown hidden activation '" + p.activation + "'");
@@ -132,6 +136,17 @@ Matrix MLP::forward(const MatrixView& X) const {
     a = std::move(z);
   }
   return a;
+}
+
+NdArray MLP::run_float32(Method m, const MatrixView& X) const {
+  NdArray out = run(m, X);
+  // float64 weights (or labels) make numpy's result float64 whatever X is. float32 X with
+  // float32 weights stays float32 in scikit-learn, computed in float32 BLAS whose summation
+  // order is not reproducible here: computed in float64 and rounded once (≤ 1 float32 ulp
+  // of the exact value; scikit-learn's own float32 rounding differs by a few ulps).
+  if (p_.coefs.front().dtype() != DType::float32() || out.dtype() != DType::float64()) return out;
+  const std::vector<double> v = out.to_vector<double>();
+  return NdArray::from_vector(std::vector<float>(v.begin(), v.end()), out.shape());
 }
 
 NdArray MLP::run(Method m, const MatrixView& X) const {
