@@ -192,11 +192,15 @@ class Binarizer final : public TransformerBase {
  public:
   explicit Binarizer(double threshold = 0.0, std::int64_t n_features = -1);
   double threshold() const noexcept { return threshold_; }
+  /// float32 X stays float32 and is compared with float32(threshold), as numpy does.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
 
  private:
+  template <class T>
+  NdArray transform_as(const MatrixView& X) const;
   double threshold_;
 };
 
@@ -216,10 +220,15 @@ class PolynomialFeatures final : public TransformerBase {
   /// Columns of the full expansion before dropping degrees < min_degree (_n_out_full).
   std::int64_t n_out_full() const noexcept { return n_out_full_; }
 
+  /// float32 X stays float32, every product rounded to float32 as numpy does.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
+
  protected:
   NdArray do_transform(const MatrixView& X) const override;
 
  private:
+  template <class T>
+  NdArray transform_as(const MatrixView& X) const;
   std::int64_t min_degree_, max_degree_;
   bool interaction_only_, include_bias_;
   std::int64_t n_out_full_ = 0, n_out_ = 0;
@@ -385,10 +394,21 @@ class SimpleImputer final : public TransformerBase {
     return indicator_;
   }
 
+  /// float32 X stays float32 (missing_values and the statistics rounded to float32);
+  /// inverse_transform gives float64 whatever the input, as scikit-learn.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
+  /// With an indicator only (add_indicator=True): missing_values put back where the
+  /// indicator columns say, scikit-learn's algorithm step for step (float64 output).
+  NdArray inverse_transform(const MatrixView& X) const;
+
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return indicator_.has_value(); }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
  private:
+  template <class T>
+  NdArray transform_as(const MatrixView& X) const;
   std::vector<double> statistics_;
   std::string strategy_;
   double missing_values_;

@@ -30,7 +30,56 @@ SimpleImputer::SimpleImputer(std::vector<double> statistics, std::string strateg
   set_n_features_in(static_cast<std::int64_t>(statistics_.size()));
 }
 
-NdArray SimpleImputer::do_transform(const MatrixView& X) const {
+NdArray SimpleImputer::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
+
+NdArray SimpleImputer::run_float32(Method m, const MatrixView& X) const {
+  return m == Method::Transform ? transform_as<float>(X) : run(m, X);
+}
+
+NdArray SimpleImputer::inverse_transform(const MatrixView& X) const {
+  // sklearn/impute/_base.py SimpleImputer.inverse_transform (X is not validated there).
+  if (!indicator_) {
+    throw UnsupportedError("SimpleImputer.inverse_transform needs add_indicator=True");
+  }
+  const std::vector<std::int64_t>& features = *indicator_;
+  const auto n_missing = static_cast<Eigen::Index>(features.size());
+  if (X.cols() < n_missing) {
+    throw InputError("SimpleImputer.inverse_transform: X has " + std::to_string(X.cols()) +
+                     " columns, fewer than the " + std::to_string(n_missing) +
+                     " indicator columns");
+  }
+  const Eigen::Index imputed_cols = X.cols() - n_missing;
+  const auto n_original = static_cast<Eigen::Index>(statistics_.size());
+  // X_original = zeros; X_original[:, features_] = mask (astype(bool): NaN counts as true).
+  Matrix out = Matrix::Zero(X.rows(), n_original);
+  for (Eigen::Index k = 0; k < n_missing; ++k) {
+    const auto col = static_cast<Eigen::Index>(features[static_cast<std::size_t>(k)]);
+    for (Eigen::Index i = 0; i < X.rows(); ++i) out(i, col) = X(i, imputed_cols + k) != 0 ? 1 : 0;
+  }
+  const Matrix mask = out;
+  // Imputed columns go, in order, to the original columns that are not missing in every row
+  // (np.all of the mask column: a column missing everywhere in this X is skipped).
+  Eigen::Index original = 0;
+  for (Eigen::Index imputed = 0; imputed < imputed_cols; ++original) {
+    if (original >= n_original) {
+      throw InputError("SimpleImputer.inverse_transform: more imputed columns than features");
+    }
+    bool all_missing = true;
+    for (Eigen::Index i = 0; i < X.rows() && all_missing; ++i) all_missing = out(i, original) != 0;
+    if (!all_missing) out.col(original) = X.col(imputed++);
+  }
+  for (Eigen::Index i = 0; i < out.rows(); ++i) {
+    for (Eigen::Index j = 0; j < out.cols(); ++j) {
+      if (mask(i, j) != 0) out(i, j) = missing_values_;
+    }
+  }
+  return to_ndarray(out);
+}
+
+template <class T>
+NdArray SimpleImputer::transform_as(const MatrixView& X) const {
+  // In X's dtype, as numpy: `X == missing_values` compares with T(missing_values), and the
+  // float64 statistics are rounded to T when assigned into X.
   const bool nan_missing = std::isnan(missing_values_);
   // check_array(force_all_finite="allow-nan" if missing_values is NaN else True).
   if (nan_missing) {
@@ -38,7 +87,10 @@ NdArray SimpleImputer::do_transform(const MatrixView& X) const {
   } else {
     check_finite_input(X);
   }
-  auto is_missing = [&](double x) { return nan_missing ? std::isnan(x) : x == missing_values_; };
+  const T missing = static_cast<T>(missing_values_);
+  auto is_missing = [&](double x) {
+    return nan_missing ? std::isnan(x) : static_cast<T>(x) == missing;
+  };
   std::vector<Eigen::Index> kept;
   for (std::size_t j = 0; j < statistics_.size(); ++j) {
     if (strategy_ == "constant" || keep_empty_features_ || !std::isnan(statistics_[j])) {
@@ -46,19 +98,21 @@ NdArray SimpleImputer::do_transform(const MatrixView& X) const {
     }
   }
   const auto n_ind = indicator_ ? static_cast<Eigen::Index>(indicator_->size()) : 0;
-  Matrix out(X.rows(), static_cast<Eigen::Index>(kept.size()) + n_ind);
+  const Eigen::Index cols = static_cast<Eigen::Index>(kept.size()) + n_ind;
+  std::vector<T> out(static_cast<std::size_t>(X.rows() * cols));
   for (Eigen::Index i = 0; i < X.rows(); ++i) {
+    T* row = out.data() + i * cols;
     for (std::size_t k = 0; k < kept.size(); ++k) {
       const double x = X(i, kept[k]);
-      out(i, static_cast<Eigen::Index>(k)) =
-          is_missing(x) ? statistics_[static_cast<std::size_t>(kept[k])] : x;
+      row[k] = static_cast<T>(is_missing(x) ? statistics_[static_cast<std::size_t>(kept[k])] : x);
     }
     for (Eigen::Index k = 0; k < n_ind; ++k) {
       const auto col = static_cast<Eigen::Index>((*indicator_)[static_cast<std::size_t>(k)]);
-      out(i, static_cast<Eigen::Index>(kept.size()) + k) = is_missing(X(i, col)) ? 1.0 : 0.0;
+      row[static_cast<Eigen::Index>(kept.size()) + k] = is_missing(X(i, col)) ? 1 : 0;
     }
   }
-  return to_ndarray(out);
+  return NdArray::from_vector(
+      out, {static_cast<std::int64_t>(X.rows()), static_cast<std::int64_t>(cols)});
 }
 
 }  // namespace skops::preprocessing

@@ -70,18 +70,26 @@ PolynomialFeatures::PolynomialFeatures(std::int64_t n_features, std::int64_t max
   set_n_features_in(n_features);
 }
 
-NdArray PolynomialFeatures::do_transform(const MatrixView& X) const {
+template <class T>
+NdArray PolynomialFeatures::transform_as(const MatrixView& X) const {
   check_finite_input(X);
+  // XP has X's dtype and every product is rounded into it (np.multiply(..., out=XP[...])).
   const Eigen::Index rows = X.rows();
   const std::int64_t n = X.cols();
-  Matrix XP(rows, n_out_full_);
+  const std::int64_t width = n_out_full_;
+  std::vector<T> XP(static_cast<std::size_t>(rows * width));
+  auto at = [&](Eigen::Index i, std::int64_t c) -> T& {
+    return XP[static_cast<std::size_t>(i * width + c)];
+  };
   std::int64_t current = 0;
   if (include_bias_) {
-    XP.col(0).setOnes();
+    for (Eigen::Index i = 0; i < rows; ++i) at(i, 0) = 1;
     current = 1;
   }
   if (max_degree_ > 0) {
-    XP.middleCols(current, n) = X;
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      for (std::int64_t j = 0; j < n; ++j) at(i, current + j) = static_cast<T>(X(i, j));
+    }
     std::vector<std::int64_t> index;
     for (std::int64_t j = 0; j <= n; ++j) index.push_back(current + j);
     current += n;
@@ -98,8 +106,8 @@ NdArray PolynomialFeatures::do_transform(const MatrixView& X) const {
         if (next_col <= current) break;
         // XP[:, start:end] (terms of degree d-1 in features ≥ f) * X[:, f].
         for (Eigen::Index i = 0; i < rows; ++i) {
-          const double xf = X(i, f);
-          for (std::int64_t c = 0; c < end - start; ++c) XP(i, current + c) = XP(i, start + c) * xf;
+          const T xf = static_cast<T>(X(i, f));
+          for (std::int64_t c = 0; c < end - start; ++c) at(i, current + c) = at(i, start + c) * xf;
         }
         current = next_col;
       }
@@ -108,17 +116,29 @@ NdArray PolynomialFeatures::do_transform(const MatrixView& X) const {
       index = std::move(next);
     }
   }
+  // Degrees below min_degree are dropped, the bias column kept.
+  std::vector<T> out;
   if (min_degree_ > 1) {
-    Matrix out(rows, n_out_);
-    if (include_bias_) {
-      out.col(0).setOnes();
-      out.rightCols(n_out_ - 1) = XP.rightCols(n_out_ - 1);
-    } else {
-      out = XP.rightCols(n_out_);
+    out.resize(static_cast<std::size_t>(rows * n_out_));
+    const std::int64_t tail = include_bias_ ? n_out_ - 1 : n_out_;
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      T* o = out.data() + i * n_out_;
+      if (include_bias_) *o++ = 1;
+      for (std::int64_t c = 0; c < tail; ++c) o[c] = at(i, width - tail + c);
     }
-    return to_ndarray(out);
+  } else {
+    out = std::move(XP);
   }
-  return to_ndarray(XP);
+  return NdArray::from_vector(out,
+                              {static_cast<std::int64_t>(rows), min_degree_ > 1 ? n_out_ : width});
+}
+
+NdArray PolynomialFeatures::do_transform(const MatrixView& X) const {
+  return transform_as<double>(X);
+}
+
+NdArray PolynomialFeatures::run_float32(Method m, const MatrixView& X) const {
+  return m == Method::Transform ? transform_as<float>(X) : run(m, X);
 }
 
 }  // namespace skops::preprocessing

@@ -46,13 +46,24 @@ Binarizer::Binarizer(double threshold, std::int64_t n_features) : threshold_(thr
   set_n_features_in(n_features);
 }
 
-NdArray Binarizer::do_transform(const MatrixView& X) const {
+template <class T>
+NdArray Binarizer::transform_as(const MatrixView& X) const {
   check_finite_input(X);
-  Matrix out(X.rows(), X.cols());
+  // `X > threshold` compares in X's dtype: float32 data meets float32(threshold).
+  const T threshold = static_cast<T>(threshold_);
+  std::vector<T> out(static_cast<std::size_t>(X.rows() * X.cols()));
   for (Eigen::Index i = 0; i < X.rows(); ++i) {
-    for (Eigen::Index j = 0; j < X.cols(); ++j) out(i, j) = X(i, j) > threshold_ ? 1.0 : 0.0;
+    for (Eigen::Index j = 0; j < X.cols(); ++j)
+      out[static_cast<std::size_t>(i * X.cols() + j)] = static_cast<T>(X(i, j)) > threshold ? 1 : 0;
   }
-  return to_ndarray(out);
+  return NdArray::from_vector(
+      out, {static_cast<std::int64_t>(X.rows()), static_cast<std::int64_t>(X.cols())});
+}
+
+NdArray Binarizer::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
+
+NdArray Binarizer::run_float32(Method m, const MatrixView& X) const {
+  return m == Method::Transform ? transform_as<float>(X) : run(m, X);
 }
 
 }  // namespace skops::preprocessing
