@@ -40,30 +40,61 @@ class Materializer {
     }
   }
 
+  // A node is copied only when it, or something below it, has data read from a member;
+  // every other subgraph is immutable and shared with the document's graph as it is.
   NodePtr copy(const NodePtr& p) {
     if (!p) return p;
     auto it = done_.find(p.get());
     if (it != done_.end()) return it->second;
-    auto n = make::clone(*p);
+    const Node& n = *p;
     const auto r = read_.find(p.get());
+    bool changed = r != read_.end();
+    std::vector<NodePtr> items;
+    items.reserve(n.items.size());
+    for (const auto& item : n.items) {
+      items.push_back(copy(item));
+      changed = changed || items.back() != item;
+    }
+    const NodePtr key_types = copy(n.key_types);
+    changed = changed || key_types != n.key_types;
+    std::vector<NodePtr> values;
+    values.reserve(n.entries.size());
+    for (const auto& e : n.entries) {
+      values.push_back(copy(e.value));
+      changed = changed || values.back() != e.value;
+    }
+    std::vector<NodePtr> children;
+    children.reserve(n.children.size());
+    for (const auto& c : n.children) {
+      children.push_back(copy(c.node));
+      changed = changed || children.back() != c.node;
+    }
+    const NodePtr json_shape = copy(n.json_shape);
+    changed = changed || json_shape != n.json_shape;
+    if (!changed) {
+      done_.emplace(p.get(), p);
+      return p;
+    }
+    auto out = make::clone(n);
     if (r != read_.end()) {
-      if (r->second.array) n->array = r->second.array;
-      if (r->second.bytes) n->bytes = r->second.bytes;
+      if (r->second.array) out->array = r->second.array;
+      if (r->second.bytes) out->bytes = r->second.bytes;
     }
-    for (auto& item : n->items) item = copy(item);
-    n->key_types = copy(n->key_types);
+    out->items = std::move(items);
+    out->key_types = key_types;
     // Entries' key types are the key_types list's items: keep them pointing at the copies.
-    for (std::size_t i = 0; i < n->entries.size(); ++i) {
-      n->entries[i].key_type = (n->key_types && i < n->key_types->items.size())
-                                   ? n->key_types->items[i]
-                                   : copy(n->entries[i].key_type);
-      n->entries[i].value = copy(n->entries[i].value);
+    for (std::size_t i = 0; i < out->entries.size(); ++i) {
+      out->entries[i].key_type = (key_types && i < key_types->items.size())
+                                     ? key_types->items[i]
+                                     : copy(out->entries[i].key_type);
+      out->entries[i].value = std::move(values[i]);
     }
-    for (auto& c : n->children) c.node = copy(c.node);
-    n->json_shape = copy(n->json_shape);
-    NodePtr out = std::move(n);
-    done_.emplace(p.get(), out);
-    return out;
+    for (std::size_t i = 0; i < out->children.size(); ++i)
+      out->children[i].node = std::move(children[i]);
+    out->json_shape = json_shape;
+    NodePtr result = std::move(out);
+    done_.emplace(p.get(), result);
+    return result;
   }
 
  private:
