@@ -64,7 +64,8 @@ AuditReport audit_file(const std::string& path, const std::vector<std::string>& 
                        const LoadOptions& options = {});
 
 /// A copy of the graph in which every stored array is read into memory (so the graph no
-/// longer needs its archive). Arrays are read on up to `threads` threads (0: hardware
+/// longer needs its archive); subgraphs without member data are shared with the document's
+/// graph, not copied (nodes are immutable). Arrays are read on up to `threads` threads (0: hardware
 /// concurrency); the error reported is the one a serial read in graph order meets first.
 /// Throws NpyError, ArchiveError, LimitError.
 NodePtr materialize(const Document& doc, unsigned threads = 0);
