@@ -74,8 +74,11 @@ class ColumnTransformer final : public Estimator {
   Role role() const noexcept override { return Role::Transformer; }
   bool supports(Method m) const noexcept override { return m == Method::Transform; }
   NdArray run(Method m, const MatrixView& X) const override;
+  /// float32 X: the parts' float32 paths; float32 when every block is (np.hstack).
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  private:
+  NdArray stack(Method m, const MatrixView& X, bool float32) const;
   std::vector<Part> parts_;
 };
 
@@ -90,8 +93,11 @@ class FeatureUnion final : public Estimator {
   Role role() const noexcept override { return Role::Transformer; }
   bool supports(Method m) const noexcept override { return m == Method::Transform; }
   NdArray run(Method m, const MatrixView& X) const override;
+  /// float32 X: the parts' float32 paths; float32 when every block is (np.hstack).
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  private:
+  NdArray stack(Method m, const MatrixView& X, bool float32) const;
   std::vector<Step> parts_;
   std::map<std::string, double> weights_;
 };

@@ -38,12 +38,17 @@ ColumnTransformer::ColumnTransformer(std::vector<Part> parts, std::int64_t n_fea
   set_n_features_in(n_features);
 }
 
-NdArray ColumnTransformer::run(Method m, const MatrixView& X) const {
+NdArray ColumnTransformer::run(Method m, const MatrixView& X) const { return stack(m, X, false); }
+
+NdArray ColumnTransformer::run_float32(Method m, const MatrixView& X) const {
+  return stack(m, X, true);
+}
+
+NdArray ColumnTransformer::stack(Method m, const MatrixView& X, bool float32) const {
   if (m != Method::Transform)
     throw UnsupportedError("ColumnTransformer has no method " + std::string(to_string(m)));
   check_input(X);
-  std::vector<Matrix> outs;
-  std::vector<DType> dtypes;
+  std::vector<estimators::compose_detail::Block> blocks;
   for (const Part& p : parts_) {
     if (p.step.kind == "drop") continue;
     // _iter(fitted=True, replace_strings=True) skips estimators with an empty column list.
@@ -54,23 +59,15 @@ NdArray ColumnTransformer::run(Method m, const MatrixView& X) const {
     Matrix sub(X.rows(), static_cast<Eigen::Index>(p.columns.size()));
     for (std::size_t k = 0; k < p.columns.size(); ++k)
       sub.col(static_cast<Eigen::Index>(k)) = X.col(p.columns[k]);
-    DType d = DType::float64();
-    Matrix out = p.step.estimator
-                     ? estimators::compose_detail::transform_matrix(*p.step.estimator, sub, &d)
-                     : sub;
-    if (p.weighted) out *= p.weight;
-    outs.push_back(std::move(out));
-    dtypes.push_back(d);
+    // Passthrough columns keep X's dtype.
+    DType d = float32 ? DType::float32() : DType::float64();
+    Matrix out = p.step.estimator ? estimators::compose_detail::transform_matrix(*p.step.estimator,
+                                                                                 sub, &d, float32)
+                                  : sub;
+    if (p.weighted) out *= estimators::compose_detail::block_weight(p.weight, d);
+    blocks.push_back({std::move(out), d});
   }
-  Eigen::Index width = 0;
-  for (const auto& o : outs) width += o.cols();
-  Matrix result(X.rows(), width);
-  Eigen::Index at = 0;
-  for (const auto& o : outs) {
-    result.middleCols(at, o.cols()) = o;
-    at += o.cols();
-  }
-  return estimators::pp::matrix_as(result, estimators::compose_detail::hstack_dtype(dtypes));
+  return estimators::compose_detail::hstack(blocks, X.rows());
 }
 
 }  // namespace skops::compose

@@ -30,32 +30,29 @@ FeatureUnion::FeatureUnion(std::vector<Step> parts, std::map<std::string, double
   set_type_name("sklearn.pipeline.FeatureUnion");
 }
 
-NdArray FeatureUnion::run(Method m, const MatrixView& X) const {
+NdArray FeatureUnion::run(Method m, const MatrixView& X) const { return stack(m, X, false); }
+
+NdArray FeatureUnion::run_float32(Method m, const MatrixView& X) const { return stack(m, X, true); }
+
+NdArray FeatureUnion::stack(Method m, const MatrixView& X, bool float32) const {
   if (m != Method::Transform)
     throw UnsupportedError("FeatureUnion has no method " + std::string(to_string(m)));
   if (X.rows() == 0)
     throw InputError(
         "found array with 0 sample(s) while a minimum of 1 is required by FeatureUnion");
-  std::vector<Matrix> outs;
-  std::vector<DType> dtypes;
+  std::vector<estimators::compose_detail::Block> blocks;
   for (const Step& s : parts_) {
     if (s.kind == "drop") continue;
-    DType d = DType::float64();
-    Matrix out =
-        s.estimator ? estimators::compose_detail::transform_matrix(*s.estimator, X, &d) : Matrix(X);
-    if (auto it = weights_.find(s.name); it != weights_.end()) out *= it->second;
-    outs.push_back(std::move(out));
-    dtypes.push_back(d);
+    DType d = float32 ? DType::float32() : DType::float64();  // passthrough keeps X's dtype
+    Matrix out = s.estimator
+                     ? estimators::compose_detail::transform_matrix(*s.estimator, X, &d, float32)
+                     : Matrix(X);
+    if (auto it = weights_.find(s.name); it != weights_.end()) {
+      out *= estimators::compose_detail::block_weight(it->second, d);
+    }
+    blocks.push_back({std::move(out), d});
   }
-  Eigen::Index width = 0;
-  for (const auto& o : outs) width += o.cols();
-  Matrix result(X.rows(), width);
-  Eigen::Index at = 0;
-  for (const auto& o : outs) {
-    result.middleCols(at, o.cols()) = o;
-    at += o.cols();
-  }
-  return estimators::pp::matrix_as(result, estimators::compose_detail::hstack_dtype(dtypes));
+  return estimators::compose_detail::hstack(blocks, X.rows());
 }
 
 }  // namespace skops::compose

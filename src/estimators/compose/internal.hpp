@@ -15,11 +15,23 @@ compose::Step read_step(const std::string& name, const ValueView& v, bool allow_
                         bool allow_none);
 /// The node a step's estimator slot is written as.
 NodePtr step_value_node(const compose::Step& s, SaveContext& ctx);
-/// Runs Transform on a sub-estimator and returns the 2-d result as a Matrix (the result's
-/// dtype is recorded in `dtype` so callers can keep numpy's hstack dtype).
-Matrix transform_matrix(const Estimator& est, const MatrixView& X, DType* dtype = nullptr);
+/// Runs Transform on a sub-estimator (its float32 path for float32 data) and returns the
+/// 2-d result as a Matrix (the result's dtype is recorded in `dtype` so callers can keep
+/// numpy's hstack dtype).
+Matrix transform_matrix(const Estimator& est, const MatrixView& X, DType* dtype = nullptr,
+                        bool float32 = false);
 /// numpy's result dtype for hstack of parts with these dtypes (float64 unless all agree).
 DType hstack_dtype(const std::vector<DType>& dtypes);
+/// One block of a FeatureUnion/ColumnTransformer output.
+struct Block {
+  Matrix values;
+  DType dtype;
+};
+/// `res * weight` of a weighted part (_transform_one): numpy multiplies in the block's
+/// dtype, so a float32 block meets float32(weight).
+double block_weight(double weight, const DType& block_dtype);
+/// np.hstack of the blocks, in hstack_dtype (values are rounded into it once).
+NdArray hstack(const std::vector<Block>& blocks, Eigen::Index rows);
 
 void register_pipeline(TypeRegistry& reg);
 void register_column_transformer(TypeRegistry& reg);

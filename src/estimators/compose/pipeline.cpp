@@ -154,8 +154,9 @@ NodePtr step_value_node(const Step& s, SaveContext& ctx) {
   return make::str(s.kind);
 }
 
-Matrix transform_matrix(const Estimator& est, const MatrixView& X, DType* dtype) {
-  const NdArray out = est.run(Method::Transform, X);
+Matrix transform_matrix(const Estimator& est, const MatrixView& X, DType* dtype, bool float32) {
+  const NdArray out =
+      float32 ? est.run_float32(Method::Transform, X) : est.run(Method::Transform, X);
   if (out.ndim() != 2 || !out.is_numeric()) {
     throw UnsupportedError(est.type_name() + " produced a " + std::to_string(out.ndim()) + "-d " +
                            out.dtype().name() + " array where a numeric 2-d array is needed");
@@ -171,6 +172,26 @@ DType hstack_dtype(const std::vector<DType>& dtypes) {
     if (d != dtypes.front()) return DType::float64();
   }
   return dtypes.front();
+}
+
+double block_weight(double weight, const DType& block_dtype) {
+  return block_dtype == DType::float32() ? static_cast<double>(static_cast<float>(weight)) : weight;
+}
+
+NdArray hstack(const std::vector<Block>& blocks, Eigen::Index rows) {
+  Eigen::Index width = 0;
+  std::vector<DType> dtypes;
+  for (const auto& b : blocks) {
+    width += b.values.cols();
+    dtypes.push_back(b.dtype);
+  }
+  Matrix result(rows, width);
+  Eigen::Index at = 0;
+  for (const auto& b : blocks) {
+    result.middleCols(at, b.values.cols()) = b.values;
+    at += b.values.cols();
+  }
+  return estimators::pp::matrix_as(result, hstack_dtype(dtypes));
 }
 
 namespace {
