@@ -13,7 +13,8 @@ namespace skops::detail {
 namespace {
 
 // Schema objects have a handful of keys: a scan beats hashing them; a set only for big ones.
-bool has_duplicate_key(simdjson::dom::object object) {
+// Returns a key that occurs twice, if any.
+std::optional<std::string_view> duplicate_key(simdjson::dom::object object) {
   constexpr std::size_t kScanKeys = 16;
   std::array<std::string_view, kScanKeys> small;
   std::size_t n = 0;
@@ -21,15 +22,15 @@ bool has_duplicate_key(simdjson::dom::object object) {
   for (const auto field : object) {
     if (n < kScanKeys) {
       for (std::size_t i = 0; i < n; ++i) {
-        if (small[i] == field.key) return true;
+        if (small[i] == field.key) return field.key;
       }
       small[n++] = field.key;
       continue;
     }
     if (large.empty()) large.insert(small.begin(), small.end());
-    if (!large.insert(field.key).second) return true;
+    if (!large.insert(field.key).second) return field.key;
   }
-  return false;
+  return std::nullopt;
 }
 
 // Explicit stack: depth is already capped by the parser, this keeps the walk flat anyway.
@@ -40,12 +41,11 @@ void refuse_duplicate_keys(JsonElement root) {
     pending.pop_back();
     if (e.type() == JsonType::OBJECT) {
       const auto object = object_of(e);
-      if (has_duplicate_key(object)) {
-        for (const auto field : object) {
-          std::size_t seen = 0;
-          for (const auto other : object) seen += other.key == field.key ? 1 : 0;
-          if (seen > 1) throw SchemaError("duplicate JSON key \"" + std::string(field.key) + "\"");
-        }
+      if (const auto key = duplicate_key(object)) {
+        constexpr std::size_t kShown = 100;  // a key can be as long as the file
+        const std::string shown(key->substr(0, kShown));
+        throw SchemaError("duplicate JSON key \"" + shown +
+                          (key->size() > kShown ? "...\"" : "\""));
       }
       for (const auto field : object) {
         const auto t = field.value.type();
