@@ -1,5 +1,7 @@
 // Google Benchmark suite: load time (copied vs memory-mapped) and predict throughput on
-// 10 000 rows (one thread, all threads) for the models made by bench/make_models.py.
+// 10 000 rows (one thread, all threads) for the models made by bench/make_models.py, and
+// the parse of each model's schema.json: simdjson (what a load uses) against the
+// nlohmann-based DOM that loads used before, as a baseline in the same process.
 //
 //   skops_bench [--data=DIR] [Google Benchmark flags, e.g. --benchmark_filter=forest]
 //
@@ -9,18 +11,22 @@
 // 64-byte aligned) and NAME_X.npy.
 
 #include <benchmark/benchmark.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <memory>
 #include <string>
-#include <sys/stat.h>
 #include <thread>
 #include <vector>
 
 #include "bench_util.hpp"
+#include "schema/json_value.hpp"
+#include "schema/schema_json.hpp"
 #include "skops/api.hpp"
+#include "skops/archive.hpp"
+#include "skops/schema.hpp"
 
 namespace {
 
@@ -39,6 +45,37 @@ void bm_load(benchmark::State& state, std::string path, bool mmap) {
     benchmark::DoNotOptimize(est.get());
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * st.st_size);
+}
+
+std::string schema_text(const std::string& model) {
+  const auto archive = skops::ArchiveReader::open_file(model, skops::Limits{}, 1);
+  const skops::ByteView v = archive->read("schema.json");
+  return std::string(reinterpret_cast<const char*>(v.data), v.size);
+}
+
+enum class SchemaParser { NlohmannDom, SimdjsonDom, ParseSchema };
+
+void bm_schema(benchmark::State& state, std::string text, SchemaParser parser) {
+  for (auto _ : state) {
+    switch (parser) {
+      case SchemaParser::NlohmannDom: {
+        const auto v = skops::detail::parse_json(text, skops::detail::JsonParseOptions{});
+        benchmark::DoNotOptimize(&v);
+        break;
+      }
+      case SchemaParser::SimdjsonDom: {
+        const skops::detail::SchemaJson json(text, 256);
+        benchmark::DoNotOptimize(json.root());
+        break;
+      }
+      case SchemaParser::ParseSchema: {
+        const auto parsed = skops::parse_schema(text);
+        benchmark::DoNotOptimize(parsed.root.get());
+        break;
+      }
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 
 struct Loaded {
@@ -64,8 +101,10 @@ int main(int argc, char** argv) {
   if (const char* env = std::getenv("SKOPS_BENCH_DATA")) dir = env;
   std::vector<char*> args;
   for (int i = 0; i < argc; ++i) {
-    if (std::strncmp(argv[i], "--data=", 7) == 0) dir = argv[i] + 7;
-    else args.push_back(argv[i]);
+    if (std::strncmp(argv[i], "--data=", 7) == 0)
+      dir = argv[i] + 7;
+    else
+      args.push_back(argv[i]);
   }
   if (dir.empty()) dir = "/work/bench-data";
   int n = static_cast<int>(args.size());
@@ -83,14 +122,33 @@ int main(int argc, char** argv) {
       continue;
     }
     benchmark::RegisterBenchmark(("load/" + name + "/copy").c_str(), bm_load, model, false)
-        ->Unit(benchmark::kMillisecond)->UseRealTime();
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
     benchmark::RegisterBenchmark(("load/" + name + "/mmap").c_str(), bm_load, model, true)
-        ->Unit(benchmark::kMillisecond)->UseRealTime();
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
     if (exists(aligned)) {
-      benchmark::RegisterBenchmark(("load/" + name + "_aligned/copy").c_str(), bm_load, aligned, false)
-          ->Unit(benchmark::kMillisecond)->UseRealTime();
-      benchmark::RegisterBenchmark(("load/" + name + "_aligned/mmap").c_str(), bm_load, aligned, true)
-          ->Unit(benchmark::kMillisecond)->UseRealTime();
+      benchmark::RegisterBenchmark(("load/" + name + "_aligned/copy").c_str(), bm_load, aligned,
+                                   false)
+          ->Unit(benchmark::kMillisecond)
+          ->UseRealTime();
+      benchmark::RegisterBenchmark(("load/" + name + "_aligned/mmap").c_str(), bm_load, aligned,
+                                   true)
+          ->Unit(benchmark::kMillisecond)
+          ->UseRealTime();
+    }
+    try {
+      const std::string text = schema_text(model);
+      for (const auto& [label, parser] :
+           {std::pair<const char*, SchemaParser>{"nlohmann_dom", SchemaParser::NlohmannDom},
+            {"simdjson_dom", SchemaParser::SimdjsonDom},
+            {"parse_schema", SchemaParser::ParseSchema}}) {
+        benchmark::RegisterBenchmark(("schema/" + name + "/" + label).c_str(), bm_schema, text,
+                                     parser)
+            ->Unit(benchmark::kMillisecond);
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "skops_bench: skipping the schema of " << name << ": " << e.what() << "\n";
     }
     Loaded m;
     try {
@@ -101,12 +159,15 @@ int main(int argc, char** argv) {
       continue;
     }
     const skops::Method method = skops::Method::Predict;
-    benchmark::RegisterBenchmark(("predict/" + name + "/threads:1").c_str(), bm_predict, m, method, 1u)
-        ->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark(("predict/" + name + "/threads:1").c_str(), bm_predict, m, method,
+                                 1u)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
     if (hw > 1) {
       benchmark::RegisterBenchmark(("predict/" + name + "/threads:" + std::to_string(hw)).c_str(),
                                    bm_predict, m, method, hw)
-          ->Unit(benchmark::kMillisecond)->UseRealTime();
+          ->Unit(benchmark::kMillisecond)
+          ->UseRealTime();
     }
     registered += 1;
   }
