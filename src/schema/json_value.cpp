@@ -9,13 +9,6 @@
 
 namespace skops::detail {
 
-const JsonValue* JsonValue::find(const std::string& key) const noexcept {
-  for (const auto& kv : object) {
-    if (kv.first == key) return &kv.second;
-  }
-  return nullptr;
-}
-
 namespace {
 
 // Sentinel lexemes standing in for Python's non-finite tokens: nlohmann's lexer does not

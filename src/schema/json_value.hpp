@@ -25,13 +25,6 @@ struct JsonValue {
   std::string s;
   std::vector<JsonValue> array;
   std::vector<std::pair<std::string, JsonValue>> object;
-
-  bool is_object() const noexcept { return type == Type::Object; }
-  bool is_array() const noexcept { return type == Type::Array; }
-  bool is_string() const noexcept { return type == Type::String; }
-  bool is_integer() const noexcept { return type == Type::Int || type == Type::UInt; }
-  /// Member by key (objects have unique keys: duplicates are refused while parsing).
-  const JsonValue* find(const std::string& key) const noexcept;
 };
 
 struct JsonParseOptions {

@@ -41,6 +41,8 @@ class TransformerBase : public Estimator {
     return m == Method::Transform || (m == Method::InverseTransform && has_inverse_transform());
   }
   NdArray run(Method m, const MatrixView& X) const override;
+  /// As `run`, through the float32 variants below.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   /// The transform itself (after `run` checked the method).
@@ -48,6 +50,12 @@ class TransformerBase : public Estimator {
   virtual bool has_inverse_transform() const noexcept { return false; }
   /// Called by `run` only when has_inverse_transform().
   virtual NdArray do_inverse_transform(const MatrixView& X) const;
+  /// For float32 data. Transformers that keep float32 in float32, as scikit-learn does,
+  /// override these; the defaults widen to the float64 path.
+  virtual NdArray do_transform_float32(const MatrixView& X) const { return do_transform(X); }
+  virtual NdArray do_inverse_transform_float32(const MatrixView& X) const {
+    return do_inverse_transform(X);
+  }
 };
 
 /// sklearn.preprocessing.StandardScaler: (X - mean_) / scale_ (each step only when enabled).
@@ -67,11 +75,12 @@ class StandardScaler final : public TransformerBase {
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   /// X * scale_ + mean_ (each step only when enabled).
   NdArray inverse_transform(const MatrixView& X) const;
-  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
-  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
+  NdArray do_transform_float32(const MatrixView& X) const override;
+  NdArray do_inverse_transform_float32(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return true; }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
@@ -101,11 +110,12 @@ class MinMaxScaler final : public TransformerBase {
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   /// (X - min_) / scale_.
   NdArray inverse_transform(const MatrixView& X) const;
-  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
-  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
+  NdArray do_transform_float32(const MatrixView& X) const override;
+  NdArray do_inverse_transform_float32(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return true; }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
@@ -127,11 +137,12 @@ class MaxAbsScaler final : public TransformerBase {
   const std::vector<double>& scale() const noexcept { return scale_; }
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   NdArray inverse_transform(const MatrixView& X) const;
-  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
-  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
+  NdArray do_transform_float32(const MatrixView& X) const override;
+  NdArray do_inverse_transform_float32(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return true; }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
@@ -155,11 +166,12 @@ class RobustScaler final : public TransformerBase {
   std::pair<double, double> quantile_range() const noexcept { return {q_lo_, q_hi_}; }
   bool unit_variance() const noexcept { return unit_variance_; }
   NdArray inverse_transform(const MatrixView& X) const;
-  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
-  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
+  NdArray do_transform_float32(const MatrixView& X) const override;
+  NdArray do_inverse_transform_float32(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return true; }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 
@@ -192,11 +204,11 @@ class Binarizer final : public TransformerBase {
  public:
   explicit Binarizer(double threshold = 0.0, std::int64_t n_features = -1);
   double threshold() const noexcept { return threshold_; }
-  /// float32 X stays float32 and is compared with float32(threshold), as numpy does.
-  NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  /// float32 X stays float32 and is compared with float32(threshold), as numpy does.
+  NdArray do_transform_float32(const MatrixView& X) const override;
 
  private:
   template <class T>
@@ -220,11 +232,10 @@ class PolynomialFeatures final : public TransformerBase {
   /// Columns of the full expansion before dropping degrees < min_degree (_n_out_full).
   std::int64_t n_out_full() const noexcept { return n_out_full_; }
 
-  /// float32 X stays float32, every product rounded to float32 as numpy does.
-  NdArray run_float32(Method m, const MatrixView& X) const override;
-
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  /// float32 X stays float32, every product rounded to float32 as numpy does.
+  NdArray do_transform_float32(const MatrixView& X) const override;
 
  private:
   template <class T>
@@ -394,15 +405,15 @@ class SimpleImputer final : public TransformerBase {
     return indicator_;
   }
 
-  /// float32 X stays float32 (missing_values and the statistics rounded to float32);
-  /// inverse_transform gives float64 whatever the input, as scikit-learn.
-  NdArray run_float32(Method m, const MatrixView& X) const override;
   /// With an indicator only (add_indicator=True): missing_values put back where the
   /// indicator columns say, scikit-learn's algorithm step for step (float64 output).
   NdArray inverse_transform(const MatrixView& X) const;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  /// float32 X stays float32 (missing_values and the statistics rounded to float32);
+  /// inverse_transform gives float64 whatever the input, as scikit-learn.
+  NdArray do_transform_float32(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return indicator_.has_value(); }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
 

@@ -584,6 +584,20 @@ void FlatTree::leaves(const float* x, std::int64_t rows, std::int64_t cols,
   }
 }
 
+std::vector<std::int64_t> leaf_ids(const std::vector<const FlatTree*>& trees,
+                                   const std::vector<float>& x32, std::int64_t rows,
+                                   std::int64_t cols) {
+  const auto n_trees = static_cast<std::int64_t>(trees.size());
+  std::vector<std::int64_t> out(static_cast<std::size_t>(rows * n_trees));
+  std::vector<std::int32_t> leaves(static_cast<std::size_t>(rows));
+  for (std::int64_t t = 0; t < n_trees; ++t) {
+    trees[static_cast<std::size_t>(t)]->leaves(x32.data(), rows, cols, leaves.data());
+    for (std::int64_t i = 0; i < rows; ++i)
+      out[static_cast<std::size_t>(i * n_trees + t)] = leaves[static_cast<std::size_t>(i)];
+  }
+  return out;
+}
+
 std::vector<float> to_float32_rows(
     const Eigen::Ref<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>&
         X,

@@ -219,6 +219,12 @@ class FlatTree {
   std::vector<double> weighted_n_node_samples_;
 };
 
+/// The leaf id of every row in every tree, row-major (rows × trees): an ensemble's `apply`.
+/// `x32` holds `rows` × `cols` float32 values.
+std::vector<std::int64_t> leaf_ids(const std::vector<const FlatTree*>& trees,
+                                   const std::vector<float>& x32, std::int64_t rows,
+                                   std::int64_t cols);
+
 /// X converted as scikit-learn's `check_array(X, dtype=np.float32)` does (row-major copy).
 /// Throws InputError on infinities (also values that overflow float32) and, unless
 /// `allow_nan`, on NaN, with scikit-learn's wording.

@@ -17,15 +17,9 @@ namespace {
 
 NdArray forest_apply(const std::vector<const FlatTree*>& trees, const std::vector<float>& x32,
                      Eigen::Index rows, Eigen::Index cols) {
-  const auto n_trees = static_cast<std::int64_t>(trees.size());
-  std::vector<std::int64_t> out(static_cast<std::size_t>(rows * n_trees));
-  std::vector<std::int32_t> leaves(static_cast<std::size_t>(rows));
-  for (std::int64_t t = 0; t < n_trees; ++t) {
-    trees[static_cast<std::size_t>(t)]->leaves(x32.data(), rows, cols, leaves.data());
-    for (Eigen::Index i = 0; i < rows; ++i)
-      out[static_cast<std::size_t>(i * n_trees + t)] = leaves[static_cast<std::size_t>(i)];
-  }
-  return NdArray::from_vector(out, {static_cast<std::int64_t>(rows), n_trees});
+  return NdArray::from_vector(
+      detail::leaf_ids(trees, x32, rows, cols),
+      {static_cast<std::int64_t>(rows), static_cast<std::int64_t>(trees.size())});
 }
 
 }  // namespace

@@ -169,16 +169,12 @@ NdArray GradientBoosting::apply(const MatrixView& X) const {
   check_input(X);
   const auto x32 = detail::to_float32_rows(X, false);
   const auto rows = static_cast<std::int64_t>(X.rows());
-  const auto n_trees = static_cast<std::int64_t>(trees_.size());
-  std::vector<double> out(static_cast<std::size_t>(rows * n_trees));
-  std::vector<std::int32_t> leaves(static_cast<std::size_t>(rows));
+  std::vector<const detail::FlatTree*> trees;
+  for (const auto& t : trees_) trees.push_back(t.get());
   // trees_ is stage-major (stage s, class k at s * K + k), as the output's last two axes.
-  for (std::int64_t t = 0; t < n_trees; ++t) {
-    trees_[static_cast<std::size_t>(t)]->leaves(x32.data(), X.rows(), X.cols(), leaves.data());
-    for (std::int64_t i = 0; i < rows; ++i)
-      out[static_cast<std::size_t>(i * n_trees + t)] = leaves[static_cast<std::size_t>(i)];
-  }
-  const std::int64_t n_stages = n_trees / k_;
+  const std::vector<std::int64_t> ids = detail::leaf_ids(trees, x32, rows, X.cols());
+  const std::vector<double> out(ids.begin(), ids.end());
+  const std::int64_t n_stages = static_cast<std::int64_t>(trees_.size()) / k_;
   if (!classifier_) return NdArray::from_vector(out, {rows, n_stages});
   return NdArray::from_vector(out, {rows, n_stages, k_});
 }

@@ -32,8 +32,8 @@ SimpleImputer::SimpleImputer(std::vector<double> statistics, std::string strateg
 
 NdArray SimpleImputer::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
 
-NdArray SimpleImputer::run_float32(Method m, const MatrixView& X) const {
-  return m == Method::Transform ? transform_as<float>(X) : run(m, X);
+NdArray SimpleImputer::do_transform_float32(const MatrixView& X) const {
+  return transform_as<float>(X);
 }
 
 NdArray SimpleImputer::inverse_transform(const MatrixView& X) const {

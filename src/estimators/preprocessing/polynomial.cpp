@@ -137,8 +137,8 @@ NdArray PolynomialFeatures::do_transform(const MatrixView& X) const {
   return transform_as<double>(X);
 }
 
-NdArray PolynomialFeatures::run_float32(Method m, const MatrixView& X) const {
-  return m == Method::Transform ? transform_as<float>(X) : run(m, X);
+NdArray PolynomialFeatures::do_transform_float32(const MatrixView& X) const {
+  return transform_as<float>(X);
 }
 
 }  // namespace skops::preprocessing

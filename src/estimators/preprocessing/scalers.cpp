@@ -20,6 +20,14 @@ NdArray TransformerBase::run(Method m, const MatrixView& X) const {
   throw UnsupportedError(type_name() + " has no method " + to_string(m));
 }
 
+NdArray TransformerBase::run_float32(Method m, const MatrixView& X) const {
+  if (m == Method::Transform) return do_transform_float32(X);
+  if (m == Method::InverseTransform && has_inverse_transform()) {
+    return do_inverse_transform_float32(X);
+  }
+  return run(m, X);
+}
+
 NdArray TransformerBase::do_inverse_transform(const MatrixView&) const {
   throw UnsupportedError(type_name() + " has no method inverse_transform");
 }
@@ -133,10 +141,11 @@ NdArray StandardScaler::do_transform(const MatrixView& X) const { return transfo
 NdArray StandardScaler::inverse_transform(const MatrixView& X) const {
   return inverse_as<double>(X);
 }
-NdArray StandardScaler::run_float32(Method m, const MatrixView& X) const {
-  if (m == Method::Transform) return transform_as<float>(X);
-  if (m == Method::InverseTransform) return inverse_as<float>(X);
-  return run(m, X);
+NdArray StandardScaler::do_transform_float32(const MatrixView& X) const {
+  return transform_as<float>(X);
+}
+NdArray StandardScaler::do_inverse_transform_float32(const MatrixView& X) const {
+  return inverse_as<float>(X);
 }
 
 // ---------------------------------------------------------------- MinMaxScaler
@@ -182,10 +191,11 @@ NdArray MinMaxScaler::inverse_as(const MatrixView& X) const {
 
 NdArray MinMaxScaler::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
 NdArray MinMaxScaler::inverse_transform(const MatrixView& X) const { return inverse_as<double>(X); }
-NdArray MinMaxScaler::run_float32(Method m, const MatrixView& X) const {
-  if (m == Method::Transform) return transform_as<float>(X);
-  if (m == Method::InverseTransform) return inverse_as<float>(X);
-  return run(m, X);
+NdArray MinMaxScaler::do_transform_float32(const MatrixView& X) const {
+  return transform_as<float>(X);
+}
+NdArray MinMaxScaler::do_inverse_transform_float32(const MatrixView& X) const {
+  return inverse_as<float>(X);
 }
 
 // ---------------------------------------------------------------- MaxAbsScaler
@@ -210,10 +220,11 @@ NdArray MaxAbsScaler::inverse_as(const MatrixView& X) const {
 
 NdArray MaxAbsScaler::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
 NdArray MaxAbsScaler::inverse_transform(const MatrixView& X) const { return inverse_as<double>(X); }
-NdArray MaxAbsScaler::run_float32(Method m, const MatrixView& X) const {
-  if (m == Method::Transform) return transform_as<float>(X);
-  if (m == Method::InverseTransform) return inverse_as<float>(X);
-  return run(m, X);
+NdArray MaxAbsScaler::do_transform_float32(const MatrixView& X) const {
+  return transform_as<float>(X);
+}
+NdArray MaxAbsScaler::do_inverse_transform_float32(const MatrixView& X) const {
+  return inverse_as<float>(X);
 }
 
 // ---------------------------------------------------------------- RobustScaler
@@ -244,10 +255,11 @@ NdArray RobustScaler::inverse_as(const MatrixView& X) const {
 
 NdArray RobustScaler::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
 NdArray RobustScaler::inverse_transform(const MatrixView& X) const { return inverse_as<double>(X); }
-NdArray RobustScaler::run_float32(Method m, const MatrixView& X) const {
-  if (m == Method::Transform) return transform_as<float>(X);
-  if (m == Method::InverseTransform) return inverse_as<float>(X);
-  return run(m, X);
+NdArray RobustScaler::do_transform_float32(const MatrixView& X) const {
+  return transform_as<float>(X);
+}
+NdArray RobustScaler::do_inverse_transform_float32(const MatrixView& X) const {
+  return inverse_as<float>(X);
 }
 
 }  // namespace skops::preprocessing

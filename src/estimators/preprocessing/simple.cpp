@@ -62,8 +62,8 @@ NdArray Binarizer::transform_as(const MatrixView& X) const {
 
 NdArray Binarizer::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
 
-NdArray Binarizer::run_float32(Method m, const MatrixView& X) const {
-  return m == Method::Transform ? transform_as<float>(X) : run(m, X);
+NdArray Binarizer::do_transform_float32(const MatrixView& X) const {
+  return transform_as<float>(X);
 }
 
 }  // namespace skops::preprocessing
