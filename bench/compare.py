@@ -14,6 +14,11 @@ measures, each in a fresh process so that peak memory belongs to that load alone
   * skops-cpp load (copy and memory-mapped) and predict, one thread and all threads, by
     running ``skops_bench_load`` (JSON on stdout)
 
+  * the floor: ``skops_bench_floor`` times, in a fresh process, the least work any loader
+    of the file must do (map it and CRC every byte; read it into fresh memory; map, CRC and
+    parse schema.json with simdjson), so that each target's budget is set against what this
+    machine allows in the same run
+
 and checks that skops-cpp's predictions equal scikit-learn's (through ``skops-cpp
 predict``). Load times are the median of --repeat fresh-process runs (the file is in the
 page cache after the first; every contender sees the same warm cache). Peak memory is the
@@ -109,6 +114,22 @@ def run_cpp(tool, path, mmap, x_path=None, threads=0, load_repeat=3, predict_rep
     return json.loads(out)
 
 
+def run_floor(tool, path, mode):
+    out = subprocess.run([tool, path, mode], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+FLOOR_MODES = ["map-crc", "read", "schema"]
+# Issue 4's load targets: (label, skops-cpp load, baseline, factor, floor that bounds it).
+TARGETS = {
+    "forest": [("copy >= 5x skops", "cpp_copy", "py_skops", 5, "read"),
+               ("copy >= 2.5x pickle", "cpp_copy", "py_pickle", 2.5, "read"),
+               ("mmap >= 20x skops", "cpp_mmap", "py_skops", 20, "schema")],
+    "hgb": [("copy >= 100x skops", "cpp_copy", "py_skops", 100, "schema"),
+            ("mmap >= 100x skops", "cpp_mmap", "py_skops", 100, "schema")],
+}
+
+
 def median_of(runs, key):
     return statistics.median(r[key] for r in runs)
 
@@ -176,8 +197,9 @@ def main():
         return child(args.child, args.path, args.x, args.repeat)
 
     tool = os.path.join(args.build, "bench", "skops_bench_load")
+    floor_tool = os.path.join(args.build, "bench", "skops_bench_floor")
     cli = os.path.join(args.build, "src", "cli", "skops-cpp")
-    for p in (tool, cli):
+    for p in (tool, floor_tool, cli):
         if not os.path.exists(p):
             raise SystemExit(f"{p} not found: build with -DSKOPS_BUILD_BENCH=ON")
     results = {"machine": machine(), "models": {}}
@@ -201,6 +223,7 @@ def main():
         # cpp_*: LoadOptions::threads = 0 (all cores, the default); *_1t: one thread.
         runs = {"py_skops": [], "py_pickle": [], "cpp_copy": [], "cpp_mmap": [], "cpp_mmap_aligned": [],
                 "cpp_copy_1t": [], "cpp_mmap_1t": []}
+        floors = {m: [] for m in FLOOR_MODES}
         for i in range(args.repeat):
             runs["py_skops"].append(run_child("skops", skp))
             runs["py_pickle"].append(run_child("pickle", pkl))
@@ -209,6 +232,9 @@ def main():
             runs["cpp_mmap_aligned"].append(run_cpp(tool, aligned, True, load_repeat=1))
             runs["cpp_copy_1t"].append(run_cpp(tool, skp, False, load_repeat=1, load_threads=1))
             runs["cpp_mmap_1t"].append(run_cpp(tool, skp, True, load_repeat=1, load_threads=1))
+            for m in FLOOR_MODES:
+                floors[m].append(run_floor(floor_tool, skp, m))
+        r["floor"] = {m: {"seconds": median_of(v, "seconds"), "runs": v} for m, v in floors.items()}
         for k, v in runs.items():
             key = "seconds" if k.startswith("py") else "load_seconds_first"
             r[k] = {"load_seconds": median_of(v, key),
@@ -248,6 +274,18 @@ def main():
               f"{cpp['threads']} threads {cpp['predict_seconds_mt']:.4f} s")
         for k, v in r["ratios"].items():
             print(f"  {k:<26}{v:8.2f}")
+        # Each load target of issue 4 as a time budget, beside the floor of that kind of load
+        # (read: into fresh private memory; schema: mapped, CRC'd, schema.json parsed).
+        times = {"py_skops": t_sk, "py_pickle": t_pk, "cpp_copy": t_c, "cpp_mmap": t_m}
+        r["budgets"] = {}
+        for label, cpp_key, base_key, factor, floor_mode in TARGETS.get(name, []):
+            r["budgets"][label] = {"budget": times[base_key] / factor, "actual": times[cpp_key],
+                                   "floor": r["floor"][floor_mode]["seconds"], "floor_mode": floor_mode}
+        print(f"{'floor (fresh process)':<28}" + "".join(
+            f"  {m} {r['floor'][m]['seconds'] * 1e3:.1f} ms" for m in FLOOR_MODES))
+        for k, b in r["budgets"].items():
+            print(f"  {k:<22} budget {b['budget'] * 1e3:7.1f} ms   floor ({b['floor_mode']}) "
+                  f"{b['floor'] * 1e3:7.1f} ms   skops-cpp {b['actual'] * 1e3:7.1f} ms")
         results["models"][name] = r
         sys.stdout.flush()
     if args.json:

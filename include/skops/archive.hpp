@@ -68,7 +68,7 @@ class ArchiveReader {
   /// UnsupportedError (compression method this libzip lacks).
   ByteView read(const std::string& name, std::uint64_t max_bytes = 0) const;
   const Limits& limits() const noexcept;
-  /// Checks the CRC of stored members in archive order until `stop` is set, only recording
+  /// Checks the CRC of stored members, last first, until `stop` is set, only recording
   /// each verdict for later reads: a mismatch is still reported by read() of that member,
   /// and only then. Meant to run on another thread while schema.json is parsed.
   void precheck_stored(const std::atomic<bool>& stop) const noexcept;
