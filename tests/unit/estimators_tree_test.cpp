@@ -7,6 +7,7 @@
 
 #include "estimator_support.hpp"
 #include "skops/api.hpp"
+#include "skops/document.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/tree.hpp"
 #include "test_support.hpp"
@@ -157,6 +158,42 @@ TEST(TreeRoundTrip, SaveThenLoadPredictsTheSame) {
     // A loaded model re-saves to the same predictions again.
     auto reg3 = skops::loads(skops::dumps(*reg2, opts));
     EXPECT_EQ(reg3->predict(X), reg->predict(X));
+  }
+}
+
+// scikit-learn 1.4.1 changed a classifier tree's values from weighted counts to weighted
+// fractions, and its predict_proba from normalising them to returning them as they are:
+// a tree written for a version must store what that version's predict_proba expects.
+TEST(TreeValues, ClassifierValuesAsTheTargetVersionStoresThem) {
+  // Root [3, 3], left leaf [3, 1], right leaf [0, 2] (weighted counts).
+  auto clf = DecisionTreeClassifier::from_arrays(stump({2}, {3, 3, 3, 1, 0, 2}),
+                                                 {NdArray::from_vector<std::int64_t>({0, 1})});
+  auto reg = DecisionTreeRegressor::from_arrays(stump({1}, {2.0, -4.0, 8.0}));
+  const Matrix X = mat({{0.0, 0.0}, {0.0, 1.0}});
+  const std::vector<double> counts = {3, 3, 3, 1, 0, 2};
+  const std::vector<double> fractions = {0.5, 0.5, 0.75, 0.25, 0.0, 1.0};
+  auto stored_values = [](const std::vector<std::uint8_t>& bytes) {
+    const auto doc = skops::Document::read_bytes(bytes);
+    const skops::Node* state = doc->root()->state_dict();
+    const skops::NodePtr tree = state ? state->get("tree_") : nullptr;
+    const skops::NodePtr content = tree ? tree->child("content") : nullptr;
+    const skops::NodePtr values = content ? content->get("values") : nullptr;
+    if (!values) return std::vector<double>{};
+    return doc->array_of(*values).to_vector<double>();
+  };
+  for (const auto& [version, want] : std::vector<std::pair<std::string, std::vector<double>>>{
+           {"1.2.1", counts}, {"1.4.0", counts}, {"1.4.1", fractions}, {"1.4.2", fractions}}) {
+    skops::DumpOptions opts;
+    opts.sklearn_version = version;
+    const auto bytes = skops::dumps(*clf, opts);
+    EXPECT_EQ(stored_values(bytes), want) << version;
+    // Read back, the file predicts exactly what the estimator it was written from does.
+    auto back = skops::loads(bytes);
+    EXPECT_EQ(back->predict_proba(X), clf->predict_proba(X)) << version;
+    EXPECT_EQ(back->predict(X), clf->predict(X)) << version;
+    // Regression values are means in every version.
+    EXPECT_EQ(stored_values(skops::dumps(*reg, opts)), (std::vector<double>{2.0, -4.0, 8.0}))
+        << version;
   }
 }
 

@@ -38,7 +38,8 @@ struct TreeArrays {
   /// Optional (empty: all 0, i.e. NaN goes right).
   std::vector<std::uint8_t> missing_go_to_left;
   /// node_count × n_outputs × max(n_classes), C order: class weights or fractions for
-  /// classifiers, the mean target for regressors.
+  /// classifiers (written as fractions, normalised per output, for scikit-learn >= 1.4.1),
+  /// the mean target for regressors.
   std::vector<double> values;
   /// Optional per-node statistics (empty: zeros are written).
   std::vector<double> impurity;
@@ -71,15 +72,21 @@ class DecisionTreeClassifier final : public Estimator {
   bool allow_nan() const noexcept { return allow_nan_; }
 
   // Internal (builders and writers).
+  /// `values_are_fractions`: the tree is scikit-learn >= 1.4.1's, whose values are weighted
+  /// class fractions that predict_proba returns unchanged (older ones store weighted counts,
+  /// normalised by predict_proba).
   DecisionTreeClassifier(std::shared_ptr<const detail::FlatTree> tree, std::vector<NdArray> classes,
-                         bool multi_output_classes, bool allow_nan);
+                         bool multi_output_classes, bool allow_nan,
+                         bool values_are_fractions = false);
   bool multi_output_classes() const noexcept { return multi_output_; }
+  bool values_are_fractions() const noexcept { return values_are_fractions_; }
 
  private:
   std::shared_ptr<const detail::FlatTree> tree_;
   std::vector<NdArray> classes_;
   bool multi_output_ = false;  // classes_ stored as a list (n_outputs_ > 1)
   bool allow_nan_ = false;
+  bool values_are_fractions_ = false;
 };
 
 /// DecisionTreeRegressor / ExtraTreeRegressor. Methods: predict, apply.

@@ -1,8 +1,8 @@
 #include "estimators/common/linear_arrays.hpp"
 
 #include <cmath>
-#include <cstdio>
 
+#include "estimators/common/sklearn_version.hpp"
 #include "skops/error.hpp"
 
 namespace skops::estimators::linear {
@@ -173,15 +173,10 @@ NodePtr labels_node(const NdArray& labels, const NodePtr& original) {
 }
 
 int version_code(const std::string& version) {
-  int major = 0, minor = 0, patch = 0;
-  if (std::sscanf(version.c_str(), "%d.%d.%d", &major, &minor, &patch) < 2) return 0;
-  return major * 10000 + minor * 100 + patch;
+  const auto v = detail::parse_sklearn_version(version);
+  return v ? v->major * 10000 + v->minor * 100 + v->patch : 0;
 }
 
-std::string file_version(const ObjectView& obj) {
-  const auto v = obj.find("_sklearn_version");
-  if (!v || v->node().kind != NodeKind::Json || v->node().scalar != ScalarKind::Str) return {};
-  return v->node().str_value;
-}
+std::string file_version(const ObjectView& obj) { return detail::file_sklearn_version(obj); }
 
 }  // namespace skops::estimators::linear

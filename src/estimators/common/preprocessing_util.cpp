@@ -1,8 +1,8 @@
 #include "estimators/common/preprocessing_util.hpp"
 
 #include <cmath>
-#include <cstdio>
 
+#include "estimators/common/sklearn_version.hpp"
 #include "skops/error.hpp"
 
 namespace skops::estimators::pp {
@@ -151,9 +151,7 @@ NodePtr int64_scalar_node(std::int64_t v) {
 NodePtr real_node(double v) { return make::real(v); }
 
 bool version_at_least(const std::string& version, int major, int minor) {
-  int a = 0, b = 0;
-  if (std::sscanf(version.c_str(), "%d.%d", &a, &b) != 2) return true;  // unknown: assume newest
-  return a > major || (a == major && b >= minor);
+  return detail::sklearn_version_at_least(version, {major, minor, 0}, true);  // unknown: newest
 }
 
 bool flag(const ObjectView& obj, const char* key, bool dflt) {

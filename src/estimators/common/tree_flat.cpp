@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 
+#include "estimators/common/sklearn_version.hpp"
 #include "skops/error.hpp"
 
 namespace skops::detail {
@@ -101,20 +102,13 @@ float float_at_most(double d) noexcept {
 
 }  // namespace
 
+bool classifier_values_are_fractions(const std::string& sklearn_version) {
+  return sklearn_version_at_least(sklearn_version, {1, 4, 1}, false);
+}
+
 std::pair<int, int> sklearn_minor_version(const std::string& version) {
-  int major = 0, minor = 0;
-  std::size_t i = 0;
-  while (i < version.size() && std::isdigit(static_cast<unsigned char>(version[i]))) {
-    major = major * 10 + (version[i++] - '0');
-    if (major > 1000) return {0, 0};
-  }
-  if (i >= version.size() || version[i] != '.') return {0, 0};
-  ++i;
-  while (i < version.size() && std::isdigit(static_cast<unsigned char>(version[i]))) {
-    minor = minor * 10 + (version[i++] - '0');
-    if (minor > 1000) return {0, 0};
-  }
-  return {major, minor};
+  const auto v = parse_sklearn_version(version);
+  return v ? std::make_pair(v->major, v->minor) : std::make_pair(0, 0);
 }
 
 std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree,
@@ -437,7 +431,7 @@ std::shared_ptr<const FlatTree> FlatTree::from_arrays(const skops::TreeArrays& a
   return t;
 }
 
-NodePtr FlatTree::to_node(const std::string& sklearn_version) const {
+NodePtr FlatTree::to_node(const std::string& sklearn_version, bool classifier) const {
   NdArray nodes = nodes_array_;
   NdArray values = values_array_;
   NdArray ncls = n_classes_array_;
@@ -481,8 +475,22 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version) const {
     }
     nodes =
         NdArray(dt, {static_cast<std::int64_t>(nodes_.size())}, ByteView::adopt(std::move(bytes)));
+    std::vector<double> vals = own_values_;
+    if (classifier && classifier_values_are_fractions(sklearn_version)) {
+      // Per node and output: v / sum(v), as predict_proba normalises (zero sums left as 1).
+      for (std::size_t row = 0; row < vals.size();
+           row += static_cast<std::size_t>(max_n_classes_)) {
+        const std::size_t k =
+            (row / static_cast<std::size_t>(max_n_classes_)) % static_cast<std::size_t>(n_outputs_);
+        const auto nc = static_cast<std::size_t>(n_classes_[k]);
+        double sum = 0.0;
+        for (std::size_t j = 0; j < nc; ++j) sum += vals[row + j];
+        if (sum == 0.0) sum = 1.0;
+        for (std::size_t j = 0; j < nc; ++j) vals[row + j] /= sum;
+      }
+    }
     values = NdArray::from_vector(
-        own_values_, {static_cast<std::int64_t>(nodes_.size()), n_outputs_, max_n_classes_});
+        vals, {static_cast<std::int64_t>(nodes_.size()), n_outputs_, max_n_classes_});
     ncls = NdArray::from_vector(n_classes_);
   }
   auto node = std::make_shared<Node>();

@@ -180,8 +180,9 @@ class FlatTree {
   }
 
   /// The TreeNode to save: the arrays read from the file when there are any (lossless),
-  /// else arrays in the node layout of `sklearn_version`.
-  NodePtr to_node(const std::string& sklearn_version) const;
+  /// else arrays in the node layout of `sklearn_version`, with a classifier's values as
+  /// that version stores them (see classifier_values_are_fractions).
+  NodePtr to_node(const std::string& sklearn_version, bool classifier) const;
 
  private:
   void validate_structure(const std::string& where, const ValueView* at) const;
@@ -232,6 +233,11 @@ std::vector<float> to_float32_rows(
     const Eigen::Ref<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>&
         X,
     bool allow_nan);
+
+/// scikit-learn >= 1.4.1 stores a classifier tree's values as weighted class fractions
+/// (value / weighted_n_node_samples) and its predict_proba returns them as they are; earlier
+/// versions store weighted counts and normalise them in predict_proba.
+bool classifier_values_are_fractions(const std::string& sklearn_version);
 
 /// Major.minor of a scikit-learn version string ("1.4.2" → {1, 4}); {0, 0} if unparsable.
 std::pair<int, int> sklearn_minor_version(const std::string& version);

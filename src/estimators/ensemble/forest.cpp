@@ -53,7 +53,7 @@ std::vector<Matrix> ForestClassifier::predict_proba_outputs(const MatrixView& X)
       const std::int32_t leaf = leaves[static_cast<std::size_t>(i)];
       for (std::int64_t k = 0; k < t.n_outputs(); ++k) {
         Matrix& p = out[static_cast<std::size_t>(k)];
-        tree_detail::add_normalized_proba(t, leaf, k, p.cols(), p.row(i).data());
+        tree_detail::add_proba(t, leaf, k, p.cols(), est->values_are_fractions(), p.row(i).data());
       }
     }
   }

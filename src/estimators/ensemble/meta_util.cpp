@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "estimators/common/sklearn_version.hpp"
 #include "estimators/common/tree_flat.hpp"
 #include "estimators/common/tree_labels.hpp"
 #include "skops/error.hpp"
@@ -194,7 +195,7 @@ NodePtr bunch_of(const std::vector<std::string>& names, const std::vector<NodePt
 }
 
 bool version_at_least(const std::string& version, int major, int minor) {
-  return detail::sklearn_minor_version(version) >= std::make_pair(major, minor);
+  return detail::sklearn_version_at_least(version, {major, minor, 0}, false);
 }
 
 NdArray encoder_classes(const ObjectView& obj, const std::string& key) {

@@ -24,10 +24,14 @@ std::vector<std::int32_t> leaves(const FlatTree& tree, const std::vector<float>&
   return out;
 }
 
-void add_normalized_proba(const FlatTree& tree, std::int32_t leaf, std::int64_t output,
-                          std::int64_t n_classes, double* row) {
-  // DecisionTreeClassifier.predict_proba: proba / proba.sum(axis=1), zero sums left as 1.
+void add_proba(const FlatTree& tree, std::int32_t leaf, std::int64_t output, std::int64_t n_classes,
+               bool fractions, double* row) {
   const ValueRow v = tree.value(leaf) + output * tree.max_n_classes();
+  if (fractions) {  // >= 1.4.1: tree_.predict(X)[:, :n_classes_] as it is
+    for (std::int64_t j = 0; j < n_classes; ++j) row[j] += v[j];
+    return;
+  }
+  // < 1.4.1: proba / proba.sum(axis=1), zero sums left as 1.
   double sum = 0.0;
   for (std::int64_t j = 0; j < n_classes; ++j) sum += v[j];
   if (sum == 0.0) sum = 1.0;
@@ -49,11 +53,13 @@ NdArray leaf_ids(const std::vector<std::int32_t>& leaves) {
 
 DecisionTreeClassifier::DecisionTreeClassifier(std::shared_ptr<const FlatTree> tree,
                                                std::vector<NdArray> classes,
-                                               bool multi_output_classes, bool allow_nan)
+                                               bool multi_output_classes, bool allow_nan,
+                                               bool values_are_fractions)
     : tree_(std::move(tree)),
       classes_(std::move(classes)),
       multi_output_(multi_output_classes),
-      allow_nan_(allow_nan) {
+      allow_nan_(allow_nan),
+      values_are_fractions_(values_are_fractions) {
   set_n_features_in(tree_->n_features());
 }
 
@@ -71,8 +77,8 @@ std::vector<Matrix> DecisionTreeClassifier::predict_proba_outputs(const MatrixVi
     const std::int64_t nc = tree_->n_classes()[static_cast<std::size_t>(k)];
     Matrix p = Matrix::Zero(X.rows(), nc);
     for (Eigen::Index i = 0; i < X.rows(); ++i) {
-      tree_detail::add_normalized_proba(*tree_, leaves[static_cast<std::size_t>(i)], k, nc,
-                                        p.row(i).data());
+      tree_detail::add_proba(*tree_, leaves[static_cast<std::size_t>(i)], k, nc,
+                             values_are_fractions_, p.row(i).data());
     }
     out.push_back(std::move(p));
   }

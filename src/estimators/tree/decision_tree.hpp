@@ -15,9 +15,10 @@ namespace skops::tree_detail {
 /// Leaf id of every row of a float32 row-major matrix.
 std::vector<std::int32_t> leaves(const detail::FlatTree& tree, const std::vector<float>& x32,
                                  Eigen::Index rows, Eigen::Index cols);
-/// Adds the normalised class distribution of `leaf` for `output` to row[0..n_classes).
-void add_normalized_proba(const detail::FlatTree& tree, std::int32_t leaf, std::int64_t output,
-                          std::int64_t n_classes, double* row);
+/// Adds the class probabilities of `leaf` for `output` to row[0..n_classes): the values as
+/// they are when `fractions` (scikit-learn >= 1.4.1), else normalised to sum 1.
+void add_proba(const detail::FlatTree& tree, std::int32_t leaf, std::int64_t output,
+               std::int64_t n_classes, bool fractions, double* row);
 
 /// Whether a tree estimator routes NaN (scikit-learn >= 1.3 `_support_missing_values`):
 /// the node layout has missing_go_to_left, splitter "best", a criterion that supports

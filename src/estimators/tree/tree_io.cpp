@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "estimators/common/sklearn_version.hpp"
 #include "estimators/common/tree_labels.hpp"
 #include "estimators/tree/decision_tree.hpp"
 #include "skops/error.hpp"
@@ -100,7 +101,9 @@ std::unique_ptr<DecisionTreeClassifier> build_classifier(const ObjectView& obj) 
     }
   }
   const bool nan_ok = tree_allows_nan(obj, *tree, true);
-  auto est = std::make_unique<DecisionTreeClassifier>(tree, std::move(classes), multi, nan_ok);
+  const bool fractions = detail::classifier_values_are_fractions(detail::file_sklearn_version(obj));
+  auto est =
+      std::make_unique<DecisionTreeClassifier>(tree, std::move(classes), multi, nan_ok, fractions);
   est->set_type_name(obj.type_name());
   est->set_original_state(obj.state());
   return est;
@@ -135,7 +138,7 @@ void save_classifier(const DecisionTreeClassifier& est, ObjectWriter& w) {
     w.set("n_classes_", make::numpy_scalar(int64_scalar(t.n_classes()[0])));
   }
   w.set_default("max_features_", make::integer(t.n_features()));
-  w.set("tree_", t.to_node(w.ctx().sklearn_version()));
+  w.set("tree_", t.to_node(w.ctx().sklearn_version(), true));
 }
 
 void save_regressor(const DecisionTreeRegressor& est, ObjectWriter& w) {
@@ -145,7 +148,7 @@ void save_regressor(const DecisionTreeRegressor& est, ObjectWriter& w) {
   w.set_int("n_features_in_", t.n_features());
   w.set_int("n_outputs_", t.n_outputs());
   w.set_default("max_features_", make::integer(t.n_features()));
-  w.set("tree_", t.to_node(w.ctx().sklearn_version()));
+  w.set("tree_", t.to_node(w.ctx().sklearn_version(), false));
 }
 
 }  // namespace tree_detail
