@@ -14,6 +14,8 @@
 
 #include "skops/estimators/cluster.hpp"
 #include "skops/estimators/compose.hpp"
+#include "skops/estimators/ensemble.hpp"
+#include "skops/estimators/ensemble_meta.hpp"
 #include "skops/estimators/linear_model.hpp"
 #include "skops/estimators/naive_bayes.hpp"
 #include "skops/estimators/preprocessing.hpp"
@@ -44,12 +46,13 @@ std::vector<std::pair<std::string, std::shared_ptr<const Estimator>>> models() {
   using estimators::LinearClassifier;
   using estimators::LinearClassifierKind;
   std::vector<std::pair<std::string, std::shared_ptr<const Estimator>>> out;
-  const NdArray coef3 = matrix({0.4, 1.4, -2.2, -1.0, 0.5, -1.6, 0.5, -1.3, -0.9, 0.2, 1.7, 2.3}, 3, 4);
+  const NdArray coef3 =
+      matrix({0.4, 1.4, -2.2, -1.0, 0.5, -1.6, 0.5, -1.3, -0.9, 0.2, 1.7, 2.3}, 3, 4);
   const NdArray int_classes = NdArray::from_vector(std::vector<std::int64_t>{0, 1, 2});
   out.emplace_back("LogisticRegression_multinomial",
-                   LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression, coef3,
-                                                 NdArray::from_vector(std::vector<double>{9.0, 2.1, -11.1}),
-                                                 int_classes));
+                   LinearClassifier::from_arrays(
+                       LinearClassifierKind::LogisticRegression, coef3,
+                       NdArray::from_vector(std::vector<double>{9.0, 2.1, -11.1}), int_classes));
   out.emplace_back("LogisticRegression_binary_strings",
                    LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression,
                                                  matrix({0.3, -0.8, 1.1, 0.7}, 1, 4),
@@ -60,18 +63,19 @@ std::vector<std::pair<std::string, std::shared_ptr<const Estimator>>> models() {
                        estimators::LinearRegressorKind::LinearRegression,
                        NdArray::from_vector(std::vector<double>{0.5, -1.25, 2.0, 0.125}),
                        NdArray::from_vector(std::vector<double>{3.5}, {})));
-  auto scaler = std::make_shared<preprocessing::StandardScaler>(std::vector<double>{5.8, 3.0, 3.8, 1.2},
-                                                                std::vector<double>{0.8, 0.4, 1.8, 0.8});
+  auto scaler = std::make_shared<preprocessing::StandardScaler>(
+      std::vector<double>{5.8, 3.0, 3.8, 1.2}, std::vector<double>{0.8, 0.4, 1.8, 0.8});
   out.emplace_back("StandardScaler", scaler);
-  out.emplace_back("Pipeline_StandardScaler_LogisticRegression",
-                   compose::Pipeline::from_estimators(
-                       {{"scale", scaler},
-                        {"clf", LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression, coef3,
-                                                              NdArray::from_vector(std::vector<double>{0.3, 1.2, -1.5}),
-                                                              int_classes)}}));
-  out.emplace_back("KMeans", estimators::KMeans::from_arrays(matrix({5.0, 3.4, 1.5, 0.2, 5.9, 2.7, 4.4, 1.4,
-                                                                     6.9, 3.1, 5.8, 2.1},
-                                                                    3, 4)));
+  out.emplace_back(
+      "Pipeline_StandardScaler_LogisticRegression",
+      compose::Pipeline::from_estimators(
+          {{"scale", scaler},
+           {"clf", LinearClassifier::from_arrays(
+                       LinearClassifierKind::LogisticRegression, coef3,
+                       NdArray::from_vector(std::vector<double>{0.3, 1.2, -1.5}), int_classes)}}));
+  out.emplace_back("KMeans",
+                   estimators::KMeans::from_arrays(
+                       matrix({5.0, 3.4, 1.5, 0.2, 5.9, 2.7, 4.4, 1.4, 6.9, 3.1, 5.8, 2.1}, 3, 4)));
   estimators::GaussianNBParams nb;
   nb.classes = int_classes;
   nb.theta = matrix({5.0, 3.4, 1.5, 0.2, 5.9, 2.8, 4.3, 1.3, 6.6, 3.0, 5.6, 2.0}, 3, 4);
@@ -91,6 +95,63 @@ std::vector<std::pair<std::string, std::shared_ptr<const Estimator>>> models() {
   t.weighted_n_node_samples = {150, 50, 100, 54, 46};
   t.impurity = {0.667, 0.0, 0.5, 0.168, 0.043};
   out.emplace_back("DecisionTreeClassifier", DecisionTreeClassifier::from_arrays(t, {int_classes}));
+  out.emplace_back("ExtraTreeClassifier",
+                   DecisionTreeClassifier::from_arrays(t, {int_classes}, /*extra=*/true));
+
+  // A second classifier tree, numbered breadth-first (renumbered for traversal in C++).
+  TreeArrays t2;
+  t2.n_features = 4;
+  t2.n_classes = {3};
+  t2.left_child = {1, 3, -1, -1, -1};
+  t2.right_child = {2, 4, -1, -1, -1};
+  t2.feature = {3, 2, -2, -2, -2};
+  t2.threshold = {1.65, 4.95, -2, -2, -2};
+  t2.values = {50, 50, 50, 50, 47, 1, 0, 3, 49, 50, 45, 0, 0, 2, 1};
+  t2.n_node_samples = {150, 98, 52, 95, 3};
+  t2.weighted_n_node_samples = {150, 98, 52, 95, 3};
+  t2.impurity = {0.667, 0.51, 0.11, 0.47, 0.44};
+  auto tree_a = std::shared_ptr<const DecisionTreeClassifier>(
+      DecisionTreeClassifier::from_arrays(t, {int_classes}));
+  auto tree_b = std::shared_ptr<const DecisionTreeClassifier>(
+      DecisionTreeClassifier::from_arrays(t2, {int_classes}));
+  out.emplace_back("RandomForestClassifier",
+                   ForestClassifier::from_trees({tree_a, tree_b}, {int_classes}));
+  out.emplace_back("ExtraTreesClassifier",
+                   ForestClassifier::from_trees({tree_b, tree_a}, {int_classes}, /*extra=*/true));
+
+  // Regression trees: leaf means.
+  TreeArrays r1 = t;
+  r1.n_classes = {1};
+  r1.values = {1.0, 0.0, 1.5, 1.1, 1.9};
+  TreeArrays r2 = t2;
+  r2.n_classes = {1};
+  r2.values = {1.0, 0.6, 1.8, 0.5, 2.25};
+  out.emplace_back("DecisionTreeRegressor", DecisionTreeRegressor::from_arrays(r1));
+  auto reg_a = std::shared_ptr<const DecisionTreeRegressor>(DecisionTreeRegressor::from_arrays(r1));
+  auto reg_b = std::shared_ptr<const DecisionTreeRegressor>(DecisionTreeRegressor::from_arrays(r2));
+  out.emplace_back("RandomForestRegressor", ForestRegressor::from_trees({reg_a, reg_b}));
+  out.emplace_back("ExtraTreesRegressor",
+                   ForestRegressor::from_trees({reg_b, reg_a}, /*extra=*/true));
+
+  // IsolationForest over two features per tree (max_features 2 of 4, so X is subset).
+  TreeArrays i1;
+  i1.n_features = 2;
+  i1.left_child = {1, -1, 3, -1, -1};
+  i1.right_child = {2, -1, 4, -1, -1};
+  i1.feature = {0, -2, 1, -2, -2};
+  i1.threshold = {4.5, -2, 1.0, -2, -2};
+  i1.values = {0.5, 0.2, 0.6, 0.4, 0.7};
+  i1.n_node_samples = {6, 2, 4, 1, 3};
+  i1.weighted_n_node_samples = {6, 2, 4, 1, 3};
+  TreeArrays i2 = i1;
+  i2.left_child = {1, 2, -1, -1, -1};
+  i2.right_child = {4, 3, -1, -1, -1};
+  i2.feature = {1, 0, -2, -2, -2};
+  i2.threshold = {6.0, 5.0, -2, -2, -2};
+  i2.n_node_samples = {6, 5, 1, 4, 1};
+  i2.weighted_n_node_samples = {6, 5, 1, 4, 1};
+  out.emplace_back("IsolationForest",
+                   IsolationForest::from_trees({i1, i2}, {{2, 3}, {0, 2}}, 4, 2, 6, -0.5));
   return out;
 }
 
@@ -128,8 +189,9 @@ int main(int argc, char** argv) {
     meta["untrusted_types"] = nlohmann::json::array();
     meta["methods"] = nlohmann::json::object();
     auto reloaded = load(base.string() + ".skops");
-    for (Method m : {Method::Predict, Method::PredictProba, Method::PredictLogProba, Method::DecisionFunction,
-                     Method::Transform}) {
+    for (Method m :
+         {Method::Predict, Method::PredictProba, Method::PredictLogProba, Method::DecisionFunction,
+          Method::Transform, Method::ScoreSamples, Method::Apply}) {
       if (!est->supports(m)) continue;
       const NdArray want = est->run(m, X);
       const std::string file = name + "." + to_string(m) + ".npy";
