@@ -140,6 +140,49 @@ TEST(ColumnTransformer, SelectionsWeightsAndRemainder) {
   EXPECT_THROW(cmp::ColumnTransformer(std::move(bad), 4), skops::ValidationError);
 }
 
+TEST(ColumnTransformer, PassthroughIsAFittedIdentityFrom14) {
+  // scikit-learn >= 1.4 transforms through transformers_ and calls .transform on each
+  // entry: a 'passthrough' string there fails with "'str' object has no attribute
+  // 'transform'". Before 1.4 transformers_ holds the string.
+  using Part = cmp::ColumnTransformer::Part;
+  std::vector<Part> parts;
+  parts.push_back(Part{{"sc", scaler(), "estimator"}, {2, 0}, 1.0, false, nullptr});
+  parts.push_back(Part{{"keep", nullptr, "passthrough"}, {1}, 1.0, false, nullptr});
+  parts.push_back(Part{{"remainder", nullptr, "passthrough"}, {3}, 1.0, false, nullptr});
+  cmp::ColumnTransformer ct(std::move(parts), 4);
+  const Matrix X = mat(1, 4, {5.0, 9.0, 3.0, 7.0});
+  for (const auto& [version, fitted_identity] :
+       {std::pair<std::string, bool>{"1.2.1", false}, {"1.4.2", true}}) {
+    SCOPED_TRACE(version);
+    skops::DumpOptions d;
+    d.sklearn_version = version;
+    const auto state = skops::to_node(ct, d)->child("content");
+    bool has_fitted_passthrough_dict = false;
+    for (const auto& e : state->entries) {
+      if (e.key == "_name_to_fitted_passthrough") has_fitted_passthrough_dict = true;
+      if (e.key == "remainder") {
+        EXPECT_EQ(e.value->str_value, "passthrough");
+      }
+      if (e.key != "transformers_") continue;
+      ASSERT_EQ(e.value->items.size(), 3u);
+      for (std::size_t i = 1; i < 3; ++i) {
+        const auto& slot = e.value->items[i]->items[1];
+        if (fitted_identity) {
+          EXPECT_EQ(slot->cls, "FunctionTransformer");
+          std::int64_t n_features_in = -1;
+          for (const auto& f : slot->child("content")->entries)
+            if (f.key == "n_features_in_") n_features_in = f.value->int_value;
+          EXPECT_EQ(n_features_in, 1);  // one column each
+        } else {
+          EXPECT_EQ(slot->str_value, "passthrough");
+        }
+      }
+    }
+    EXPECT_EQ(has_fitted_passthrough_dict, !fitted_identity);
+    EXPECT_EQ(skops::loads(skops::dumps(ct, d))->transform(X), ct.transform(X));
+  }
+}
+
 TEST(FeatureUnion, WeightsAndPassthrough) {
   cmp::FeatureUnion u(
       {{"sc", scaler(), "estimator"}, {"id", nullptr, "passthrough"}, {"x", nullptr, "drop"}},

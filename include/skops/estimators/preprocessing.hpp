@@ -467,8 +467,9 @@ class PCA final : public preprocessing::TransformerBase {
   const std::vector<double>& mean() const noexcept { return mean_; }
   const std::vector<double>& explained_variance() const noexcept { return explained_variance_; }
   bool whiten() const noexcept { return whiten_; }
-  /// scikit-learn ≥ 1.4 computes X @ C.T - mean @ C.T (rounding differs in the last bits);
-  /// set from the file's _sklearn_version.
+  /// scikit-learn ≥ 1.5 computes X @ C.T - mean @ C.T (rounding differs in the last bits),
+  /// earlier versions (X - mean) @ C.T; set from the file's _sklearn_version. A native PCA
+  /// centres first, as the versions it can be written for (1.2.1, 1.4.2) do.
   void set_centered_after_projection(bool v) noexcept { centered_after_ = v; }
   /// Enables score_samples (the probabilistic PCA log-likelihood) with this noise variance;
   /// needs explained_variance.
@@ -490,7 +491,7 @@ class PCA final : public preprocessing::TransformerBase {
   Matrix components_;
   std::vector<double> mean_, explained_variance_;
   bool whiten_;
-  bool centered_after_ = true;
+  bool centered_after_ = false;
   double noise_variance_ = std::numeric_limits<double>::quiet_NaN();
   Matrix precision_;
   double logdet_precision_ = 0.0;

@@ -216,21 +216,52 @@ NodePtr int_list(const std::vector<std::int64_t>& v) {
   return make::list(std::move(items));
 }
 
+// The fitted identity transformer scikit-learn >= 1.4 keeps in transformers_ where a
+// 'passthrough' part was given (its transform iterates transformers_ and calls .transform).
+NodePtr fitted_passthrough(std::int64_t n_columns, SaveContext& ctx) {
+  ObjectWriter f("sklearn.preprocessing._function_transformer", "FunctionTransformer", nullptr,
+                 ctx);
+  f.set_none("func");
+  f.set_none("inverse_func");
+  f.set_bool("validate", false);
+  f.set_bool("accept_sparse", true);
+  f.set_bool("check_inverse", false);
+  f.set_str("feature_names_out", "one-to-one");
+  f.set_none("kw_args");
+  f.set_none("inv_kw_args");
+  f.set("_sklearn_output_config", make::dict({{"transform", make::str("default")}}));
+  f.set_int("n_features_in_", n_columns);
+  return f.finish();
+}
+
 void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
+  // scikit-learn 1.4 (PR #27204) stores a fitted FunctionTransformer for 'passthrough' in
+  // transformers_; before, the string, resolved through _name_to_fitted_passthrough. A loaded
+  // estimator keeps the layout of the version its file came from.
+  const bool fitted_identity =
+      ct.original_state() == nullptr && pp::version_at_least(w.ctx().sklearn_version(), 1, 4);
   std::vector<NodePtr> fitted, unfitted, columns;
   std::vector<std::pair<std::string, NodePtr>> to_input;
   std::vector<std::pair<std::string, NodePtr>> weights;
   std::set<std::int64_t> used;
   NodePtr remainder = make::tuple({make::str("remainder"), make::str("drop"), make::list({})});
+  NodePtr remainder_param = make::str("drop");
   for (const auto& p : ct.parts()) {
     const NodePtr cols = p.columns_spec ? p.columns_spec : int_list(p.columns);
-    const NodePtr entry =
-        make::tuple({make::str(p.step.name), step_value_node(p.step, w.ctx()), cols});
-    fitted.push_back(entry);
+    const NodePtr value = step_value_node(p.step, w.ctx());
+    const NodePtr entry = make::tuple({make::str(p.step.name), value, cols});
+    const bool passthrough = !p.step.estimator && p.step.kind == "passthrough";
+    fitted.push_back(
+        fitted_identity && passthrough
+            ? make::tuple({make::str(p.step.name),
+                           fitted_passthrough(static_cast<std::int64_t>(p.columns.size()), w.ctx()),
+                           cols})
+            : entry);
     if (p.weighted) weights.emplace_back(p.step.name, make::real(p.weight));
     to_input.emplace_back(p.step.name, int_list(p.columns));
     if (p.step.name == "remainder") {
       remainder = entry;
+      remainder_param = value;
       continue;
     }
     unfitted.push_back(entry);
@@ -238,7 +269,7 @@ void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
     used.insert(p.columns.begin(), p.columns.end());
   }
   w.set_default("transformers", make::list(unfitted));
-  w.set_default("remainder", make::str("drop"));
+  w.set_default("remainder", remainder_param);
   w.set_default("sparse_threshold", make::real(0.3));
   w.set_default("n_jobs", make::none());
   w.set_default("transformer_weights", weights.empty() ? make::none() : make::dict(weights));
@@ -254,7 +285,7 @@ void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
   w.set_default("_n_features", make::integer(ct.n_features_in()));
   w.set_default("_remainder", remainder);
   w.set_default("sparse_output_", make::boolean(false));
-  w.set_default("_name_to_fitted_passthrough", make::dict({}));
+  if (!fitted_identity) w.set_default("_name_to_fitted_passthrough", make::dict({}));
   w.set("transformers_", make::list(fitted));
 }
 

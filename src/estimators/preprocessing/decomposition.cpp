@@ -1,8 +1,8 @@
 // PCA and TruncatedSVD projections (sklearn.decomposition), needed by the FeatureUnion and
 // Pipeline models that hold them.
 // https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/decomposition/_base.py#L100-L128
-// https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py (centering
-// after the projection since 1.4)
+// https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py still
+// centres first; later versions centre after the projection (`_BasePCA._transform`).
 
 #include <Eigen/LU>
 #include <cmath>
@@ -54,7 +54,7 @@ NdArray PCA::do_transform(const MatrixView& X) const {
                                                   static_cast<Eigen::Index>(mean_.size()));
   Matrix out;
   if (centered_after_) {
-    // scikit-learn ≥ 1.4: X @ C.T - mean @ C.T.
+    // scikit-learn after 1.4: X @ C.T - mean @ C.T.
     out = X * components_.transpose();
     const Eigen::RowVectorXd shift = mean * components_.transpose();
     out.rowwise() -= shift;
@@ -210,7 +210,8 @@ std::unique_ptr<PCA> build_pca(const ObjectView& obj) {
   auto est = pp::located(obj, [&] {
     return std::make_unique<PCA>(c, pp::float_vector(obj, "mean_", n), var, whiten);
   });
-  est->set_centered_after_projection(pp::version_at_least(file_version(obj), 1, 4));
+  // 1.4.2 still centres first (checked against its outputs); the change came with 1.5.
+  est->set_centered_after_projection(pp::version_at_least(file_version(obj), 1, 5));
   if (auto nv = obj.find("noise_variance_"); nv && !nv->is_none())
     est->set_noise_variance(nv->as_double());
   pp::adopt_identity(*est, obj, n);

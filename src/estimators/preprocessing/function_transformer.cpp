@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "estimators/common/preprocessing_util.hpp"
+#include "estimators/common/sklearn_version.hpp"
 #include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
@@ -127,8 +128,14 @@ std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj) {
 }
 
 void save_function(const FunctionTransformer& e, ObjectWriter& w) {
-  auto fn = [](const std::string& name) {
-    return name.empty() ? make::none() : make::function_ref("numpy", name);
+  // skops trusts a ufunc under the module numpy reports for it: numpy.core._multiarray_umath
+  // before numpy 2, numpy from numpy 2 on. scikit-learn supports numpy 2 from 1.4.2, so an
+  // older target runs numpy 1 and would refuse "numpy.log1p" as an untrusted type.
+  const bool numpy2 = detail::sklearn_version_at_least(w.ctx().sklearn_version(), {1, 4, 2}, true);
+  auto fn = [numpy2](const std::string& name) {
+    return name.empty()
+               ? make::none()
+               : make::function_ref(numpy2 ? "numpy" : "numpy.core._multiarray_umath", name);
   };
   w.set_default("func", fn(e.func()));
   w.set_default("inverse_func", fn(e.inverse_func()));
