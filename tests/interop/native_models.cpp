@@ -584,7 +584,10 @@ std::vector<Model> models(const std::string& version) {
   out.emplace_back("SimpleImputer",
                    std::make_shared<pp::SimpleImputer>(std::vector<double>{5.8, 3.0, 4.35, 1.3}),
                    {"numpy.dtype"}, with_nan);
-  // Not SimpleImputer(add_indicator=True): its native writer refuses it (UnsupportedError).
+  auto imputer_ind =
+      std::make_shared<pp::SimpleImputer>(std::vector<double>{5.8, 3.0, 4.35, 1.3}, "median");
+  imputer_ind->set_indicator_features({0, 2});
+  out.emplace_back("SimpleImputer_add_indicator", imputer_ind, {"numpy.dtype"}, with_nan);
   out.emplace_back("FunctionTransformer_log1p",
                    std::make_shared<pp::FunctionTransformer>("log1p", "expm1"));
   out.emplace_back("FunctionTransformer_identity", std::make_shared<pp::FunctionTransformer>());

@@ -172,6 +172,33 @@ TEST(LabelEncoder, NumericLabelsThroughRun) {
   EXPECT_THROW(le.transform(mat(1, 1, {3})), skops::InputError);
 }
 
+TEST(SimpleImputer, NativeIndicatorIsWrittenAsAFittedMissingIndicator) {
+  pre::SimpleImputer imp({5.8, 3.0, 4.35, 1.3}, "median");
+  EXPECT_THROW(imp.set_indicator_features({0, 4}), skops::ValidationError);
+  EXPECT_THROW(imp.set_indicator_features({2, 0}), skops::ValidationError);
+  imp.set_indicator_features({0, 2});
+  const Matrix X = mat(2, 4, {kNaN, 1.0, 2.0, 3.0, 4.0, 5.0, kNaN, 7.0});
+  for (const char* version : {"1.2.1", "1.4.2"}) {
+    SCOPED_TRACE(version);
+    skops::DumpOptions d;
+    d.sklearn_version = version;
+    const auto state = skops::to_node(imp, d)->child("content");
+    skops::NodePtr ind;
+    for (const auto& e : state->entries)
+      if (e.key == "indicator_") ind = e.value;
+    ASSERT_TRUE(ind);
+    EXPECT_EQ(ind->type_name(), "sklearn.impute._base.MissingIndicator");
+    skops::LoadOptions lo;
+    lo.trusted = {"numpy.dtype"};
+    const auto back = skops::loads(skops::dumps(imp, d), lo);
+    const NdArray t = back->transform(X);
+    EXPECT_EQ(t, imp.transform(X));
+    EXPECT_EQ(t.shape(), (std::vector<std::int64_t>{2, 6}));
+    EXPECT_EQ(back->run(skops::Method::InverseTransform, skops::to_matrix(t)),
+              imp.run(skops::Method::InverseTransform, skops::to_matrix(t)));
+  }
+}
+
 TEST(FunctionTransformer, UfuncModuleFollowsTheNumpyOfTheTarget) {
   // Python skops trusts a ufunc under numpy's own name for it: numpy 1 (every scikit-learn
   // before 1.4.2) says numpy.core._multiarray_umath, numpy 2 says numpy.

@@ -397,10 +397,10 @@ class SimpleImputer final : public TransformerBase {
   bool keep_empty_features() const noexcept { return keep_empty_features_; }
   const std::optional<double>& fill_value() const noexcept { return fill_value_; }
   /// MissingIndicator columns appended to the output (add_indicator=True): the input
-  /// columns whose missing mask is appended, as float 0/1.
-  void set_indicator_features(std::vector<std::int64_t> features) {
-    indicator_ = std::move(features);
-  }
+  /// columns whose missing mask is appended, as float 0/1 (scikit-learn's features_: the
+  /// columns that had missing values in fit). Throws ValidationError unless strictly
+  /// increasing column indices < n_features_in.
+  void set_indicator_features(std::vector<std::int64_t> features);
   const std::optional<std::vector<std::int64_t>>& indicator_features() const noexcept {
     return indicator_;
   }

@@ -30,6 +30,18 @@ SimpleImputer::SimpleImputer(std::vector<double> statistics, std::string strateg
   set_n_features_in(static_cast<std::int64_t>(statistics_.size()));
 }
 
+void SimpleImputer::set_indicator_features(std::vector<std::int64_t> features) {
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    if (features[i] < 0 || features[i] >= n_features_in() ||
+        (i > 0 && features[i] <= features[i - 1])) {
+      throw ValidationError(
+          "SimpleImputer: indicator features must be increasing column indices < " +
+          std::to_string(n_features_in()));
+    }
+  }
+  indicator_ = std::move(features);
+}
+
 NdArray SimpleImputer::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
 
 NdArray SimpleImputer::do_transform_float32(const MatrixView& X) const {
@@ -148,8 +160,11 @@ std::vector<std::int64_t> read_indicator(const ValueView& ind, std::int64_t n) {
     s.at("features_").fail("features_ must be a 1-d int array");
   }
   auto features = f.to_vector<std::int64_t>();
-  for (auto c : features) {
-    if (c < 0 || c >= n) s.at("features_").fail("feature index out of range");
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    if (features[i] < 0 || features[i] >= n) s.at("features_").fail("feature index out of range");
+    // np.flatnonzero of the fit mask: strictly increasing.
+    if (i > 0 && features[i] <= features[i - 1])
+      s.at("features_").fail("feature indices must be strictly increasing");
   }
   if (auto e = s.find("error_on_new"); e && e->as_bool()) {
     if (auto mode = s.find("features"); mode && mode->as_str() == "missing-only") {
@@ -207,10 +222,20 @@ void save_imputer(const SimpleImputer& e, ObjectWriter& w) {
   dtype_node->children.push_back(
       {"content", make::array(NdArray::from_vector(std::vector<double>{}))});
   w.set_default("_fit_dtype", dtype_node);
-  if (e.indicator_features()) {
-    if (!w.ctx().sklearn_version().empty() && e.original_state() == nullptr) {
-      throw UnsupportedError(
-          "saving a natively built SimpleImputer with add_indicator is not supported");
+  if (const auto& features = e.indicator_features()) {
+    if (e.original_state() == nullptr) {
+      // The MissingIndicator SimpleImputer.fit makes (the same in 1.2 and 1.4): fitted on
+      // the missing mask itself (_precomputed), features_ = the columns that had missing
+      // values. A loaded imputer keeps the one its file holds.
+      ObjectWriter ind("sklearn.impute._base", "MissingIndicator", nullptr, w.ctx());
+      ind.set("missing_values", make::real(e.missing_values()));
+      ind.set_str("features", "missing-only");
+      ind.set_str("sparse", "auto");
+      ind.set_bool("error_on_new", false);
+      ind.set_bool("_precomputed", true);
+      ind.set_int("_n_features", e.n_features_in());
+      ind.set_array("features_", NdArray::from_vector(*features));
+      w.set("indicator_", ind.finish());
     }
   } else {
     w.set_default("indicator_", make::none());
