@@ -9,6 +9,7 @@
 
 #include "estimator_support.hpp"
 #include "skops/api.hpp"
+#include "skops/document.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 #include "skops/npy.hpp"
@@ -196,6 +197,35 @@ TEST(SimpleImputer, NativeIndicatorIsWrittenAsAFittedMissingIndicator) {
     EXPECT_EQ(t.shape(), (std::vector<std::int64_t>{2, 6}));
     EXPECT_EQ(back->run(skops::Method::InverseTransform, skops::to_matrix(t)),
               imp.run(skops::Method::InverseTransform, skops::to_matrix(t)));
+  }
+}
+
+TEST(SimpleImputer, FileWithUnsortedIndicatorFeaturesIsRefused) {
+  // features_ is np.flatnonzero of the fit mask; a file that says otherwise was not written
+  // by scikit-learn and is refused at build, naming the attribute.
+  pre::SimpleImputer imp({5.8, 3.0, 4.35, 1.3});
+  imp.set_indicator_features({0, 2});
+  auto root = skops::make::clone(*skops::to_node(imp));
+  auto state = skops::make::clone(*root->child("content"));
+  for (auto& e : state->entries) {
+    if (e.key != "indicator_") continue;
+    auto ind = skops::make::clone(*e.value);
+    auto ind_state = skops::make::clone(*ind->child("content"));
+    for (auto& f : ind_state->entries) {
+      if (f.key == "features_")
+        f.value = skops::make::array(NdArray::from_vector<std::int64_t>({2, 0}));
+    }
+    ind->children = {{"content", ind_state}};
+    e.value = ind;
+  }
+  root->children = {{"content", state}};
+  skops::LoadOptions lo;
+  lo.trusted = {"numpy.dtype"};
+  try {
+    skops::loads(skops::write_document_bytes(*root), lo);
+    ADD_FAILURE() << "loaded";
+  } catch (const skops::ValidationError& e) {
+    EXPECT_NE(std::string(e.what()).find("strictly increasing"), std::string::npos) << e.what();
   }
 }
 
