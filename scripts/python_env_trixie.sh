@@ -7,7 +7,7 @@
 #   scripts/python_env_trixie.sh ROOT setup              # debootstrap once (~300 MB)
 #   scripts/python_env_trixie.sh ROOT run CMD [ARG]...   # run CMD there, in this directory
 #
-# The host's / is bind-mounted at ROOT/host, so this directory, the skops source and the
+# For the run, the host's / is bind-mounted at ROOT/host (unmounted after), so this directory, the skops source and the
 # build are all visible; ROOT/opt/skops-cpp runs the host's skops-cpp binary (set
 # SKOPS_CPP, default build/src/cli/skops-cpp) with the host's own loader and libraries. E.g.
 #
@@ -44,7 +44,10 @@ exec /host$loader \\
 EOF
   chmod +x "$root/opt/skops-cpp"
   here=$(pwd)
-  exec chroot "$root" /usr/bin/env -C "/host$here" "$@"
+  # Unmounted on the way out: a bind of / left under ROOT would let `rm -rf ROOT` reach the
+  # host's files.
+  trap 'umount -R "$root/host" 2>/dev/null; umount "$root/proc" 2>/dev/null' EXIT
+  chroot "$root" /usr/bin/env -C "/host$here" "$@"
   ;;
 *)
   echo "unknown action $action (setup or run)" >&2
