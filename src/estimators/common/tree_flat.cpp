@@ -106,11 +106,6 @@ bool classifier_values_are_fractions(const std::string& sklearn_version) {
   return sklearn_version_at_least(sklearn_version, {1, 4, 1}, false);
 }
 
-std::pair<int, int> sklearn_minor_version(const std::string& version) {
-  const auto v = parse_sklearn_version(version);
-  return v ? std::make_pair(v->major, v->minor) : std::make_pair(0, 0);
-}
-
 std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree,
                                                     std::int64_t n_features_in) {
   const Node& n = tree.node();
@@ -436,8 +431,7 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version, bool classifier) c
   NdArray values = values_array_;
   NdArray ncls = n_classes_array_;
   if (native_) {
-    const auto ver = sklearn_minor_version(sklearn_version);
-    const bool with_missing = ver.first > 1 || (ver.first == 1 && ver.second >= 3);
+    const bool with_missing = sklearn_version_at_least(sklearn_version, {1, 3, 0}, false);
     auto f64 = std::make_shared<const DType>(DType::float64());
     auto i64 = std::make_shared<const DType>(DType::int64());
     std::vector<DTypeField> fields = {{"left_child", i64, 0, {}},
@@ -477,16 +471,15 @@ NodePtr FlatTree::to_node(const std::string& sklearn_version, bool classifier) c
         NdArray(dt, {static_cast<std::int64_t>(nodes_.size())}, ByteView::adopt(std::move(bytes)));
     std::vector<double> vals = own_values_;
     if (classifier && classifier_values_are_fractions(sklearn_version)) {
-      // Per node and output: v / sum(v), as predict_proba normalises (zero sums left as 1).
+      // Per node and output: v / sum(v), as predict_proba normalises.
       for (std::size_t row = 0; row < vals.size();
            row += static_cast<std::size_t>(max_n_classes_)) {
         const std::size_t k =
             (row / static_cast<std::size_t>(max_n_classes_)) % static_cast<std::size_t>(n_outputs_);
-        const auto nc = static_cast<std::size_t>(n_classes_[k]);
-        double sum = 0.0;
-        for (std::size_t j = 0; j < nc; ++j) sum += vals[row + j];
-        if (sum == 0.0) sum = 1.0;
-        for (std::size_t j = 0; j < nc; ++j) vals[row + j] /= sum;
+        double* v = vals.data() + row;
+        const std::int64_t nc = n_classes_[k];
+        const double sum = class_value_sum(v, nc);
+        for (std::int64_t j = 0; j < nc; ++j) v[j] /= sum;
       }
     }
     values = NdArray::from_vector(

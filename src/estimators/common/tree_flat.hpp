@@ -234,12 +234,19 @@ std::vector<float> to_float32_rows(
         X,
     bool allow_nan);
 
+/// What DecisionTreeClassifier.predict_proba (< 1.4.1) divides a node's class values by: their
+/// sum, or 1 when it is 0. Writers of >= 1.4.1 fractions use the same, so that a tree saved
+/// and read back predicts the same bits.
+template <class Values>
+double class_value_sum(const Values& v, std::int64_t n_classes) noexcept {
+  double sum = 0.0;
+  for (std::int64_t j = 0; j < n_classes; ++j) sum += v[j];
+  return sum == 0.0 ? 1.0 : sum;
+}
+
 /// scikit-learn >= 1.4.1 stores a classifier tree's values as weighted class fractions
 /// (value / weighted_n_node_samples) and its predict_proba returns them as they are; earlier
 /// versions store weighted counts and normalise them in predict_proba.
 bool classifier_values_are_fractions(const std::string& sklearn_version);
-
-/// Major.minor of a scikit-learn version string ("1.4.2" → {1, 4}); {0, 0} if unparsable.
-std::pair<int, int> sklearn_minor_version(const std::string& version);
 
 }  // namespace skops::detail

@@ -4,6 +4,7 @@
 
 #include "estimators/ensemble/forest.hpp"
 
+#include "estimators/common/sklearn_version.hpp"
 #include "estimators/common/tree_labels.hpp"
 #include "estimators/tree/decision_tree.hpp"
 #include "skops/error.hpp"
@@ -207,7 +208,7 @@ std::unique_ptr<ForestRegressor> build_forest_regressor(const ObjectView& obj) {
 namespace {
 
 void write_forest_params(ObjectWriter& w, std::int64_t n_trees, bool classifier, bool extra) {
-  const bool v14 = detail::sklearn_minor_version(w.ctx().sklearn_version()) >= std::make_pair(1, 4);
+  const bool v14 = detail::sklearn_version_at_least(w.ctx().sklearn_version(), {1, 4, 0}, false);
   w.set_default("n_estimators", make::integer(n_trees));
   w.set_default("bootstrap", make::boolean(!extra));
   w.set_default("oob_score", make::boolean(false));

@@ -32,9 +32,7 @@ void add_proba(const FlatTree& tree, std::int32_t leaf, std::int64_t output, std
     return;
   }
   // < 1.4.1: proba / proba.sum(axis=1), zero sums left as 1.
-  double sum = 0.0;
-  for (std::int64_t j = 0; j < n_classes; ++j) sum += v[j];
-  if (sum == 0.0) sum = 1.0;
+  const double sum = detail::class_value_sum(v, n_classes);
   for (std::int64_t j = 0; j < n_classes; ++j) row[j] += v[j] / sum;
 }
 

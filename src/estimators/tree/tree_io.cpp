@@ -47,7 +47,7 @@ bool optional_str_is(const ObjectView& obj, const char* key,
 // Hyper-parameters of a natively built tree (scikit-learn defaults), written only when
 // absent so that loaded estimators keep theirs.
 void write_default_params(ObjectWriter& w, bool classifier, bool extra) {
-  const bool v14 = detail::sklearn_minor_version(w.ctx().sklearn_version()) >= std::make_pair(1, 4);
+  const bool v14 = detail::sklearn_version_at_least(w.ctx().sklearn_version(), {1, 4, 0}, false);
   w.set_default("criterion", make::str(classifier ? "gini" : "squared_error"));
   w.set_default("splitter", make::str(extra ? "random" : "best"));
   w.set_default("max_depth", make::none());
