@@ -13,7 +13,8 @@
 #include <vector>
 
 #include "skops/api.hpp"
-#include "skops/build.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 #include "skops/document.hpp"
 #include "skops/trust.hpp"
 

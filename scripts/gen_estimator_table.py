@@ -25,7 +25,12 @@ print("where the corpus has it (`tests/interop/corpus_predict_test.cpp`), and re
 print("checked with Python skops by `scripts/python_roundtrip.py`. A module path listed twice is")
 print("an alias for a class that moved between scikit-learn versions.")
 print()
-print("| family | class | type name as stored in files |")
+print("Each scikit-learn module `sklearn.<module>` is one folder of the library: its types are")
+print("registered by `src/estimators/<module>/register.cpp`, its C++ classes declared in")
+print("`include/skops/estimators/<module>.hpp` (namespace `skops::estimators`) and tested by")
+print("`tests/unit/estimators/<module>_test.cpp`.")
+print()
+print("| module | class | type name as stored in files |")
 print("| --- | --- | --- |")
 for family, rows in by_family.items():
     for cls, module in rows:

@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "skops/build.hpp"
 #include "skops/estimator.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 
 namespace skops {
 
@@ -27,7 +28,7 @@ class TypeRegistry {
 
   /// An empty registry.
   TypeRegistry() = default;
-  /// Every built-in estimator family.
+  /// Every built-in estimator (defined by the estimators library: src/estimators/builtins.cpp).
   static TypeRegistry with_builtins();
 
   /// Registers a type. Throws RegistryError if the name (or an alias) is taken.

@@ -4,7 +4,6 @@
 
 #include "skops/api.hpp"
 #include "skops/archive.hpp"
-#include "skops/build.hpp"
 #include "skops/document.hpp"
 #include "skops/error.hpp"
 #include "skops/estimator.hpp"
@@ -12,6 +11,9 @@
 #include "skops/ndarray.hpp"
 #include "skops/node.hpp"
 #include "skops/npy.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 #include "skops/registry.hpp"
 #include "skops/schema.hpp"
+#include "skops/sklearn_version.hpp"
 #include "skops/trust.hpp"

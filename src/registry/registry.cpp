@@ -1,7 +1,5 @@
 #include "skops/registry.hpp"
 
-#include "estimators/families.hpp"
-#include "estimators/more_families.hpp"
 #include "skops/error.hpp"
 
 namespace skops {
@@ -41,18 +39,6 @@ std::set<std::string> TypeRegistry::trusted_names() const {
   std::set<std::string> out(helpers_);
   for (const auto& kv : entries_) out.insert(kv.first);
   return out;
-}
-
-TypeRegistry TypeRegistry::with_builtins() {
-  TypeRegistry reg;
-  estimators::register_linear_models(reg);
-  estimators::register_preprocessing(reg);
-  estimators::register_compose(reg);
-  estimators::register_trees(reg);
-  estimators::register_ensembles(reg);
-  estimators::register_more_models(reg);
-  reg.default_trusted_ = reg.trusted_names();
-  return reg;
 }
 
 }  // namespace skops

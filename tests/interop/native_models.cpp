@@ -16,9 +16,9 @@
 
 #include "skops/estimators/cluster.hpp"
 #include "skops/estimators/compose.hpp"
-#include "skops/estimators/discriminant_analysis_qda.hpp"
+#include "skops/estimators/discriminant_analysis.hpp"
 #include "skops/estimators/ensemble.hpp"
-#include "skops/estimators/ensemble_meta.hpp"
+#include "skops/estimators/ensemble.hpp"
 #include "skops/estimators/feature_selection.hpp"
 #include "skops/estimators/linear_model.hpp"
 #include "skops/estimators/naive_bayes.hpp"

@@ -82,6 +82,36 @@ void expect_same_estimator(const Estimator& est, const Estimator& back, const Ma
   }
 }
 
+std::unique_ptr<Estimator> expect_round_trip(const Estimator& est, const Matrix& X) {
+  const std::vector<std::uint8_t> bytes = dumps(est);
+  std::unique_ptr<Estimator> back = loads(bytes);
+  expect_same_estimator(est, *back, X, /*random_ok=*/true);
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string cls = est.type_name().substr(est.type_name().rfind('.') + 1);
+  keep_output("SKOPS_NATIVE_OUT",
+              std::string(info->test_suite_name()) + "_" + info->name() + "_" + cls + ".skops",
+              bytes);
+  return back;
+}
+
+void expect_round_trip(const Estimator& est, const Matrix& X, const std::vector<Method>& methods) {
+  const std::unique_ptr<Estimator> back = expect_round_trip(est, X);
+  for (Method m : methods) EXPECT_EQ(back->run(m, X), est.run(m, X)) << to_string(m);
+}
+
+void expect_corpus_models_resave(const std::vector<std::string>& names) {
+  for (const char* dir : {"corpus/sklearn-1.2.1/", "corpus/sklearn-1.4.2/"}) {
+    for (const std::string& name : names) {
+      const std::string path = data_path(std::string(dir) + name + ".skops");
+      std::unique_ptr<Estimator> est;
+      ASSERT_NO_THROW(est = load(path)) << path;
+      std::unique_ptr<Estimator> back;
+      ASSERT_NO_THROW(back = loads(dumps(*est))) << path;
+      EXPECT_EQ(back->type_name(), est->type_name());
+    }
+  }
+}
+
 TreeArrays stump(std::int64_t n_features, std::int64_t feature, double threshold,
                  std::vector<std::int64_t> n_classes, std::vector<double> values) {
   TreeArrays t;

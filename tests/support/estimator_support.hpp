@@ -48,6 +48,18 @@ std::unique_ptr<Estimator> reload(const Estimator& est, const std::string& sklea
 void expect_same_estimator(const Estimator& est, const Estimator& back, const Matrix& X,
                            bool random_ok = false);
 
+/// dumps → loads → expect_same_estimator(random_ok = true), and returns what was loaded.
+/// With SKOPS_NATIVE_OUT=dir the file is kept there (named after the test) for a manual
+/// check with Python's skops.io.load.
+std::unique_ptr<Estimator> expect_round_trip(const Estimator& est, const Matrix& X);
+/// The same, and each of `methods` (beyond those expect_same_estimator compares: apply,
+/// score_samples, inverse_transform) gives a bit-identical result after the reload.
+void expect_round_trip(const Estimator& est, const Matrix& X, const std::vector<Method>& methods);
+
+/// Each named model of both corpus versions (tests/data/corpus/sklearn-*/NAME.skops) loads
+/// with the default trust and re-saves; the reloaded file has the same type.
+void expect_corpus_models_resave(const std::vector<std::string>& names);
+
 /// A depth-1 tree: the root (node 0) splits `feature` at `threshold`, nodes 1 (left) and 2
 /// (right) are leaves; `values` holds each node's values, root first.
 TreeArrays stump(std::int64_t n_features, std::int64_t feature, double threshold,

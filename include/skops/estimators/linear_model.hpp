@@ -9,7 +9,7 @@
 ///   ElasticNet, SGDRegressor, HuberRegressor, QuantileRegressor, BayesianRidge, LinearSVR;
 /// - linear classifiers (LinearClassifier): LogisticRegression, RidgeClassifier,
 ///   SGDClassifier, Perceptron, PassiveAggressiveClassifier, LinearSVC;
-/// - LinearDiscriminantAnalysis; DummyClassifier; DummyRegressor.
+/// (LinearDiscriminantAnalysis is in discriminant_analysis.hpp, the dummies in dummy.hpp.)
 ///
 /// Arrays given to the native constructors keep their dtype when saved (float64 or float32
 /// coefficients; int64, float64 or unicode class labels). All constructors validate what
@@ -26,12 +26,10 @@
 
 namespace skops::estimators {
 
-struct LinearAccess;  // build/save functions (src/estimators/linear_model)
+namespace detail::linear_model {
+struct Access;  // the builders and writers (src/estimators/linear_model)
+}  // namespace detail::linear_model
 
-/// Estimators whose scikit-learn result dtype depends on the input dtype: a model fitted on
-/// float32 data (float32 `coef_`) computes in float32 when X is float32 and in float64 when
-/// X is float64. `Estimator::run` implements the float64-input semantics; this interface
-/// adds the float32-input one (X values must be float32 values widened to double).
 /// The coefficient arrays of a linear model, as read or given, plus a float64 copy.
 struct LinearCoefficients {
   NdArray coef;       ///< as stored: (n_features,) or (n_outputs, n_features), float64/32
@@ -74,7 +72,7 @@ class LinearRegressor final : public Estimator {
   NdArray run_float32(Method m, const MatrixView& X) const override;
 
  private:
-  friend struct LinearAccess;
+  friend struct detail::linear_model::Access;
   LinearRegressorKind kind_ = LinearRegressorKind::LinearRegression;
   LinearCoefficients c_;
   bool ravel_ = false;  ///< output 1-d although coef_ is 2-d (SGDRegressor)
@@ -130,7 +128,7 @@ class LinearClassifier final : public Estimator {
   NdArray run(Method m, const MatrixView& X) const override;
 
  private:
-  friend struct LinearAccess;
+  friend struct detail::linear_model::Access;
   LinearClassifierKind kind_ = LinearClassifierKind::LogisticRegression;
   LinearCoefficients c_;
   NdArray classes_;       ///< labels ('<U' when the file stored an object array)
@@ -139,79 +137,9 @@ class LinearClassifier final : public Estimator {
   LinearClassifierOptions options_;
 };
 
-/// sklearn.discriminant_analysis.LinearDiscriminantAnalysis (solvers svd, lsqr, eigen).
-class LinearDiscriminantAnalysis final : public Estimator {
- public:
-  /// A native model: `classes` (n_classes,), `coef` (n_classes, n_features) or (1, n_features)
-  /// for two classes, `intercept` matching; for transform, `scalings` (n_features, r) and (svd
-  /// solver) `xbar` (n_features,), keeping the first `max_components` columns (-1: all).
-  /// `priors`/`means` are optional (saved when given). Throws ValidationError.
-  static std::unique_ptr<LinearDiscriminantAnalysis> from_arrays(
-      NdArray classes, NdArray coef, NdArray intercept, NdArray scalings = {}, NdArray xbar = {},
-      std::int64_t max_components = -1, std::string solver = "svd", NdArray priors = {},
-      NdArray means = {});
-
-  const NdArray& classes() const noexcept { return classes_; }
-  Role role() const noexcept override { return Role::Classifier; }
-  bool supports(Method m) const noexcept override;
-  NdArray run(Method m, const MatrixView& X) const override;
-
- private:
-  friend struct LinearAccess;
-  LinearCoefficients c_;
-  NdArray classes_;
-  NodePtr classes_node_;
-  std::string solver_ = "svd";
-  NdArray scalings_, xbar_, priors_, means_;
-  Matrix scalings_m_;
-  Eigen::VectorXd xbar_v_;
-  std::int64_t max_components_ = -1;  ///< output columns of transform (≤ scalings_ columns)
-};
-
-/// sklearn.dummy.DummyClassifier (single output). Strategies "prior", "most_frequent",
-/// "constant", "uniform" (predict_proba only) and "stratified" (load/save only): predict of
-/// "uniform"/"stratified" and predict_proba of "stratified" draw random numbers in
-/// scikit-learn and throw UnsupportedError here.
-class DummyClassifier final : public Estimator {
- public:
-  /// `classes` 1-d labels, `class_prior` one float per class; `constant` the label for
-  /// strategy "constant" (a 0-d or 1-element array of the label's dtype; empty otherwise).
-  /// Throws ValidationError.
-  static std::unique_ptr<DummyClassifier> from_prior(NdArray classes,
-                                                     std::vector<double> class_prior,
-                                                     std::string strategy = "prior",
-                                                     NdArray constant = {});
-
-  const std::string& strategy() const noexcept { return strategy_; }
-  Role role() const noexcept override { return Role::Classifier; }
-  bool supports(Method m) const noexcept override;
-  NdArray run(Method m, const MatrixView& X) const override;
-
- private:
-  friend struct LinearAccess;
-  NdArray classes_;
-  NodePtr classes_node_;
-  std::vector<double> prior_;
-  std::string strategy_ = "prior";
-  std::int64_t constant_index_ = -1;  ///< "constant": index of the constant in classes_
-  NdArray constant_label_;            ///< "constant": the label predicted (its own dtype)
-};
-
-/// sklearn.dummy.DummyRegressor: predicts constant_ (1, n_outputs) for every row.
-class DummyRegressor final : public Estimator {
- public:
-  /// `constant` one value per output; `strategy` "mean", "median", "quantile" or "constant".
-  static std::unique_ptr<DummyRegressor> from_constant(std::vector<double> constant,
-                                                       std::string strategy = "mean");
-
-  Role role() const noexcept override { return Role::Regressor; }
-  bool supports(Method m) const noexcept override { return m == Method::Predict; }
-  NdArray run(Method m, const MatrixView& X) const override;
-
- private:
-  friend struct LinearAccess;
-  NdArray constant_;  ///< (1, n_outputs) as stored
-  std::string strategy_ = "mean";
-};
-
 }  // namespace skops::estimators
+
+// Before 0.2 this header also declared LinearDiscriminantAnalysis and the dummies; kept for
+// one release (docs/versioning.md).
+#include "skops/estimators/discriminant_analysis.hpp"  // IWYU pragma: export
+#include "skops/estimators/dummy.hpp"                  // IWYU pragma: export

@@ -1,8 +1,8 @@
 #pragma once
 /// \file preprocessing.hpp
-/// scikit-learn's preprocessing transformers (sklearn.preprocessing, sklearn.impute, and the
-/// two sklearn.decomposition projections PCA/TruncatedSVD) as C++ estimators, with native
-/// constructors from plain arrays.
+/// sklearn.preprocessing's transformers as C++ estimators, with native constructors from
+/// plain arrays, and TransformerBase, the base of every transformer (impute and
+/// decomposition build on it too).
 ///
 /// Every class is immutable once built; `run(Method::Transform, X)` returns what
 /// scikit-learn's `transform` returns for a float64 `X` (shape and dtype), and throws
@@ -30,7 +30,7 @@
 
 #include "skops/estimator.hpp"
 
-namespace skops::preprocessing {
+namespace skops::estimators {
 
 /// Shared behaviour of the transformers: role Transformer, methods Transform and, where the
 /// class has one, InverseTransform.
@@ -382,52 +382,6 @@ class LabelEncoder final : public TransformerBase {
   std::vector<double> numbers_;
 };
 
-/// sklearn.impute.SimpleImputer (numeric): missing entries replaced by statistics_; columns
-/// whose statistic is NaN are dropped (unless keep_empty_features or strategy "constant").
-class SimpleImputer final : public TransformerBase {
- public:
-  /// `missing_values` NaN (default) or a number; `strategy` "mean", "median",
-  /// "most_frequent" or "constant".
-  SimpleImputer(std::vector<double> statistics, std::string strategy = "mean",
-                double missing_values = std::numeric_limits<double>::quiet_NaN(),
-                bool keep_empty_features = false, std::optional<double> fill_value = std::nullopt);
-  const std::vector<double>& statistics() const noexcept { return statistics_; }
-  const std::string& strategy() const noexcept { return strategy_; }
-  double missing_values() const noexcept { return missing_values_; }
-  bool keep_empty_features() const noexcept { return keep_empty_features_; }
-  const std::optional<double>& fill_value() const noexcept { return fill_value_; }
-  /// MissingIndicator columns appended to the output (add_indicator=True): the input
-  /// columns whose missing mask is appended, as float 0/1 (scikit-learn's features_: the
-  /// columns that had missing values in fit). Throws ValidationError unless strictly
-  /// increasing column indices < n_features_in.
-  void set_indicator_features(std::vector<std::int64_t> features);
-  const std::optional<std::vector<std::int64_t>>& indicator_features() const noexcept {
-    return indicator_;
-  }
-
-  /// With an indicator only (add_indicator=True): missing_values put back where the
-  /// indicator columns say, scikit-learn's algorithm step for step (float64 output).
-  NdArray inverse_transform(const MatrixView& X) const;
-
- protected:
-  NdArray do_transform(const MatrixView& X) const override;
-  /// float32 X stays float32 (missing_values and the statistics rounded to float32);
-  /// inverse_transform gives float64 whatever the input, as scikit-learn.
-  NdArray do_transform_float32(const MatrixView& X) const override;
-  bool has_inverse_transform() const noexcept override { return indicator_.has_value(); }
-  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
-
- private:
-  template <class T>
-  NdArray transform_as(const MatrixView& X) const;
-  std::vector<double> statistics_;
-  std::string strategy_;
-  double missing_values_;
-  bool keep_empty_features_;
-  std::optional<double> fill_value_;
-  std::optional<std::vector<std::int64_t>> indicator_;
-};
-
 /// sklearn.preprocessing.FunctionTransformer with func=None (identity) or a numpy ufunc
 /// from a fixed list (log1p, expm1, log, exp, sqrt, absolute, square, negative, ...).
 class FunctionTransformer final : public TransformerBase {
@@ -452,66 +406,27 @@ class FunctionTransformer final : public TransformerBase {
   bool validate_;
 };
 
+}  // namespace skops::estimators
+
+// Spellings before 0.2, kept for one release (docs/versioning.md).
+namespace skops::preprocessing {
+using estimators::TransformerBase;
+using estimators::StandardScaler;
+using estimators::MinMaxScaler;
+using estimators::MaxAbsScaler;
+using estimators::RobustScaler;
+using estimators::Normalizer;
+using estimators::Binarizer;
+using estimators::PolynomialFeatures;
+using estimators::Category;
+using estimators::CategoryList;
+using estimators::OneHotEncoder;
+using estimators::OrdinalEncoder;
+using estimators::LabelEncoder;
+using estimators::FunctionTransformer;
 }  // namespace skops::preprocessing
 
-namespace skops::decomposition {
-
-/// sklearn.decomposition.PCA: (X - mean_) @ components_.T, divided by
-/// sqrt(explained_variance_) when whiten.
-class PCA final : public preprocessing::TransformerBase {
- public:
-  /// components: n_components × n_features, row-major.
-  PCA(Matrix components, std::vector<double> mean, std::vector<double> explained_variance,
-      bool whiten = false);
-  const Matrix& components() const noexcept { return components_; }
-  const std::vector<double>& mean() const noexcept { return mean_; }
-  const std::vector<double>& explained_variance() const noexcept { return explained_variance_; }
-  bool whiten() const noexcept { return whiten_; }
-  /// scikit-learn ≥ 1.5 computes X @ C.T - mean @ C.T (rounding differs in the last bits),
-  /// earlier versions (X - mean) @ C.T; set from the file's _sklearn_version. A native PCA
-  /// centres first, as the versions it can be written for (1.2.1, 1.4.2) do.
-  void set_centered_after_projection(bool v) noexcept { centered_after_ = v; }
-  /// Enables score_samples (the probabilistic PCA log-likelihood) with this noise variance;
-  /// needs explained_variance.
-  void set_noise_variance(double v);
-  double noise_variance() const noexcept { return noise_variance_; }
-  bool supports(Method m) const noexcept override;
-  NdArray run(Method m, const MatrixView& X) const override;
-  /// X @ components_ + mean_ (whitened: components_ scaled by sqrt(explained_variance_)).
-  NdArray inverse_transform(const MatrixView& X) const;
-
- protected:
-  NdArray do_transform(const MatrixView& X) const override;
-  bool has_inverse_transform() const noexcept override { return true; }
-  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
-
- private:
-  NdArray score_samples_impl(const MatrixView& X) const;
-
-  Matrix components_;
-  std::vector<double> mean_, explained_variance_;
-  bool whiten_;
-  bool centered_after_ = false;
-  double noise_variance_ = std::numeric_limits<double>::quiet_NaN();
-  Matrix precision_;
-  double logdet_precision_ = 0.0;
-};
-
-/// sklearn.decomposition.TruncatedSVD: X @ components_.T.
-class TruncatedSVD final : public preprocessing::TransformerBase {
- public:
-  explicit TruncatedSVD(Matrix components);
-  const Matrix& components() const noexcept { return components_; }
-  /// X @ components_.
-  NdArray inverse_transform(const MatrixView& X) const;
-
- protected:
-  NdArray do_transform(const MatrixView& X) const override;
-  bool has_inverse_transform() const noexcept override { return true; }
-  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
-
- private:
-  Matrix components_;
-};
-
-}  // namespace skops::decomposition
+// Before 0.2 this header also declared SimpleImputer, PCA and TruncatedSVD; kept for one
+// release (docs/versioning.md).
+#include "skops/estimators/decomposition.hpp"  // IWYU pragma: export
+#include "skops/estimators/impute.hpp"         // IWYU pragma: export

@@ -19,7 +19,7 @@
 #include "skops/estimator.hpp"
 #include "skops/ndarray.hpp"
 
-namespace skops {
+namespace skops::estimators {
 
 namespace detail {
 class FlatTree;
@@ -113,4 +113,11 @@ class DecisionTreeRegressor final : public Estimator {
   bool allow_nan_ = false;
 };
 
+}  // namespace skops::estimators
+
+// Spellings before 0.2, kept for one release (docs/versioning.md).
+namespace skops {
+using estimators::TreeArrays;
+using estimators::DecisionTreeClassifier;
+using estimators::DecisionTreeRegressor;
 }  // namespace skops

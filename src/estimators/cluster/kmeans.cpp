@@ -7,9 +7,12 @@
 
 #include <cmath>
 
-#include "estimators/more/util.hpp"
-#include "estimators/more_families.hpp"
-#include "skops/build.hpp"
+#include "skops/registry.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/cluster.hpp"
 
@@ -20,8 +23,8 @@ namespace {
 constexpr const char* kKMeansType = "sklearn.cluster._kmeans.KMeans";
 constexpr const char* kMiniBatchType = "sklearn.cluster._kmeans.MiniBatchKMeans";
 
-void validate_centers(const NdArray& centers, const more::Fail& fail) {
-  more::check_float_array(centers, "cluster_centers_", 2, {}, fail);
+void validate_centers(const NdArray& centers, const detail::Fail& fail) {
+  detail::check_float_array(centers, "cluster_centers_", 2, {}, fail);
   if (centers.dim(0) < 1 || centers.dim(1) < 1) {
     fail("cluster_centers_ must have at least one centre and one feature");
   }
@@ -36,14 +39,14 @@ double sq_norm(const double* p, Eigen::Index n) {
 }  // namespace
 
 std::unique_ptr<KMeans> KMeans::from_arrays(NdArray centers, bool mini_batch) {
-  validate_centers(centers, more::native_fail(mini_batch ? kMiniBatchType : kKMeansType));
+  validate_centers(centers, detail::native_fail(mini_batch ? kMiniBatchType : kKMeansType));
   auto est = std::make_unique<KMeans>();
-  est->c_ = more::to_matrix2d(centers);
+  est->c_ = detail::to_matrix2d(centers);
   est->c_sqnorm_.resize(est->c_.rows());
   est->c_rownorm_.resize(est->c_.rows());
   for (Eigen::Index i = 0; i < est->c_.rows(); ++i) {
     est->c_sqnorm_(i) = sq_norm(est->c_.row(i).data(), est->c_.cols());
-    est->c_rownorm_(i) = more::einsum_sq_norm(est->c_.row(i).data(), est->c_.cols());
+    est->c_rownorm_(i) = detail::einsum_sq_norm(est->c_.row(i).data(), est->c_.cols());
   }
   est->set_type_name(mini_batch ? kMiniBatchType : kKMeansType);
   est->set_n_features_in(centers.dim(1));
@@ -79,7 +82,7 @@ NdArray KMeans::run(Method m, const MatrixView& X) const {
   std::vector<double> row(static_cast<std::size_t>(nf));
   for (Eigen::Index r = 0; r < X.rows(); ++r) {
     for (Eigen::Index j = 0; j < nf; ++j) row[static_cast<std::size_t>(j)] = X(r, j);
-    const double xx = more::einsum_sq_norm(row.data(), nf);
+    const double xx = detail::einsum_sq_norm(row.data(), nf);
     for (Eigen::Index c = 0; c < k; ++c) {
       double dot = 0.0;
       for (Eigen::Index j = 0; j < nf; ++j) dot += X(r, j) * c_(c, j);
@@ -93,7 +96,7 @@ namespace {
 
 std::unique_ptr<KMeans> build_kmeans(bool mini_batch, const ObjectView& obj) {
   const ValueView cv = obj.at("cluster_centers_");
-  NdArray centers = more::numpy_array(cv, "cluster_centers_");
+  NdArray centers = detail::numpy_array(cv, "cluster_centers_");
   validate_centers(centers, [&](const std::string& m) { cv.fail(m); });
   if (const auto n = obj.find("n_features_in_")) {
     if (n->as_int() != centers.dim(1)) {
@@ -157,11 +160,15 @@ void save_kmeans(const KMeans& est, ObjectWriter& w) {
 
 }  // namespace
 
-void register_cluster(TypeRegistry& reg) {
+namespace detail::cluster {
+
+void register_kmeans(TypeRegistry& reg) {
   reg.add<KMeans>(
       kKMeansType, [](const ObjectView& obj) { return build_kmeans(false, obj); }, save_kmeans);
   reg.add<KMeans>(
       kMiniBatchType, [](const ObjectView& obj) { return build_kmeans(true, obj); }, save_kmeans);
 }
+
+}  // namespace detail::cluster
 
 }  // namespace skops::estimators

@@ -5,11 +5,13 @@
 #include <cstdlib>
 #include <set>
 
-#include "estimators/common/preprocessing_util.hpp"
-#include "estimators/compose/internal.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/pipeline/steps.hpp"
+#include "skops/estimators/compose.hpp"
 #include "skops/error.hpp"
 
-namespace skops::compose {
+namespace skops::estimators {
 
 ColumnTransformer::ColumnTransformer(std::vector<Part> parts, std::int64_t n_features)
     : parts_(std::move(parts)) {
@@ -48,7 +50,7 @@ NdArray ColumnTransformer::stack(Method m, const MatrixView& X, bool float32) co
   if (m != Method::Transform)
     throw UnsupportedError("ColumnTransformer has no method " + std::string(to_string(m)));
   check_input(X);
-  std::vector<estimators::compose_detail::Block> blocks;
+  std::vector<estimators::detail::pipeline::Block> blocks;
   for (const Part& p : parts_) {
     if (p.step.kind == "drop") continue;
     // _iter(fitted=True, replace_strings=True) skips estimators with an empty column list.
@@ -61,20 +63,21 @@ NdArray ColumnTransformer::stack(Method m, const MatrixView& X, bool float32) co
       sub.col(static_cast<Eigen::Index>(k)) = X.col(p.columns[k]);
     // Passthrough columns keep X's dtype.
     DType d = float32 ? DType::float32() : DType::float64();
-    Matrix out = p.step.estimator ? estimators::compose_detail::transform_matrix(*p.step.estimator,
+    Matrix out = p.step.estimator ? estimators::detail::pipeline::transform_matrix(*p.step.estimator,
                                                                                  sub, &d, float32)
                                   : sub;
-    if (p.weighted) out *= estimators::compose_detail::block_weight(p.weight, d);
+    if (p.weighted) out *= estimators::detail::pipeline::block_weight(p.weight, d);
     blocks.push_back({std::move(out), d});
   }
-  return estimators::compose_detail::hstack(blocks, X.rows());
+  return estimators::detail::pipeline::hstack(blocks, X.rows());
 }
 
-}  // namespace skops::compose
+}  // namespace skops::estimators
 
-namespace skops::estimators::compose_detail {
+namespace skops::estimators::detail::compose {
 
-using compose::ColumnTransformer;
+using namespace detail::pipeline;  // read_step, step_value_node, hstack: shared with FeatureUnion
+
 
 namespace {
 
@@ -173,7 +176,7 @@ std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n) {
 }
 
 std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& obj) {
-  std::int64_t n = pp::optional_n_features(obj);
+  std::int64_t n = detail::optional_n_features(obj);
   if (n < 0) {
     auto v = obj.find("_n_features");
     if (!v) obj.fail("required attribute n_features_in_ missing");
@@ -205,8 +208,8 @@ std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& ob
     parts.push_back(std::move(p));
   }
   auto est =
-      pp::located(obj, [&] { return std::make_unique<ColumnTransformer>(std::move(parts), n); });
-  pp::adopt_identity(*est, obj, n);
+      detail::located(obj, [&] { return std::make_unique<ColumnTransformer>(std::move(parts), n); });
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
@@ -239,7 +242,7 @@ void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
   // transformers_; before, the string, resolved through _name_to_fitted_passthrough. A loaded
   // estimator keeps the layout of the version its file came from.
   const bool fitted_identity =
-      ct.original_state() == nullptr && pp::version_at_least(w.ctx().sklearn_version(), 1, 4);
+      ct.original_state() == nullptr && w.ctx().target_at_least(1, 4);
   std::vector<NodePtr> fitted, unfitted, columns;
   std::vector<std::pair<std::string, NodePtr>> to_input;
   std::vector<std::pair<std::string, NodePtr>> weights;
@@ -296,4 +299,4 @@ void register_column_transformer(TypeRegistry& reg) {
                              build_column_transformer, save_column_transformer);
 }
 
-}  // namespace skops::estimators::compose_detail
+}  // namespace skops::estimators::detail::compose

@@ -1,14 +1,13 @@
-// The compose family: sklearn.pipeline (Pipeline, FeatureUnion) and
-// sklearn.compose.ColumnTransformer.
-#include "estimators/compose/internal.hpp"
-#include "estimators/families.hpp"
+// sklearn.compose: ColumnTransformer (column_transformer.cpp).
+
+#include "estimators/builtins.hpp"
 
 namespace skops::estimators {
 
-void register_compose(TypeRegistry& reg) {
-  compose_detail::register_pipeline(reg);
-  compose_detail::register_column_transformer(reg);
-  compose_detail::register_feature_union(reg);
-}
+namespace detail::compose {
+void register_column_transformer(TypeRegistry& reg);
+}  // namespace detail::compose
+
+void register_compose(TypeRegistry& reg) { detail::compose::register_column_transformer(reg); }
 
 }  // namespace skops::estimators

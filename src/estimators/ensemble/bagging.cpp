@@ -9,16 +9,17 @@
 #include <cmath>
 #include <limits>
 
-#include "estimators/common/tree_labels.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/ensemble/meta.hpp"
-#include "estimators/ensemble/meta_util.hpp"
+#include "estimators/ensemble/base.hpp"
 #include "skops/error.hpp"
 
-namespace skops {
+namespace skops::estimators {
 
-using ensemble_detail::logaddexp;
-using ensemble_detail::result_matrix;
-using ensemble_detail::take_columns;
+using detail::ensemble::logaddexp;
+using detail::ensemble::result_matrix;
+using detail::ensemble::take_columns;
 
 namespace {
 
@@ -133,7 +134,7 @@ Matrix BaggingClassifier::predict_proba_matrix(const MatrixView& X) const {
         for (std::size_t j = 0; j < cls.size(); ++j)
           proba.col(cls[j]) += p.col(static_cast<Eigen::Index>(j));
       } else {
-        const auto pos = ensemble_detail::encoded_positions(est.predict(Xs), k, "a bagged predict");
+        const auto pos = detail::ensemble::encoded_positions(est.predict(Xs), k, "a bagged predict");
         for (Eigen::Index i = 0; i < n; ++i) proba(i, pos[static_cast<std::size_t>(i)]) += 1;
       }
     }
@@ -168,7 +169,7 @@ NdArray BaggingClassifier::run(Method m, const MatrixView& X) const {
   // predict_log_proba
   bool has_log = true;
   for (const auto& e : m_.estimators) has_log = has_log && e->supports(Method::PredictLogProba);
-  if (!has_log) return detail::log_of(predict_proba_matrix(X));
+  if (!has_log) return to_ndarray(detail::log_of(predict_proba_matrix(X)));
   check_input(X);
   const std::int64_t k = classes_.dim(0);
   const Eigen::Index n = X.rows();
@@ -219,7 +220,7 @@ NdArray BaggingRegressor::run(Method m, const MatrixView& X) const {
 
 // --- build / save ----------------------------------------------------------------------
 
-namespace ensemble_detail {
+namespace detail::ensemble {
 namespace {
 
 BaggingMembers read_members(const ObjectView& obj) {
@@ -237,7 +238,7 @@ BaggingMembers read_members(const ObjectView& obj) {
 }
 
 void write_bagging(const BaggingMembers& m, ObjectWriter& w) {
-  const bool v14 = version_at_least(w.ctx().sklearn_version(), 1, 4);
+  const bool v14 = w.ctx().target_at_least(1, 4);
   NodePtr list = save_estimator_list(w, m.estimators);
   w.set_default("estimator", make::none());
   w.set_default("n_estimators", make::integer(static_cast<std::int64_t>(m.estimators.size())));
@@ -264,7 +265,7 @@ void write_bagging(const BaggingMembers& m, ObjectWriter& w) {
 
 std::unique_ptr<BaggingClassifier> build_bagging_classifier(const ObjectView& obj) {
   BaggingMembers m = read_members(obj);
-  NdArray classes = detail::read_labels(obj.at("classes_"));
+  NdArray classes = detail::read_classes(obj.at("classes_"));
   if (auto v = obj.find("n_classes_"); v && v->as_int() != classes.dim(0))
     v->fail("n_classes_ differs from the length of classes_");
   // Each estimator's classes_ (positions in classes_, as it was fitted on encoded labels).
@@ -273,7 +274,7 @@ std::unique_ptr<BaggingClassifier> build_bagging_classifier(const ObjectView& ob
   for (std::size_t i = 0; i < items.size(); ++i) {
     const ObjectView sub(items[i].ptr(), items[i].ctx());
     if (auto c = sub.find("classes_"); c && c->node().kind == NodeKind::NdArray) {
-      const NdArray a = detail::read_labels(*c);
+      const NdArray a = detail::read_classes(*c);
       if (!a.is_numeric()) c->fail("a bagged estimator's classes_ must be label positions");
       est_classes.push_back(a.to_vector<std::int64_t>());
     } else if (m.estimators[i]->supports(Method::PredictProba)) {
@@ -306,5 +307,5 @@ void save_bagging_regressor(const BaggingRegressor& est, ObjectWriter& w) {
   write_bagging(est.members(), w);
 }
 
-}  // namespace ensemble_detail
-}  // namespace skops
+}  // namespace detail::ensemble
+}  // namespace skops::estimators

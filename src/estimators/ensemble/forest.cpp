@@ -4,12 +4,13 @@
 
 #include "estimators/ensemble/forest.hpp"
 
-#include "estimators/common/sklearn_version.hpp"
-#include "estimators/common/tree_labels.hpp"
+#include "estimators/utils/versions.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/tree/decision_tree.hpp"
 #include "skops/error.hpp"
 
-namespace skops {
+namespace skops::estimators {
 
 using detail::FlatTree;
 using detail::ValueRow;
@@ -54,7 +55,7 @@ std::vector<Matrix> ForestClassifier::predict_proba_outputs(const MatrixView& X)
       const std::int32_t leaf = leaves[static_cast<std::size_t>(i)];
       for (std::int64_t k = 0; k < t.n_outputs(); ++k) {
         Matrix& p = out[static_cast<std::size_t>(k)];
-        tree_detail::add_proba(t, leaf, k, p.cols(), est->values_are_fractions(), p.row(i).data());
+        detail::tree::add_proba(t, leaf, k, p.cols(), est->values_are_fractions(), p.row(i).data());
       }
     }
   }
@@ -85,7 +86,7 @@ NdArray ForestClassifier::run(Method m, const MatrixView& X) const {
                                "use predict_proba_outputs");
       }
       const auto p = predict_proba_outputs(X);
-      return m == Method::PredictProba ? to_ndarray(p[0]) : detail::log_of(p[0]);
+      return m == Method::PredictProba ? to_ndarray(p[0]) : to_ndarray(detail::log_of(p[0]));
     }
     case Method::Apply: {
       check_input(X);
@@ -140,7 +141,7 @@ NdArray ForestRegressor::run(Method m, const MatrixView& X) const {
 
 // --- build / save ----------------------------------------------------------------------
 
-namespace ensemble_detail {
+namespace detail::ensemble {
 namespace {
 
 template <class Tree>
@@ -172,7 +173,7 @@ std::unique_ptr<ForestClassifier> build_forest_classifier(const ObjectView& obj)
   const std::int64_t n_outputs = obj.integer("n_outputs_");
   bool multi = false;
   const ValueView cv = obj.at("classes_");
-  auto classes = detail::read_label_sets(cv, n_outputs, multi);
+  auto classes = detail::read_class_sets(cv, n_outputs, multi);
   for (const auto& t : trees) {
     if (t->tree().n_outputs() != n_outputs)
       obj.fail("a tree's n_outputs differs from the forest's n_outputs_");
@@ -208,7 +209,7 @@ std::unique_ptr<ForestRegressor> build_forest_regressor(const ObjectView& obj) {
 namespace {
 
 void write_forest_params(ObjectWriter& w, std::int64_t n_trees, bool classifier, bool extra) {
-  const bool v14 = detail::sklearn_version_at_least(w.ctx().sklearn_version(), {1, 4, 0}, false);
+  const bool v14 = w.ctx().target_at_least(1, 4, 0);
   w.set_default("n_estimators", make::integer(n_trees));
   w.set_default("bootstrap", make::boolean(!extra));
   w.set_default("oob_score", make::boolean(false));
@@ -266,7 +267,7 @@ void save_forest_regressor(const ForestRegressor& est, ObjectWriter& w) {
   w.set("estimators_", make::list(trees));
 }
 
-}  // namespace ensemble_detail
+}  // namespace detail::ensemble
 
 std::unique_ptr<ForestClassifier> ForestClassifier::from_trees(
     std::vector<std::shared_ptr<const DecisionTreeClassifier>> trees, std::vector<NdArray> classes,
@@ -308,4 +309,4 @@ std::unique_ptr<ForestRegressor> ForestRegressor::from_trees(
   return est;
 }
 
-}  // namespace skops
+}  // namespace skops::estimators

@@ -3,14 +3,15 @@
 
 #include <memory>
 
-#include "skops/build.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 #include "skops/estimators/ensemble.hpp"
 
-namespace skops::ensemble_detail {
+namespace skops::estimators::detail::ensemble {
 
 std::unique_ptr<ForestClassifier> build_forest_classifier(const ObjectView& obj);
 std::unique_ptr<ForestRegressor> build_forest_regressor(const ObjectView& obj);
 void save_forest_classifier(const ForestClassifier& est, ObjectWriter& w);
 void save_forest_regressor(const ForestRegressor& est, ObjectWriter& w);
 
-}  // namespace skops::ensemble_detail
+}  // namespace skops::estimators::detail::ensemble

@@ -3,15 +3,27 @@
 #include <algorithm>
 #include <cmath>
 
-#include "estimators/common/tree_labels.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/tree.hpp"
 
-namespace skops::ensemble_detail {
+namespace skops::estimators::detail::ensemble {
 
 using detail::FlatTree;
 
-double expit(double x) noexcept { return 1.0 / (1.0 + std::exp(-x)); }
+void loss_softmax_row(const double* raw, Eigen::Index k, double* out) noexcept {
+  double mx = raw[0];
+  for (Eigen::Index j = 1; j < k; ++j) {
+    if (mx < raw[j]) mx = raw[j];
+  }
+  double sum = 0.0;
+  for (Eigen::Index j = 0; j < k; ++j) {
+    out[j] = std::exp(raw[j] - mx);
+    sum += out[j];
+  }
+  for (Eigen::Index j = 0; j < k; ++j) out[j] /= sum;
+}
 
 namespace {
 
@@ -270,13 +282,7 @@ Matrix GradientBoosting::predict_proba_matrix(const Matrix& raw) const {
         p(i, k) = v;
       }
     } else {
-      // sklearn.utils.extmath.softmax
-      double s = 0.0;
-      for (Eigen::Index k = 0; k < raw.cols(); ++k) {
-        p(i, k) = std::exp(raw(i, k) - m);
-        s += p(i, k);
-      }
-      for (Eigen::Index k = 0; k < raw.cols(); ++k) p(i, k) /= s;
+      loss_softmax_row(raw.row(i).data(), raw.cols(), p.row(i).data());
     }
   }
   return p;
@@ -295,7 +301,7 @@ NdArray GradientBoosting::run(Method m, const MatrixView& X) const {
     case Method::PredictProba:
       return to_ndarray(predict_proba_matrix(raw));
     case Method::PredictLogProba:
-      return detail::log_of(predict_proba_matrix(raw));
+      return to_ndarray(detail::log_of(predict_proba_matrix(raw)));
     case Method::Predict: {
       std::vector<std::int64_t> idx(static_cast<std::size_t>(n));
       for (Eigen::Index i = 0; i < n; ++i) {
@@ -325,7 +331,7 @@ std::unique_ptr<GradientBoosting> build_gradient_boosting(const ObjectView& obj,
   NdArray classes;
   std::int64_t k = 1;
   if (classifier) {
-    classes = detail::read_labels(obj.at("classes_"));
+    classes = detail::read_classes(obj.at("classes_"));
     const std::int64_t nc = classes.dim(0);
     if (nc < 2) obj.at("classes_").fail("a gradient boosting classifier needs at least 2 classes");
     if (is_multinomial(loss)) {
@@ -386,4 +392,4 @@ void save_gradient_boosting(const GradientBoosting& est, ObjectWriter& w) {
   w.set("estimators_", make::object_array(rows, {static_cast<std::int64_t>(rows.size()), est.k()}));
 }
 
-}  // namespace skops::ensemble_detail
+}  // namespace skops::estimators::detail::ensemble

@@ -9,11 +9,12 @@
 #include <memory>
 #include <vector>
 
-#include "estimators/common/tree_flat.hpp"
-#include "skops/build.hpp"
+#include "estimators/tree/flat_tree.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 #include "skops/estimator.hpp"
 
-namespace skops::ensemble_detail {
+namespace skops::estimators::detail::ensemble {
 
 enum class GbLoss {
   // sklearn.ensemble._gb_losses (scikit-learn < 1.3)
@@ -73,8 +74,12 @@ class GradientBoosting final : public Estimator {
 std::unique_ptr<GradientBoosting> build_gradient_boosting(const ObjectView& obj, bool classifier);
 void save_gradient_boosting(const GradientBoosting& est, ObjectWriter& w);
 
-/// scipy.special.expit and the clipping epsilon scikit-learn uses (float32 eps).
-double expit(double x) noexcept;
+/// HalfMultinomialLoss.predict_proba (sklearn/_loss/_loss.pyx.tp, sum_exp_minus_max): the
+/// row maximum, exp(raw - max) summed in class order, each divided by the sum. Not
+/// sklearn.utils.extmath.softmax, whose numpy sum is pairwise from 8 classes on.
+void loss_softmax_row(const double* raw, Eigen::Index k, double* out) noexcept;
+
+/// The clipping epsilon scikit-learn uses (float32 eps).
 constexpr double kFloat32Eps = 1.1920928955078125e-07;
 
-}  // namespace skops::ensemble_detail
+}  // namespace skops::estimators::detail::ensemble

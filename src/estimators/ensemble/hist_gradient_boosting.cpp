@@ -5,11 +5,12 @@
 #include <limits>
 
 #include "core/parallel.hpp"
-#include "estimators/common/tree_labels.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/ensemble/gradient_boosting.hpp"
 #include "skops/error.hpp"
 
-namespace skops::ensemble_detail {
+namespace skops::estimators::detail::ensemble {
 namespace {
 
 bool in_bitset(const std::uint32_t* bitset, std::uint8_t v) noexcept {
@@ -263,13 +264,7 @@ Matrix HistGradientBoosting::proba(const Matrix& raw) const {
       p(i, 1) = expit(raw(i, 0));  // HalfBinomialLoss.predict_proba
       p(i, 0) = 1.0 - p(i, 1);
     } else {
-      const double m = raw.row(i).maxCoeff();  // sklearn.utils.extmath.softmax
-      double s = 0.0;
-      for (Eigen::Index k = 0; k < raw.cols(); ++k) {
-        p(i, k) = std::exp(raw(i, k) - m);
-        s += p(i, k);
-      }
-      for (Eigen::Index k = 0; k < raw.cols(); ++k) p(i, k) /= s;
+      loss_softmax_row(raw.row(i).data(), raw.cols(), p.row(i).data());
     }
   }
   return p;
@@ -320,7 +315,7 @@ std::unique_ptr<HistGradientBoosting> build_hist_gradient_boosting(const ObjectV
     loss.at("link").fail("unsupported link " + link_type);
   NdArray classes;
   if (classifier) {
-    classes = detail::read_labels(obj.at("classes_"));
+    classes = detail::read_classes(obj.at("classes_"));
     const std::int64_t nc = classes.dim(0);
     const bool ok =
         (link == Link::Logit && nc == 2 && k == 1) || (link == Link::Softmax && nc > 2 && k == nc);
@@ -372,7 +367,7 @@ std::unique_ptr<HistGradientBoosting> build_hist_gradient_boosting(const ObjectV
   // Each predictor is read and validated from its own nodes only: in parallel, with the
   // error of the first bad predictor in file order.
   std::vector<HgbPredictor> predictors(trees.size());
-  detail::parallel_for(trees.size(), obj.ctx().threads(), [&](std::size_t i) {
+  skops::detail::parallel_for(trees.size(), obj.ctx().threads(), [&](std::size_t i) {
     predictors[i] = read_predictor(trees[i], n_features, is_cat);
   });
   auto est = std::make_unique<HistGradientBoosting>(classifier, link, k, std::move(baseline),
@@ -390,4 +385,4 @@ void save_hist_gradient_boosting(const HistGradientBoosting& est, ObjectWriter& 
   w.set_int("n_features_in_", est.n_features_in());
 }
 
-}  // namespace skops::ensemble_detail
+}  // namespace skops::estimators::detail::ensemble

@@ -10,10 +10,11 @@
 #include <memory>
 #include <vector>
 
-#include "skops/build.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 #include "skops/estimator.hpp"
 
-namespace skops::ensemble_detail {
+namespace skops::estimators::detail::ensemble {
 
 struct HgbNode {
   double threshold;  // num_threshold, or the leaf value for leaves
@@ -63,4 +64,4 @@ std::unique_ptr<HistGradientBoosting> build_hist_gradient_boosting(const ObjectV
                                                                    bool classifier);
 void save_hist_gradient_boosting(const HistGradientBoosting& est, ObjectWriter& w);
 
-}  // namespace skops::ensemble_detail
+}  // namespace skops::estimators::detail::ensemble

@@ -8,12 +8,12 @@
 #include <cmath>
 #include <cstring>
 
-#include "estimators/common/tree_flat.hpp"
+#include "estimators/tree/flat_tree.hpp"
 #include "estimators/ensemble/meta.hpp"
-#include "estimators/ensemble/meta_util.hpp"
+#include "estimators/ensemble/base.hpp"
 #include "skops/error.hpp"
 
-namespace skops {
+namespace skops::estimators {
 
 namespace {
 
@@ -106,7 +106,7 @@ Eigen::VectorXd IsolationForest::score_samples_vector(const MatrixView& X) const
   const bool subsample = max_features_ != n_features_in();
   const auto x32_all = subsample ? std::vector<float>() : detail::to_float32_rows(X, false);
   for (const Member& m : members_) {
-    const Matrix sub = subsample ? ensemble_detail::take_columns(X, m.features) : Matrix();
+    const Matrix sub = subsample ? detail::ensemble::take_columns(X, m.features) : Matrix();
     const auto x32 = subsample ? detail::to_float32_rows(sub, false) : std::vector<float>();
     const float* rows = subsample ? x32.data() : x32_all.data();
     const Eigen::Index cols = subsample ? sub.cols() : X.cols();
@@ -141,7 +141,7 @@ NdArray IsolationForest::run(Method m, const MatrixView& X) const {
 
 // --- build / save ----------------------------------------------------------------------
 
-namespace ensemble_detail {
+namespace detail::ensemble {
 namespace {
 
 // n_node_samples of the tree_ of an ExtraTreeRegressor node (scikit-learn 1.2 files, which
@@ -242,8 +242,8 @@ std::unique_ptr<IsolationForest> build_isolation_forest(const ObjectView& obj) {
 }
 
 void save_isolation_forest(const IsolationForest& est, ObjectWriter& w) {
-  const bool v13 = version_at_least(w.ctx().sklearn_version(), 1, 3);
-  const bool v14 = version_at_least(w.ctx().sklearn_version(), 1, 4);
+  const bool v13 = w.ctx().target_at_least(1, 3);
+  const bool v14 = w.ctx().target_at_least(1, 4);
   std::vector<EstimatorPtr> trees;
   std::vector<NodePtr> features, apl, dpl;
   for (const auto& m : est.members()) {
@@ -284,5 +284,5 @@ void save_isolation_forest(const IsolationForest& est, ObjectWriter& w) {
   w.set_real("offset_", est.offset());
 }
 
-}  // namespace ensemble_detail
-}  // namespace skops
+}  // namespace detail::ensemble
+}  // namespace skops::estimators

@@ -1,14 +1,15 @@
 #pragma once
 // Internal build/save functions of the ensembles of other estimators (registered in
-// register_meta.cpp).
+// register.cpp).
 
 #include <memory>
 
-#include "skops/build.hpp"
-#include "skops/estimators/ensemble_meta.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
+#include "skops/estimators/ensemble.hpp"
 #include "skops/registry.hpp"
 
-namespace skops::ensemble_detail {
+namespace skops::estimators::detail::ensemble {
 
 std::unique_ptr<AdaBoostClassifier> build_adaboost_classifier(const ObjectView& obj);
 std::unique_ptr<AdaBoostRegressor> build_adaboost_regressor(const ObjectView& obj);
@@ -31,7 +32,5 @@ void save_voting_regressor(const VotingRegressor& est, ObjectWriter& w);
 std::unique_ptr<Stacking> build_stacking(const ObjectView& obj, bool classifier);
 void save_stacking(const Stacking& est, ObjectWriter& w);
 
-/// Registers all of the above (called from register.cpp).
-void register_meta_ensembles(TypeRegistry& reg);
 
-}  // namespace skops::ensemble_detail
+}  // namespace skops::estimators::detail::ensemble

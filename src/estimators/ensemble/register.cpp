@@ -1,14 +1,16 @@
-// Registrations of the ensemble family (sklearn.ensemble).
+// sklearn.ensemble: forests (forest.cpp), gradient boosting (gradient_boosting.cpp,
+// hist_gradient_boosting.cpp), AdaBoost, Bagging, IsolationForest, Voting and Stacking, and
+// the loss and binning objects their files hold.
+#include "estimators/builtins.hpp"
 #include "estimators/ensemble/forest.hpp"
 #include "estimators/ensemble/gradient_boosting.hpp"
 #include "estimators/ensemble/hist_gradient_boosting.hpp"
 #include "estimators/ensemble/meta.hpp"
-#include "estimators/families.hpp"
 
 namespace skops::estimators {
 
-void register_ensembles(TypeRegistry& reg) {
-  using namespace ensemble_detail;
+void register_ensemble(TypeRegistry& reg) {
+  using namespace detail::ensemble;
   for (const char* name : {"sklearn.ensemble._forest.RandomForestClassifier",
                            "sklearn.ensemble._forest.ExtraTreesClassifier"}) {
     reg.add<ForestClassifier>(name, build_forest_classifier, save_forest_classifier);
@@ -78,7 +80,28 @@ void register_ensembles(TypeRegistry& reg) {
       "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
   });
 
-  register_meta_ensembles(reg);
+  reg.add<AdaBoostClassifier>("sklearn.ensemble._weight_boosting.AdaBoostClassifier",
+                              build_adaboost_classifier, save_adaboost_classifier);
+  reg.add<AdaBoostRegressor>("sklearn.ensemble._weight_boosting.AdaBoostRegressor",
+                             build_adaboost_regressor, save_adaboost_regressor);
+  reg.add<BaggingClassifier>("sklearn.ensemble._bagging.BaggingClassifier",
+                             build_bagging_classifier, save_bagging_classifier);
+  reg.add<BaggingRegressor>("sklearn.ensemble._bagging.BaggingRegressor", build_bagging_regressor,
+                            save_bagging_regressor);
+  reg.add<IsolationForest>("sklearn.ensemble._iforest.IsolationForest", build_isolation_forest,
+                           save_isolation_forest);
+  reg.add<VotingClassifier>("sklearn.ensemble._voting.VotingClassifier", build_voting_classifier,
+                            save_voting_classifier);
+  reg.add<VotingRegressor>("sklearn.ensemble._voting.VotingRegressor", build_voting_regressor,
+                           save_voting_regressor);
+  reg.add<Stacking>(
+      "sklearn.ensemble._stacking.StackingClassifier",
+      [](const ObjectView& obj) { return build_stacking(obj, true); }, save_stacking);
+  reg.add<Stacking>(
+      "sklearn.ensemble._stacking.StackingRegressor",
+      [](const ObjectView& obj) { return build_stacking(obj, false); }, save_stacking);
+  // named_estimators_ of Voting/Stacking: a dict subclass, read generically (DictNode).
+  reg.add_helper_types({"sklearn.utils._bunch.Bunch"});
 }
 
 }  // namespace skops::estimators

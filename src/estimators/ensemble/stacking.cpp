@@ -4,14 +4,15 @@
 // X. The final estimator runs on that; the classifier's predict maps the final estimator's
 // label positions back through _label_encoder.
 
-#include "estimators/common/tree_labels.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/ensemble/meta.hpp"
-#include "estimators/ensemble/meta_util.hpp"
+#include "estimators/ensemble/base.hpp"
 #include "skops/error.hpp"
 
-namespace skops {
+namespace skops::estimators {
 
-using ensemble_detail::result_matrix;
+using detail::ensemble::result_matrix;
 
 Stacking::Stacking(std::vector<EstimatorPtr> estimators, std::vector<std::string> names,
                    std::vector<Method> stack_methods, EstimatorPtr final_estimator,
@@ -101,13 +102,13 @@ NdArray Stacking::run(Method m, const MatrixView& X) const {
   NdArray out = final_->run(m, meta);
   if (m != Method::Predict || !is_classifier()) return out;
   const auto pos =
-      ensemble_detail::encoded_positions(out, classes_.dim(0), "the final estimator's predict");
+      detail::ensemble::encoded_positions(out, classes_.dim(0), "the final estimator's predict");
   return detail::take_labels(classes_, pos);
 }
 
 // --- build / save ----------------------------------------------------------------------
 
-namespace ensemble_detail {
+namespace detail::ensemble {
 
 std::unique_ptr<Stacking> build_stacking(const ObjectView& obj, bool classifier) {
   auto ests = read_estimators(obj, "estimators_");
@@ -196,5 +197,5 @@ void save_stacking(const Stacking& est, ObjectWriter& w) {
   w.set("stack_method_", make::list(methods));
 }
 
-}  // namespace ensemble_detail
-}  // namespace skops
+}  // namespace detail::ensemble
+}  // namespace skops::estimators

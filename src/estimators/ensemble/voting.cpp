@@ -4,15 +4,16 @@
 // takes per row argmax(np.bincount(positions, weights)). The regressor averages predict
 // the same way.
 
-#include "estimators/common/tree_labels.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/ensemble/meta.hpp"
-#include "estimators/ensemble/meta_util.hpp"
+#include "estimators/ensemble/base.hpp"
 #include "skops/error.hpp"
 
-namespace skops {
+namespace skops::estimators {
 
-using ensemble_detail::numpy_sum;
-using ensemble_detail::result_matrix;
+using detail::ensemble::numpy_sum;
+using detail::ensemble::result_matrix;
 
 namespace {
 
@@ -87,7 +88,7 @@ std::vector<std::int64_t> VotingClassifier::hard_votes(const MatrixView& X,
   std::vector<std::int64_t> out(static_cast<std::size_t>(X.rows() * n_est));
   for (std::int64_t e = 0; e < n_est; ++e) {
     const auto pos =
-        ensemble_detail::encoded_positions(estimators_[static_cast<std::size_t>(e)]->predict(X),
+        detail::ensemble::encoded_positions(estimators_[static_cast<std::size_t>(e)]->predict(X),
                                            classes_.dim(0), "a voting estimator's predict");
     if (static_cast<Eigen::Index>(pos.size()) != X.rows())
       throw UnsupportedError("a voting estimator's predict has the wrong length");
@@ -191,7 +192,7 @@ NdArray VotingRegressor::run(Method m, const MatrixView& X) const {
 
 // --- build / save ----------------------------------------------------------------------
 
-namespace ensemble_detail {
+namespace detail::ensemble {
 namespace {
 
 struct VotingParts {
@@ -321,5 +322,5 @@ void save_voting_regressor(const VotingRegressor& est, ObjectWriter& w) {
   w.set_default("verbose", make::boolean(false));
 }
 
-}  // namespace ensemble_detail
-}  // namespace skops
+}  // namespace detail::ensemble
+}  // namespace skops::estimators

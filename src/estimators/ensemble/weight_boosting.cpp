@@ -11,15 +11,17 @@
 #include <limits>
 #include <numeric>
 
-#include "estimators/common/tree_labels.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/ensemble/meta.hpp"
-#include "estimators/ensemble/meta_util.hpp"
+#include "estimators/ensemble/base.hpp"
+#include "estimators/utils/versions.hpp"
 #include "skops/error.hpp"
 
-namespace skops {
+namespace skops::estimators {
 
-using ensemble_detail::numpy_sum;
-using ensemble_detail::result_matrix;
+using detail::ensemble::numpy_sum;
+using detail::ensemble::result_matrix;
 
 // --- classifier ------------------------------------------------------------------------
 
@@ -83,7 +85,7 @@ Matrix AdaBoostClassifier::class_scores(const MatrixView& X) const {
       const NdArray labels = estimators_[e]->predict(X);
       if (labels.ndim() != 1 || labels.dim(0) != n)
         throw UnsupportedError("an AdaBoost estimator's predict is not 1-d");
-      const auto pos = ensemble_detail::label_positions(labels, classes_);
+      const auto pos = detail::ensemble::label_positions(labels, classes_);
       for (Eigen::Index i = 0; i < n; ++i) {
         for (std::int64_t j = 0; j < k; ++j)
           pred(i, j) += pos[static_cast<std::size_t>(i)] == j ? w : other;
@@ -127,7 +129,7 @@ NdArray AdaBoostClassifier::run(Method m, const MatrixView& X) const {
         const double s = numpy_sum(d.row(i).data(), k);
         d.row(i) /= s;
       }
-      return m == Method::PredictProba ? to_ndarray(d) : detail::log_of(d);
+      return m == Method::PredictProba ? to_ndarray(d) : to_ndarray(detail::log_of(d));
     }
   }
 }
@@ -194,7 +196,7 @@ NdArray AdaBoostRegressor::run(Method m, const MatrixView& X) const {
 
 // --- build / save ----------------------------------------------------------------------
 
-namespace ensemble_detail {
+namespace detail::ensemble {
 namespace {
 
 std::vector<double> read_weights(const ObjectView& obj, std::size_t n_estimators) {
@@ -222,14 +224,8 @@ std::int64_t read_n_features(const ObjectView& obj, const std::vector<EstimatorP
   return n;
 }
 
-bool file_at_least(const ObjectView& obj, int major, int minor) {
-  auto v = obj.find("_sklearn_version");
-  if (!v) return true;  // no version recorded: follow the newest semantics
-  return version_at_least(v->as_str(), major, minor);
-}
-
 void write_boosting_params(ObjectWriter& w, std::size_t n_weights, const NodePtr& first) {
-  const bool v14 = version_at_least(w.ctx().sklearn_version(), 1, 4);
+  const bool v14 = w.ctx().target_at_least(1, 4);
   w.set_default("estimator", make::none());
   w.set_default("n_estimators", make::integer(static_cast<std::int64_t>(n_weights)));
   w.set_default("estimator_params", make::tuple({}));
@@ -245,7 +241,7 @@ std::unique_ptr<AdaBoostClassifier> build_adaboost_classifier(const ObjectView& 
   auto ests = read_estimators(obj, "estimators_");
   const std::int64_t n_features = read_n_features(obj, ests);
   auto weights = read_weights(obj, ests.size());
-  NdArray classes = detail::read_labels(obj.at("classes_"));
+  NdArray classes = detail::read_classes(obj.at("classes_"));
   if (classes.dim(0) < 2) obj.at("classes_").fail("AdaBoostClassifier with one class");
   if (obj.integer("n_classes_") != classes.dim(0))
     obj.at("n_classes_").fail("n_classes_ differs from the length of classes_");
@@ -268,7 +264,7 @@ std::unique_ptr<AdaBoostClassifier> build_adaboost_classifier(const ObjectView& 
     }
   }
   auto est = std::make_unique<AdaBoostClassifier>(
-      std::move(ests), std::move(weights), std::move(classes), alg, file_at_least(obj, 1, 3));
+      std::move(ests), std::move(weights), std::move(classes), alg, detail::file_at_least(obj, 1, 3));
   est->set_type_name(obj.type_name());
   est->set_n_features_in(n_features);
   est->set_original_state(obj.state());
@@ -312,5 +308,5 @@ void save_adaboost_regressor(const AdaBoostRegressor& est, ObjectWriter& w) {
   w.set_array("estimator_weights_", NdArray::from_vector(est.weights()));
 }
 
-}  // namespace ensemble_detail
-}  // namespace skops
+}  // namespace detail::ensemble
+}  // namespace skops::estimators

@@ -5,11 +5,14 @@
 #include <memory>
 #include <vector>
 
-#include "estimators/more/util.hpp"
-#include "skops/build.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 #include "skops/estimators/feature_selection.hpp"
 
-namespace skops::estimators::fs {
+namespace skops::estimators::detail::feature_selection {
 
 /// sklearn.feature_selection.<module>.<Class> of a kind.
 const char* type_name(SelectorKind kind) noexcept;
@@ -17,11 +20,11 @@ const char* type_name(SelectorKind kind) noexcept;
 std::vector<std::string> score_function_types();
 
 /// Every invariant the mask and transform rely on.
-void validate(const SelectorParams& p, const more::Fail& fail);
+void validate(const SelectorParams& p, const detail::Fail& fail);
 /// `_get_support_mask` of the selector.
 std::vector<bool> support_mask(const SelectorParams& p);
 
 std::unique_ptr<FeatureSelector> build_selector(SelectorKind kind, const ObjectView& obj);
 void save_selector(const FeatureSelector& est, ObjectWriter& w);
 
-}  // namespace skops::estimators::fs
+}  // namespace skops::estimators::detail::feature_selection

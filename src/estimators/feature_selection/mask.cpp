@@ -7,12 +7,14 @@
 #include <numeric>
 
 #include "estimators/feature_selection/internal.hpp"
-#include "estimators/more/util.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "skops/error.hpp"
 
 namespace skops::estimators {
 
-namespace fs {
+namespace detail::feature_selection {
 
 namespace {
 
@@ -147,17 +149,17 @@ std::vector<bool> support_mask(const SelectorParams& p) {
   return mask;
 }
 
-}  // namespace fs
+}  // namespace detail::feature_selection
 
 std::unique_ptr<FeatureSelector> FeatureSelector::from_arrays(SelectorParams p) {
-  fs::validate(p, more::native_fail(fs::type_name(p.kind)));
+  detail::feature_selection::validate(p, detail::native_fail(detail::feature_selection::type_name(p.kind)));
   auto est = std::make_unique<FeatureSelector>();
-  est->mask_ = fs::support_mask(p);
+  est->mask_ = detail::feature_selection::support_mask(p);
   for (std::size_t i = 0; i < est->mask_.size(); ++i) {
     if (est->mask_[i]) est->columns_.push_back(static_cast<std::int64_t>(i));
   }
   est->set_n_features_in(static_cast<std::int64_t>(est->mask_.size()));
-  est->set_type_name(fs::type_name(p.kind));
+  est->set_type_name(detail::feature_selection::type_name(p.kind));
   est->p_ = std::move(p);
   return est;
 }

@@ -5,7 +5,7 @@
 #include "estimators/feature_selection/internal.hpp"
 #include "skops/error.hpp"
 
-namespace skops::estimators::fs {
+namespace skops::estimators::detail::feature_selection {
 
 namespace {
 
@@ -66,18 +66,18 @@ std::vector<std::string> score_function_types() {
           "sklearn.feature_selection._mutual_info.mutual_info_regression"};
 }
 
-void validate(const SelectorParams& p, const more::Fail& fail) {
+void validate(const SelectorParams& p, const detail::Fail& fail) {
   if (p.kind == SelectorKind::VarianceThreshold) {
-    more::check_float_array(p.variances, "variances_", 1, {}, fail);
+    detail::check_float_array(p.variances, "variances_", 1, {}, fail);
     if (p.variances.dim(0) < 1) fail("variances_ is empty");
     if (std::isnan(p.threshold)) fail("threshold is NaN");
     return;
   }
-  more::check_float_array(p.scores, "scores_", 1, {}, fail);
+  detail::check_float_array(p.scores, "scores_", 1, {}, fail);
   const std::int64_t n = p.scores.dim(0);
   if (n < 1) fail("scores_ is empty");
   const bool has_p = p.pvalues.ndim() > 0;
-  if (has_p) more::check_float_array(p.pvalues, "pvalues_", 1, {n}, fail);
+  if (has_p) detail::check_float_array(p.pvalues, "pvalues_", 1, {n}, fail);
   if (uses_pvalues(p) && !has_p) fail("pvalues_ is required by this selector");
   if (p.kind == SelectorKind::Generic && p.mode != "percentile" && p.mode != "k_best" &&
       p.mode != "fpr" && p.mode != "fdr" && p.mode != "fwe") {
@@ -97,12 +97,12 @@ std::unique_ptr<FeatureSelector> build_selector(SelectorKind kind, const ObjectV
     if (const auto v = obj.find(key)) nodes.emplace_back(key, v->ptr());
   }
   if (kind == SelectorKind::VarianceThreshold) {
-    p.variances = more::numpy_array(obj.at("variances_"), "variances_");
+    p.variances = detail::numpy_array(obj.at("variances_"), "variances_");
     p.threshold = obj.real("threshold");
   } else {
-    p.scores = more::numpy_array(obj.at("scores_"), "scores_");
+    p.scores = detail::numpy_array(obj.at("scores_"), "scores_");
     if (const auto v = obj.find("pvalues_"); v && !v->is_none()) {
-      p.pvalues = more::numpy_array(*v, "pvalues_");
+      p.pvalues = detail::numpy_array(*v, "pvalues_");
     }
     if (const auto f = obj.find("score_func")) {
       p.score_func = f->node().type_name();
@@ -198,4 +198,4 @@ void save_selector(const FeatureSelector& est, ObjectWriter& w) {
   w.set_str("_sklearn_version", w.ctx().sklearn_version());
 }
 
-}  // namespace skops::estimators::fs
+}  // namespace skops::estimators::detail::feature_selection

@@ -2,14 +2,18 @@
 // = X @ coef_.T + intercept_ (raveled for one column); predict = classes_[scores > 0] for one
 // column, else classes_[argmax]; probabilities per ProbaMode.
 
-#include "estimators/common/linear_arrays.hpp"
-#include "estimators/common/linear_math.hpp"
+#include "estimators/linear_model/coefficients.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/linear_model/linear_math.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/linear_model/internal.hpp"
+#include "estimators/utils/versions.hpp"
 #include "skops/error.hpp"
 
 namespace skops::estimators {
 
-namespace linear {
+namespace detail::linear_model {
 const char* type_name(LinearClassifierKind kind) noexcept {
   switch (kind) {
     case LinearClassifierKind::LogisticRegression:
@@ -27,7 +31,7 @@ const char* type_name(LinearClassifierKind kind) noexcept {
   }
   return "";
 }
-}  // namespace linear
+}  // namespace detail::linear_model
 
 namespace {
 
@@ -35,9 +39,8 @@ namespace {
 // one-vs-rest for multi_class "ovr", or "auto" with ≤ 2 classes or a solver without a
 // multinomial loss (liblinear; newton-cholesky before 1.5). "deprecated" is 1.5's "auto".
 ProbaMode logistic_mode(const std::string& multi_class, const std::string& solver,
-                        std::int64_t n_classes, const std::string& version) {
-  const int v = linear::version_code(version);
-  const bool newton_ovr = solver == "newton-cholesky" && (v == 0 || v < 10500);
+                        std::int64_t n_classes, const SklearnVersion& version) {
+  const bool newton_ovr = solver == "newton-cholesky" && !version.at_least(1, 5);
   const bool auto_like = multi_class == "auto" || multi_class == "deprecated";
   const bool ovr = multi_class == "ovr" || multi_class == "warn" ||
                    (auto_like && (n_classes <= 2 || solver == "liblinear" || newton_ovr));
@@ -78,7 +81,7 @@ Matrix modified_huber_proba(const Matrix& s) {
   Matrix p(n, s.cols());
   for (Eigen::Index i = 0; i < n; ++i) {
     for (Eigen::Index j = 0; j < s.cols(); ++j) p(i, j) = (clip(s(i, j)) + 1.0) / 2.0;
-    double sum = linear::numpy_sum(p.row(i).data(), p.cols());
+    double sum = detail::numpy_sum(p.row(i).data(), p.cols());
     if (sum == 0.0) {  // all classes at -1: uniform probabilities
       for (Eigen::Index j = 0; j < s.cols(); ++j) p(i, j) = 1.0;
       sum = static_cast<double>(s.cols());
@@ -93,12 +96,12 @@ Matrix modified_huber_proba(const Matrix& s) {
 std::unique_ptr<LinearClassifier> LinearClassifier::from_arrays(
     LinearClassifierKind kind, NdArray coef, NdArray intercept, NdArray classes,
     const LinearClassifierOptions& options) {
-  const std::string who = linear::type_name(kind);
+  const std::string who = detail::linear_model::type_name(kind);
   auto est = std::make_unique<LinearClassifier>();
   est->kind_ = kind;
   est->options_ = options;
-  est->c_ = linear::make_coefficients(std::move(coef), std::move(intercept), who);
-  linear::check_labels(classes, who);
+  est->c_ = detail::linear_model::make_coefficients(std::move(coef), std::move(intercept), who);
+  detail::check_classes(classes, detail::native_fail(who));
   est->classes_ = std::move(classes);
   check_classes_vs_coef(
       static_cast<std::int64_t>(est->classes_.size()), est->c_,
@@ -109,7 +112,7 @@ std::unique_ptr<LinearClassifier> LinearClassifier::from_arrays(
       throw ValidationError(who + ": unknown multi_class \"" + options.multi_class + "\"");
     }
     est->proba_ = logistic_mode(options.multi_class, options.solver,
-                                static_cast<std::int64_t>(est->classes_.size()), "");
+                                static_cast<std::int64_t>(est->classes_.size()), SklearnVersion{});
   } else if (kind == LinearClassifierKind::SGDClassifier) {
     est->proba_ = sgd_mode(options.loss);
   }
@@ -139,10 +142,10 @@ NdArray LinearClassifier::run(Method m, const MatrixView& X) const {
                                 : ""));
   }
   check_finite_input(X);
-  const Matrix s = linear::decision_scores(X, c_.w, c_.b);
+  const Matrix s = detail::linear_model::decision_scores(X, c_.w, c_.b);
   switch (m) {
     case Method::DecisionFunction:
-      return linear::scores_to_ndarray(s, true);
+      return detail::linear_model::scores_to_ndarray(s, true);
     case Method::Predict: {
       std::vector<std::int64_t> idx;
       if (s.cols() == 1) {
@@ -150,16 +153,16 @@ NdArray LinearClassifier::run(Method m, const MatrixView& X) const {
         for (Eigen::Index i = 0; i < s.rows(); ++i)
           idx[static_cast<std::size_t>(i)] = s(i, 0) > 0 ? 1 : 0;
       } else {
-        idx = linear::argmax_rows(s);
+        idx = detail::argmax_rows(s);
       }
-      return linear::take_labels(classes_, idx);
+      return detail::take_labels(classes_, idx);
     }
     default:
       break;
   }
   Matrix p;
   if (proba_ == ProbaMode::OvrSigmoid) {
-    p = linear::ovr_proba(s);
+    p = detail::linear_model::ovr_proba(s);
   } else if (proba_ == ProbaMode::Softmax) {
     if (s.cols() == 1) {  // np.c_[-decision, decision]
       p.resize(s.rows(), 2);
@@ -168,19 +171,19 @@ NdArray LinearClassifier::run(Method m, const MatrixView& X) const {
     } else {
       p = s;
     }
-    linear::softmax_rows(p);
+    detail::softmax_rows(p);
   } else {
     p = modified_huber_proba(s);
   }
   // predict_log_proba = np.log(predict_proba(X)) for both LogisticRegression and SGD.
-  return to_ndarray(m == Method::PredictLogProba ? linear::log_of(p) : p);
+  return to_ndarray(m == Method::PredictLogProba ? detail::log_of(p) : p);
 }
 
-std::unique_ptr<LinearClassifier> LinearAccess::build_classifier(LinearClassifierKind kind,
+std::unique_ptr<LinearClassifier> detail::linear_model::Access::build_classifier(LinearClassifierKind kind,
                                                                  const ObjectView& obj) {
   auto est = std::make_unique<LinearClassifier>();
   est->kind_ = kind;
-  est->c_ = linear::read_coefficients(obj);
+  est->c_ = detail::linear_model::read_coefficients(obj);
   if (kind == LinearClassifierKind::RidgeClassifier) {
     // classes_ is a property reading _label_binarizer.classes_ (sklearn/linear_model/_ridge.py).
     const ValueView lbv = obj.at("_label_binarizer");
@@ -193,10 +196,10 @@ std::unique_ptr<LinearClassifier> LinearAccess::build_classifier(LinearClassifie
         throw UnsupportedError("multilabel RidgeClassifier is not supported", {}, yt->pointer());
       }
     }
-    est->classes_ = linear::read_labels(lb.at("classes_"));
+    est->classes_ = detail::read_classes(lb.at("classes_"));
   } else {
     const ValueView cv = obj.at("classes_");
-    est->classes_ = linear::read_labels(cv);
+    est->classes_ = detail::read_classes(cv);
     est->classes_node_ = cv.ptr();
   }
   check_classes_vs_coef(static_cast<std::int64_t>(est->classes_.size()), est->c_,
@@ -206,21 +209,21 @@ std::unique_ptr<LinearClassifier> LinearAccess::build_classifier(LinearClassifie
     est->options_.solver = obj.find("solver") ? obj.str("solver") : "lbfgs";
     est->proba_ =
         logistic_mode(est->options_.multi_class, est->options_.solver,
-                      static_cast<std::int64_t>(est->classes_.size()), linear::file_version(obj));
+                      static_cast<std::int64_t>(est->classes_.size()), detail::file_version(obj));
   } else if (kind == LinearClassifierKind::SGDClassifier) {
     est->options_.loss = obj.str("loss");
     est->proba_ = sgd_mode(est->options_.loss);
   }
   est->set_type_name(obj.type_name());
-  est->set_n_features_in(linear::read_n_features(obj, est->c_.w.cols()));
+  est->set_n_features_in(detail::read_n_features(obj, est->c_.w.cols()));
   est->set_original_state(obj.state());
   return est;
 }
 
-void LinearAccess::save_classifier(const LinearClassifier& est, ObjectWriter& w) {
+void detail::linear_model::Access::save_classifier(const LinearClassifier& est, ObjectWriter& w) {
   const bool native = !est.original_state();
   if (native) {
-    linear::write_default_params(est.type_name(), w);
+    detail::linear_model::write_default_params(est.type_name(), w);
     if (est.kind_ == LinearClassifierKind::LogisticRegression) {
       w.set_str("multi_class", est.options_.multi_class);
       w.set_str("solver", est.options_.solver);
@@ -243,9 +246,9 @@ void LinearAccess::save_classifier(const LinearClassifier& est, ObjectWriter& w)
                           {"_sklearn_version", make::str(w.ctx().sklearn_version())}}));
     }
   } else {
-    w.set("classes_", linear::labels_node(est.classes_, est.classes_node_));
+    w.set("classes_", detail::labels_node(est.classes_, est.classes_node_));
   }
-  linear::write_coefficients(est.c_, w);
+  detail::linear_model::write_coefficients(est.c_, w);
 }
 
 }  // namespace skops::estimators

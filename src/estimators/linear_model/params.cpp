@@ -1,10 +1,12 @@
 // Default hyper-parameters of natively built estimators, per scikit-learn version: the
 // `vars(Cls())` of scikit-learn 1.2.1, with the changes of 1.3/1.4 applied.
 
-#include "estimators/common/linear_arrays.hpp"
+#include "estimators/linear_model/coefficients.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/validation.hpp"
 #include "estimators/linear_model/internal.hpp"
 
-namespace skops::estimators::linear {
+namespace skops::estimators::detail::linear_model {
 
 namespace {
 
@@ -60,9 +62,9 @@ Params ridge(bool classifier) {
 
 }  // namespace
 
-Params default_params(const std::string& type, const std::string& version) {
-  const bool v13 = version_code(version) >= 10300 || version_code(version) == 0;
-  const bool v14 = version_code(version) >= 10400 || version_code(version) == 0;
+Params default_params(const std::string& type, const SklearnVersion& version) {
+  const bool v13 = version.at_least(1, 3);
+  const bool v14 = version.at_least(1, 4);
   const std::string cls = type.substr(type.rfind('.') + 1);
   if (cls == "LinearRegression") {
     return {{"fit_intercept", b(true)},
@@ -163,8 +165,8 @@ Params default_params(const std::string& type, const std::string& version) {
 }
 
 void write_default_params(const std::string& type, ObjectWriter& w) {
-  for (auto& [key, value] : default_params(type, w.ctx().sklearn_version()))
+  for (auto& [key, value] : default_params(type, w.ctx().target()))
     w.set_default(key, value);
 }
 
-}  // namespace skops::estimators::linear
+}  // namespace skops::estimators::detail::linear_model

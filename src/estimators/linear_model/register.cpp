@@ -1,47 +1,29 @@
-// Registrations of the linear_model family: linear_model, svm (LinearSVC/LinearSVR),
-// discriminant_analysis (LDA) and dummy.
+// sklearn.linear_model: the regressors X @ coef_.T + intercept_ (regressors.cpp) and the
+// linear classifiers (classifiers.cpp). LinearSVC and LinearSVR share these classes and are
+// registered by svm/register.cpp.
 
-#include "estimators/families.hpp"
+#include "estimators/builtins.hpp"
 #include "estimators/linear_model/internal.hpp"
 
 namespace skops::estimators {
 
-void register_linear_models(TypeRegistry& reg) {
+void register_linear_model(TypeRegistry& reg) {
+  using detail::linear_model::Access;
+  using detail::linear_model::type_name;
   using K = LinearRegressorKind;
   for (K kind : {K::LinearRegression, K::Ridge, K::Lasso, K::ElasticNet, K::SGDRegressor,
-                 K::HuberRegressor, K::QuantileRegressor, K::BayesianRidge, K::LinearSVR}) {
+                 K::HuberRegressor, K::QuantileRegressor, K::BayesianRidge}) {
     reg.add<LinearRegressor>(
-        linear::type_name(kind),
-        [kind](const ObjectView& obj) { return LinearAccess::build_regressor(kind, obj); },
-        [](const LinearRegressor& est, ObjectWriter& w) { LinearAccess::save_regressor(est, w); });
+        type_name(kind), [kind](const ObjectView& obj) { return Access::build_regressor(kind, obj); },
+        Access::save_regressor);
   }
   using C = LinearClassifierKind;
   for (C kind : {C::LogisticRegression, C::RidgeClassifier, C::SGDClassifier, C::Perceptron,
-                 C::PassiveAggressiveClassifier, C::LinearSVC}) {
+                 C::PassiveAggressiveClassifier}) {
     reg.add<LinearClassifier>(
-        linear::type_name(kind),
-        [kind](const ObjectView& obj) { return LinearAccess::build_classifier(kind, obj); },
-        [](const LinearClassifier& est, ObjectWriter& w) {
-          LinearAccess::save_classifier(est, w);
-        });
+        type_name(kind), [kind](const ObjectView& obj) { return Access::build_classifier(kind, obj); },
+        Access::save_classifier);
   }
-  reg.add<LinearDiscriminantAnalysis>(
-      linear::kLdaType, [](const ObjectView& obj) { return LinearAccess::build_lda(obj); },
-      [](const LinearDiscriminantAnalysis& est, ObjectWriter& w) {
-        LinearAccess::save_lda(est, w);
-      });
-  reg.add<DummyClassifier>(
-      linear::kDummyClassifierType,
-      [](const ObjectView& obj) { return LinearAccess::build_dummy_classifier(obj); },
-      [](const DummyClassifier& est, ObjectWriter& w) {
-        LinearAccess::save_dummy_classifier(est, w);
-      });
-  reg.add<DummyRegressor>(
-      linear::kDummyRegressorType,
-      [](const ObjectView& obj) { return LinearAccess::build_dummy_regressor(obj); },
-      [](const DummyRegressor& est, ObjectWriter& w) {
-        LinearAccess::save_dummy_regressor(est, w);
-      });
 
   // Helper objects read directly by the builders above: SGD loss objects (LossNode, not used
   // for prediction) and RidgeClassifier's _label_binarizer.

@@ -1,14 +1,17 @@
 // Linear regressors: predict = X @ coef_.T + intercept_ (sklearn/linear_model/_base.py,
 // LinearModel._decision_function), for every class whose predict is exactly that.
 
-#include "estimators/common/linear_arrays.hpp"
-#include "estimators/common/linear_math.hpp"
+#include "estimators/linear_model/coefficients.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/linear_model/linear_math.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/linear_model/internal.hpp"
 #include "skops/error.hpp"
 
 namespace skops::estimators {
 
-namespace linear {
+namespace detail::linear_model {
 const char* type_name(LinearRegressorKind kind) noexcept {
   switch (kind) {
     case LinearRegressorKind::LinearRegression:
@@ -32,17 +35,17 @@ const char* type_name(LinearRegressorKind kind) noexcept {
   }
   return "";
 }
-}  // namespace linear
+}  // namespace detail::linear_model
 
 std::unique_ptr<LinearRegressor> LinearRegressor::from_arrays(LinearRegressorKind kind,
                                                               NdArray coef, NdArray intercept) {
   auto est = std::make_unique<LinearRegressor>();
   est->kind_ = kind;
   est->c_ =
-      linear::make_coefficients(std::move(coef), std::move(intercept), linear::type_name(kind));
+      detail::linear_model::make_coefficients(std::move(coef), std::move(intercept), detail::linear_model::type_name(kind));
   // SGDRegressor._decision_function returns scores.ravel().
   est->ravel_ = kind == LinearRegressorKind::SGDRegressor;
-  est->set_type_name(linear::type_name(kind));
+  est->set_type_name(detail::linear_model::type_name(kind));
   est->set_n_features_in(est->c_.w.cols());
   return est;
 }
@@ -50,8 +53,8 @@ std::unique_ptr<LinearRegressor> LinearRegressor::from_arrays(LinearRegressorKin
 NdArray LinearRegressor::run(Method m, const MatrixView& X) const {
   if (m != Method::Predict) throw UnsupportedError(type_name() + " has no method " + to_string(m));
   check_finite_input(X);
-  const Matrix s = linear::decision_scores(X, c_.w, c_.b);
-  return linear::scores_to_ndarray(s, c_.coef.ndim() == 1 || ravel_);
+  const Matrix s = detail::linear_model::decision_scores(X, c_.w, c_.b);
+  return detail::linear_model::scores_to_ndarray(s, c_.coef.ndim() == 1 || ravel_);
 }
 
 NdArray LinearRegressor::run_float32(Method m, const MatrixView& X) const {
@@ -59,28 +62,28 @@ NdArray LinearRegressor::run_float32(Method m, const MatrixView& X) const {
   if (m != Method::Predict) throw UnsupportedError(type_name() + " has no method " + to_string(m));
   check_finite_input(X);
   // float32 X with float32 coef_: numpy computes (and returns) float32.
-  std::vector<float> s = linear::decision_scores_f32(X, c_);
+  std::vector<float> s = detail::linear_model::decision_scores_f32(X, c_);
   if (c_.coef.ndim() == 1 || ravel_) return NdArray::from_vector(s);
   return NdArray::from_vector(s, {X.rows(), c_.w.rows()});
 }
 
-std::unique_ptr<LinearRegressor> LinearAccess::build_regressor(LinearRegressorKind kind,
+std::unique_ptr<LinearRegressor> detail::linear_model::Access::build_regressor(LinearRegressorKind kind,
                                                                const ObjectView& obj) {
   auto est = std::make_unique<LinearRegressor>();
   est->kind_ = kind;
-  est->c_ = linear::read_coefficients(obj);
+  est->c_ = detail::linear_model::read_coefficients(obj);
   est->ravel_ = kind == LinearRegressorKind::SGDRegressor;
   est->set_type_name(obj.type_name());
-  est->set_n_features_in(linear::read_n_features(obj, est->c_.w.cols()));
+  est->set_n_features_in(detail::read_n_features(obj, est->c_.w.cols()));
   est->set_original_state(obj.state());
   return est;
 }
 
-void LinearAccess::save_regressor(const LinearRegressor& est, ObjectWriter& w) {
+void detail::linear_model::Access::save_regressor(const LinearRegressor& est, ObjectWriter& w) {
   const bool native = !est.original_state();
-  if (native) linear::write_default_params(est.type_name(), w);
+  if (native) detail::linear_model::write_default_params(est.type_name(), w);
   w.set_int("n_features_in_", est.n_features_in());
-  linear::write_coefficients(est.c_, w);
+  detail::linear_model::write_coefficients(est.c_, w);
 }
 
 }  // namespace skops::estimators

@@ -3,11 +3,13 @@
 
 #include <cmath>
 
-#include "estimators/more/util.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/naive_bayes/internal.hpp"
 #include "skops/error.hpp"
 
-namespace skops::estimators::naive_bayes {
+namespace skops::estimators::detail::naive_bayes {
 
 bool supports(Method m) noexcept {
   return m == Method::Predict || m == Method::PredictProba || m == Method::PredictLogProba;
@@ -17,8 +19,8 @@ NdArray output(const Estimator& est, Method m, const Matrix& jll, const NdArray&
   if (!supports(m)) {
     throw UnsupportedError(est.type_name() + ": " + to_string(m) + " is not available");
   }
-  if (m == Method::Predict) return more::take(classes, more::argmax_rows(jll));
-  const Eigen::VectorXd lse = more::logsumexp_rows(jll);
+  if (m == Method::Predict) return detail::take_labels(classes, detail::argmax_rows(jll));
+  const Eigen::VectorXd lse = detail::logsumexp_rows(jll);
   Matrix out = jll;
   for (Eigen::Index i = 0; i < out.rows(); ++i) {
     for (Eigen::Index j = 0; j < out.cols(); ++j) {
@@ -29,4 +31,4 @@ NdArray output(const Estimator& est, Method m, const Matrix& jll, const NdArray&
   return to_ndarray(out);
 }
 
-}  // namespace skops::estimators::naive_bayes
+}  // namespace skops::estimators::detail::naive_bayes

@@ -6,7 +6,9 @@
 
 #include <cmath>
 
-#include "estimators/more/util.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/naive_bayes/internal.hpp"
 #include "skops/error.hpp"
 
@@ -14,23 +16,23 @@ namespace skops::estimators {
 
 namespace {
 
-void validate_categorical(const CategoricalNBParams& p, const more::Fail& fail) {
-  more::check_classes(p.classes, fail);
+void validate_categorical(const CategoricalNBParams& p, const detail::Fail& fail) {
+  detail::check_classes(p.classes, fail);
   const auto k = static_cast<std::int64_t>(p.classes.size());
   if (p.feature_log_prob.empty()) fail("feature_log_prob_ has no feature");
   for (std::size_t i = 0; i < p.feature_log_prob.size(); ++i) {
     const std::string what = "feature_log_prob_[" + std::to_string(i) + "]";
-    more::check_float_array(p.feature_log_prob[i], what, 2, {k, -1}, fail);
+    detail::check_float_array(p.feature_log_prob[i], what, 2, {k, -1}, fail);
     if (p.feature_log_prob[i].dim(1) < 1) fail(what + " has no category");
   }
-  more::check_float_array(p.class_log_prior, "class_log_prior_", 1, {k}, fail);
+  detail::check_float_array(p.class_log_prior, "class_log_prior_", 1, {k}, fail);
   // Required: scikit-learn's CategoricalNB._joint_log_likelihood reads class_count_.shape.
-  more::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
+  detail::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
   if (!p.category_count.empty() && p.category_count.size() != p.feature_log_prob.size()) {
     fail("category_count_ and feature_log_prob_ have different lengths");
   }
   for (std::size_t i = 0; i < p.category_count.size(); ++i) {
-    more::check_float_array(p.category_count[i], "category_count_[" + std::to_string(i) + "]", 2,
+    detail::check_float_array(p.category_count[i], "category_count_[" + std::to_string(i) + "]", 2,
                             {k, p.feature_log_prob[i].dim(1)}, fail);
   }
 }
@@ -38,17 +40,17 @@ void validate_categorical(const CategoricalNBParams& p, const more::Fail& fail) 
 }  // namespace
 
 std::unique_ptr<CategoricalNB> CategoricalNB::from_arrays(CategoricalNBParams p) {
-  validate_categorical(p, more::native_fail(naive_bayes::kCategoricalType));
+  validate_categorical(p, detail::native_fail(detail::naive_bayes::kCategoricalType));
   auto est = std::make_unique<CategoricalNB>();
-  for (const NdArray& a : p.feature_log_prob) est->flp_.push_back(more::to_matrix2d(a));
-  est->prior_ = more::to_vector1d(p.class_log_prior);
-  est->set_type_name(naive_bayes::kCategoricalType);
+  for (const NdArray& a : p.feature_log_prob) est->flp_.push_back(detail::to_matrix2d(a));
+  est->prior_ = detail::to_vector1d(p.class_log_prior);
+  est->set_type_name(detail::naive_bayes::kCategoricalType);
   est->set_n_features_in(static_cast<std::int64_t>(p.feature_log_prob.size()));
   est->p_ = std::move(p);
   return est;
 }
 
-bool CategoricalNB::supports(Method m) const noexcept { return naive_bayes::supports(m); }
+bool CategoricalNB::supports(Method m) const noexcept { return detail::naive_bayes::supports(m); }
 
 Matrix CategoricalNB::joint_log_likelihood(const MatrixView& X) const {
   check_finite_input(X);
@@ -82,32 +84,32 @@ Matrix CategoricalNB::joint_log_likelihood(const MatrixView& X) const {
 }
 
 NdArray CategoricalNB::run(Method m, const MatrixView& X) const {
-  if (!supports(m)) return naive_bayes::output(*this, m, Matrix(), p_.classes);
-  return naive_bayes::output(*this, m, joint_log_likelihood(X), p_.classes);
+  if (!supports(m)) return detail::naive_bayes::output(*this, m, Matrix(), p_.classes);
+  return detail::naive_bayes::output(*this, m, joint_log_likelihood(X), p_.classes);
 }
 
-namespace naive_bayes {
+namespace detail::naive_bayes {
 
 std::unique_ptr<CategoricalNB> build_categorical(const ObjectView& obj) {
   CategoricalNBParams p;
   const ValueView cv = obj.at("classes_");
-  p.classes = more::read_classes(cv);
+  p.classes = detail::read_classes(cv);
   for (const ValueView& item : obj.at("feature_log_prob_").items()) {
-    p.feature_log_prob.push_back(more::numpy_array(item, "feature_log_prob_ item"));
+    p.feature_log_prob.push_back(detail::numpy_array(item, "feature_log_prob_ item"));
   }
   if (const auto v = obj.find("category_count_")) {
     for (const ValueView& item : v->items()) {
-      p.category_count.push_back(more::numpy_array(item, "category_count_ item"));
+      p.category_count.push_back(detail::numpy_array(item, "category_count_ item"));
     }
   }
-  p.class_log_prior = more::numpy_array(obj.at("class_log_prior_"), "class_log_prior_");
+  p.class_log_prior = detail::numpy_array(obj.at("class_log_prior_"), "class_log_prior_");
   if (const auto v = obj.find("class_count_"))
-    p.class_count = more::numpy_array(*v, "class_count_");
+    p.class_count = detail::numpy_array(*v, "class_count_");
   if (const auto v = obj.find("alpha"); v && v->node().kind == NodeKind::Json) {
     p.alpha = v->as_double();
   }
   if (const auto v = obj.find("fit_prior")) p.fit_prior = v->as_bool();
-  validate_categorical(p, more::attribute_fail(obj));
+  validate_categorical(p, detail::attribute_fail(obj));
   auto est = CategoricalNB::from_arrays(std::move(p));
   if (const auto n = obj.find("n_features_in_")) {
     if (n->as_int() != est->n_features_in()) {
@@ -129,7 +131,7 @@ void save_categorical(const CategoricalNB& est, ObjectWriter& w) {
     w.set_bool("fit_prior", p.fit_prior);
     w.set_none("class_prior");
     w.set_none("min_categories");
-    if (more::version_code(w.ctx().sklearn_version()) >= 10400) {
+    if (w.ctx().target_at_least(1, 4)) {
       w.set_bool("force_alpha", true);
     } else {
       w.set_str("force_alpha", "warn");
@@ -152,5 +154,5 @@ void save_categorical(const CategoricalNB& est, ObjectWriter& w) {
   w.set_array("class_log_prior_", p.class_log_prior);
 }
 
-}  // namespace naive_bayes
+}  // namespace detail::naive_bayes
 }  // namespace skops::estimators

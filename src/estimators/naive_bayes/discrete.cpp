@@ -7,13 +7,15 @@
 
 #include <cmath>
 
-#include "estimators/more/util.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/naive_bayes/internal.hpp"
 #include "skops/error.hpp"
 
 namespace skops::estimators {
 
-namespace naive_bayes {
+namespace detail::naive_bayes {
 
 const char* type_name(DiscreteNBKind kind) noexcept {
   switch (kind) {
@@ -27,33 +29,33 @@ const char* type_name(DiscreteNBKind kind) noexcept {
   return "";
 }
 
-}  // namespace naive_bayes
+}  // namespace detail::naive_bayes
 
 namespace {
 
-void validate_discrete(const DiscreteNBParams& p, const more::Fail& fail) {
-  more::check_classes(p.classes, fail);
+void validate_discrete(const DiscreteNBParams& p, const detail::Fail& fail) {
+  detail::check_classes(p.classes, fail);
   const auto k = static_cast<std::int64_t>(p.classes.size());
-  more::check_float_array(p.feature_log_prob, "feature_log_prob_", 2, {k, -1}, fail);
+  detail::check_float_array(p.feature_log_prob, "feature_log_prob_", 2, {k, -1}, fail);
   const std::int64_t nf = p.feature_log_prob.dim(1);
   if (nf < 1) fail("feature_log_prob_ has no feature column");
-  more::check_float_array(p.class_log_prior, "class_log_prior_", 1, {k}, fail);
+  detail::check_float_array(p.class_log_prior, "class_log_prior_", 1, {k}, fail);
   if (p.class_count.ndim() > 0)
-    more::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
+    detail::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
   if (p.feature_count.ndim() > 0) {
-    more::check_float_array(p.feature_count, "feature_count_", 2, {k, nf}, fail);
+    detail::check_float_array(p.feature_count, "feature_count_", 2, {k, nf}, fail);
   }
   if (p.feature_all.ndim() > 0)
-    more::check_float_array(p.feature_all, "feature_all_", 1, {nf}, fail);
+    detail::check_float_array(p.feature_all, "feature_all_", 1, {nf}, fail);
 }
 
 }  // namespace
 
 std::unique_ptr<DiscreteNB> DiscreteNB::from_arrays(DiscreteNBParams p) {
-  validate_discrete(p, more::native_fail(naive_bayes::type_name(p.kind)));
+  validate_discrete(p, detail::native_fail(detail::naive_bayes::type_name(p.kind)));
   auto est = std::make_unique<DiscreteNB>();
-  const Matrix flp = more::to_matrix2d(p.feature_log_prob);
-  const Eigen::VectorXd prior = more::to_vector1d(p.class_log_prior);
+  const Matrix flp = detail::to_matrix2d(p.feature_log_prob);
+  const Eigen::VectorXd prior = detail::to_vector1d(p.class_log_prior);
   const Eigen::Index k = flp.rows();
   switch (p.kind) {
     case DiscreteNBKind::Multinomial:
@@ -72,18 +74,18 @@ std::unique_ptr<DiscreteNB> DiscreteNB::from_arrays(DiscreteNBParams p) {
       est->w_ = flp - neg;
       est->bias_.resize(k);
       for (Eigen::Index i = 0; i < k; ++i) {
-        est->bias_(i) = prior(i) + more::np_sum(neg.row(i).data(), neg.cols());
+        est->bias_(i) = prior(i) + detail::numpy_sum(neg.row(i).data(), neg.cols());
       }
       break;
     }
   }
-  est->set_type_name(naive_bayes::type_name(p.kind));
+  est->set_type_name(detail::naive_bayes::type_name(p.kind));
   est->set_n_features_in(flp.cols());
   est->p_ = std::move(p);
   return est;
 }
 
-bool DiscreteNB::supports(Method m) const noexcept { return naive_bayes::supports(m); }
+bool DiscreteNB::supports(Method m) const noexcept { return detail::naive_bayes::supports(m); }
 
 Matrix DiscreteNB::joint_log_likelihood(const MatrixView& X) const {
   check_finite_input(X);
@@ -103,38 +105,38 @@ Matrix DiscreteNB::joint_log_likelihood(const MatrixView& X) const {
 }
 
 NdArray DiscreteNB::run(Method m, const MatrixView& X) const {
-  if (!supports(m)) return naive_bayes::output(*this, m, Matrix(), p_.classes);
-  return naive_bayes::output(*this, m, joint_log_likelihood(X), p_.classes);
+  if (!supports(m)) return detail::naive_bayes::output(*this, m, Matrix(), p_.classes);
+  return detail::naive_bayes::output(*this, m, joint_log_likelihood(X), p_.classes);
 }
 
-namespace naive_bayes {
+namespace detail::naive_bayes {
 
 std::unique_ptr<DiscreteNB> build_discrete(DiscreteNBKind kind, const ObjectView& obj) {
   DiscreteNBParams p;
   p.kind = kind;
   const ValueView cv = obj.at("classes_");
-  p.classes = more::read_classes(cv);
-  p.feature_log_prob = more::numpy_array(obj.at("feature_log_prob_"), "feature_log_prob_");
-  p.class_log_prior = more::numpy_array(obj.at("class_log_prior_"), "class_log_prior_");
+  p.classes = detail::read_classes(cv);
+  p.feature_log_prob = detail::numpy_array(obj.at("feature_log_prob_"), "feature_log_prob_");
+  p.class_log_prior = detail::numpy_array(obj.at("class_log_prior_"), "class_log_prior_");
   if (const auto v = obj.find("class_count_"))
-    p.class_count = more::numpy_array(*v, "class_count_");
+    p.class_count = detail::numpy_array(*v, "class_count_");
   if (const auto v = obj.find("feature_count_")) {
-    p.feature_count = more::numpy_array(*v, "feature_count_");
+    p.feature_count = detail::numpy_array(*v, "feature_count_");
   }
   if (kind == DiscreteNBKind::Complement) {
     if (const auto v = obj.find("feature_all_"))
-      p.feature_all = more::numpy_array(*v, "feature_all_");
+      p.feature_all = detail::numpy_array(*v, "feature_all_");
     if (const auto v = obj.find("norm")) p.norm = v->as_bool();
   }
   if (kind == DiscreteNBKind::Bernoulli) {
     // BernoulliNB._check_X binarizes only when binarize is not None.
-    p.has_binarize = more::optional_real(obj, "binarize", p.binarize);
+    p.has_binarize = detail::optional_real(obj, "binarize", p.binarize);
   }
   if (const auto v = obj.find("alpha"); v && v->node().kind == NodeKind::Json) {
     p.alpha = v->as_double();
   }
   if (const auto v = obj.find("fit_prior")) p.fit_prior = v->as_bool();
-  validate_discrete(p, more::attribute_fail(obj));
+  validate_discrete(p, detail::attribute_fail(obj));
   auto est = DiscreteNB::from_arrays(std::move(p));
   if (const auto n = obj.find("n_features_in_")) {
     if (n->as_int() != est->n_features_in()) {
@@ -164,7 +166,7 @@ void save_discrete(const DiscreteNB& est, ObjectWriter& w) {
     w.set_none("class_prior");
     if (p.kind == DiscreteNBKind::Complement) w.set_bool("norm", p.norm);
     // force_alpha arrived in 1.2 with the default "warn"; it is True from 1.4.
-    if (more::version_code(w.ctx().sklearn_version()) >= 10400) {
+    if (w.ctx().target_at_least(1, 4)) {
       w.set_bool("force_alpha", true);
     } else {
       w.set_str("force_alpha", "warn");
@@ -179,5 +181,5 @@ void save_discrete(const DiscreteNB& est, ObjectWriter& w) {
   w.set_array("class_log_prior_", p.class_log_prior);
 }
 
-}  // namespace naive_bayes
+}  // namespace detail::naive_bayes
 }  // namespace skops::estimators

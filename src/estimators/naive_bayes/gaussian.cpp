@@ -5,7 +5,9 @@
 
 #include <cmath>
 
-#include "estimators/more/util.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/naive_bayes/internal.hpp"
 #include "skops/error.hpp"
 
@@ -13,20 +15,20 @@ namespace skops::estimators {
 
 namespace {
 
-std::unique_ptr<GaussianNB> make_gaussian(GaussianNBParams p, const more::Fail& fail) {
-  more::check_classes(p.classes, fail);
+std::unique_ptr<GaussianNB> make_gaussian(GaussianNBParams p, const detail::Fail& fail) {
+  detail::check_classes(p.classes, fail);
   const auto k = static_cast<std::int64_t>(p.classes.size());
-  more::check_float_array(p.theta, "theta_", 2, {k, -1}, fail);
+  detail::check_float_array(p.theta, "theta_", 2, {k, -1}, fail);
   const std::int64_t nf = p.theta.dim(1);
   if (nf < 1) fail("theta_ has no feature column");
-  more::check_float_array(p.var, "var_", 2, {k, nf}, fail);
-  more::check_float_array(p.class_prior, "class_prior_", 1, {k}, fail);
+  detail::check_float_array(p.var, "var_", 2, {k, nf}, fail);
+  detail::check_float_array(p.class_prior, "class_prior_", 1, {k}, fail);
   if (p.class_count.size() > 0 || p.class_count.ndim() > 0) {
-    more::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
+    detail::check_float_array(p.class_count, "class_count_", 1, {k}, fail);
   }
   auto est = std::make_unique<GaussianNB>();
   est->set_n_features_in(nf);
-  est->set_type_name(naive_bayes::kGaussianType);
+  est->set_type_name(detail::naive_bayes::kGaussianType);
   // Build through a friend-free path: the private state is set by the member below.
   return est;
 }
@@ -34,10 +36,10 @@ std::unique_ptr<GaussianNB> make_gaussian(GaussianNBParams p, const more::Fail& 
 }  // namespace
 
 std::unique_ptr<GaussianNB> GaussianNB::from_arrays(GaussianNBParams p) {
-  auto est = make_gaussian(p, more::native_fail(naive_bayes::kGaussianType));
-  est->theta_ = more::to_matrix2d(p.theta);
-  est->var_ = more::to_matrix2d(p.var);
-  const Eigen::VectorXd prior = more::to_vector1d(p.class_prior);
+  auto est = make_gaussian(p, detail::native_fail(detail::naive_bayes::kGaussianType));
+  est->theta_ = detail::to_matrix2d(p.theta);
+  est->var_ = detail::to_matrix2d(p.var);
+  const Eigen::VectorXd prior = detail::to_vector1d(p.class_prior);
   const Eigen::Index k = est->theta_.rows();
   const Eigen::Index nf = est->theta_.cols();
   est->log_prior_.resize(k);
@@ -48,13 +50,13 @@ std::unique_ptr<GaussianNB> GaussianNB::from_arrays(GaussianNBParams p) {
     for (Eigen::Index j = 0; j < nf; ++j) {
       tmp[static_cast<std::size_t>(j)] = std::log(2.0 * M_PI * est->var_(i, j));
     }
-    est->log_norm_(i) = -0.5 * more::np_sum(tmp.data(), nf);
+    est->log_norm_(i) = -0.5 * detail::numpy_sum(tmp.data(), nf);
   }
   est->p_ = std::move(p);
   return est;
 }
 
-bool GaussianNB::supports(Method m) const noexcept { return naive_bayes::supports(m); }
+bool GaussianNB::supports(Method m) const noexcept { return detail::naive_bayes::supports(m); }
 
 Matrix GaussianNB::joint_log_likelihood(const MatrixView& X) const {
   check_finite_input(X);
@@ -68,7 +70,7 @@ Matrix GaussianNB::joint_log_likelihood(const MatrixView& X) const {
         const double d = X(r, j) - theta_(i, j);
         tmp[static_cast<std::size_t>(j)] = (d * d) / var_(i, j);
       }
-      const double n_ij = log_norm_(i) - 0.5 * more::np_sum(tmp.data(), nf);
+      const double n_ij = log_norm_(i) - 0.5 * detail::numpy_sum(tmp.data(), nf);
       jll(r, i) = log_prior_(i) + n_ij;
     }
   }
@@ -76,26 +78,26 @@ Matrix GaussianNB::joint_log_likelihood(const MatrixView& X) const {
 }
 
 NdArray GaussianNB::run(Method m, const MatrixView& X) const {
-  if (!supports(m)) return naive_bayes::output(*this, m, Matrix(), p_.classes);
-  return naive_bayes::output(*this, m, joint_log_likelihood(X), p_.classes);
+  if (!supports(m)) return detail::naive_bayes::output(*this, m, Matrix(), p_.classes);
+  return detail::naive_bayes::output(*this, m, joint_log_likelihood(X), p_.classes);
 }
 
-namespace naive_bayes {
+namespace detail::naive_bayes {
 
 std::unique_ptr<GaussianNB> build_gaussian(const ObjectView& obj) {
   GaussianNBParams p;
   const ValueView cv = obj.at("classes_");
-  p.classes = more::read_classes(cv);
-  p.theta = more::numpy_array(obj.at("theta_"), "theta_");
+  p.classes = detail::read_classes(cv);
+  p.theta = detail::numpy_array(obj.at("theta_"), "theta_");
   // scikit-learn < 1.0 named the variances sigma_ (removed in 1.2).
   const std::string var_key = obj.has("var_") ? "var_" : "sigma_";
-  p.var = more::numpy_array(obj.at(var_key), var_key);
-  p.class_prior = more::numpy_array(obj.at("class_prior_"), "class_prior_");
+  p.var = detail::numpy_array(obj.at(var_key), var_key);
+  p.class_prior = detail::numpy_array(obj.at("class_prior_"), "class_prior_");
   if (const auto c = obj.find("class_count_"))
-    p.class_count = more::numpy_array(*c, "class_count_");
-  more::optional_real(obj, "epsilon_", p.epsilon);
-  more::optional_real(obj, "var_smoothing", p.var_smoothing);
-  const more::Fail fail = more::attribute_fail(obj);
+    p.class_count = detail::numpy_array(*c, "class_count_");
+  detail::optional_real(obj, "epsilon_", p.epsilon);
+  detail::optional_real(obj, "var_smoothing", p.var_smoothing);
+  const detail::Fail fail = detail::attribute_fail(obj);
   make_gaussian(p, fail);  // validates with the object's pointer
   auto est = GaussianNB::from_arrays(std::move(p));
   if (const auto n = obj.find("n_features_in_")) {
@@ -128,5 +130,5 @@ void save_gaussian(const GaussianNB& est, ObjectWriter& w) {
   w.set_array("class_prior_", p.class_prior);
 }
 
-}  // namespace naive_bayes
+}  // namespace detail::naive_bayes
 }  // namespace skops::estimators

@@ -4,10 +4,11 @@
 
 #include <memory>
 
-#include "skops/build.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 #include "skops/estimators/naive_bayes.hpp"
 
-namespace skops::estimators::naive_bayes {
+namespace skops::estimators::detail::naive_bayes {
 
 /// predict / predict_proba / predict_log_proba from jll (sklearn/naive_bayes.py, _BaseNB:
 /// predict = classes_[argmax(jll)], predict_log_proba = jll - logsumexp(jll, axis=1),
@@ -26,4 +27,4 @@ const char* type_name(DiscreteNBKind kind) noexcept;
 constexpr const char* kGaussianType = "sklearn.naive_bayes.GaussianNB";
 constexpr const char* kCategoricalType = "sklearn.naive_bayes.CategoricalNB";
 
-}  // namespace skops::estimators::naive_bayes
+}  // namespace skops::estimators::detail::naive_bayes

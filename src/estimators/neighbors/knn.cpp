@@ -31,10 +31,10 @@ void distance_weights(const double* dist, std::int64_t k, double* w) {
 
 }  // namespace
 
-namespace neighbors {
+namespace detail::neighbors {
 
-void validate_params(const NeighborsParams& p, const more::Fail& fail) {
-  more::check_float_array(p.fit_X, "_fit_X", 2, {}, fail);
+void validate_params(const NeighborsParams& p, const detail::Fail& fail) {
+  detail::check_float_array(p.fit_X, "_fit_X", 2, {}, fail);
   if (p.fit_X.dim(0) < 1 || p.fit_X.dim(1) < 1)
     fail("_fit_X must have at least one row and column");
   for (double v : p.fit_X.to_vector<double>()) {
@@ -52,13 +52,13 @@ void validate_params(const NeighborsParams& p, const more::Fail& fail) {
   }
 }
 
-}  // namespace neighbors
+}  // namespace detail::neighbors
 
 std::unique_ptr<KNeighborsClassifier> KNeighborsClassifier::from_arrays(
     NeighborsParams p, NdArray classes, std::vector<std::int64_t> y) {
-  const more::Fail fail = more::native_fail(neighbors::kClassifierType);
-  neighbors::validate_params(p, fail);
-  more::check_classes(classes, fail);
+  const detail::Fail fail = detail::native_fail(detail::neighbors::kClassifierType);
+  detail::neighbors::validate_params(p, fail);
+  detail::check_classes(classes, fail);
   if (static_cast<std::int64_t>(y.size()) != p.fit_X.dim(0)) {
     fail("_y has " + std::to_string(y.size()) + " entries but _fit_X has " +
          std::to_string(p.fit_X.dim(0)) + " rows");
@@ -72,7 +72,7 @@ std::unique_ptr<KNeighborsClassifier> KNeighborsClassifier::from_arrays(
   }
   auto est = std::make_unique<KNeighborsClassifier>();
   est->search_ = NeighborsSearch(p);
-  est->set_type_name(neighbors::kClassifierType);
+  est->set_type_name(detail::neighbors::kClassifierType);
   est->set_n_features_in(p.fit_X.dim(1));
   est->y_array_ = NdArray::from_vector(y);
   est->p_ = std::move(p);
@@ -97,7 +97,7 @@ Matrix KNeighborsClassifier::proba(const Neighbors& nb) const {
       proba(q, y_[static_cast<std::size_t>(nb.index[base + static_cast<std::size_t>(j)])]) +=
           w[static_cast<std::size_t>(j)];
     }
-    double norm = more::np_sum(proba.row(q).data(), proba.cols());
+    double norm = detail::numpy_sum(proba.row(q).data(), proba.cols());
     if (norm == 0.0) norm = 1.0;
     for (Eigen::Index c = 0; c < proba.cols(); ++c) proba(q, c) /= norm;
   }
@@ -139,7 +139,7 @@ NdArray KNeighborsClassifier::run(Method m, const MatrixView& X) const {
           tmpl[static_cast<std::size_t>(j)] = hit ? w[static_cast<std::size_t>(j)] : 0.0;
         }
         if (!present) continue;
-        const double count = more::np_sum(tmpl.data(), k);
+        const double count = detail::numpy_sum(tmpl.data(), k);
         if (count > best_count) {
           best_count = count;
           best = c;
@@ -148,14 +148,14 @@ NdArray KNeighborsClassifier::run(Method m, const MatrixView& X) const {
     }
     idx[static_cast<std::size_t>(q)] = best;
   }
-  return more::take(classes_, idx);
+  return detail::take_labels(classes_, idx);
 }
 
 std::unique_ptr<KNeighborsRegressor> KNeighborsRegressor::from_arrays(NeighborsParams p,
                                                                       NdArray y) {
-  const more::Fail fail = more::native_fail(neighbors::kRegressorType);
-  neighbors::validate_params(p, fail);
-  if (!more::is_real_numeric(y.dtype())) fail("_y must be a real array, found " + y.dtype().name());
+  const detail::Fail fail = detail::native_fail(detail::neighbors::kRegressorType);
+  detail::neighbors::validate_params(p, fail);
+  if (!detail::is_real_numeric(y.dtype())) fail("_y must be a real array, found " + y.dtype().name());
   if (y.ndim() != 1 && y.ndim() != 2) fail("_y must be 1-d or 2-d");
   if (y.dim(0) != p.fit_X.dim(0)) {
     fail("_y has " + std::to_string(y.dim(0)) + " rows but _fit_X has " +
@@ -167,7 +167,7 @@ std::unique_ptr<KNeighborsRegressor> KNeighborsRegressor::from_arrays(NeighborsP
   const auto v = y.to_vector<double>();
   est->y_.resize(y.dim(0), y.ndim() == 2 ? y.dim(1) : 1);
   std::copy(v.begin(), v.end(), est->y_.data());
-  est->set_type_name(neighbors::kRegressorType);
+  est->set_type_name(detail::neighbors::kRegressorType);
   est->set_n_features_in(p.fit_X.dim(1));
   est->p_ = std::move(p);
   est->y_array_ = std::move(y);
@@ -185,7 +185,7 @@ NdArray KNeighborsRegressor::run(Method m, const MatrixView& X) const {
   for (Eigen::Index q = 0; q < X.rows(); ++q) {
     const std::size_t base = static_cast<std::size_t>(q * k);
     if (p_.distance_weights) distance_weights(&nb.distance[base], k, w.data());
-    const double denom = p_.distance_weights ? more::np_sum(w.data(), k) : 0.0;
+    const double denom = p_.distance_weights ? detail::numpy_sum(w.data(), k) : 0.0;
     for (Eigen::Index o = 0; o < n_out; ++o) {
       for (std::int64_t j = 0; j < k; ++j) {
         const double yv = y_(static_cast<Eigen::Index>(nb.index[base + j]), o);
@@ -193,13 +193,13 @@ NdArray KNeighborsRegressor::run(Method m, const MatrixView& X) const {
             p_.distance_weights ? yv * w[static_cast<std::size_t>(j)] : yv;
       }
       if (p_.distance_weights) {
-        pred(q, o) = more::np_sum(tmp.data(), k) / denom;
+        pred(q, o) = detail::numpy_sum(tmp.data(), k) / denom;
       } else {
         // np.mean(_y[neigh_ind], axis=1): a contiguous (pairwise) sum for one output, a
         // strided (sequential) one for several.
         double s = 0.0;
         if (n_out == 1) {
-          s = more::np_sum(tmp.data(), k);
+          s = detail::numpy_sum(tmp.data(), k);
         } else {
           for (std::int64_t j = 0; j < k; ++j) s += tmp[static_cast<std::size_t>(j)];
         }

@@ -8,7 +8,7 @@
 #include "estimators/neighbors/internal.hpp"
 #include "skops/error.hpp"
 
-namespace skops::estimators::neighbors {
+namespace skops::estimators::detail::neighbors {
 
 namespace {
 
@@ -60,7 +60,7 @@ NeighborsParams read_params(const ObjectView& obj) {
     throw UnsupportedError("metric parameters other than minkowski's p are not supported", {},
                            params->pointer());
   }
-  p.fit_X = more::numpy_array(obj.at("_fit_X"), "_fit_X");
+  p.fit_X = detail::numpy_array(obj.at("_fit_X"), "_fit_X");
   return p;
 }
 
@@ -87,7 +87,7 @@ std::unique_ptr<Est> with_file_errors(const ObjectView& obj,
   } catch (const ValidationError& e) {
     // Native validation names the class; re-throw at the object's pointer.
     const std::string d = e.detail();
-    more::attribute_fail(obj)(d.substr(d.find(": ") == std::string::npos ? 0 : d.find(": ") + 2));
+    detail::attribute_fail(obj)(d.substr(d.find(": ") == std::string::npos ? 0 : d.find(": ") + 2));
     throw;
   }
 }
@@ -150,9 +150,9 @@ std::unique_ptr<KNeighborsClassifier> build_classifier(const ObjectView& obj) {
     throw UnsupportedError("multi-output KNeighborsClassifier is not supported", {}, o->pointer());
   }
   const ValueView cv = obj.at("classes_");
-  NdArray classes = more::read_classes(cv);
+  NdArray classes = detail::read_classes(cv);
   const ValueView yv = obj.at("_y");
-  const NdArray y = more::numpy_array(yv, "_y");
+  const NdArray y = detail::numpy_array(yv, "_y");
   if (y.dtype().kind() != DTypeKind::Int && y.dtype().kind() != DTypeKind::UInt) {
     yv.fail("_y must hold integer class indices, found dtype " + y.dtype().name());
   }
@@ -180,7 +180,7 @@ void save_classifier(const KNeighborsClassifier& est, ObjectWriter& w) {
 
 std::unique_ptr<KNeighborsRegressor> build_regressor(const ObjectView& obj) {
   NeighborsParams p = read_params(obj);
-  const NdArray y = more::numpy_array(obj.at("_y"), "_y");
+  const NdArray y = detail::numpy_array(obj.at("_y"), "_y");
   check_common(obj, p);
   auto est = with_file_errors<KNeighborsRegressor>(
       obj, [&] { return KNeighborsRegressor::from_arrays(p, y); });
@@ -197,4 +197,4 @@ void save_regressor(const KNeighborsRegressor& est, ObjectWriter& w) {
   write_fitted(est.params(), w, native);
 }
 
-}  // namespace skops::estimators::neighbors
+}  // namespace skops::estimators::detail::neighbors

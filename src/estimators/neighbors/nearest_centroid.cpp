@@ -25,25 +25,25 @@ NeighborsMetric metric_of(const std::string& m, bool& ok) {
 
 std::unique_ptr<NearestCentroid> NearestCentroid::from_arrays(NdArray centroids, NdArray classes,
                                                               std::string metric) {
-  const more::Fail fail = more::native_fail(neighbors::kCentroidType);
-  more::check_classes(classes, fail);
+  const detail::Fail fail = detail::native_fail(detail::neighbors::kCentroidType);
+  detail::check_classes(classes, fail);
   const auto k = static_cast<std::int64_t>(classes.size());
-  more::check_float_array(centroids, "centroids_", 2, {k, -1}, fail);
+  detail::check_float_array(centroids, "centroids_", 2, {k, -1}, fail);
   if (centroids.dim(1) < 1) fail("centroids_ has no feature column");
   bool ok = false;
   metric_of(metric, ok);
   if (!ok)
-    throw UnsupportedError(std::string(neighbors::kCentroidType) + ": metric '" + metric +
+    throw UnsupportedError(std::string(detail::neighbors::kCentroidType) + ": metric '" + metric +
                            "' is not supported");
   auto est = std::make_unique<NearestCentroid>();
-  est->c_ = more::to_matrix2d(centroids);
+  est->c_ = detail::to_matrix2d(centroids);
   est->c_sqnorm_.resize(est->c_.rows());
   for (Eigen::Index i = 0; i < est->c_.rows(); ++i) {
     double acc = 0.0;
     for (Eigen::Index j = 0; j < est->c_.cols(); ++j) acc += est->c_(i, j) * est->c_(i, j);
     est->c_sqnorm_(i) = acc;
   }
-  est->set_type_name(neighbors::kCentroidType);
+  est->set_type_name(detail::neighbors::kCentroidType);
   est->set_n_features_in(centroids.dim(1));
   est->centroids_ = std::move(centroids);
   est->classes_ = std::move(classes);
@@ -89,14 +89,14 @@ NdArray NearestCentroid::run(Method m, const MatrixView& X) const {
     }
     idx[static_cast<std::size_t>(r)] = best;
   }
-  return more::take(classes_, idx);
+  return detail::take_labels(classes_, idx);
 }
 
-namespace neighbors {
+namespace detail::neighbors {
 
 std::unique_ptr<NearestCentroid> build_centroid(const ObjectView& obj) {
   const ValueView cv = obj.at("classes_");
-  NdArray classes = more::read_classes(cv);
+  NdArray classes = detail::read_classes(cv);
   const ValueView mv = obj.at("metric");
   if (mv.node().kind != NodeKind::Json || mv.node().scalar != ScalarKind::Str) {
     throw UnsupportedError("callable metrics are not supported", {}, mv.pointer());
@@ -106,9 +106,9 @@ std::unique_ptr<NearestCentroid> build_centroid(const ObjectView& obj) {
   metric_of(metric, ok);
   if (!ok) throw UnsupportedError("metric '" + metric + "' is not supported", {}, mv.pointer());
   const ValueView centv = obj.at("centroids_");
-  NdArray centroids = more::numpy_array(centv, "centroids_");
-  const more::Fail fail = [&](const std::string& m) { centv.fail(m); };
-  more::check_float_array(centroids, "centroids_", 2,
+  NdArray centroids = detail::numpy_array(centv, "centroids_");
+  const detail::Fail fail = [&](const std::string& m) { centv.fail(m); };
+  detail::check_float_array(centroids, "centroids_", 2,
                           {static_cast<std::int64_t>(classes.size()), -1}, fail);
   if (const auto n = obj.find("n_features_in_")) {
     if (n->as_int() != centroids.dim(1)) {
@@ -121,7 +121,7 @@ std::unique_ptr<NearestCentroid> build_centroid(const ObjectView& obj) {
     est = NearestCentroid::from_arrays(std::move(centroids), std::move(classes), metric);
   } catch (const ValidationError& e) {
     const std::string d = e.detail();
-    more::attribute_fail(obj)(d.substr(d.find(": ") == std::string::npos ? 0 : d.find(": ") + 2));
+    detail::attribute_fail(obj)(d.substr(d.find(": ") == std::string::npos ? 0 : d.find(": ") + 2));
     throw;
   }
   est->classes_node_ = cv.ptr();
@@ -140,5 +140,5 @@ void save_centroid(const NearestCentroid& est, ObjectWriter& w) {
   w.set_array("centroids_", est.centroids());
 }
 
-}  // namespace neighbors
+}  // namespace detail::neighbors
 }  // namespace skops::estimators

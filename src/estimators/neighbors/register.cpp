@@ -4,18 +4,18 @@
 // verbatim for re-saving. Names cover scikit-learn 1.2 (KDTree, EuclideanDistance) and 1.3+
 // (KDTree64, EuclideanDistance64 ...).
 
-#include "estimators/more_families.hpp"
+#include "estimators/builtins.hpp"
 #include "estimators/neighbors/internal.hpp"
 
 namespace skops::estimators {
 
 void register_neighbors(TypeRegistry& reg) {
-  reg.add<KNeighborsClassifier>(neighbors::kClassifierType, neighbors::build_classifier,
-                                neighbors::save_classifier);
-  reg.add<KNeighborsRegressor>(neighbors::kRegressorType, neighbors::build_regressor,
-                               neighbors::save_regressor);
-  reg.add<NearestCentroid>(neighbors::kCentroidType, neighbors::build_centroid,
-                           neighbors::save_centroid);
+  reg.add<KNeighborsClassifier>(detail::neighbors::kClassifierType, detail::neighbors::build_classifier,
+                                detail::neighbors::save_classifier);
+  reg.add<KNeighborsRegressor>(detail::neighbors::kRegressorType, detail::neighbors::build_regressor,
+                               detail::neighbors::save_regressor);
+  reg.add<NearestCentroid>(detail::neighbors::kCentroidType, detail::neighbors::build_centroid,
+                           detail::neighbors::save_centroid);
   std::vector<std::string> helpers = {
       "sklearn.neighbors._kd_tree.KDTree",
       "sklearn.neighbors._kd_tree.KDTree64",

@@ -9,8 +9,11 @@
 
 #include <cmath>
 
-#include "estimators/common/linear_math.hpp"
-#include "estimators/more/util.hpp"
+#include "estimators/linear_model/linear_math.hpp"
+#include "estimators/utils/extmath.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/neural_network/internal.hpp"
 #include "skops/error.hpp"
 
@@ -25,7 +28,7 @@ bool known_activation(const std::string& a) {
 void activate(const std::string& a, Matrix& x) {
   if (a == "identity") return;
   if (a == "logistic") {
-    x = x.unaryExpr([](double v) { return linear::expit(v); });
+    x = x.unaryExpr([](double v) { return detail::expit(v); });
   } else if (a == "tanh") {
     x = x.unaryExpr([](double v) { return std::tanh(v); });
   } else if (a == "relu") {
@@ -38,7 +41,7 @@ void activate(const std::string& a, Matrix& x) {
         if (std::isnan(x(r, c)) || x(r, c) > mx) mx = x(r, c);  // np.max propagates NaN
       }
       for (Eigen::Index c = 0; c < x.cols(); ++c) x(r, c) = std::exp(x(r, c) - mx);
-      const double s = more::np_sum(x.row(r).data(), x.cols());
+      const double s = detail::numpy_sum(x.row(r).data(), x.cols());
       for (Eigen::Index c = 0; c < x.cols(); ++c) x(r, c) /= s;
     }
   }
@@ -49,14 +52,14 @@ std::string str(std::int64_t v) { return std::to_string(v); }
 }  // namespace
 
 std::unique_ptr<MLP> MLP::from_arrays(MLPParams p, bool classifier) {
-  const std::string who = classifier ? nn::kClassifierType : nn::kRegressorType;
-  const more::Fail fail = more::native_fail(who);
-  nn::validate(p, classifier, fail);
+  const std::string who = classifier ? detail::neural_network::kClassifierType : detail::neural_network::kRegressorType;
+  const detail::Fail fail = detail::native_fail(who);
+  detail::neural_network::validate(p, classifier, fail);
   auto est = std::make_unique<MLP>();
   est->classifier_ = classifier;
   for (std::size_t i = 0; i < p.coefs.size(); ++i) {
-    est->w_.push_back(more::to_matrix2d(p.coefs[i]));
-    est->b_.push_back(more::to_vector1d(p.intercepts[i]));
+    est->w_.push_back(detail::to_matrix2d(p.coefs[i]));
+    est->b_.push_back(detail::to_vector1d(p.intercepts[i]));
   }
   est->set_n_features_in(p.coefs.front().dim(0));
   est->set_type_name(who);
@@ -64,9 +67,9 @@ std::unique_ptr<MLP> MLP::from_arrays(MLPParams p, bool classifier) {
   return est;
 }
 
-namespace nn {
+namespace detail::neural_network {
 
-void validate(const MLPParams& p, bool classifier, const more::Fail& fail) {
+void validate(const MLPParams& p, bool classifier, const detail::Fail& fail) {
   if (p.coefs.empty()) fail("coefs_ is empty");
   if (p.coefs.size() != p.intercepts.size()) {
     fail("coefs_ has " + str(static_cast<std::int64_t>(p.coefs.size())) +
@@ -80,10 +83,10 @@ void validate(const MLPParams& p, bool classifier, const more::Fail& fail) {
   }
   for (std::size_t i = 0; i < p.coefs.size(); ++i) {
     const std::string idx = "[" + std::to_string(i) + "]";
-    more::check_float_array(p.coefs[i], "coefs_" + idx, 2, {width, -1}, fail);
+    detail::check_float_array(p.coefs[i], "coefs_" + idx, 2, {width, -1}, fail);
     if (p.coefs[i].dim(0) < 1 || p.coefs[i].dim(1) < 1) fail("coefs_" + idx + " is empty");
     width = p.coefs[i].dim(1);
-    more::check_float_array(p.intercepts[i], "intercepts_" + idx, 1, {width}, fail);
+    detail::check_float_array(p.intercepts[i], "intercepts_" + idx, 1, {width}, fail);
     if (p.coefs[i].dtype() != dtype || p.intercepts[i].dtype() != dtype) {
       fail("coefs_" + idx + " and intercepts_" + idx + " must have the dtype of coefs_[0] (" +
            dtype.name() + ")");
@@ -95,7 +98,7 @@ void validate(const MLPParams& p, bool classifier, const more::Fail& fail) {
   if (!known_activation(p.out_activation))
     fail("unknown out_activation_ '" + p.out_activation + "'");
   if (!classifier) return;
-  more::check_classes(p.classes, fail);
+  detail::check_classes(p.classes, fail);
   const auto k = static_cast<std::int64_t>(p.classes.size());
   if (p.y_type == "binary") {
     if (k > 2 || width != 1) {
@@ -111,7 +114,7 @@ void validate(const MLPParams& p, bool classifier, const more::Fail& fail) {
   }
 }
 
-}  // namespace nn
+}  // namespace detail::neural_network
 
 bool MLP::supports(Method m) const noexcept {
   if (m == Method::Predict) return true;
@@ -161,14 +164,14 @@ NdArray MLP::run(Method m, const MatrixView& X) const {
   }
   const double threshold = (p_.pos_label + p_.neg_label) / 2.0;
   if (m == Method::Predict) {
-    if (p_.y_type == "multiclass") return more::take(p_.classes, more::argmax_rows(out));
+    if (p_.y_type == "multiclass") return detail::take_labels(p_.classes, detail::argmax_rows(out));
     if (p_.y_type == "binary") {
       std::vector<std::int64_t> idx(static_cast<std::size_t>(n));
       for (Eigen::Index r = 0; r < n; ++r) {
         idx[static_cast<std::size_t>(r)] =
             p_.classes.size() == 1 ? 0 : (out(r, 0) > threshold ? 1 : 0);
       }
-      return more::take(p_.classes, idx);
+      return detail::take_labels(p_.classes, idx);
     }
     std::vector<std::int64_t> ind(static_cast<std::size_t>(out.size()));
     for (Eigen::Index r = 0; r < n; ++r) {

@@ -6,7 +6,7 @@
 #include "estimators/neural_network/internal.hpp"
 #include "skops/error.hpp"
 
-namespace skops::estimators::nn {
+namespace skops::estimators::detail::neural_network {
 
 namespace {
 
@@ -14,7 +14,7 @@ std::vector<NdArray> read_layers(const ObjectView& obj, const std::string& key) 
   const ValueView v = obj.at(key);
   if (v.node().kind != NodeKind::List) v.fail(key + " must be a list of arrays");
   std::vector<NdArray> out;
-  for (const ValueView& item : v.items()) out.push_back(more::numpy_array(item, key + " item"));
+  for (const ValueView& item : v.items()) out.push_back(detail::numpy_array(item, key + " item"));
   return out;
 }
 
@@ -50,12 +50,12 @@ std::unique_ptr<MLP> build_mlp(const ObjectView& obj, bool classifier) {
           "supported",
           "", si->pointer());
     }
-    p.classes = more::read_classes(lb.at("classes_"));
+    p.classes = detail::read_classes(lb.at("classes_"));
     p.y_type = lb.str("y_type_");
     p.pos_label = lb.real("pos_label");
     p.neg_label = lb.real("neg_label");
   }
-  const more::Fail fail = [&](const std::string& w) { obj.fail(w); };
+  const detail::Fail fail = [&](const std::string& w) { obj.fail(w); };
   validate(p, classifier, fail);
   if (const auto v = obj.find("n_layers_")) {
     if (v->as_int() != static_cast<std::int64_t>(p.coefs.size()) + 1) {
@@ -77,7 +77,7 @@ std::unique_ptr<MLP> build_mlp(const ObjectView& obj, bool classifier) {
   }
   if (classifier) {
     if (const auto v = obj.find("classes_")) {
-      const NdArray c = more::read_classes(*v);
+      const NdArray c = detail::read_classes(*v);
       if (c != p.classes) v->fail("classes_ differs from _label_binarizer.classes_");
     }
   }
@@ -151,4 +151,4 @@ void save_mlp(const MLP& est, ObjectWriter& w) {
   w.set_str("_sklearn_version", w.ctx().sklearn_version());
 }
 
-}  // namespace skops::estimators::nn
+}  // namespace skops::estimators::detail::neural_network

@@ -7,12 +7,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "estimators/common/preprocessing_util.hpp"
-#include "estimators/preprocessing/internal.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/preprocessing/register.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
-namespace skops::preprocessing {
+namespace skops::estimators {
 
 namespace {
 
@@ -149,7 +150,7 @@ OneHotEncoder::OneHotEncoder(std::vector<CategoryList> categories, std::string h
 }
 
 NdArray OneHotEncoder::do_transform(const MatrixView& X) const {
-  estimators::pp::check_allow_nan(*this, X);
+  estimators::detail::check_allow_nan(*this, X);
   Matrix out = Matrix::Zero(X.rows(), n_out_);
   std::int64_t offset = 0;
   for (std::size_t j = 0; j < plans_.size(); ++j) {
@@ -168,7 +169,7 @@ NdArray OneHotEncoder::do_transform(const MatrixView& X) const {
     }
     offset += p.width;
   }
-  return estimators::pp::matrix_as(out, dtype_);
+  return estimators::detail::matrix_as(out, dtype_);
 }
 
 NdArray OneHotEncoder::inverse_transform(const MatrixView& X) const {
@@ -241,7 +242,7 @@ OrdinalEncoder::OrdinalEncoder(std::vector<CategoryList> categories, std::string
 }
 
 NdArray OrdinalEncoder::do_transform(const MatrixView& X) const {
-  estimators::pp::check_allow_nan(*this, X);
+  estimators::detail::check_allow_nan(*this, X);
   Matrix out(X.rows(), X.cols());
   for (Eigen::Index j = 0; j < X.cols(); ++j) {
     const auto jj = static_cast<std::size_t>(j);
@@ -258,7 +259,7 @@ NdArray OrdinalEncoder::do_transform(const MatrixView& X) const {
       }
     }
   }
-  return estimators::pp::matrix_as(out, dtype_);
+  return estimators::detail::matrix_as(out, dtype_);
 }
 
-}  // namespace skops::preprocessing
+}  // namespace skops::estimators

@@ -5,15 +5,14 @@
 
 #include <limits>
 
-#include "estimators/common/preprocessing_util.hpp"
-#include "estimators/preprocessing/internal.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/preprocessing/register.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
-namespace skops::estimators::preprocessing_detail {
+namespace skops::estimators::detail::preprocessing {
 
-using namespace skops::preprocessing;
-namespace pp = skops::estimators::pp;
 
 namespace {
 
@@ -77,7 +76,7 @@ NodePtr categories_node(const CategoryList& c) {
     Matrix row(1, static_cast<Eigen::Index>(c.items.size()));
     for (std::size_t i = 0; i < c.items.size(); ++i)
       row(0, static_cast<Eigen::Index>(i)) = c.items[i].number;
-    const NdArray m = pp::matrix_as(row, *c.dtype);
+    const NdArray m = detail::matrix_as(row, *c.dtype);
     return make::array(NdArray(m.dtype(), {static_cast<std::int64_t>(c.items.size())}, m.view()));
   }
   if (c.unicode) {
@@ -145,15 +144,15 @@ std::vector<std::int64_t> read_drop(const ValueView& v, std::size_t n) {
 }
 
 std::unique_ptr<OneHotEncoder> build_onehot(const ObjectView& obj) {
-  const auto n = pp::required_n_features(obj);
+  const auto n = detail::required_n_features(obj);
   auto cats = read_all_categories(obj, n);
   const std::string handle_unknown = obj.str("handle_unknown");
-  const DType dtype = obj.has("dtype") ? pp::dtype_param(obj.at("dtype")) : DType::float64();
+  const DType dtype = obj.has("dtype") ? detail::dtype_param(obj.at("dtype")) : DType::float64();
   // scikit-learn ≥ 1.3 applies _drop_idx_after_grouping; 1.2 applies drop_idx_.
   auto drop_view = obj.find("_drop_idx_after_grouping");
   if (!drop_view) drop_view = obj.find("drop_idx_");
   const auto drop = drop_view ? read_drop(*drop_view, cats.size()) : std::vector<std::int64_t>{};
-  const bool infrequent = pp::flag(obj, "_infrequent_enabled", false);
+  const bool infrequent = detail::flag(obj, "_infrequent_enabled", false);
   std::vector<std::optional<std::vector<std::int64_t>>> infrequent_idx(cats.size()),
       mappings(cats.size());
   if (infrequent) {
@@ -195,19 +194,19 @@ std::unique_ptr<OneHotEncoder> build_onehot(const ObjectView& obj) {
     }
     plans.push_back(std::move(p));
   }
-  auto est = pp::located(obj, [&] {
+  auto est = detail::located(obj, [&] {
     return std::make_unique<OneHotEncoder>(cats, handle_unknown, drop, dtype, plans);
   });
-  pp::adopt_identity(*est, obj, n);
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
 void save_onehot(const OneHotEncoder& e, ObjectWriter& w) {
-  const bool v14 = pp::version_at_least(w.ctx().sklearn_version(), 1, 4);
+  const bool v14 = w.ctx().target_at_least(1, 4);
   w.set_default("categories", make::str("auto"));
   if (!v14) w.set_default("sparse", make::str("deprecated"));
   w.set_default("sparse_output", make::boolean(false));
-  w.set_default("dtype", pp::dtype_type_node(e.dtype()));
+  w.set_default("dtype", detail::dtype_type_node(e.dtype()));
   w.set_default("handle_unknown", make::str(e.handle_unknown()));
   w.set_default("drop", make::none());
   w.set_default("min_frequency", make::none());
@@ -230,8 +229,8 @@ void save_onehot(const OneHotEncoder& e, ObjectWriter& w) {
 }
 
 std::unique_ptr<OrdinalEncoder> build_ordinal(const ObjectView& obj) {
-  const auto n = pp::required_n_features(obj);
-  if (pp::flag(obj, "_infrequent_enabled", false)) {
+  const auto n = detail::required_n_features(obj);
+  if (detail::flag(obj, "_infrequent_enabled", false)) {
     throw UnsupportedError("OrdinalEncoder with infrequent categories is not supported", {},
                            obj.node().pointer);
   }
@@ -244,23 +243,23 @@ std::unique_ptr<OrdinalEncoder> build_ordinal(const ObjectView& obj) {
   const double unknown_value = number_or("unknown_value", std::numeric_limits<double>::quiet_NaN());
   const double missing_value =
       number_or("encoded_missing_value", std::numeric_limits<double>::quiet_NaN());
-  const DType dtype = obj.has("dtype") ? pp::dtype_param(obj.at("dtype")) : DType::float64();
-  auto est = pp::located(obj, [&] {
+  const DType dtype = obj.has("dtype") ? detail::dtype_param(obj.at("dtype")) : DType::float64();
+  auto est = detail::located(obj, [&] {
     return std::make_unique<OrdinalEncoder>(cats, handle_unknown, unknown_value, missing_value,
                                             dtype);
   });
-  pp::adopt_identity(*est, obj, n);
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
 void save_ordinal(const OrdinalEncoder& e, ObjectWriter& w) {
   w.set_default("categories", make::str("auto"));
-  w.set_default("dtype", pp::dtype_type_node(e.dtype()));
+  w.set_default("dtype", detail::dtype_type_node(e.dtype()));
   w.set_default("handle_unknown", make::str(e.handle_unknown()));
   w.set_default("unknown_value",
                 e.handle_unknown() == "error" ? make::none() : make::real(e.unknown_value()));
   w.set_default("encoded_missing_value", make::real(e.encoded_missing_value()));
-  if (pp::version_at_least(w.ctx().sklearn_version(), 1, 3)) {
+  if (w.ctx().target_at_least(1, 3)) {
     w.set_default("min_frequency", make::none());
     w.set_default("max_categories", make::none());
     w.set_default("_infrequent_enabled", make::boolean(false));
@@ -284,4 +283,4 @@ void register_encoders(TypeRegistry& reg) {
                           save_ordinal);
 }
 
-}  // namespace skops::estimators::preprocessing_detail
+}  // namespace skops::estimators::detail::preprocessing

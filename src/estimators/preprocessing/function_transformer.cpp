@@ -4,13 +4,14 @@
 
 #include <cmath>
 
-#include "estimators/common/preprocessing_util.hpp"
-#include "estimators/common/sklearn_version.hpp"
-#include "estimators/preprocessing/internal.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/utils/versions.hpp"
+#include "estimators/preprocessing/register.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
-namespace skops::preprocessing {
+namespace skops::estimators {
 
 namespace {
 using UFunc = double (*)(double);
@@ -86,12 +87,10 @@ NdArray FunctionTransformer::inverse_transform(const MatrixView& X) const {
   return apply(inverse_func_, X);
 }
 
-}  // namespace skops::preprocessing
+}  // namespace skops::estimators
 
-namespace skops::estimators::preprocessing_detail {
+namespace skops::estimators::detail::preprocessing {
 
-using namespace skops::preprocessing;
-namespace pp = skops::estimators::pp;
 
 namespace {
 // numpy ufuncs are pickled under their defining module, which moved in numpy 2.
@@ -120,10 +119,10 @@ std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj) {
                              v->pointer());
     }
   }
-  const auto n = pp::optional_n_features(obj);
+  const auto n = detail::optional_n_features(obj);
   auto est = std::make_unique<FunctionTransformer>(
-      ufunc_of(obj, "func"), ufunc_of(obj, "inverse_func"), pp::flag(obj, "validate", false), n);
-  pp::adopt_identity(*est, obj, n);
+      ufunc_of(obj, "func"), ufunc_of(obj, "inverse_func"), detail::flag(obj, "validate", false), n);
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
@@ -131,7 +130,7 @@ void save_function(const FunctionTransformer& e, ObjectWriter& w) {
   // skops trusts a ufunc under the module numpy reports for it: numpy.core._multiarray_umath
   // before numpy 2, numpy from numpy 2 on. scikit-learn supports numpy 2 from 1.4.2, so an
   // older target runs numpy 1 and would refuse "numpy.log1p" as an untrusted type.
-  const bool numpy2 = detail::sklearn_version_at_least(w.ctx().sklearn_version(), {1, 4, 2}, true);
+  const bool numpy2 = w.ctx().target_at_least(1, 4, 2);
   auto fn = [numpy2](const std::string& name) {
     return name.empty()
                ? make::none()
@@ -159,4 +158,4 @@ void register_function_transformer(TypeRegistry& reg) {
   reg.add_helper_types(names);
 }
 
-}  // namespace skops::estimators::preprocessing_detail
+}  // namespace skops::estimators::detail::preprocessing

@@ -5,12 +5,13 @@
 #include <cmath>
 #include <cstring>
 
-#include "estimators/common/preprocessing_util.hpp"
-#include "estimators/preprocessing/internal.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/preprocessing/register.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
-namespace skops::preprocessing {
+namespace skops::estimators {
 
 namespace {
 [[noreturn]] void unseen() { throw InputError("y contains previously unseen labels"); }
@@ -123,18 +124,16 @@ NdArray LabelEncoder::do_transform(const MatrixView& X) const {
   return transform_values(y);
 }
 
-}  // namespace skops::preprocessing
+}  // namespace skops::estimators
 
-namespace skops::estimators::preprocessing_detail {
+namespace skops::estimators::detail::preprocessing {
 
-using namespace skops::preprocessing;
-namespace pp = skops::estimators::pp;
 
 namespace {
 std::unique_ptr<LabelEncoder> build_label(const ObjectView& obj) {
   auto est =
-      pp::located(obj, [&] { return std::make_unique<LabelEncoder>(obj.array("classes_")); });
-  pp::adopt_identity(*est, obj, -1);
+      detail::located(obj, [&] { return std::make_unique<LabelEncoder>(obj.array("classes_")); });
+  detail::adopt_identity(*est, obj, -1);
   return est;
 }
 
@@ -145,4 +144,4 @@ void register_label_encoder(TypeRegistry& reg) {
   reg.add<LabelEncoder>("sklearn.preprocessing._label.LabelEncoder", build_label, save_label);
 }
 
-}  // namespace skops::estimators::preprocessing_detail
+}  // namespace skops::estimators::detail::preprocessing

@@ -4,12 +4,13 @@
 
 #include <limits>
 
-#include "estimators/common/preprocessing_util.hpp"
-#include "estimators/preprocessing/internal.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/preprocessing/register.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
-namespace skops::preprocessing {
+namespace skops::estimators {
 
 namespace {
 constexpr std::int64_t kMaxDegree = 1 << 16;
@@ -141,17 +142,15 @@ NdArray PolynomialFeatures::do_transform_float32(const MatrixView& X) const {
   return transform_as<float>(X);
 }
 
-}  // namespace skops::preprocessing
+}  // namespace skops::estimators
 
-namespace skops::estimators::preprocessing_detail {
+namespace skops::estimators::detail::preprocessing {
 
-using namespace skops::preprocessing;
-namespace pp = skops::estimators::pp;
 
 namespace {
 
 std::unique_ptr<PolynomialFeatures> build_poly(const ObjectView& obj) {
-  const auto n = pp::required_n_features(obj);
+  const auto n = detail::required_n_features(obj);
   std::int64_t lo = 0, hi = 0;
   if (obj.has("_max_degree")) {
     lo = obj.integer("_min_degree");
@@ -159,9 +158,9 @@ std::unique_ptr<PolynomialFeatures> build_poly(const ObjectView& obj) {
   } else {
     hi = obj.integer("degree");
   }
-  auto est = pp::located(obj, [&] {
-    return std::make_unique<PolynomialFeatures>(n, hi, lo, pp::flag(obj, "interaction_only", false),
-                                                pp::flag(obj, "include_bias", true));
+  auto est = detail::located(obj, [&] {
+    return std::make_unique<PolynomialFeatures>(n, hi, lo, detail::flag(obj, "interaction_only", false),
+                                                detail::flag(obj, "include_bias", true));
   });
   if (auto v = obj.find("n_output_features_"); v && v->as_int() != est->n_output_features()) {
     v->fail("n_output_features_ = " + std::to_string(v->as_int()) + " but the degrees give " +
@@ -171,7 +170,7 @@ std::unique_ptr<PolynomialFeatures> build_poly(const ObjectView& obj) {
     v->fail("_n_out_full = " + std::to_string(v->as_int()) + " but the degrees give " +
             std::to_string(est->n_out_full()));
   }
-  pp::adopt_identity(*est, obj, n);
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
@@ -199,4 +198,4 @@ void register_polynomial(TypeRegistry& reg) {
                               save_poly);
 }
 
-}  // namespace skops::estimators::preprocessing_detail
+}  // namespace skops::estimators::detail::preprocessing

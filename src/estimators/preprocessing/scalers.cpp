@@ -5,14 +5,15 @@
 
 #include <cmath>
 
-#include "estimators/common/preprocessing_util.hpp"
-#include "estimators/preprocessing/internal.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/preprocessing/register.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
-namespace skops::preprocessing {
+namespace skops::estimators {
 
-using estimators::pp::check_allow_nan;
+using estimators::detail::check_allow_nan;
 
 NdArray TransformerBase::run(Method m, const MatrixView& X) const {
   if (m == Method::Transform) return do_transform(X);
@@ -262,14 +263,12 @@ NdArray RobustScaler::do_inverse_transform_float32(const MatrixView& X) const {
   return inverse_as<float>(X);
 }
 
-}  // namespace skops::preprocessing
+}  // namespace skops::estimators
 
-namespace skops::estimators::preprocessing_detail {
+namespace skops::estimators::detail::preprocessing {
 
-using namespace skops::preprocessing;
-namespace pp = skops::estimators::pp;
-using pp::flag;
-using pp::located;
+using detail::flag;
+using detail::located;
 
 namespace {
 
@@ -280,22 +279,22 @@ std::pair<double, double> number_pair(const ValueView& v, const char* what) {
 }
 
 NodePtr vec_or_none(const std::vector<double>& v) {
-  return v.empty() ? make::none() : pp::float_array_node(v);
+  return v.empty() ? make::none() : detail::float_array_node(v);
 }
 
 std::unique_ptr<StandardScaler> build_standard(const ObjectView& obj) {
-  const auto n = pp::required_n_features(obj);
+  const auto n = detail::required_n_features(obj);
   const bool with_mean = flag(obj, "with_mean", true);
   const bool with_std = flag(obj, "with_std", true);
-  auto mean = pp::optional_float_vector(obj, "mean_", n);
-  auto scale = pp::optional_float_vector(obj, "scale_", n);
-  auto var = pp::optional_float_vector(obj, "var_", n);
+  auto mean = detail::optional_float_vector(obj, "mean_", n);
+  auto scale = detail::optional_float_vector(obj, "scale_", n);
+  auto var = detail::optional_float_vector(obj, "var_", n);
   if (with_mean && mean.empty()) obj.fail("with_mean=True but mean_ is missing");
   if (with_std && scale.empty()) obj.fail("with_std=True but scale_ is missing");
   auto est = located(obj, [&] {
     return std::make_unique<StandardScaler>(mean, scale, with_mean, with_std, var, 1, n);
   });
-  pp::adopt_identity(*est, obj, n);
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
@@ -304,26 +303,26 @@ void save_standard(const StandardScaler& e, ObjectWriter& w) {
   w.set_default("with_std", make::boolean(e.with_std()));
   w.set_default("copy", make::boolean(true));
   w.set_int("n_features_in_", e.n_features_in());
-  w.set_default("n_samples_seen_", pp::int64_scalar_node(e.n_samples_seen()));
+  w.set_default("n_samples_seen_", detail::int64_scalar_node(e.n_samples_seen()));
   w.set("mean_", vec_or_none(e.mean()));
   w.set("var_", vec_or_none(e.with_std() ? e.var() : std::vector<double>{}));
   w.set("scale_", vec_or_none(e.with_std() ? e.scale() : std::vector<double>{}));
 }
 
 std::unique_ptr<MinMaxScaler> build_minmax(const ObjectView& obj) {
-  const auto n = pp::required_n_features(obj);
+  const auto n = detail::required_n_features(obj);
   // Plain variables, not a structured binding: lambdas may not capture bindings in C++17.
   const auto range = number_pair(obj.at("feature_range"), "feature_range");
   const double lo = range.first;
   const double hi = range.second;
   const bool clip = flag(obj, "clip", false);
   auto est = located(obj, [&] {
-    return std::make_unique<MinMaxScaler>(pp::float_vector(obj, "scale_", n),
-                                          pp::float_vector(obj, "min_", n), lo, hi, clip,
-                                          pp::optional_float_vector(obj, "data_min_", n),
-                                          pp::optional_float_vector(obj, "data_max_", n));
+    return std::make_unique<MinMaxScaler>(detail::float_vector(obj, "scale_", n),
+                                          detail::float_vector(obj, "min_", n), lo, hi, clip,
+                                          detail::optional_float_vector(obj, "data_min_", n),
+                                          detail::optional_float_vector(obj, "data_max_", n));
   });
-  pp::adopt_identity(*est, obj, n);
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
@@ -334,20 +333,20 @@ void save_minmax(const MinMaxScaler& e, ObjectWriter& w) {
   w.set_default("clip", make::boolean(e.clip()));
   w.set_int("n_features_in_", e.n_features_in());
   w.set_default("n_samples_seen_", make::integer(e.n_samples_seen()));
-  w.set("scale_", pp::float_array_node(e.scale()));
-  w.set("min_", pp::float_array_node(e.min()));
+  w.set("scale_", detail::float_array_node(e.scale()));
+  w.set("min_", detail::float_array_node(e.min()));
   std::vector<double> range(e.data_min().size());
   for (std::size_t j = 0; j < range.size(); ++j) range[j] = e.data_max()[j] - e.data_min()[j];
-  w.set_default("data_min_", pp::float_array_node(e.data_min()));
-  w.set_default("data_max_", pp::float_array_node(e.data_max()));
-  w.set_default("data_range_", pp::float_array_node(range));
+  w.set_default("data_min_", detail::float_array_node(e.data_min()));
+  w.set_default("data_max_", detail::float_array_node(e.data_max()));
+  w.set_default("data_range_", detail::float_array_node(range));
 }
 
 std::unique_ptr<MaxAbsScaler> build_maxabs(const ObjectView& obj) {
-  const auto n = pp::required_n_features(obj);
+  const auto n = detail::required_n_features(obj);
   auto est = located(
-      obj, [&] { return std::make_unique<MaxAbsScaler>(pp::float_vector(obj, "scale_", n)); });
-  pp::adopt_identity(*est, obj, n);
+      obj, [&] { return std::make_unique<MaxAbsScaler>(detail::float_vector(obj, "scale_", n)); });
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
@@ -355,23 +354,23 @@ void save_maxabs(const MaxAbsScaler& e, ObjectWriter& w) {
   w.set_default("copy", make::boolean(true));
   w.set_int("n_features_in_", e.n_features_in());
   w.set_default("n_samples_seen_", make::integer(e.n_samples_seen()));
-  w.set_default("max_abs_", pp::float_array_node(e.scale()));
-  w.set("scale_", pp::float_array_node(e.scale()));
+  w.set_default("max_abs_", detail::float_array_node(e.scale()));
+  w.set("scale_", detail::float_array_node(e.scale()));
 }
 
 std::unique_ptr<RobustScaler> build_robust(const ObjectView& obj) {
-  const auto n = pp::required_n_features(obj);
+  const auto n = detail::required_n_features(obj);
   const bool with_centering = flag(obj, "with_centering", true);
   const bool with_scaling = flag(obj, "with_scaling", true);
-  auto center = with_centering ? pp::float_vector(obj, "center_", n) : std::vector<double>{};
-  auto scale = with_scaling ? pp::float_vector(obj, "scale_", n) : std::vector<double>{};
+  auto center = with_centering ? detail::float_vector(obj, "center_", n) : std::vector<double>{};
+  auto scale = with_scaling ? detail::float_vector(obj, "scale_", n) : std::vector<double>{};
   double q_lo = 25.0, q_hi = 75.0;
   if (auto q = obj.find("quantile_range")) std::tie(q_lo, q_hi) = number_pair(*q, "quantile_range");
   const bool unit_variance = flag(obj, "unit_variance", false);
   auto est = located(obj, [&] {
     return std::make_unique<RobustScaler>(center, scale, n, q_lo, q_hi, unit_variance);
   });
-  pp::adopt_identity(*est, obj, n);
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
@@ -397,4 +396,4 @@ void register_scalers(TypeRegistry& reg) {
   reg.add<RobustScaler>("sklearn.preprocessing._data.RobustScaler", build_robust, save_robust);
 }
 
-}  // namespace skops::estimators::preprocessing_detail
+}  // namespace skops::estimators::detail::preprocessing

@@ -5,12 +5,13 @@
 #include <cmath>
 #include <limits>
 
-#include "estimators/common/preprocessing_util.hpp"
-#include "estimators/preprocessing/internal.hpp"
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/preprocessing/register.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
-namespace skops::preprocessing {
+namespace skops::estimators {
 
 Normalizer::Normalizer(std::string norm, std::int64_t n_features) : norm_(std::move(norm)) {
   if (norm_ != "l1" && norm_ != "l2" && norm_ != "max") {
@@ -66,19 +67,17 @@ NdArray Binarizer::do_transform_float32(const MatrixView& X) const {
   return transform_as<float>(X);
 }
 
-}  // namespace skops::preprocessing
+}  // namespace skops::estimators
 
-namespace skops::estimators::preprocessing_detail {
+namespace skops::estimators::detail::preprocessing {
 
-using namespace skops::preprocessing;
-namespace pp = skops::estimators::pp;
 
 namespace {
 
 std::unique_ptr<Normalizer> build_normalizer(const ObjectView& obj) {
-  const auto n = pp::optional_n_features(obj);
-  auto est = pp::located(obj, [&] { return std::make_unique<Normalizer>(obj.str("norm"), n); });
-  pp::adopt_identity(*est, obj, n);
+  const auto n = detail::optional_n_features(obj);
+  auto est = detail::located(obj, [&] { return std::make_unique<Normalizer>(obj.str("norm"), n); });
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
@@ -89,11 +88,11 @@ void save_normalizer(const Normalizer& e, ObjectWriter& w) {
 }
 
 std::unique_ptr<Binarizer> build_binarizer(const ObjectView& obj) {
-  const auto n = pp::optional_n_features(obj);
+  const auto n = detail::optional_n_features(obj);
   const double t = obj.real("threshold");
   if (std::isnan(t)) obj.fail("threshold is NaN");
   auto est = std::make_unique<Binarizer>(t, n);
-  pp::adopt_identity(*est, obj, n);
+  detail::adopt_identity(*est, obj, n);
   return est;
 }
 
@@ -113,4 +112,4 @@ void register_simple_transformers(TypeRegistry& reg) {
   register_polynomial(reg);
 }
 
-}  // namespace skops::estimators::preprocessing_detail
+}  // namespace skops::estimators::detail::preprocessing

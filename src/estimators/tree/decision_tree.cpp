@@ -7,15 +7,16 @@
 
 #include <cmath>
 
-#include "estimators/common/tree_labels.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "skops/error.hpp"
 
-namespace skops {
+namespace skops::estimators {
 
 using detail::FlatTree;
 using detail::ValueRow;
 
-namespace tree_detail {
+namespace detail::tree {
 
 std::vector<std::int32_t> leaves(const FlatTree& tree, const std::vector<float>& x32,
                                  Eigen::Index rows, Eigen::Index cols) {
@@ -36,7 +37,7 @@ void add_proba(const FlatTree& tree, std::int32_t leaf, std::int64_t output, std
   for (std::int64_t j = 0; j < n_classes; ++j) row[j] += v[j] / sum;
 }
 
-}  // namespace tree_detail
+}  // namespace detail::tree
 
 namespace {
 
@@ -69,13 +70,13 @@ bool DecisionTreeClassifier::supports(Method m) const noexcept {
 std::vector<Matrix> DecisionTreeClassifier::predict_proba_outputs(const MatrixView& X) const {
   check_input(X);
   const auto x32 = detail::to_float32_rows(X, allow_nan_);
-  const auto leaves = tree_detail::leaves(*tree_, x32, X.rows(), X.cols());
+  const auto leaves = detail::tree::leaves(*tree_, x32, X.rows(), X.cols());
   std::vector<Matrix> out;
   for (std::int64_t k = 0; k < tree_->n_outputs(); ++k) {
     const std::int64_t nc = tree_->n_classes()[static_cast<std::size_t>(k)];
     Matrix p = Matrix::Zero(X.rows(), nc);
     for (Eigen::Index i = 0; i < X.rows(); ++i) {
-      tree_detail::add_proba(*tree_, leaves[static_cast<std::size_t>(i)], k, nc,
+      detail::tree::add_proba(*tree_, leaves[static_cast<std::size_t>(i)], k, nc,
                              values_are_fractions_, p.row(i).data());
     }
     out.push_back(std::move(p));
@@ -90,7 +91,7 @@ NdArray DecisionTreeClassifier::run(Method m, const MatrixView& X) const {
     case Method::Predict: {
       check_input(X);
       const auto x32 = detail::to_float32_rows(X, allow_nan_);
-      const auto leaves = tree_detail::leaves(*tree_, x32, X.rows(), X.cols());
+      const auto leaves = detail::tree::leaves(*tree_, x32, X.rows(), X.cols());
       const std::int64_t n_out = tree_->n_outputs();
       std::vector<std::int64_t> idx(static_cast<std::size_t>(X.rows() * n_out));
       for (Eigen::Index i = 0; i < X.rows(); ++i) {
@@ -113,12 +114,12 @@ NdArray DecisionTreeClassifier::run(Method m, const MatrixView& X) const {
                                "predict_proba_outputs");
       }
       auto p = predict_proba_outputs(X);
-      return m == Method::PredictProba ? to_ndarray(p[0]) : detail::log_of(p[0]);
+      return m == Method::PredictProba ? to_ndarray(p[0]) : to_ndarray(detail::log_of(p[0]));
     }
     case Method::Apply: {
       check_input(X);
       const auto x32 = detail::to_float32_rows(X, allow_nan_);
-      return leaf_ids(tree_detail::leaves(*tree_, x32, X.rows(), X.cols()));
+      return leaf_ids(detail::tree::leaves(*tree_, x32, X.rows(), X.cols()));
     }
     default:
       throw UnsupportedError(type_name() + " has no method " + to_string(m));
@@ -144,7 +145,7 @@ NdArray DecisionTreeRegressor::run(Method m, const MatrixView& X) const {
   }
   check_input(X);
   const auto x32 = detail::to_float32_rows(X, allow_nan_);
-  const auto leaves = tree_detail::leaves(*tree_, x32, X.rows(), X.cols());
+  const auto leaves = detail::tree::leaves(*tree_, x32, X.rows(), X.cols());
   if (m == Method::Apply) return leaf_ids(leaves);
   const std::int64_t n_out = tree_->n_outputs();
   const auto rows = static_cast<std::int64_t>(X.rows());
@@ -158,4 +159,4 @@ NdArray DecisionTreeRegressor::run(Method m, const MatrixView& X) const {
   return NdArray::from_vector(out, {rows, n_out});
 }
 
-}  // namespace skops
+}  // namespace skops::estimators

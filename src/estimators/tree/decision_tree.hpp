@@ -6,11 +6,12 @@
 #include <memory>
 #include <vector>
 
-#include "estimators/common/tree_flat.hpp"
-#include "skops/build.hpp"
+#include "estimators/tree/flat_tree.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
 #include "skops/estimators/tree.hpp"
 
-namespace skops::tree_detail {
+namespace skops::estimators::detail::tree {
 
 /// Leaf id of every row of a float32 row-major matrix.
 std::vector<std::int32_t> leaves(const detail::FlatTree& tree, const std::vector<float>& x32,
@@ -30,4 +31,4 @@ std::unique_ptr<DecisionTreeRegressor> build_regressor(const ObjectView& obj);
 void save_classifier(const DecisionTreeClassifier& est, ObjectWriter& w);
 void save_regressor(const DecisionTreeRegressor& est, ObjectWriter& w);
 
-}  // namespace skops::tree_detail
+}  // namespace skops::estimators::detail::tree

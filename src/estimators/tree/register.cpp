@@ -1,11 +1,12 @@
-// Registrations of the tree family (sklearn.tree).
-#include "estimators/families.hpp"
+// sklearn.tree: DecisionTree{Classifier,Regressor}, ExtraTree{Classifier,Regressor} (decision_tree.cpp,
+// tree_io.cpp), and the sklearn.tree._tree.Tree helper they hold.
+#include "estimators/builtins.hpp"
 #include "estimators/tree/decision_tree.hpp"
 
 namespace skops::estimators {
 
-void register_trees(TypeRegistry& reg) {
-  using namespace tree_detail;
+void register_tree(TypeRegistry& reg) {
+  using namespace detail::tree;
   reg.add<DecisionTreeClassifier>("sklearn.tree._classes.DecisionTreeClassifier", build_classifier,
                                   save_classifier);
   reg.add<DecisionTreeClassifier>("sklearn.tree._classes.ExtraTreeClassifier", build_classifier,

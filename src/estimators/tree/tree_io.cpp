@@ -2,16 +2,17 @@
 
 #include <algorithm>
 
-#include "estimators/common/sklearn_version.hpp"
-#include "estimators/common/tree_labels.hpp"
+#include "estimators/utils/versions.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/extmath.hpp"
 #include "estimators/tree/decision_tree.hpp"
 #include "skops/error.hpp"
 
-namespace skops {
+namespace skops::estimators {
 
 using detail::FlatTree;
 
-namespace tree_detail {
+namespace detail::tree {
 namespace {
 
 std::int64_t read_n_features(const ObjectView& obj) {
@@ -47,7 +48,7 @@ bool optional_str_is(const ObjectView& obj, const char* key,
 // Hyper-parameters of a natively built tree (scikit-learn defaults), written only when
 // absent so that loaded estimators keep theirs.
 void write_default_params(ObjectWriter& w, bool classifier, bool extra) {
-  const bool v14 = detail::sklearn_version_at_least(w.ctx().sklearn_version(), {1, 4, 0}, false);
+  const bool v14 = w.ctx().target_at_least(1, 4, 0);
   w.set_default("criterion", make::str(classifier ? "gini" : "squared_error"));
   w.set_default("splitter", make::str(extra ? "random" : "best"));
   w.set_default("max_depth", make::none());
@@ -92,7 +93,7 @@ std::unique_ptr<DecisionTreeClassifier> build_classifier(const ObjectView& obj) 
   const std::int64_t n_outputs = read_n_outputs(obj, *tree);
   bool multi = false;
   const ValueView cv = obj.at("classes_");
-  std::vector<NdArray> classes = detail::read_label_sets(cv, n_outputs, multi);
+  std::vector<NdArray> classes = detail::read_class_sets(cv, n_outputs, multi);
   for (std::size_t k = 0; k < classes.size(); ++k) {
     if (classes[k].dim(0) != tree->n_classes()[k]) {
       cv.fail("classes_ has " + std::to_string(classes[k].dim(0)) + " labels for output " +
@@ -101,7 +102,7 @@ std::unique_ptr<DecisionTreeClassifier> build_classifier(const ObjectView& obj) 
     }
   }
   const bool nan_ok = tree_allows_nan(obj, *tree, true);
-  const bool fractions = detail::classifier_values_are_fractions(detail::file_sklearn_version(obj));
+  const bool fractions = detail::classifier_values_are_fractions(detail::file_version(obj));
   auto est =
       std::make_unique<DecisionTreeClassifier>(tree, std::move(classes), multi, nan_ok, fractions);
   est->set_type_name(obj.type_name());
@@ -138,7 +139,7 @@ void save_classifier(const DecisionTreeClassifier& est, ObjectWriter& w) {
     w.set("n_classes_", make::numpy_scalar(int64_scalar(t.n_classes()[0])));
   }
   w.set_default("max_features_", make::integer(t.n_features()));
-  w.set("tree_", t.to_node(w.ctx().sklearn_version(), true));
+  w.set("tree_", t.to_node(w.ctx().target(), true));
 }
 
 void save_regressor(const DecisionTreeRegressor& est, ObjectWriter& w) {
@@ -148,10 +149,10 @@ void save_regressor(const DecisionTreeRegressor& est, ObjectWriter& w) {
   w.set_int("n_features_in_", t.n_features());
   w.set_int("n_outputs_", t.n_outputs());
   w.set_default("max_features_", make::integer(t.n_features()));
-  w.set("tree_", t.to_node(w.ctx().sklearn_version(), false));
+  w.set("tree_", t.to_node(w.ctx().target(), false));
 }
 
-}  // namespace tree_detail
+}  // namespace detail::tree
 
 std::unique_ptr<DecisionTreeClassifier> DecisionTreeClassifier::from_arrays(
     const TreeArrays& tree, std::vector<NdArray> classes, bool extra) {
@@ -184,4 +185,4 @@ std::unique_ptr<DecisionTreeRegressor> DecisionTreeRegressor::from_arrays(const 
   return est;
 }
 
-}  // namespace skops
+}  // namespace skops::estimators

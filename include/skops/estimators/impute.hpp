@@ -1,0 +1,66 @@
+#pragma once
+/// \file impute.hpp
+/// sklearn.impute as C++ estimators: SimpleImputer (numeric), with its native constructor.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "skops/estimators/preprocessing.hpp"
+
+namespace skops::estimators {
+
+/// sklearn.impute.SimpleImputer (numeric): missing entries replaced by statistics_; columns
+/// whose statistic is NaN are dropped (unless keep_empty_features or strategy "constant").
+class SimpleImputer final : public TransformerBase {
+ public:
+  /// `missing_values` NaN (default) or a number; `strategy` "mean", "median",
+  /// "most_frequent" or "constant".
+  SimpleImputer(std::vector<double> statistics, std::string strategy = "mean",
+                double missing_values = std::numeric_limits<double>::quiet_NaN(),
+                bool keep_empty_features = false, std::optional<double> fill_value = std::nullopt);
+  const std::vector<double>& statistics() const noexcept { return statistics_; }
+  const std::string& strategy() const noexcept { return strategy_; }
+  double missing_values() const noexcept { return missing_values_; }
+  bool keep_empty_features() const noexcept { return keep_empty_features_; }
+  const std::optional<double>& fill_value() const noexcept { return fill_value_; }
+  /// MissingIndicator columns appended to the output (add_indicator=True): the input
+  /// columns whose missing mask is appended, as float 0/1 (scikit-learn's features_: the
+  /// columns that had missing values in fit). Throws ValidationError unless strictly
+  /// increasing column indices < n_features_in.
+  void set_indicator_features(std::vector<std::int64_t> features);
+  const std::optional<std::vector<std::int64_t>>& indicator_features() const noexcept {
+    return indicator_;
+  }
+
+  /// With an indicator only (add_indicator=True): missing_values put back where the
+  /// indicator columns say, scikit-learn's algorithm step for step (float64 output).
+  NdArray inverse_transform(const MatrixView& X) const;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+  /// float32 X stays float32 (missing_values and the statistics rounded to float32);
+  /// inverse_transform gives float64 whatever the input, as scikit-learn.
+  NdArray do_transform_float32(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return indicator_.has_value(); }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
+
+ private:
+  template <class T>
+  NdArray transform_as(const MatrixView& X) const;
+  std::vector<double> statistics_;
+  std::string strategy_;
+  double missing_values_;
+  bool keep_empty_features_;
+  std::optional<double> fill_value_;
+  std::optional<std::vector<std::int64_t>> indicator_;
+};
+
+}  // namespace skops::estimators
+
+// Spellings before 0.2, kept for one release (docs/versioning.md).
+namespace skops::preprocessing {
+using estimators::SimpleImputer;
+}  // namespace skops::preprocessing

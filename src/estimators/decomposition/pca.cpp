@@ -1,0 +1,277 @@
+// PCA and TruncatedSVD projections (sklearn.decomposition), needed by the FeatureUnion and
+// Pipeline models that hold them.
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/decomposition/_base.py#L100-L128
+// https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py still
+// centres first; later versions centre after the projection (`_BasePCA._transform`).
+
+#include <Eigen/LU>
+#include <cmath>
+#include <limits>
+
+#include "estimators/utils/validation.hpp"
+#include "estimators/utils/versions.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/preprocessing/register.hpp"
+#include "skops/error.hpp"
+#include "skops/estimators/preprocessing.hpp"
+
+namespace skops::estimators {
+
+namespace {
+// inverse_transform takes projected rows: one column per component. scikit-learn applies no
+// other check there (NaN propagates through the product).
+void check_components_input(const Estimator& e, const MatrixView& X, Eigen::Index n_components) {
+  if (X.rows() == 0) {
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                     e.type_name());
+  }
+  if (X.cols() != n_components) {
+    throw InputError("X has " + std::to_string(X.cols()) + " columns, but " + e.type_name() +
+                     " has " + std::to_string(n_components) + " components");
+  }
+}
+}  // namespace
+
+PCA::PCA(Matrix components, std::vector<double> mean, std::vector<double> explained_variance,
+         bool whiten)
+    : components_(std::move(components)),
+      mean_(std::move(mean)),
+      explained_variance_(std::move(explained_variance)),
+      whiten_(whiten) {
+  if (components_.rows() < 1 || components_.cols() < 1)
+    throw ValidationError("PCA: components_ is empty");
+  if (static_cast<Eigen::Index>(mean_.size()) != components_.cols()) {
+    throw ValidationError("PCA: mean_ length differs from the columns of components_");
+  }
+  if (whiten_ && static_cast<Eigen::Index>(explained_variance_.size()) != components_.rows()) {
+    throw ValidationError("PCA: explained_variance_ length differs from the rows of components_");
+  }
+  set_type_name("sklearn.decomposition._pca.PCA");
+  set_n_features_in(components_.cols());
+}
+
+NdArray PCA::do_transform(const MatrixView& X) const {
+  check_finite_input(X);
+  const Eigen::Map<const Eigen::RowVectorXd> mean(mean_.data(),
+                                                  static_cast<Eigen::Index>(mean_.size()));
+  Matrix out;
+  if (centered_after_) {
+    // scikit-learn after 1.4: X @ C.T - mean @ C.T.
+    out = X * components_.transpose();
+    const Eigen::RowVectorXd shift = mean * components_.transpose();
+    out.rowwise() -= shift;
+  } else {
+    const Matrix centered = X.rowwise() - mean;
+    out = centered * components_.transpose();
+  }
+  if (whiten_) {
+    for (Eigen::Index k = 0; k < out.cols(); ++k) {
+      double s = std::sqrt(explained_variance_[static_cast<std::size_t>(k)]);
+      if (centered_after_ && s < std::numeric_limits<double>::epsilon())
+        s = std::numeric_limits<double>::epsilon();
+      out.col(k) /= s;
+    }
+  }
+  return to_ndarray(out);
+}
+
+// get_precision() by the matrix inversion lemma, as _BasePCA does.
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/decomposition/_base.py#L52-L84
+void PCA::set_noise_variance(double v) {
+  noise_variance_ = v;
+  const Eigen::Index k = components_.rows(), n = components_.cols();
+  if (static_cast<Eigen::Index>(explained_variance_.size()) != k || !(v > 0.0) ||
+      !std::isfinite(v)) {
+    precision_.resize(0, 0);
+    return;
+  }
+  Matrix comp = components_;
+  if (whiten_) {
+    for (Eigen::Index r = 0; r < k; ++r)
+      comp.row(r) *= std::sqrt(explained_variance_[static_cast<std::size_t>(r)]);
+  }
+  Matrix inner = comp * comp.transpose() / v;
+  for (Eigen::Index r = 0; r < k; ++r) {
+    inner(r, r) += 1.0 / std::max(explained_variance_[static_cast<std::size_t>(r)] - v, 0.0);
+  }
+  const Matrix inner_inv = inner.inverse();
+  precision_ = comp.transpose() * (inner_inv * comp);
+  precision_ /= -(v * v);
+  for (Eigen::Index r = 0; r < n; ++r) precision_(r, r) += 1.0 / v;
+  // fast_logdet: log|det| via slogdet (LU); -inf when the sign is not positive.
+  const Eigen::PartialPivLU<Matrix> lu(precision_);
+  double logdet = 0.0;
+  int sign = lu.permutationP().determinant();
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const double d = lu.matrixLU()(r, r);
+    if (d < 0) sign = -sign;
+    logdet += std::log(std::abs(d));
+  }
+  logdet_precision_ = sign > 0 ? logdet : -std::numeric_limits<double>::infinity();
+}
+
+bool PCA::supports(Method m) const noexcept {
+  return m == Method::Transform || m == Method::InverseTransform ||
+         (m == Method::ScoreSamples && precision_.size() > 0);
+}
+
+NdArray PCA::inverse_transform(const MatrixView& X) const {
+  check_components_input(*this, X, components_.rows());
+  if (!whiten_) {
+    Matrix out = X * components_;
+    out.rowwise() +=
+        Eigen::Map<const Eigen::RowVectorXd>(mean_.data(), static_cast<Eigen::Index>(mean_.size()));
+    return to_ndarray(out);
+  }
+  if (static_cast<Eigen::Index>(explained_variance_.size()) != components_.rows()) {
+    throw UnsupportedError(type_name() +
+                           ": inverse_transform of a whitened PCA needs explained_variance_");
+  }
+  Matrix scaled = components_;
+  for (Eigen::Index k = 0; k < scaled.rows(); ++k) {
+    scaled.row(k) *= std::sqrt(explained_variance_[static_cast<std::size_t>(k)]);
+  }
+  Matrix out = X * scaled;
+  out.rowwise() +=
+      Eigen::Map<const Eigen::RowVectorXd>(mean_.data(), static_cast<Eigen::Index>(mean_.size()));
+  return to_ndarray(out);
+}
+
+NdArray PCA::run(Method m, const MatrixView& X) const {
+  if (m == Method::ScoreSamples && precision_.size() > 0) return score_samples_impl(X);
+  return TransformerBase::run(m, X);
+}
+
+NdArray PCA::score_samples_impl(const MatrixView& X) const {
+  check_finite_input(X);
+  const Eigen::Map<const Eigen::RowVectorXd> mean(mean_.data(),
+                                                  static_cast<Eigen::Index>(mean_.size()));
+  const Matrix Xr = X.rowwise() - mean;
+  const Matrix XP = Xr * precision_;
+  const double n = static_cast<double>(X.cols());
+  const double pi = 3.14159265358979323846;
+  Eigen::VectorXd out(X.rows());
+  for (Eigen::Index i = 0; i < X.rows(); ++i) {
+    double s = 0.0;
+    for (Eigen::Index j = 0; j < X.cols(); ++j) s += Xr(i, j) * XP(i, j);
+    out(i) = -0.5 * s;
+    out(i) -= 0.5 * (n * std::log(2.0 * pi) - logdet_precision_);
+  }
+  return to_ndarray(out);
+}
+
+TruncatedSVD::TruncatedSVD(Matrix components) : components_(std::move(components)) {
+  if (components_.rows() < 1 || components_.cols() < 1)
+    throw ValidationError("TruncatedSVD: components_ is empty");
+  set_type_name("sklearn.decomposition._truncated_svd.TruncatedSVD");
+  set_n_features_in(components_.cols());
+}
+
+NdArray TruncatedSVD::do_transform(const MatrixView& X) const {
+  check_finite_input(X);
+  return to_ndarray(Matrix(X * components_.transpose()));
+}
+
+NdArray TruncatedSVD::inverse_transform(const MatrixView& X) const {
+  check_components_input(*this, X, components_.rows());
+  return to_ndarray(Matrix(X * components_));
+}
+
+}  // namespace skops::estimators
+
+namespace skops::estimators::detail::decomposition {
+
+
+namespace {
+
+Matrix components_of(const ObjectView& obj, std::int64_t n) {
+  const auto v = obj.at("components_");
+  const NdArray a = v.as_array();
+  if (a.dtype().kind() != DTypeKind::Float || a.ndim() != 2)
+    v.fail("components_ must be a 2-d float array");
+  if (a.dim(1) != n)
+    v.fail("components_ has " + std::to_string(a.dim(1)) + " columns, n_features_in_ is " +
+           std::to_string(n));
+  if (a.dim(0) < 1) v.fail("components_ is empty");
+  return to_matrix(a);
+}
+
+std::unique_ptr<PCA> build_pca(const ObjectView& obj) {
+  const auto n = detail::required_n_features(obj);
+  Matrix c = components_of(obj, n);
+  const bool whiten = detail::flag(obj, "whiten", false);
+  auto var = whiten ? detail::float_vector(obj, "explained_variance_", c.rows())
+                    : detail::optional_float_vector(obj, "explained_variance_", c.rows());
+  auto est = detail::located(obj, [&] {
+    return std::make_unique<PCA>(c, detail::float_vector(obj, "mean_", n), var, whiten);
+  });
+  // 1.4.2 still centres first (checked against its outputs); the change came with 1.5.
+  est->set_centered_after_projection(detail::file_at_least(obj, 1, 5));
+  if (auto nv = obj.find("noise_variance_"); nv && !nv->is_none())
+    est->set_noise_variance(nv->as_double());
+  detail::adopt_identity(*est, obj, n);
+  return est;
+}
+
+NodePtr matrix_node(const Matrix& m) { return make::array(to_ndarray(m)); }
+
+void save_pca(const PCA& e, ObjectWriter& w) {
+  const auto k = e.components().rows();
+  w.set_default("n_components", make::integer(k));
+  w.set_default("copy", make::boolean(true));
+  w.set_default("whiten", make::boolean(e.whiten()));
+  w.set_default("svd_solver", make::str("auto"));
+  w.set_default("tol", make::real(0.0));
+  w.set_default("iterated_power", make::str("auto"));
+  w.set_default("n_oversamples", make::integer(10));
+  w.set_default("power_iteration_normalizer", make::str("auto"));
+  w.set_default("random_state", make::none());
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set_default("_fit_svd_solver", make::str("full"));
+  w.set("mean_", detail::float_array_node(e.mean()));
+  const double nv = std::isnan(e.noise_variance()) ? 0.0 : e.noise_variance();
+  w.set_default("noise_variance_",
+                make::numpy_scalar(NdArray::from_vector(std::vector<double>{nv}, {})));
+  w.set_default("n_samples_", make::integer(k + 1));
+  w.set("components_", matrix_node(e.components()));
+  w.set_default("n_components_", make::integer(k));
+  std::vector<double> var = e.explained_variance();
+  if (var.empty()) var.assign(static_cast<std::size_t>(k), 1.0);
+  w.set_default("explained_variance_", detail::float_array_node(var));
+  w.set_default("explained_variance_ratio_", detail::float_array_node(var));
+  w.set_default("singular_values_", detail::float_array_node(var));
+}
+
+std::unique_ptr<TruncatedSVD> build_svd(const ObjectView& obj) {
+  const auto n = detail::required_n_features(obj);
+  auto est =
+      detail::located(obj, [&] { return std::make_unique<TruncatedSVD>(components_of(obj, n)); });
+  detail::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_svd(const TruncatedSVD& e, ObjectWriter& w) {
+  const auto k = e.components().rows();
+  w.set_default("algorithm", make::str("randomized"));
+  w.set_default("n_components", make::integer(k));
+  w.set_default("n_iter", make::integer(5));
+  w.set_default("n_oversamples", make::integer(10));
+  w.set_default("power_iteration_normalizer", make::str("auto"));
+  w.set_default("random_state", make::none());
+  w.set_default("tol", make::real(0.0));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set("components_", matrix_node(e.components()));
+  const std::vector<double> ones(static_cast<std::size_t>(k), 1.0);
+  w.set_default("explained_variance_", detail::float_array_node(ones));
+  w.set_default("explained_variance_ratio_", detail::float_array_node(ones));
+  w.set_default("singular_values_", detail::float_array_node(ones));
+}
+
+}  // namespace
+
+void register_pca(TypeRegistry& reg) {
+  reg.add<PCA>("sklearn.decomposition._pca.PCA", build_pca, save_pca);
+  reg.add<TruncatedSVD>("sklearn.decomposition._truncated_svd.TruncatedSVD", build_svd, save_svd);
+}
+
+}  // namespace skops::estimators::detail::decomposition

@@ -1,0 +1,16 @@
+// sklearn.discriminant_analysis: LinearDiscriminantAnalysis (lda.cpp) and
+// QuadraticDiscriminantAnalysis (qda.cpp).
+
+#include "estimators/builtins.hpp"
+#include "estimators/discriminant_analysis/internal.hpp"
+
+namespace skops::estimators {
+
+void register_discriminant_analysis(TypeRegistry& reg) {
+  using detail::discriminant_analysis::Access;
+  reg.add<LinearDiscriminantAnalysis>("sklearn.discriminant_analysis.LinearDiscriminantAnalysis",
+                                      Access::build_lda, Access::save_lda);
+  detail::discriminant_analysis::register_qda(reg);
+}
+
+}  // namespace skops::estimators
