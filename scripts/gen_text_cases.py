@@ -17,6 +17,7 @@
 Run with the Python whose behaviour the built-in tables follow (/usr/bin/python3 = 3.11).
 """
 import json
+import os
 import random
 import re
 import sys
@@ -184,6 +185,12 @@ def main():
     with open(out_path, "w", encoding="utf-8") as f:
         json.dump(cases, f, ensure_ascii=False, indent=0)
         f.write("\n")
+    # Seeds for tests/fuzz/fuzz_regex.cpp (pattern NUL document), replayed by ctest.
+    seed_dir = os.path.join(os.path.dirname(out_path), "regex_seeds")
+    os.makedirs(seed_dir, exist_ok=True)
+    for i, p in enumerate(PATTERNS):
+        with open(os.path.join(seed_dir, f"seed_{i:03d}.bin"), "wb") as f:
+            f.write(p.encode("utf-8") + b"\0" + DOCS[i % len(DOCS)].encode("utf-8"))
 
 
 if __name__ == "__main__":
