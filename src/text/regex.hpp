@@ -28,6 +28,12 @@ struct RegexLimits {
   std::size_t max_program_size = 10000;
   /// Nesting depth of groups.
   std::size_t max_nesting = 64;
+  /// Each search is one linear pass, but findall searches again after each match, and a
+  /// higher-priority thread may have scanned past the match it lost to (e.g. `.*y|a` on a
+  /// text of 'a's without 'y' rescans the rest of the text per token: quadratic, as for
+  /// RE2's and Rust regex's find-all loops). findall throws LimitError once the code points
+  /// stepped over in total exceed this factor x (text length + 1), keeping every call linear.
+  std::size_t max_scan_factor = 64;
 };
 
 struct Program;  // regex_program.hpp

@@ -284,6 +284,7 @@ std::unique_ptr<const Program> compile_regex(const Parsed& parsed, const RegexLi
   }
   auto prog = std::make_unique<Program>();
   prog->groups = parsed.groups;
+  prog->max_scan_factor = limits.max_scan_factor;
   Emitter e(*prog, parsed.flags, limits.max_program_size);
   e.emit(Op::Save, 0);
   e.node(*parsed.root);

@@ -106,6 +106,7 @@ struct Program {
   // Code points that can begin a match (c < 128 as bits; any c >= 128 when non_ascii_start).
   std::array<std::uint64_t, 2> ascii_start{};
   bool non_ascii_start = true;
+  std::size_t max_scan_factor = 64;  // RegexLimits::max_scan_factor
 };
 
 /// Compiles a parsed pattern into a program; throws as Regex::compile documents.

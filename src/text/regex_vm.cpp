@@ -71,7 +71,12 @@ namespace {
 
 class Vm {
  public:
-  Vm(const Program& prog, RegexScratch::Impl& s) : prog_(prog), s_(s), text_(s.text) {}
+  Vm(const Program& prog, RegexScratch::Impl& s) : prog_(prog), s_(s), text_(s.text) {
+    const std::size_t n = text_.size() + 1;
+    budget_ = prog.max_scan_factor > std::numeric_limits<std::size_t>::max() / n
+                  ? std::numeric_limits<std::size_t>::max()
+                  : prog.max_scan_factor * n;
+  }
 
   // Leftmost-first match starting at or after `start`; fills `out`.
   bool search(std::uint32_t start, Caps& out) {
@@ -93,6 +98,12 @@ class Vm {
         add_thread(*clist, 0, pos, init);
       }
       if (clist->size == 0) break;
+      if (budget_-- == 0) {
+        throw LimitError("regex: findall stepped over more than " +
+                         std::to_string(prog_.max_scan_factor) +
+                         " x the text length (RegexLimits::max_scan_factor): the pattern rescans "
+                         "the text after each match");
+      }
       nlist->size = 0;
       const char32_t c = pos < len ? text_[pos] : 0;
       for (std::size_t i = 0; i < clist->size; ++i) {
@@ -204,6 +215,7 @@ class Vm {
   const Program& prog_;
   RegexScratch::Impl& s_;
   const std::u32string& text_;
+  std::size_t budget_ = 0;  // positions still allowed over the whole findall
 };
 
 }  // namespace

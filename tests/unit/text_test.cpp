@@ -251,6 +251,15 @@ TEST(TextLimits, PatternBytesAndNesting) {
   EXPECT_EQ(re.findall("aaaaaaaa"), (std::vector<std::string>{"aaaaa", "aaa"}));
 }
 
+TEST(TextLimits, RescanningFindallIsCut) {
+  // `.*y|a`: each 'a' is a token, but the higher-priority `.*y` thread first scans to the end.
+  const std::string as(100000, 'a');
+  const tx::Regex re = tx::Regex::compile(R"(.*y|a)");
+  EXPECT_THROW(re.findall(as), skops::LimitError);
+  EXPECT_EQ(re.findall("aay").size(), 1u);  // "aay" is one token
+  EXPECT_EQ(re.findall(std::string(20, 'a')).size(), 20u);  // short texts stay within the budget
+}
+
 TEST(TextFindall, PathologicalPatternsStayCheap) {
   // (a|aa)*b and (\w+\s?)*$ backtrack exponentially in sre on these inputs; here each is
   // one linear pass (timed by bench/text_bench, only checked for results here).
