@@ -56,6 +56,12 @@ PATTERNS = [
     r"(?i)[\U00010400-\U0001044f]+", r"(?i)\U00010400", r"(?i)[\U00010400]", r"(?ai)[a-z]+",
     r"(?ai)k", r"(?i)\w+", r"(?i)[^\W]+", r"(?u)(?i)\bσ\w*", r"(?s)a.b", r"(?is)σ.", r"(?#c)\w+",
     r"\w(?#c)+", r"(?P<x>\w+)-",
+    # sre_parse's rewrites (non-capturing groups unpacked, common prefixes moved out of
+    # alternations, single-character alternations turned into a class) are visible with
+    # IGNORECASE above the BMP
+    r"(?i)x\U00010400|xi", r"(?i)(?:x)\U00010400|(?:x)i", r"(?i)(?:\U00010400)|i",
+    r"(?i)\U00010400|\U00010401", r"(?i)(?:ab)+\U00010400|(?:ab)+i", r"(?i)(?:\U00010400|i)",
+    r"ab|ac|a", r"(?:a|b)|c",
     # literal braces
     r"x{}", r"x{a}", r"x{,}y", r"a{0}b", r"\w{3}",
 ]
@@ -71,6 +77,7 @@ DOCS = [
     "$12.50 $3 $4.5", "x{} x{a} x{,}y xy ab b", "_under_score_ __init__ a_b", "don't can't 'quoted'",
     "a-b c--d -e-", "]]a[[\\", "...", "ＦＵＬＬＷＩＤＴＨ ｆｕｌｌ １２３", "ﬁ ﬂ ﬃ ㎏ ℌ ℵ ① ⑵",
     "e\u0301 e\u0316\u0301 e\u0301\u0316 a\u0308\u0323", "Å Å Å", "Ǆ ǅ ǆ ǲ", "ΐ ΰ ᾳ ᾼ ῼ",
+    "x𐐨 xi 𐐨 𐐩 ab𐐨 abi",
 ]
 
 
@@ -114,39 +121,45 @@ def all_chars():
 
 def random_cases(n, seed):
     rng = random.Random(seed)
-    atoms = ["a", "b", "é", "K", "ſ", r"\w", r"\d", r"\s", r"\W", ".", "[ab]", "[^a]", "[a-cé]",
-             r"[\s\d]", r"\.", "x"]
+    atoms = ["a", "b", "é", "K", "k", "ſ", "s", "S", "İ", "i", "ı", "Σ", "σ", "ς", "𐐀", "𐐨", "µ",
+             "μ", r"\w", r"\d", r"\s", r"\W", r"\S", r"\D", ".", "[ab]", "[^a]", "[a-cé]",
+             r"[\s\d]", r"\.", "x", "[A-Z]", "[^A-Z]", "[k-s]", "[Ā-ž]", r"[\U00010400-\U0001044f]",
+             "[𐐀x]", r"[^\w\s]", "[İı]", "[σ-ω]", r"\u0130", r"\n", "[ſ]", "[K]", "[^K]", "[Kk]",
+             "[\uff00-\U00010500]"]
     asserts = [r"\b", r"\B", "^", "$", r"\A", r"\Z"]
-    quants = ["*", "+", "?", "{1,2}", "{2}", "*?", "+?", "??", "{0,2}?"]
+    quants = ["*", "+", "?", "{1,2}", "{2}", "*?", "+?", "??", "{0,2}?", "{1,}", "{,2}", "{2,3}?"]
 
     def gen(depth):
         r = rng.random()
-        if depth > 2 or r < 0.35:
+        if depth > 3 or r < 0.3:
             return rng.choice(atoms)
-        if r < 0.5:
+        if r < 0.45:
             return gen(depth + 1) + rng.choice(quants)
-        if r < 0.7:
+        if r < 0.65:
             return "".join(gen(depth + 1) for _ in range(rng.randint(2, 3)))
-        if r < 0.8:
+        if r < 0.75:
             return gen(depth + 1) + "|" + gen(depth + 1)
-        if r < 0.9:
+        if r < 0.85:
             return "(?:" + gen(depth + 1) + ")" + rng.choice(quants + [""])
-        return rng.choice(asserts) + gen(depth + 1)
+        if r < 0.92:
+            return rng.choice(asserts) + gen(depth + 1)
+        return gen(depth + 1) + rng.choice(asserts)
 
     cases = []
-    alphabet = "aabbé KſkA1_ .\n"
+    alphabet = "aabbé KſkA1_ .\nİıiIΣσςsS𐐀𐐨µμK١e\u0301-"
     while len(cases) < n:
         body = gen(0)
-        if rng.random() < 0.15:
-            body = "(" + body + ")" + rng.choice(["", "x", "a"])
-        pattern = rng.choice(["", "", "", "(?i)", "(?a)", "(?s)", "(?m)"]) + body
+        if rng.random() < 0.2:
+            body = "(" + body + ")" + rng.choice(["", "x", "a", r"\b"])
+        pattern = rng.choice(["", "", "(?i)", "(?i)", "(?a)", "(?s)", "(?m)", "(?ai)", "(?is)",
+                              "(?im)"]) + body
         try:
             rx = re.compile(pattern)
         except re.error:
             continue
         if rx.groups > 1 or rx.fullmatch("") is not None:
             continue
-        doc = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        doc = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         cases.append({"pattern": pattern, "doc": doc, "expected": rx.findall(doc)})
     return cases
 
@@ -172,7 +185,7 @@ def main():
         "python": sys.version.split()[0],
         "unicode": unicodedata.unidata_version,
         "findall": findall,
-        "random_findall": random_cases(3000, 20261203),
+        "random_findall": random_cases(6000, 20261203),
         "strings": [{"input": s, "lower": s.lower(), "strip_unicode": strip_accents_unicode(s),
                      "strip_ascii": strip_accents_ascii(s)} for s in strings],
         "sweeps": [{"pattern": p, "ranges": fullmatch_ranges(p)} for p in SWEEPS],

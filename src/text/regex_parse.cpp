@@ -79,9 +79,111 @@ class Parser {
       branches.push_back(parse_sequence(depth, false));
     }
     if (branches.size() == 1) return std::move(branches[0]);
-    auto alt = make(Node::Alt, start);
-    alt->children = std::move(branches);
-    return alt;
+    return simplify_alternation(std::move(branches), start);
+  }
+
+  // sre_parse's _parse_sub rewrites: a first item common to all branches moves out
+  // (ab|ac -> a(?:b|c)), and branches that are all single literals or non-negated classes
+  // become one class (a|[bc]|\d -> [abc\d]). Both keep the matches, except that the class
+  // form has sre's IGNORECASE quirks for members above the BMP, so they are mirrored.
+  std::unique_ptr<Node> simplify_alternation(std::vector<std::unique_ptr<Node>> branches,
+                                             std::size_t start) {
+    std::vector<std::vector<std::unique_ptr<Node>>> items;
+    for (auto& b : branches) {
+      std::vector<std::unique_ptr<Node>> seq;
+      if (b->kind == Node::Concat) {
+        seq = std::move(b->children);
+      } else if (b->kind != Node::Empty) {
+        seq.push_back(std::move(b));
+      }
+      items.push_back(std::move(seq));
+    }
+    auto out = make(Node::Concat, start);
+    std::size_t skip = 0;  // items[i][0 .. skip) moved out
+    for (;;) {
+      bool common = true;
+      for (const auto& it : items) {
+        if (it.size() <= skip || !same(*it[skip], *items[0][skip])) {
+          common = false;
+          break;
+        }
+      }
+      if (!common) break;
+      out->children.push_back(std::move(items[0][skip]));
+      ++skip;
+    }
+    bool as_set = true;
+    std::vector<ClassItem> set;
+    for (const auto& it : items) {
+      if (it.size() != skip + 1) {
+        as_set = false;
+        break;
+      }
+      const Node& n = *it[skip];
+      if (n.kind == Node::Literal) {
+        set.push_back(ClassItem{ClassItem::Literal, n.ch, n.ch, Category::Digit});
+      } else if (n.kind == Node::Class && !n.negate) {
+        set.insert(set.end(), n.items.begin(), n.items.end());
+      } else {
+        as_set = false;
+        break;
+      }
+    }
+    if (as_set) {
+      auto cls = make(Node::Class, start);
+      cls->items = uniq(set);
+      out->children.push_back(std::move(cls));
+    } else {
+      auto alt = make(Node::Alt, start);
+      for (auto& it : items) {
+        std::vector<std::unique_ptr<Node>> rest;
+        for (std::size_t i = skip; i < it.size(); ++i) rest.push_back(std::move(it[i]));
+        if (rest.size() == 1) {
+          alt->children.push_back(std::move(rest[0]));
+        } else {
+          auto seq = make(rest.empty() ? Node::Empty : Node::Concat, start);
+          seq->children = std::move(rest);
+          alt->children.push_back(std::move(seq));
+        }
+      }
+      out->children.push_back(std::move(alt));
+    }
+    if (out->children.size() == 1) return std::move(out->children[0]);
+    return out;
+  }
+
+  static bool same_item(const ClassItem& a, const ClassItem& b) {
+    return a.kind == b.kind && a.lo == b.lo && a.hi == b.hi &&
+           (a.kind != ClassItem::Cat || a.category == b.category);
+  }
+
+  // Equality as Python compares the parsed (op, av) tuples: leaves by value, but groups and
+  // repeats hold SubPattern objects, which compare by identity (so never equal here).
+  static bool same(const Node& a, const Node& b) {
+    if (a.kind == Node::Group || a.kind == Node::Repeat || !a.children.empty()) return false;
+    if (a.kind != b.kind || a.ch != b.ch || a.negate != b.negate || a.assertion != b.assertion ||
+        a.capture != b.capture || a.min != b.min || a.max != b.max || a.greedy != b.greedy ||
+        a.items.size() != b.items.size() || a.children.size() != b.children.size()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < a.items.size(); ++i) {
+      if (!same_item(a.items[i], b.items[i])) return false;
+    }
+    for (std::size_t i = 0; i < a.children.size(); ++i) {
+      if (!same(*a.children[i], *b.children[i])) return false;
+    }
+    return true;
+  }
+
+  // sre_parse's _uniq: first occurrences, in order.
+  static std::vector<ClassItem> uniq(const std::vector<ClassItem>& set) {
+    std::vector<ClassItem> out;
+    for (const ClassItem& it : set) {
+      bool dup = false;
+      for (const ClassItem& u : out) dup = dup || same_item(u, it);
+      if (!dup) out.push_back(it);
+    }
+    return out;
   }
 
   std::unique_ptr<Node> parse_sequence(std::size_t depth, bool first) {
@@ -134,6 +236,22 @@ class Parser {
         }
       }
     }
+    // sre_parse unpacks non-capturing groups into the sequence (after quantifiers took
+    // theirs), which the alternation rewrites below then see.
+    std::vector<std::unique_ptr<Node>> flat;
+    for (auto& item : items) {
+      if (item->kind == Node::Group && item->capture < 0) {
+        std::unique_ptr<Node> body = std::move(item->children[0]);
+        if (body->kind == Node::Concat) {
+          for (auto& c : body->children) flat.push_back(std::move(c));
+        } else if (body->kind != Node::Empty) {
+          flat.push_back(std::move(body));
+        }
+      } else {
+        flat.push_back(std::move(item));
+      }
+    }
+    items = std::move(flat);
     if (items.size() == 1) return std::move(items[0]);
     if (items.empty()) seq->kind = Node::Empty;
     return seq;
@@ -453,23 +571,15 @@ class Parser {
       }
     }
     // sre_parse's _uniq, then a lone literal becomes LITERAL / NOT_LITERAL.
-    std::vector<ClassItem> uniq;
-    for (const ClassItem& it : set) {
-      bool dup = false;
-      for (const ClassItem& u : uniq) {
-        dup = dup || (u.kind == it.kind && u.lo == it.lo && u.hi == it.hi &&
-                      (it.kind != ClassItem::Cat || u.category == it.category));
-      }
-      if (!dup) uniq.push_back(it);
-    }
-    if (uniq.size() == 1 && uniq[0].kind == ClassItem::Literal) {
+    std::vector<ClassItem> items = uniq(set);
+    if (items.size() == 1 && items[0].kind == ClassItem::Literal) {
       auto n = make(negate ? Node::NotLiteral : Node::Literal, at);
-      n->ch = uniq[0].lo;
+      n->ch = items[0].lo;
       return n;
     }
     auto n = make(Node::Class, at);
     n->negate = negate;
-    n->items = std::move(uniq);
+    n->items = std::move(items);
     return n;
   }
 
