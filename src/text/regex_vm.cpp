@@ -71,7 +71,8 @@ namespace {
 
 class Vm {
  public:
-  Vm(const Program& prog, RegexScratch::Impl& s) : prog_(prog), s_(s), text_(s.text) {
+  Vm(const Program& prog, RegexScratch::Impl& s)
+      : prog_(prog), insts_(prog.insts.data()), s_(s), text_(s.text) {
     const std::size_t n = text_.size() + 1;
     budget_ = prog.max_scan_factor > std::numeric_limits<std::size_t>::max() / n
                   ? std::numeric_limits<std::size_t>::max()
@@ -85,6 +86,7 @@ class Vm {
     ThreadList* nlist = &s_.b;
     clist->reset(n);
     nlist->reset(n);
+    if (s_.stack.size() < n + 1) s_.stack.resize(n + 1);
     const auto len = static_cast<std::uint32_t>(text_.size());
     bool matched = false;
     for (std::uint32_t pos = start;; ++pos) {
@@ -93,9 +95,12 @@ class Vm {
           while (pos < len && !can_start(text_[pos])) ++pos;
           if (pos >= len) return false;  // a match consumes at least one code point
         }
-        Caps init{};
-        init.fill(kUnset);
-        add_thread(*clist, 0, pos, init);
+        // A match starting here consumes text_[pos] first (assertions consume nothing).
+        if (pos < len && can_start(text_[pos])) {
+          Caps init{};
+          init.fill(kUnset);
+          add_thread(*clist, 0, pos, init);
+        }
       }
       if (clist->size == 0) break;
       if (budget_-- == 0) {
@@ -108,7 +113,7 @@ class Vm {
       const char32_t c = pos < len ? text_[pos] : 0;
       for (std::size_t i = 0; i < clist->size; ++i) {
         const std::uint32_t pc = clist->dense[i];
-        const Inst& in = prog_.insts[pc];
+        const Inst& in = insts_[pc];
         bool step = false;
         switch (in.op) {
           case Op::Match:
@@ -176,13 +181,24 @@ class Vm {
 
   // Follows splits, jumps, saves and assertions from pc at pos, in priority order, adding
   // every instruction reached once; consuming instructions and Match keep the captures.
-  void add_thread(ThreadList& list, std::uint32_t pc0, std::uint32_t pos, Caps caps) {
-    auto& stack = s_.stack;
-    stack.clear();
-    stack.push_back(StackEntry{pc0, 0, 0});
-    while (!stack.empty()) {
-      const StackEntry e = stack.back();
-      stack.pop_back();
+  void add_thread(ThreadList& list, std::uint32_t pc0, std::uint32_t pos, const Caps& caps0) {
+    if (list.contains(pc0)) return;
+    {
+      // Common case: the next instruction consumes; no closure to follow.
+      const Op op = insts_[pc0].op;
+      if (op == Op::Char || op == Op::Set || op == Op::Any || op == Op::AnyAll || op == Op::Match) {
+        list.caps[list.insert(pc0)] = caps0;
+        return;
+      }
+    }
+    Caps caps = caps0;
+    // Each instruction is entered at most once per call and pushes at most one entry, so the
+    // stack (sized to the program in search()) never grows.
+    StackEntry* stack = s_.stack.data();
+    std::size_t top = 0;
+    stack[top++] = StackEntry{pc0, 0, 0};
+    while (top > 0) {
+      const StackEntry e = stack[--top];
       if (e.pc == kUnset) {
         caps[e.slot] = e.value;
         continue;
@@ -191,14 +207,14 @@ class Vm {
       for (;;) {
         if (list.contains(pc)) break;
         const std::size_t idx = list.insert(pc);
-        const Inst& in = prog_.insts[pc];
+        const Inst& in = insts_[pc];
         if (in.op == Op::Jmp) {
           pc = in.x;
         } else if (in.op == Op::Split) {
-          stack.push_back(StackEntry{in.y, 0, 0});
+          stack[top++] = StackEntry{in.y, 0, 0};
           pc = in.x;
         } else if (in.op == Op::Save) {
-          stack.push_back(StackEntry{kUnset, in.x, caps[in.x]});
+          stack[top++] = StackEntry{kUnset, in.x, caps[in.x]};
           caps[in.x] = pos;
           ++pc;
         } else if (in.op == Op::Assert) {
@@ -213,6 +229,7 @@ class Vm {
   }
 
   const Program& prog_;
+  const Inst* insts_;
   RegexScratch::Impl& s_;
   const std::u32string& text_;
   std::size_t budget_ = 0;  // positions still allowed over the whole findall

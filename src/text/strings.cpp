@@ -80,6 +80,34 @@ bool final_sigma(std::u32string_view t, std::size_t i) noexcept {
   return k == t.size() || !is_cased_not_ignorable(t[k]);
 }
 
+// final_sigma over UTF-8: the sigma is utf8[i, i + n); the bytes before it are valid UTF-8
+// (already decoded); an invalid sequence after it ends the look-ahead (the caller throws
+// when it reaches it).
+bool final_sigma_utf8(std::string_view s, std::size_t i, std::size_t n) noexcept {
+  std::size_t j = i;
+  char32_t c = 0;
+  bool found = false;
+  while (j > 0) {
+    std::size_t k = j - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    decode_one(s, k, &c);
+    j = k;
+    if (!is_case_ignorable(c)) {
+      found = true;
+      break;
+    }
+  }
+  if (!found || !is_cased_not_ignorable(c)) return false;
+  std::size_t k = i + n;
+  while (k < s.size()) {
+    const std::size_t m = decode_one(s, k, &c);
+    if (m == 0) return true;
+    if (!is_case_ignorable(c)) return !is_cased_not_ignorable(c);
+    k += m;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::size_t find_invalid_utf8(std::string_view utf8) noexcept {
@@ -133,20 +161,36 @@ void python_lower(std::u32string_view text, std::u32string& out) {
 }
 
 std::string python_lower(std::string_view utf8) {
-  if (all_ascii(utf8)) {
-    std::string out(utf8);
-    for (char& ch : out) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-    }
-    return out;
-  }
-  const std::u32string text = decode_utf8(utf8);
-  std::u32string lowered;
-  lowered.reserve(text.size());
-  python_lower(text, lowered);
+  // Streaming: ASCII bytes directly, other code points one at a time; only a capital sigma
+  // (whose form depends on its neighbours) sends the whole text through the code point path.
   std::string out;
   out.reserve(utf8.size());
-  encode_utf8(lowered, out);
+  std::u32string one;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0x80) {
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t n = decode_one(utf8, i, &cp);
+    if (n == 0) throw InputError("text: invalid UTF-8 at byte offset " + std::to_string(i));
+    if (cp == 0x3A3) {
+      out += final_sigma_utf8(utf8, i, n) ? "\xCF\x82" : "\xCF\x83";  // ς : σ
+      i += n;
+      continue;
+    }
+    one.clear();
+    append_full_lower(cp, one);
+    if (one.size() == 1 && one[0] == cp) {
+      out.append(utf8.data() + i, n);
+    } else {
+      encode_utf8(one, out);
+    }
+    i += n;
+  }
   return out;
 }
 
