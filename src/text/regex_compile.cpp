@@ -150,7 +150,7 @@ class Emitter {
         for (const auto& c : n.children) node(*c);
         return;
       case Node::Alt:
-        alternation(n, 0);
+        alternation(n);
         return;
       case Node::Repeat:
         repeat(n);
@@ -159,19 +159,22 @@ class Emitter {
   }
 
  private:
-  // b0 | b1 | ... : split(b0, rest); b0; jmp end; rest: ...
-  void alternation(const Node& n, std::size_t i) {
-    if (i + 1 == n.children.size()) {
+  // b0 | b1 | ... : split(b0, rest); b0; jmp end; rest: split(b1, rest2); b1; jmp end; ...
+  // (a loop, not recursion: a pattern may have thousands of branches).
+  void alternation(const Node& n) {
+    std::vector<std::uint32_t> jumps;
+    for (std::size_t i = 0; i < n.children.size(); ++i) {
+      if (i + 1 == n.children.size()) {
+        node(*n.children[i]);
+        break;
+      }
+      const std::uint32_t split = emit(Op::Split);
+      prog_.insts[split].x = here();
       node(*n.children[i]);
-      return;
+      jumps.push_back(emit(Op::Jmp));
+      prog_.insts[split].y = here();
     }
-    const std::uint32_t split = emit(Op::Split);
-    prog_.insts[split].x = here();
-    node(*n.children[i]);
-    const std::uint32_t jmp = emit(Op::Jmp);
-    prog_.insts[split].y = here();
-    alternation(n, i + 1);
-    prog_.insts[jmp].x = here();
+    for (const std::uint32_t j : jumps) prog_.insts[j].x = here();
   }
 
   // Split whose preferred branch is `body` when greedy, `skip` when lazy.

@@ -251,6 +251,24 @@ TEST(TextLimits, PatternBytesAndNesting) {
   EXPECT_EQ(re.findall("aaaaaaaa"), (std::vector<std::string>{"aaaaa", "aaa"}));
 }
 
+TEST(TextLimits, ManyBranchesCompileWithoutDeepRecursion) {
+  // 624 branches of two or three letters (no common prefix, not single characters): one
+  // alternation of 624 (Python: re.findall gives ['za0', 'zq'] here).
+  std::string pattern;
+  for (char a = 'a'; a <= 'z'; ++a) {
+    for (char b = 'a'; b <= 'x'; b = static_cast<char>(b + 1)) {
+      if (!pattern.empty()) pattern += '|';
+      pattern += a;
+      pattern += static_cast<char>(b);
+      pattern += b == 'a' ? "0" : "";
+    }
+  }
+  tx::RegexLimits limits;
+  limits.max_pattern_bytes = 1 << 16;
+  const tx::Regex re = tx::Regex::compile(pattern, limits);
+  EXPECT_EQ(re.findall("za0 zq qz"), (std::vector<std::string>{"za0", "zq"}));
+}
+
 TEST(TextLimits, RescanningFindallIsCut) {
   // `.*y|a`: each 'a' is a token, but the higher-priority `.*y` thread first scans to the end.
   const std::string as(100000, 'a');
