@@ -17,9 +17,10 @@ namespace tx = skops::detail::text;
 namespace {
 
 std::string words_text(std::size_t bytes) {
-  static const char* words[] = {"the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog",
-                                "naïve", "café", "Straße", "ΣΟΦΟΣ", "données", "2026", "a",
-                                "vectorizer", "tf-idf", "it's", "e-mail:", "x@y.z"};
+  static const char* words[] = {"the",        "quick",  "brown",   "fox",     "jumps",
+                                "over",       "lazy",   "dog",     "naïve",   "café",
+                                "Straße",     "ΣΟΦΟΣ",  "données", "2026",    "a",
+                                "vectorizer", "tf-idf", "it's",    "e-mail:", "x@y.z"};
   std::string s;
   std::size_t i = 0;
   while (s.size() < bytes) {
@@ -48,7 +49,10 @@ void run_findall(benchmark::State& state, const char* pattern, const std::string
 void BM_AltStarNoMatch(benchmark::State& state) {
   run_findall(state, "(?:a|aa)*b", std::string(static_cast<std::size_t>(state.range(0)), 'a'));
 }
-BENCHMARK(BM_AltStarNoMatch)->RangeMultiplier(8)->Range(1 << 10, 1 << 20)->Complexity(benchmark::oN);
+BENCHMARK(BM_AltStarNoMatch)
+    ->RangeMultiplier(8)
+    ->Range(1 << 10, 1 << 20)
+    ->Complexity(benchmark::oN);
 
 // (\w+\s?)+$ on words ending in '!': catastrophic backtracking in sre.
 void BM_WordsThenEndNoMatch(benchmark::State& state) {
@@ -59,18 +63,27 @@ void BM_WordsThenEndNoMatch(benchmark::State& state) {
   t += "!";
   run_findall(state, R"((?:\w+\s?)+$)", t);
 }
-BENCHMARK(BM_WordsThenEndNoMatch)->RangeMultiplier(8)->Range(1 << 10, 1 << 20)->Complexity(benchmark::oN);
+BENCHMARK(BM_WordsThenEndNoMatch)
+    ->RangeMultiplier(8)
+    ->Range(1 << 10, 1 << 20)
+    ->Complexity(benchmark::oN);
 
 // x{1,100}y-style counted repetition on x^n (quadratic for backtracking search).
 void BM_CountedNoMatch(benchmark::State& state) {
   run_findall(state, "a{1,100}b", std::string(static_cast<std::size_t>(state.range(0)), 'a'));
 }
-BENCHMARK(BM_CountedNoMatch)->RangeMultiplier(8)->Range(1 << 10, 1 << 20)->Complexity(benchmark::oN);
+BENCHMARK(BM_CountedNoMatch)
+    ->RangeMultiplier(8)
+    ->Range(1 << 10, 1 << 20)
+    ->Complexity(benchmark::oN);
 
 void BM_DefaultTokenPattern(benchmark::State& state) {
   run_findall(state, R"((?u)\b\w\w+\b)", words_text(static_cast<std::size_t>(state.range(0))));
 }
-BENCHMARK(BM_DefaultTokenPattern)->RangeMultiplier(8)->Range(1 << 10, 1 << 20)->Complexity(benchmark::oN);
+BENCHMARK(BM_DefaultTokenPattern)
+    ->RangeMultiplier(8)
+    ->Range(1 << 10, 1 << 20)
+    ->Complexity(benchmark::oN);
 
 void BM_PunctuationPattern(benchmark::State& state) {
   run_findall(state, R"((?u)\b\w+\b|[^\w\s])", words_text(1 << 20));

@@ -79,7 +79,8 @@ class Regex {
   /// (valid during the call). Throws InputError on invalid UTF-8 (before any call).
   template <typename F>
   void findall(std::string_view utf8, RegexScratch& scratch, F&& on_token) const {
-    for_each_token(utf8, scratch, &on_token, [](void* f, std::string_view t) { (*static_cast<F*>(f))(t); });
+    for_each_token(utf8, scratch, &on_token,
+                   [](void* f, std::string_view t) { (*static_cast<F*>(f))(t); });
   }
 
   /// Number of capturing groups (0 or 1).

@@ -22,20 +22,27 @@ char32_t ascii_lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
 bool category_holds(Category cat, char32_t c, bool ascii) {
   switch (cat) {
-    case Category::Digit: return ascii ? (c >= '0' && c <= '9') : is_decimal(c);
-    case Category::NotDigit: return !(ascii ? (c >= '0' && c <= '9') : is_decimal(c));
+    case Category::Digit:
+      return ascii ? (c >= '0' && c <= '9') : is_decimal(c);
+    case Category::NotDigit:
+      return !(ascii ? (c >= '0' && c <= '9') : is_decimal(c));
     // (?a)\s is Py_ISSPACE: \t \n \v \f \r and space (not U+001C..U+001F, which str \s has).
-    case Category::Space: return ascii ? ((c >= 9 && c <= 13) || c == ' ') : is_space(c);
-    case Category::NotSpace: return !(ascii ? ((c >= 9 && c <= 13) || c == ' ') : is_space(c));
-    case Category::Word: return ascii ? ascii_word(c) : is_word(c);
-    case Category::NotWord: return !(ascii ? ascii_word(c) : is_word(c));
+    case Category::Space:
+      return ascii ? ((c >= 9 && c <= 13) || c == ' ') : is_space(c);
+    case Category::NotSpace:
+      return !(ascii ? ((c >= 9 && c <= 13) || c == ' ') : is_space(c));
+    case Category::Word:
+      return ascii ? ascii_word(c) : is_word(c);
+    case Category::NotWord:
+      return !(ascii ? ascii_word(c) : is_word(c));
   }
   return false;
 }
 
 bool in_sorted(const std::vector<std::pair<char32_t, char32_t>>& r, char32_t c) {
-  auto it = std::upper_bound(r.begin(), r.end(), c,
-                             [](char32_t v, const std::pair<char32_t, char32_t>& x) { return v < x.first; });
+  auto it = std::upper_bound(
+      r.begin(), r.end(), c,
+      [](char32_t v, const std::pair<char32_t, char32_t>& x) { return v < x.first; });
   return it != r.begin() && c <= (it - 1)->second;
 }
 
@@ -64,7 +71,8 @@ bool any_re_cased(char32_t lo, char32_t hi) {
 bool CharSet::slow_test(char32_t c) const noexcept {
   const char32_t x = !lower_first ? c : (ascii ? ascii_lower(c) : re_lower(c));
   bool hit = in_sorted(ranges, x);
-  for (std::size_t i = 0; !hit && i < categories.size(); ++i) hit = category_holds(categories[i], x, ascii);
+  for (std::size_t i = 0; !hit && i < categories.size(); ++i)
+    hit = category_holds(categories[i], x, ascii);
   for (std::size_t i = 0; !hit && i < tail_literals.size(); ++i) hit = tail_literals[i] == x;
   if (!hit && !tail_ranges.empty()) {
     const char32_t up = re_upper(x);
@@ -151,9 +159,10 @@ CharSet make_class_set(const std::vector<ClassItem>& items, bool negate, const R
       s.tail_ranges.emplace_back(lo, hi);
       hascased = true;
     } else if (!hascased) {
-      hascased = uni ? any_re_cased(lo, hi) : (lo <= 'z' && hi >= 'A' &&
-                                               (std::max<char32_t>(lo, 'A') <= std::min<char32_t>(hi, 'Z') ||
-                                                std::max<char32_t>(lo, 'a') <= std::min<char32_t>(hi, 'z')));
+      hascased = uni ? any_re_cased(lo, hi)
+                     : (lo <= 'z' && hi >= 'A' &&
+                        (std::max<char32_t>(lo, 'A') <= std::min<char32_t>(hi, 'Z') ||
+                         std::max<char32_t>(lo, 'a') <= std::min<char32_t>(hi, 'z')));
     }
   }
   normalize(s.ranges);
@@ -162,7 +171,8 @@ CharSet make_class_set(const std::vector<ClassItem>& items, bool negate, const R
     std::vector<std::pair<char32_t, char32_t>> extra;
     for (std::size_t i = 0; i < tables::kExtraCasesKeysSize; ++i) {
       if (!in_sorted(s.ranges, tables::kExtraCasesKeys[i])) continue;
-      for (std::uint32_t k = tables::kExtraCasesOffsets[i]; k < tables::kExtraCasesOffsets[i + 1]; ++k) {
+      for (std::uint32_t k = tables::kExtraCasesOffsets[i]; k < tables::kExtraCasesOffsets[i + 1];
+           ++k) {
         extra.emplace_back(tables::kExtraCasesData[k], tables::kExtraCasesData[k]);
       }
     }

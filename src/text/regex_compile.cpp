@@ -81,7 +81,8 @@ class Emitter {
   // sre's literal compilation (re/_compiler.py _compile, LITERAL_CODES).
   void literal(char32_t ch, bool negate) {
     const bool uni = !flags_.ascii;
-    const bool cased = uni ? re_iscased(ch) : ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+    const bool cased =
+        uni ? re_iscased(ch) : ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
     if (!flags_.ignorecase || !cased) {
       if (!negate) {
         emit(Op::Char, static_cast<std::uint32_t>(ch));

@@ -16,9 +16,7 @@ constexpr std::uint64_t kMaxRepeat = 0xFFFFFFFFull;  // _sre.MAXREPEAT
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_oct(char32_t c) { return c >= '0' && c <= '7'; }
-bool is_hex(char32_t c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex(char32_t c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 int hex_value(char32_t c) {
   if (is_digit(c)) return static_cast<int>(c - '0');
@@ -79,111 +77,7 @@ class Parser {
       branches.push_back(parse_sequence(depth, false));
     }
     if (branches.size() == 1) return std::move(branches[0]);
-    return simplify_alternation(std::move(branches), start);
-  }
-
-  // sre_parse's _parse_sub rewrites: a first item common to all branches moves out
-  // (ab|ac -> a(?:b|c)), and branches that are all single literals or non-negated classes
-  // become one class (a|[bc]|\d -> [abc\d]). Both keep the matches, except that the class
-  // form has sre's IGNORECASE quirks for members above the BMP, so they are mirrored.
-  std::unique_ptr<Node> simplify_alternation(std::vector<std::unique_ptr<Node>> branches,
-                                             std::size_t start) {
-    std::vector<std::vector<std::unique_ptr<Node>>> items;
-    for (auto& b : branches) {
-      std::vector<std::unique_ptr<Node>> seq;
-      if (b->kind == Node::Concat) {
-        seq = std::move(b->children);
-      } else if (b->kind != Node::Empty) {
-        seq.push_back(std::move(b));
-      }
-      items.push_back(std::move(seq));
-    }
-    auto out = make(Node::Concat, start);
-    std::size_t skip = 0;  // items[i][0 .. skip) moved out
-    for (;;) {
-      bool common = true;
-      for (const auto& it : items) {
-        if (it.size() <= skip || !same(*it[skip], *items[0][skip])) {
-          common = false;
-          break;
-        }
-      }
-      if (!common) break;
-      out->children.push_back(std::move(items[0][skip]));
-      ++skip;
-    }
-    bool as_set = true;
-    std::vector<ClassItem> set;
-    for (const auto& it : items) {
-      if (it.size() != skip + 1) {
-        as_set = false;
-        break;
-      }
-      const Node& n = *it[skip];
-      if (n.kind == Node::Literal) {
-        set.push_back(ClassItem{ClassItem::Literal, n.ch, n.ch, Category::Digit});
-      } else if (n.kind == Node::Class && !n.negate) {
-        set.insert(set.end(), n.items.begin(), n.items.end());
-      } else {
-        as_set = false;
-        break;
-      }
-    }
-    if (as_set) {
-      auto cls = make(Node::Class, start);
-      cls->items = uniq(set);
-      out->children.push_back(std::move(cls));
-    } else {
-      auto alt = make(Node::Alt, start);
-      for (auto& it : items) {
-        std::vector<std::unique_ptr<Node>> rest;
-        for (std::size_t i = skip; i < it.size(); ++i) rest.push_back(std::move(it[i]));
-        if (rest.size() == 1) {
-          alt->children.push_back(std::move(rest[0]));
-        } else {
-          auto seq = make(rest.empty() ? Node::Empty : Node::Concat, start);
-          seq->children = std::move(rest);
-          alt->children.push_back(std::move(seq));
-        }
-      }
-      out->children.push_back(std::move(alt));
-    }
-    if (out->children.size() == 1) return std::move(out->children[0]);
-    return out;
-  }
-
-  static bool same_item(const ClassItem& a, const ClassItem& b) {
-    return a.kind == b.kind && a.lo == b.lo && a.hi == b.hi &&
-           (a.kind != ClassItem::Cat || a.category == b.category);
-  }
-
-  // Equality as Python compares the parsed (op, av) tuples: leaves by value, but groups and
-  // repeats hold SubPattern objects, which compare by identity (so never equal here).
-  static bool same(const Node& a, const Node& b) {
-    if (a.kind == Node::Group || a.kind == Node::Repeat || !a.children.empty()) return false;
-    if (a.kind != b.kind || a.ch != b.ch || a.negate != b.negate || a.assertion != b.assertion ||
-        a.capture != b.capture || a.min != b.min || a.max != b.max || a.greedy != b.greedy ||
-        a.items.size() != b.items.size() || a.children.size() != b.children.size()) {
-      return false;
-    }
-    for (std::size_t i = 0; i < a.items.size(); ++i) {
-      if (!same_item(a.items[i], b.items[i])) return false;
-    }
-    for (std::size_t i = 0; i < a.children.size(); ++i) {
-      if (!same(*a.children[i], *b.children[i])) return false;
-    }
-    return true;
-  }
-
-  // sre_parse's _uniq: first occurrences, in order.
-  static std::vector<ClassItem> uniq(const std::vector<ClassItem>& set) {
-    std::vector<ClassItem> out;
-    for (const ClassItem& it : set) {
-      bool dup = false;
-      for (const ClassItem& u : out) dup = dup || same_item(u, it);
-      if (!dup) out.push_back(it);
-    }
-    return out;
+    return simplify_alternation(std::move(branches), start);  // regex_simplify.cpp
   }
 
   std::unique_ptr<Node> parse_sequence(std::size_t depth, bool first) {
@@ -336,7 +230,8 @@ class Parser {
           if (pos_ == name_at) syntax("missing group name", name_at);
           for (std::size_t i = name_at; i < pos_; ++i) {
             const char32_t ch = p_[i];
-            const bool ok = ch == '_' || is_ascii_letter(ch) || (i > name_at && is_digit(ch)) || ch >= 0x80;
+            const bool ok =
+                ch == '_' || is_ascii_letter(ch) || (i > name_at && is_digit(ch)) || ch >= 0x80;
             if (!ok) syntax("bad character in group name", name_at);
           }
           ++pos_;
@@ -388,14 +283,28 @@ class Parser {
     while (has() && peek() != ')' && peek() != ':' && peek() != '-') {
       const char32_t c = p_[pos_++];
       switch (c) {
-        case 'a': a = true; f.ascii = true; break;
-        case 'u': u = true; break;
-        case 'i': f.ignorecase = true; break;
-        case 'm': f.multiline = true; break;
-        case 's': f.dotall = true; break;
-        case 'x': unsupported("verbose flag (?x)", at);
-        case 'L': syntax("bad inline flags: cannot use 'L' flag with a str pattern", at);
-        default: syntax("unknown flag " + printable(c), pos_ - 1);
+        case 'a':
+          a = true;
+          f.ascii = true;
+          break;
+        case 'u':
+          u = true;
+          break;
+        case 'i':
+          f.ignorecase = true;
+          break;
+        case 'm':
+          f.multiline = true;
+          break;
+        case 's':
+          f.dotall = true;
+          break;
+        case 'x':
+          unsupported("verbose flag (?x)", at);
+        case 'L':
+          syntax("bad inline flags: cannot use 'L' flag with a str pattern", at);
+        default:
+          syntax("unknown flag " + printable(c), pos_ - 1);
       }
     }
     if (!has()) syntax("missing -, : or )", pos_);
@@ -457,24 +366,40 @@ class Parser {
     if (!has()) syntax("bad escape (end of pattern)", at);
     const char32_t c = p_[pos_++];
     switch (c) {
-      case 'd': return category(Category::Digit, at);
-      case 'D': return category(Category::NotDigit, at);
-      case 's': return category(Category::Space, at);
-      case 'S': return category(Category::NotSpace, at);
-      case 'w': return category(Category::Word, at);
-      case 'W': return category(Category::NotWord, at);
-      case 'A': return assertion(AssertKind::Begin, at);
-      case 'Z': return assertion(AssertKind::EndString, at);
-      case 'b': return assertion(flags_.ascii ? AssertKind::AsciiBoundary : AssertKind::Boundary, at);
+      case 'd':
+        return category(Category::Digit, at);
+      case 'D':
+        return category(Category::NotDigit, at);
+      case 's':
+        return category(Category::Space, at);
+      case 'S':
+        return category(Category::NotSpace, at);
+      case 'w':
+        return category(Category::Word, at);
+      case 'W':
+        return category(Category::NotWord, at);
+      case 'A':
+        return assertion(AssertKind::Begin, at);
+      case 'Z':
+        return assertion(AssertKind::EndString, at);
+      case 'b':
+        return assertion(flags_.ascii ? AssertKind::AsciiBoundary : AssertKind::Boundary, at);
       case 'B':
         return assertion(flags_.ascii ? AssertKind::AsciiNotBoundary : AssertKind::NotBoundary, at);
-      case 'a': return literal(7, at);
-      case 'f': return literal(12, at);
-      case 'n': return literal(10, at);
-      case 'r': return literal(13, at);
-      case 't': return literal(9, at);
-      case 'v': return literal(11, at);
-      default: break;
+      case 'a':
+        return literal(7, at);
+      case 'f':
+        return literal(12, at);
+      case 'n':
+        return literal(10, at);
+      case 'r':
+        return literal(13, at);
+      case 't':
+        return literal(9, at);
+      case 'v':
+        return literal(11, at);
+      default:
+        break;
     }
     char32_t v = 0;
     if (numeric_escape(c, at, &v)) return literal(v, at);
@@ -509,20 +434,34 @@ class Parser {
     auto lit = [](char32_t v) { return ClassItem{ClassItem::Literal, v, v, Category::Digit}; };
     auto cat = [](Category k) { return ClassItem{ClassItem::Cat, 0, 0, k}; };
     switch (c) {
-      case 'd': return cat(Category::Digit);
-      case 'D': return cat(Category::NotDigit);
-      case 's': return cat(Category::Space);
-      case 'S': return cat(Category::NotSpace);
-      case 'w': return cat(Category::Word);
-      case 'W': return cat(Category::NotWord);
-      case 'a': return lit(7);
-      case 'b': return lit(8);
-      case 'f': return lit(12);
-      case 'n': return lit(10);
-      case 'r': return lit(13);
-      case 't': return lit(9);
-      case 'v': return lit(11);
-      default: break;
+      case 'd':
+        return cat(Category::Digit);
+      case 'D':
+        return cat(Category::NotDigit);
+      case 's':
+        return cat(Category::Space);
+      case 'S':
+        return cat(Category::NotSpace);
+      case 'w':
+        return cat(Category::Word);
+      case 'W':
+        return cat(Category::NotWord);
+      case 'a':
+        return lit(7);
+      case 'b':
+        return lit(8);
+      case 'f':
+        return lit(12);
+      case 'n':
+        return lit(10);
+      case 'r':
+        return lit(13);
+      case 't':
+        return lit(9);
+      case 'v':
+        return lit(11);
+      default:
+        break;
     }
     char32_t v = 0;
     if (numeric_escape(c, at, &v)) return lit(v);
@@ -548,8 +487,8 @@ class Parser {
       const std::size_t item_at = pos_;
       const char32_t c = p_[pos_++];
       if (c == ']' && !set.empty()) break;
-      ClassItem first = c == '\\' ? class_escape(item_at)
-                                  : ClassItem{ClassItem::Literal, c, c, Category::Digit};
+      ClassItem first =
+          c == '\\' ? class_escape(item_at) : ClassItem{ClassItem::Literal, c, c, Category::Digit};
       if (has() && peek() == '-') {
         ++pos_;
         if (!has()) syntax("unterminated character set", at);
@@ -571,7 +510,7 @@ class Parser {
       }
     }
     // sre_parse's _uniq, then a lone literal becomes LITERAL / NOT_LITERAL.
-    std::vector<ClassItem> items = uniq(set);
+    std::vector<ClassItem> items = uniq_class_items(set);
     if (items.size() == 1 && items[0].kind == ClassItem::Literal) {
       auto n = make(negate ? Node::NotLiteral : Node::Literal, at);
       n->ch = items[0].lo;

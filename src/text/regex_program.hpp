@@ -41,9 +41,9 @@ struct CharSet {
   bool ascii = false;        // (?a): ASCII categories and ASCII lowering
   std::vector<std::pair<char32_t, char32_t>> ranges;  // sorted, disjoint, not adjacent
   std::vector<Category> categories;
-  std::vector<char32_t> tail_literals;                        // non-BMP literal (sre quirk)
-  std::vector<std::pair<char32_t, char32_t>> tail_ranges;     // sre RANGE_UNI_IGNORE
-  std::array<std::uint64_t, 32> fast{};  // membership of c < 0x800, precomputed
+  std::vector<char32_t> tail_literals;                     // non-BMP literal (sre quirk)
+  std::vector<std::pair<char32_t, char32_t>> tail_ranges;  // sre RANGE_UNI_IGNORE
+  std::array<std::uint64_t, 32> fast{};                    // membership of c < 0x800, precomputed
 
   static constexpr char32_t kFastLimit = 0x800;
   bool slow_test(char32_t c) const noexcept;
@@ -67,15 +67,26 @@ enum class AssertKind : std::uint8_t {
 };
 
 struct Node {
-  enum Kind : std::uint8_t { Empty, Literal, NotLiteral, Class, Any, Assert, Group, Concat, Alt, Repeat } kind;
-  char32_t ch = 0;                   // Literal, NotLiteral
-  bool negate = false;               // Class
-  std::vector<ClassItem> items;      // Class
+  enum Kind : std::uint8_t {
+    Empty,
+    Literal,
+    NotLiteral,
+    Class,
+    Any,
+    Assert,
+    Group,
+    Concat,
+    Alt,
+    Repeat
+  } kind;
+  char32_t ch = 0;               // Literal, NotLiteral
+  bool negate = false;           // Class
+  std::vector<ClassItem> items;  // Class
   AssertKind assertion = AssertKind::Begin;
-  int capture = -1;                  // Group: index (1-based) or -1
-  std::uint32_t min = 0, max = 0;    // Repeat; max == kInfinite for no bound
+  int capture = -1;                // Group: index (1-based) or -1
+  std::uint32_t min = 0, max = 0;  // Repeat; max == kInfinite for no bound
   bool greedy = true;
-  std::size_t offset = 0;            // position in the pattern (code points), for messages
+  std::size_t offset = 0;  // position in the pattern (code points), for messages
   std::vector<std::unique_ptr<Node>> children;
 
   static constexpr std::uint32_t kInfinite = 0xFFFFFFFFu;
@@ -87,6 +98,13 @@ struct Parsed {
   int groups = 0;
 };
 
+/// sre_parse's alternation rewrites (regex_simplify.cpp): a first item common to all
+/// branches moves out, all-single-character branches become one class.
+std::unique_ptr<Node> simplify_alternation(std::vector<std::unique_ptr<Node>> branches,
+                                           std::size_t start);
+/// sre_parse's _uniq over class members: first occurrences, in order.
+std::vector<ClassItem> uniq_class_items(const std::vector<ClassItem>& set);
+
 /// Parses a decoded pattern; throws as Regex::compile documents.
 Parsed parse_regex(const std::u32string& pattern, const RegexLimits& limits);
 
@@ -95,8 +113,8 @@ enum class Op : std::uint8_t { Char, Set, Any, AnyAll, Assert, Split, Jmp, Save,
 struct Inst {
   Op op;
   AssertKind assertion;  // Assert
-  std::uint32_t x;       // Char: code point; Set: set index; Split/Jmp: target (preferred); Save: slot
-  std::uint32_t y;       // Split: second target
+  std::uint32_t x;  // Char: code point; Set: set index; Split/Jmp: target (preferred); Save: slot
+  std::uint32_t y;  // Split: second target
 };
 
 struct Program {

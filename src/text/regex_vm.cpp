@@ -44,7 +44,7 @@ struct ThreadList {
 };
 
 struct StackEntry {
-  std::uint32_t pc;    // kUnset: restore entry
+  std::uint32_t pc;  // kUnset: restore entry
   std::uint32_t slot;
   std::uint32_t value;
 };
@@ -159,11 +159,16 @@ class Vm {
   bool check(AssertKind k, std::uint32_t pos) const {
     const auto len = static_cast<std::uint32_t>(text_.size());
     switch (k) {
-      case AssertKind::Begin: return pos == 0;
-      case AssertKind::BeginLine: return pos == 0 || text_[pos - 1] == '\n';
-      case AssertKind::End: return pos == len || (pos + 1 == len && text_[pos] == '\n');
-      case AssertKind::EndLine: return pos == len || text_[pos] == '\n';
-      case AssertKind::EndString: return pos == len;
+      case AssertKind::Begin:
+        return pos == 0;
+      case AssertKind::BeginLine:
+        return pos == 0 || text_[pos - 1] == '\n';
+      case AssertKind::End:
+        return pos == len || (pos + 1 == len && text_[pos] == '\n');
+      case AssertKind::EndLine:
+        return pos == len || text_[pos] == '\n';
+      case AssertKind::EndString:
+        return pos == len;
       case AssertKind::Boundary:
       case AssertKind::NotBoundary:
       case AssertKind::AsciiBoundary:
@@ -248,11 +253,13 @@ std::size_t Regex::program_size() const noexcept { return program_->insts.size()
 Regex Regex::compile(std::string_view pattern, const RegexLimits& limits) {
   if (pattern.size() > limits.max_pattern_bytes) {
     throw LimitError("regex: pattern of " + std::to_string(pattern.size()) + " bytes exceeds " +
-                     std::to_string(limits.max_pattern_bytes) + " (RegexLimits::max_pattern_bytes)");
+                     std::to_string(limits.max_pattern_bytes) +
+                     " (RegexLimits::max_pattern_bytes)");
   }
   const std::size_t bad = find_invalid_utf8(pattern);
   if (bad != std::string_view::npos) {
-    throw ValidationError("regex: pattern is not valid UTF-8 (byte offset " + std::to_string(bad) + ")");
+    throw ValidationError("regex: pattern is not valid UTF-8 (byte offset " + std::to_string(bad) +
+                          ")");
   }
   const std::u32string cps = decode_utf8(pattern);
   const Parsed parsed = parse_regex(cps, limits);

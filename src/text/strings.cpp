@@ -25,7 +25,9 @@ std::size_t decode_one(std::string_view s, std::size_t i, char32_t* cp) noexcept
   auto cont = [&](std::size_t k) {
     return k < left && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
   };
-  auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  auto bits = [&](std::size_t k) {
+    return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F);
+  };
   if (b0 < 0x80) {
     *cp = b0;
     return 1;
@@ -44,7 +46,8 @@ std::size_t decode_one(std::string_view s, std::size_t i, char32_t* cp) noexcept
   }
   if (b0 >= 0xF0 && b0 <= 0xF4) {
     if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    const char32_t c = (static_cast<char32_t>(b0 & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
+    const char32_t c =
+        (static_cast<char32_t>(b0 & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
     if (c < 0x10000 || c > 0x10FFFF) return 0;
     *cp = c;
     return 4;
@@ -62,8 +65,9 @@ void canonical_order(std::u32string& s, std::size_t from) {
     std::size_t j = i + 1;
     while (j < s.size() && combining_class(s[j]) != 0) ++j;
     if (j - i > 1) {
-      std::stable_sort(s.begin() + static_cast<std::ptrdiff_t>(i), s.begin() + static_cast<std::ptrdiff_t>(j),
-                       [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+      std::stable_sort(
+          s.begin() + static_cast<std::ptrdiff_t>(i), s.begin() + static_cast<std::ptrdiff_t>(j),
+          [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
     }
     i = j;
   }

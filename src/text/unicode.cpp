@@ -14,9 +14,9 @@ using tables::CodeRange;
 
 bool in_ranges(const CodeRange* r, std::size_t n, char32_t c) noexcept {
   const CodeRange* end = r + n;
-  const CodeRange* it = std::upper_bound(
-      r, end, static_cast<std::uint32_t>(c),
-      [](std::uint32_t v, const CodeRange& x) { return v < x.lo; });
+  const CodeRange* it =
+      std::upper_bound(r, end, static_cast<std::uint32_t>(c),
+                       [](std::uint32_t v, const CodeRange& x) { return v < x.lo; });
   return it != r && c <= (it - 1)->hi;
 }
 

@@ -31,12 +31,12 @@ extern const std::size_t kSimpleLowerSize;
 extern const std::uint32_t kSimpleUpper[];
 extern const std::size_t kSimpleUpperSize;
 // Records: sorted k*Keys; the values of Keys[i] are Data[Offsets[i]] .. Data[Offsets[i+1]-1].
-#define SKOPS_TEXT_RECORDS(Name)                    \
-  extern const std::uint32_t Name##Keys[];          \
-  extern const std::size_t Name##KeysSize;          \
-  extern const std::uint32_t Name##Offsets[];       \
-  extern const std::size_t Name##OffsetsSize;       \
-  extern const std::uint32_t Name##Data[];          \
+#define SKOPS_TEXT_RECORDS(Name)              \
+  extern const std::uint32_t Name##Keys[];    \
+  extern const std::size_t Name##KeysSize;    \
+  extern const std::uint32_t Name##Offsets[]; \
+  extern const std::size_t Name##OffsetsSize; \
+  extern const std::uint32_t Name##Data[];    \
   extern const std::size_t Name##DataSize;
 SKOPS_TEXT_RECORDS(kExtraCases)  // re's extra IGNORECASE equivalences of a lowered code point
 SKOPS_TEXT_RECORDS(kFullLower)   // str.lower() of one code point (U+03A3 excluded)

@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size > (1u << 14)) size = 1u << 14;
   const auto* chars = reinterpret_cast<const char*>(data);
   const void* nul = std::memchr(chars, 0, size);
-  const std::size_t split = nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - chars) : size / 2;
+  const std::size_t split =
+      nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - chars) : size / 2;
   const std::string_view pattern(chars, split);
   const std::string_view doc = nul ? std::string_view(chars + split + 1, size - split - 1)
                                    : std::string_view(chars + split, size - split);

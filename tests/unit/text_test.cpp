@@ -113,14 +113,12 @@ std::string fnv_over_all_code_points(std::string (*f)(std::string_view)) {
 
 TEST(TextStrings, EveryCodePointLikePython) {
   const auto& h = cases().at("hashes");
-  EXPECT_EQ(fnv_over_all_code_points(
-                [](std::string_view s) { return tx::python_lower(s); }),
+  EXPECT_EQ(fnv_over_all_code_points([](std::string_view s) { return tx::python_lower(s); }),
             h.at("lower").get<std::string>());
-  EXPECT_EQ(fnv_over_all_code_points(
-                [](std::string_view s) { return tx::strip_accents_unicode(s); }),
-            h.at("strip_unicode").get<std::string>());
-  EXPECT_EQ(fnv_over_all_code_points(
-                [](std::string_view s) { return tx::strip_accents_ascii(s); }),
+  EXPECT_EQ(
+      fnv_over_all_code_points([](std::string_view s) { return tx::strip_accents_unicode(s); }),
+      h.at("strip_unicode").get<std::string>());
+  EXPECT_EQ(fnv_over_all_code_points([](std::string_view s) { return tx::strip_accents_ascii(s); }),
             h.at("strip_ascii").get<std::string>());
 }
 
@@ -135,7 +133,8 @@ TEST(TextSweep, CharacterClassesMatchPythonOnEveryCodePoint) {
     const auto pattern = sweep.at("pattern").get<std::string>();
     std::vector<bool> expected(0x110000, false);
     for (const auto& r : sweep.at("ranges")) {
-      for (std::uint32_t c = r[0].get<std::uint32_t>(); c <= r[1].get<std::uint32_t>(); ++c) expected[c] = true;
+      for (std::uint32_t c = r[0].get<std::uint32_t>(); c <= r[1].get<std::uint32_t>(); ++c)
+        expected[c] = true;
     }
     std::vector<bool> got(0x110000, false);
     const tx::Regex re = tx::Regex::compile(pattern);
@@ -158,12 +157,14 @@ TEST(TextSweep, CharacterClassesMatchPythonOnEveryCodePoint) {
 TEST(TextFindall, HindiHasNoDefaultToken) {
   // Combining marks are not \w, so the default sklearn pattern finds no token of length 2+.
   const tx::Regex re = tx::Regex::compile(R"((?u)\b\w\w+\b)");
-  EXPECT_TRUE(re.findall("\xe0\xa4\xb9\xe0\xa4\xbf\xe0\xa4\xa8\xe0\xa5\x8d\xe0\xa4\xa6\xe0\xa5\x80").empty());
+  EXPECT_TRUE(re.findall("\xe0\xa4\xb9\xe0\xa4\xbf\xe0\xa4\xa8\xe0\xa5\x8d\xe0\xa4\xa6\xe0\xa5\x80")
+                  .empty());
 }
 
 TEST(TextUtf8, InvalidDocumentIsInputError) {
   const tx::Regex re = tx::Regex::compile(R"(\w+)");
-  for (const char* bad : {"\xff", "a\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82"}) {
+  for (const char* bad :
+       {"\xff", "a\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82"}) {
     EXPECT_THROW(re.findall(bad), skops::InputError) << bad;
     EXPECT_THROW(tx::python_lower(bad), skops::InputError);
     EXPECT_THROW(tx::strip_accents_unicode(bad), skops::InputError);
@@ -188,29 +189,52 @@ void expect_refused(const std::string& pattern, const std::string& names, bool w
   }
 }
 
-TEST(TextRefused, Backreference) { expect_refused<skops::UnsupportedError>(R"((a)\1)", "backreference"); }
+TEST(TextRefused, Backreference) {
+  expect_refused<skops::UnsupportedError>(R"((a)\1)", "backreference");
+}
 TEST(TextRefused, NamedBackreference) {
   expect_refused<skops::UnsupportedError>(R"((?P<n>a)(?P=n))", "named backreference");
 }
 TEST(TextRefused, Lookahead) { expect_refused<skops::UnsupportedError>(R"(a(?=b))", "lookahead"); }
-TEST(TextRefused, NegativeLookahead) { expect_refused<skops::UnsupportedError>(R"(a(?!b))", "lookahead"); }
-TEST(TextRefused, Lookbehind) { expect_refused<skops::UnsupportedError>(R"((?<=a)b)", "lookbehind"); }
-TEST(TextRefused, NegativeLookbehind) { expect_refused<skops::UnsupportedError>(R"((?<!a)b)", "lookbehind"); }
-TEST(TextRefused, Conditional) { expect_refused<skops::UnsupportedError>(R"((a)?(?(1)b|c))", "conditional"); }
-TEST(TextRefused, AtomicGroup) { expect_refused<skops::UnsupportedError>(R"((?>a+)b)", "atomic group"); }
-TEST(TextRefused, PossessiveStar) { expect_refused<skops::UnsupportedError>(R"(a*+b)", "possessive"); }
-TEST(TextRefused, PossessiveCounted) { expect_refused<skops::UnsupportedError>(R"(a{1,2}+)", "possessive"); }
+TEST(TextRefused, NegativeLookahead) {
+  expect_refused<skops::UnsupportedError>(R"(a(?!b))", "lookahead");
+}
+TEST(TextRefused, Lookbehind) {
+  expect_refused<skops::UnsupportedError>(R"((?<=a)b)", "lookbehind");
+}
+TEST(TextRefused, NegativeLookbehind) {
+  expect_refused<skops::UnsupportedError>(R"((?<!a)b)", "lookbehind");
+}
+TEST(TextRefused, Conditional) {
+  expect_refused<skops::UnsupportedError>(R"((a)?(?(1)b|c))", "conditional");
+}
+TEST(TextRefused, AtomicGroup) {
+  expect_refused<skops::UnsupportedError>(R"((?>a+)b)", "atomic group");
+}
+TEST(TextRefused, PossessiveStar) {
+  expect_refused<skops::UnsupportedError>(R"(a*+b)", "possessive");
+}
+TEST(TextRefused, PossessiveCounted) {
+  expect_refused<skops::UnsupportedError>(R"(a{1,2}+)", "possessive");
+}
 TEST(TextRefused, Verbose) { expect_refused<skops::UnsupportedError>(R"((?x)a b)", "verbose"); }
-TEST(TextRefused, ScopedFlags) { expect_refused<skops::UnsupportedError>(R"((?i:a)b)", "scoped inline flags"); }
+TEST(TextRefused, ScopedFlags) {
+  expect_refused<skops::UnsupportedError>(R"((?i:a)b)", "scoped inline flags");
+}
 TEST(TextRefused, NamedCharacter) {
   expect_refused<skops::UnsupportedError>(R"(\N{DIGIT ONE})", "named character escape");
 }
 TEST(TextRefused, EmptyMatch) { expect_refused<skops::UnsupportedError>(R"(\w*)", "empty string"); }
-TEST(TextRefused, EmptyMatchAssertion) { expect_refused<skops::UnsupportedError>(R"(\b)", "empty string"); }
-TEST(TextRefused, RepeatedNullableBody) {
-  expect_refused<skops::UnsupportedError>(R"((?:a*)*b)", "repetition of an expression that can match the empty");
+TEST(TextRefused, EmptyMatchAssertion) {
+  expect_refused<skops::UnsupportedError>(R"(\b)", "empty string");
 }
-TEST(TextRefused, TwoGroups) { expect_refused<skops::ValidationError>(R"((a)(b))", "capturing groups", false); }
+TEST(TextRefused, RepeatedNullableBody) {
+  expect_refused<skops::UnsupportedError>(R"((?:a*)*b)",
+                                          "repetition of an expression that can match the empty");
+}
+TEST(TextRefused, TwoGroups) {
+  expect_refused<skops::ValidationError>(R"((a)(b))", "capturing groups", false);
+}
 TEST(TextRefused, ProgramTooLarge) {
   expect_refused<skops::LimitError>(R"((?:a{1000}){1000})", "instructions", false);
 }
@@ -241,7 +265,8 @@ TEST(TextLimits, PatternBytesAndNesting) {
   tx::RegexLimits small;
   small.max_pattern_bytes = 8;
   EXPECT_THROW(tx::Regex::compile("abcdefghij", small), skops::LimitError);
-  EXPECT_THROW(tx::Regex::compile(std::string(100, '(') + "a" + std::string(100, ')')), skops::LimitError);
+  EXPECT_THROW(tx::Regex::compile(std::string(100, '(') + "a" + std::string(100, ')')),
+               skops::LimitError);
   std::string nested;
   for (int i = 0; i < 30; ++i) nested += "(?:";
   nested += "a" + std::string(30, ')') + "|(b)";
@@ -274,7 +299,7 @@ TEST(TextLimits, RescanningFindallIsCut) {
   const std::string as(100000, 'a');
   const tx::Regex re = tx::Regex::compile(R"(.*y|a)");
   EXPECT_THROW(re.findall(as), skops::LimitError);
-  EXPECT_EQ(re.findall("aay").size(), 1u);  // "aay" is one token
+  EXPECT_EQ(re.findall("aay").size(), 1u);                  // "aay" is one token
   EXPECT_EQ(re.findall(std::string(20, 'a')).size(), 20u);  // short texts stay within the budget
 }
 
