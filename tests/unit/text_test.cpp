@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -93,6 +94,40 @@ TEST(TextStrings, LowerAndStripAccentsMatchPython) {
     ++n;
   }
   EXPECT_GE(n, 6000u);
+}
+
+TEST(TextStrings, CodePointLowerAgreesWithUtf8Lower) {
+  for (const auto& c : cases().at("strings")) {
+    const auto in = c.at("input").get<std::string>();
+    std::u32string lowered;
+    tx::python_lower(tx::decode_utf8(in), lowered);
+    std::string out;
+    tx::encode_utf8(lowered, out);
+    EXPECT_EQ(out, c.at("lower").get<std::string>()) << in;
+  }
+}
+
+TEST(TextFindall, OneRegexFromManyThreads) {
+  // A compiled Regex is shared; each thread brings its own scratch.
+  const tx::Regex re = tx::Regex::compile(R"((?u)\b\w\w+\b)");
+  std::string doc;
+  for (int i = 0; i < 2000; ++i) doc += "naïve café ΣΟΦΟΣ x ";
+  const std::size_t expected = re.findall(doc).size();
+  std::vector<std::size_t> counts(4, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < counts.size(); ++t) {
+    threads.emplace_back([&, t] {
+      tx::RegexScratch scratch;
+      for (int rep = 0; rep < 20; ++rep) {
+        std::size_t n = 0;
+        re.findall(doc, scratch, [&](std::string_view) { ++n; });
+        if (rep == 0 || n != counts[t]) counts[t] = n;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const std::size_t n : counts) EXPECT_EQ(n, expected);
+  EXPECT_EQ(expected, 6000u);
 }
 
 std::string fnv_over_all_code_points(std::string (*f)(std::string_view)) {
