@@ -54,7 +54,7 @@ install(FILES ${PROJECT_BINARY_DIR}/skops-cpp-config.cmake
 
 # pkg-config: libraries in link order (dependents before their dependencies).
 set(_skops_pc_libs "")
-foreach(_lib skops_api skops_estimators skops_registry skops_document skops_trust skops_schema skops_archive skops_npy skops_core)
+foreach(_lib skops_api skops_estimators skops_registry skops_document skops_trust skops_schema skops_archive skops_table skops_text skops_npy skops_core)
   if(TARGET ${_lib})
     string(APPEND _skops_pc_libs " -l${_lib}")
   endif()
