@@ -1,0 +1,361 @@
+// CSV with pandas.read_csv's default rules: one tokenizing pass that stores each field as a
+// view (into the input, or into a small arena when unquoting changed it), then per-column
+// type inference and conversion. Every limit is checked as the input is consumed.
+
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <string>
+#include <unordered_map>
+
+#include "skops/table.hpp"
+#include "table_internal.hpp"
+#include "text_values.hpp"
+
+namespace skops {
+
+namespace {
+
+std::string where(std::uint64_t line, std::uint64_t field) {
+  return "csv: line " + std::to_string(line) + ", field " + std::to_string(field);
+}
+
+class CsvReader {
+ public:
+  CsvReader(std::string_view text, const TableLimits& limits) : s_(text), limits_(limits) {}
+
+  Table read();
+
+ private:
+  enum class End { Field, Record, Eof };
+
+  // Parses the field at pos_; returns what ended it. `field` is 1-based for messages.
+  End next_field(std::string_view* out, std::uint64_t field);
+  void skip_blank_lines();
+  void check_byte(std::size_t at, std::uint64_t field, std::size_t* skip);
+  Column convert(std::size_t j, std::string name);
+
+  std::string_view s_;
+  const TableLimits& limits_;
+  std::size_t pos_ = 0;
+  std::uint64_t line_ = 1;
+  std::deque<std::string> arena_;  // unquoted fields that differ from their bytes
+  std::vector<std::vector<std::string_view>> cells_;  // per column
+  std::vector<std::uint64_t> row_line_;               // line where each data row starts
+};
+
+// Validates the byte at `at` (called only for bytes >= 0x80 or NUL); *skip = its length.
+void CsvReader::check_byte(std::size_t at, std::uint64_t field, std::size_t* skip) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s_.data()) + at;
+  if (*p == 0) throw InputError(where(line_, field) + ": NUL byte (byte offset " + std::to_string(at) + ")");
+  const std::size_t n =
+      detail::utf8_sequence_length(p, reinterpret_cast<const unsigned char*>(s_.data()) + s_.size());
+  if (n == 0) {
+    throw InputError(where(line_, field) + ": invalid UTF-8 (byte offset " + std::to_string(at) + ")");
+  }
+  *skip = n;
+}
+
+void CsvReader::skip_blank_lines() {
+  // pandas skips empty lines and lines of only spaces/tabs (skip_blank_lines=True).
+  while (pos_ < s_.size()) {
+    std::size_t q = pos_;
+    while (q < s_.size() && (s_[q] == ' ' || s_[q] == '\t')) ++q;
+    if (q == s_.size()) {
+      pos_ = q;
+      return;
+    }
+    if (s_[q] == '\n') {
+      pos_ = q + 1;
+    } else if (s_[q] == '\r') {
+      pos_ = q + 1 < s_.size() && s_[q + 1] == '\n' ? q + 2 : q + 1;
+    } else {
+      return;
+    }
+    ++line_;
+  }
+}
+
+CsvReader::End CsvReader::next_field(std::string_view* out, std::uint64_t field) {
+  const std::size_t n = s_.size();
+  const std::uint64_t start_line = line_;
+  std::size_t i = pos_;
+  std::string* buf = nullptr;  // set once the field's text differs from its bytes
+  std::string_view text;
+  if (i < n && s_[i] == '"') {
+    std::size_t seg = ++i;
+    for (;;) {
+      if (i >= n) {
+        throw InputError(where(start_line, field) + ": unterminated quoted field (opened at byte offset " +
+                         std::to_string(pos_) + ")");
+      }
+      const char c = s_[i];
+      if (c == '"') {
+        if (i + 1 < n && s_[i + 1] == '"') {  // "" is one quote
+          if (!buf) buf = &arena_.emplace_back();
+          buf->append(s_.data() + seg, i + 1 - seg);
+          i += 2;
+          seg = i;
+          continue;
+        }
+        break;
+      }
+      if (c == '\n') {
+        ++line_;
+      } else if (c == '\r') {
+        if (!(i + 1 < n && s_[i + 1] == '\n')) ++line_;
+      } else if (static_cast<unsigned char>(c) >= 0x80 || c == 0) {
+        std::size_t skip;
+        check_byte(i, field, &skip);
+        i += skip;
+        continue;
+      }
+      ++i;
+      if (i - seg + (buf ? buf->size() : 0) > limits_.max_field_bytes) {
+        throw LimitError(where(start_line, field) + ": field longer than max_field_bytes (" +
+                         std::to_string(limits_.max_field_bytes) + ")");
+      }
+    }
+    if (buf) {
+      buf->append(s_.data() + seg, i - seg);
+    } else {
+      text = s_.substr(seg, i - seg);
+    }
+    ++i;  // the closing quote
+    // pandas appends what follows the closing quote up to the delimiter: "ab"c is abc.
+    const std::size_t tail = i;
+    while (i < n && s_[i] != ',' && s_[i] != '\n' && s_[i] != '\r') {
+      if (static_cast<unsigned char>(s_[i]) >= 0x80 || s_[i] == 0) {
+        std::size_t skip;
+        check_byte(i, field, &skip);
+        i += skip;
+      } else {
+        ++i;
+      }
+    }
+    if (i > tail) {
+      if (!buf) buf = &arena_.emplace_back(text);
+      buf->append(s_.data() + tail, i - tail);
+    }
+  } else {
+    const std::size_t start = i;
+    while (i < n) {
+      const char c = s_[i];
+      if (c == ',' || c == '\n' || c == '\r') break;
+      if (static_cast<unsigned char>(c) >= 0x80 || c == 0) {
+        std::size_t skip;
+        check_byte(i, field, &skip);
+        i += skip;
+      } else {
+        ++i;
+      }
+    }
+    text = s_.substr(start, i - start);
+  }
+  if (buf) text = *buf;
+  if (text.size() > limits_.max_field_bytes) {
+    throw LimitError(where(start_line, field) + ": field longer than max_field_bytes (" +
+                     std::to_string(limits_.max_field_bytes) + ")");
+  }
+  *out = text;
+  if (i >= n) {
+    pos_ = n;
+    return End::Eof;
+  }
+  if (s_[i] == ',') {
+    pos_ = i + 1;
+    return End::Field;
+  }
+  pos_ = s_[i] == '\r' && i + 1 < n && s_[i + 1] == '\n' ? i + 2 : i + 1;
+  ++line_;
+  return End::Record;
+}
+
+Table CsvReader::read() {
+  if (s_.size() > limits_.max_input_bytes) {
+    throw LimitError("csv: input of " + std::to_string(s_.size()) + " bytes exceeds max_input_bytes (" +
+                     std::to_string(limits_.max_input_bytes) + ")");
+  }
+  if (s_.size() >= 3 && s_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // BOM, as pandas
+
+  skip_blank_lines();
+  if (pos_ >= s_.size()) throw InputError("csv: no header row (empty input)");
+  const std::uint64_t header_line = line_;
+  std::vector<std::string_view> header;
+  End end;
+  do {
+    if (header.size() >= limits_.max_columns) {
+      throw LimitError(where(line_, header.size() + 1) + ": more columns than max_columns (" +
+                       std::to_string(limits_.max_columns) + ")");
+    }
+    std::string_view f;
+    end = next_field(&f, header.size() + 1);
+    header.push_back(f);
+  } while (end == End::Field);
+
+  const std::size_t ncols = header.size();
+  std::vector<std::string> names(ncols);
+  std::unordered_map<std::string_view, std::size_t> seen;
+  for (std::size_t j = 0; j < ncols; ++j) {
+    // pandas names an empty header field "Unnamed: <index>".
+    names[j] = header[j].empty() ? "Unnamed: " + std::to_string(j) : std::string(header[j]);
+  }
+  for (std::size_t j = 0; j < ncols; ++j) {
+    const auto [it, fresh] = seen.emplace(names[j], j);
+    if (!fresh) {
+      throw InputError(where(header_line, j + 1) + ": duplicate column name " +
+                       detail::quoted_excerpt(names[j]) + " (also field " +
+                       std::to_string(it->second + 1) + ")");
+    }
+  }
+
+  cells_.resize(ncols);
+  std::uint64_t rows = 0;
+  for (;;) {
+    skip_blank_lines();
+    if (pos_ >= s_.size()) break;
+    if (rows >= limits_.max_rows) {
+      throw LimitError("csv: line " + std::to_string(line_) + ": more rows than max_rows (" +
+                       std::to_string(limits_.max_rows) + ")");
+    }
+    std::uint64_t cells = 0;
+    if (__builtin_mul_overflow(rows + 1, ncols, &cells) || cells > limits_.max_cells) {
+      throw LimitError("csv: line " + std::to_string(line_) + ": more cells than max_cells (" +
+                       std::to_string(limits_.max_cells) + ")");
+    }
+    const std::uint64_t row_line = line_;
+    std::size_t j = 0;
+    do {
+      if (j >= ncols) {
+        throw InputError(where(row_line, j + 1) + ": expected " + std::to_string(ncols) +
+                         " fields (as the header), saw more");
+      }
+      std::string_view f;
+      end = next_field(&f, j + 1);
+      cells_[j].push_back(f);
+      ++j;
+    } while (end == End::Field);
+    if (j < ncols) {
+      throw InputError(where(row_line, j) + ": expected " + std::to_string(ncols) +
+                       " fields (as the header), saw " + std::to_string(j));
+    }
+    row_line_.push_back(row_line);
+    ++rows;
+  }
+
+  std::vector<Column> columns;
+  columns.reserve(ncols);
+  for (std::size_t j = 0; j < ncols; ++j) {
+    columns.push_back(convert(j, std::move(names[j])));
+    cells_[j] = {};
+  }
+  return Table(std::move(columns));
+}
+
+// The column's type as pandas infers it, then the typed column.
+Column CsvReader::convert(std::size_t j, std::string name) {
+  enum Kind { Empty, Int, BigUInt, Float, Bool, Text };
+  const std::vector<std::string_view>& cells = cells_[j];
+  const std::size_t rows = cells.size();
+  Kind kind = Empty;
+  bool any_missing = false;
+  std::size_t big_row = 0;
+  for (std::size_t r = 0; r < rows && kind != Text; ++r) {
+    const std::string_view c = cells[r];
+    if (detail::is_na_text(c)) {
+      any_missing = true;
+      continue;
+    }
+    Kind k;
+    std::int64_t iv;
+    double dv;
+    bool bv;
+    if (kind != Bool && kind != Float) {
+      const detail::IntText it = detail::parse_int_text(c, &iv);
+      if (it == detail::IntText::Int) {
+        k = Int;
+      } else if (it == detail::IntText::BigUInt) {
+        k = BigUInt;
+      } else {
+        k = detail::parse_float_text(c, &dv) ? Float : detail::parse_bool_text(c, &bv) ? Bool : Text;
+      }
+    } else if (kind == Float) {
+      k = detail::parse_float_text(c, &dv) ? Float : Text;
+    } else {
+      k = detail::parse_bool_text(c, &bv) ? Bool : Text;
+    }
+    if (k == BigUInt && kind != BigUInt) big_row = r;
+    if (kind == Empty) {
+      kind = k;
+    } else if (k != kind) {
+      const bool numeric = (kind == Int || kind == BigUInt || kind == Float) &&
+                           (k == Int || k == BigUInt || k == Float);
+      if (!numeric) {
+        kind = Text;
+      } else if (kind == Float || k == Float) {
+        kind = Float;
+      } else {
+        kind = BigUInt;
+      }
+    }
+  }
+  // pandas reads such a column as uint64 (as object when values are missing or negative):
+  // neither fits an int64 column, so it is refused, saying where.
+  if (kind == BigUInt) {
+    throw InputError(where(row_line_[big_row], j + 1) + " (column " + detail::quoted_excerpt(name) +
+                     "): integer " + detail::quoted_excerpt(cells[big_row]) +
+                     " is beyond int64 (pandas would read a uint64 or object column)");
+  }
+  if (kind == Empty && rows == 0) kind = Text;  // pandas: object columns when no rows
+  if (kind == Int && any_missing) kind = Float;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  switch (kind) {
+    case Empty: {
+      return Column::float64(std::move(name), std::vector<double>(rows, nan));
+    }
+    case Int: {
+      std::vector<std::int64_t> v(rows);
+      for (std::size_t r = 0; r < rows; ++r) detail::parse_int_text(cells[r], &v[r]);
+      return Column::int64(std::move(name), std::move(v));
+    }
+    case Float: {
+      std::vector<double> v(rows, nan);
+      for (std::size_t r = 0; r < rows; ++r) {
+        if (!detail::is_na_text(cells[r])) detail::parse_float_text(cells[r], &v[r]);
+      }
+      return Column::float64(std::move(name), std::move(v));
+    }
+    case Bool: {
+      std::vector<std::uint8_t> v(rows, 0);
+      Column::Mask missing;
+      if (any_missing) missing.assign(rows, 0);
+      for (std::size_t r = 0; r < rows; ++r) {
+        if (detail::is_na_text(cells[r])) {
+          missing[r] = 1;
+        } else {
+          bool b = false;
+          detail::parse_bool_text(cells[r], &b);
+          v[r] = b;
+        }
+      }
+      return Column::boolean(std::move(name), std::move(v), std::move(missing));
+    }
+    case BigUInt:
+    case Text:
+      break;
+  }
+  Column::Mask missing;
+  if (any_missing || kind == Text) {
+    missing.assign(rows, 0);
+    for (std::size_t r = 0; r < rows; ++r) missing[r] = detail::is_na_text(cells[r]);
+  }
+  return Column::string(std::move(name), cells, std::move(missing));
+}
+
+}  // namespace
+
+Table read_csv(std::string_view text, const TableLimits& limits) {
+  return CsvReader(text, limits).read();
+}
+
+}  // namespace skops
