@@ -216,7 +216,7 @@ class TableBuilder {
 /// Caps applied while reading untrusted tables, each checked as the input is read (nothing
 /// is allocated from a size the input declares). Exceeding one throws LimitError naming it.
 struct TableLimits {
-  /// Bytes of the whole input (a file is refused before it is read).
+  /// Bytes of the whole input.
   std::uint64_t max_input_bytes = 256ull << 20;
   /// Data rows (the CSV header row not counted).
   std::uint64_t max_rows = 10'000'000;
@@ -267,7 +267,8 @@ Table read_table(std::string_view bytes, TableFormat format = TableFormat::Auto,
                  const TableLimits& limits = {});
 
 /// Reads a file; Auto chooses by extension (table_format_for_path). Throws IoError, and
-/// LimitError before reading a file larger than limits.max_input_bytes; then as the reader.
+/// LimitError as soon as more than limits.max_input_bytes have been read (the size the file
+/// system reports is not trusted); then as the reader.
 Table read_table_file(const std::string& path, TableFormat format = TableFormat::Auto,
                       const TableLimits& limits = {});
 
