@@ -276,11 +276,15 @@ Column CsvReader::convert(std::size_t j, std::string name) {
         k = Int;
       } else if (it == detail::IntText::BigUInt) {
         k = BigUInt;
+      } else if (it == detail::IntText::TooBig) {
+        k = Text;
       } else {
         k = detail::parse_float_text(c, &dv) ? Float : detail::parse_bool_text(c, &bv) ? Bool : Text;
       }
     } else if (kind == Float) {
-      k = detail::parse_float_text(c, &dv) ? Float : Text;
+      k = detail::parse_int_text(c, &iv) != detail::IntText::TooBig && detail::parse_float_text(c, &dv)
+              ? Float
+              : Text;
     } else {
       k = detail::parse_bool_text(c, &bv) ? Bool : Text;
     }

@@ -64,7 +64,10 @@ struct ErrorLocator : nlohmann::json_sax<nlohmann::json> {
   ErrorLocator locator;
   nlohmann::json::sax_parse(text.begin(), text.end(), &locator);
   std::string detail = std::string("json: invalid JSON (") + simdjson::error_message(code) + ")";
-  if (!locator.message.empty()) detail += " near byte offset " + std::to_string(locator.byte);
+  // nlohmann counts the bytes read, the faulty one included: its 0-based offset is one less.
+  if (!locator.message.empty() && locator.byte > 0) {
+    detail += " at byte offset " + std::to_string(locator.byte - 1);
+  }
   throw InputError(detail);
 }
 
