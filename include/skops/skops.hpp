@@ -14,4 +14,5 @@
 #include "skops/npy.hpp"
 #include "skops/registry.hpp"
 #include "skops/schema.hpp"
+#include "skops/table.hpp"
 #include "skops/trust.hpp"

@@ -225,7 +225,7 @@ struct TableLimits {
   /// Bytes of one field (CSV field after unquoting, JSON string) or column name.
   std::uint64_t max_field_bytes = 1ull << 20;
   /// rows × columns.
-  std::uint64_t max_cells = 50'000'000;
+  std::uint64_t max_cells = 20'000'000;
   /// Nesting depth of JSON (split and records layouts need 3).
   std::uint32_t max_json_depth = 32;
 };

@@ -417,3 +417,39 @@ TEST(TableFormat, ByExtensionAndSniffing) {
 }
 
 }  // namespace
+
+namespace {
+
+// The example of docs/table.md, compiled and checked.
+TEST(TableDocs, Example) {
+  const std::string body = "age,pclass,sex\n22,3,male\n,1,female\n";
+  skops::Table u = skops::read_csv(body, skops::TableLimits{});
+  EXPECT_EQ(std::string(u.column("age").pandas_dtype()), "float64");
+
+  std::vector<double> age = {22.0, NAN, 38.0};
+  std::vector<std::int64_t> pclass = {3, 1, 1};
+  skops::Table v({skops::Column::float64_view("age", age.data(), age.size()),
+                  skops::Column::int64("pclass", std::move(pclass)),
+                  skops::Column::string("sex", std::vector<std::string>{"male", "female", "female"})});
+
+  skops::TableBuilder b;
+  b.add_column("age", skops::ColumnType::Float64).add_column("sex", skops::ColumnType::String);
+  b.add_row({22.0, "male"});
+  b.begin_row().set("sex", "female").end_row();
+  skops::Table w = b.build();
+  EXPECT_TRUE(w.column("age").is_missing(1));
+
+  const skops::Column& sex = v.column("sex");
+  EXPECT_EQ(sex.type(), skops::ColumnType::String);
+  EXPECT_EQ(sex.string_at(1), "female");
+  EXPECT_FALSE(sex.is_missing(1));
+  EXPECT_TRUE(std::isnan(v.column("age").float64()[1]));
+  std::vector<std::size_t> cols = v.select(std::vector<std::string>{"age", "pclass"});
+  std::vector<double> X = v.to_float64(cols);
+  EXPECT_EQ(X, (std::vector<double>{22.0, 3, X[2], 1, 38.0, 1}));
+  EXPECT_TRUE(std::isnan(X[2]));
+  skops::NdArray A = v.to_ndarray(v.numeric_columns());
+  EXPECT_EQ(A.shape(), (std::vector<std::int64_t>{3, 2}));
+}
+
+}  // namespace
