@@ -252,63 +252,82 @@ Table CsvReader::read() {
   return Table(std::move(columns));
 }
 
-// The column's type as pandas infers it, then the typed column.
+// The column's type as pandas infers it (pandas/_libs/parsers.pyx _convert_with_dtype and
+// _try_int64 / _try_uint64 / _try_double / _try_bool_flex), then the typed column. pandas
+// tries int64 over the column first; the first field that is not an int64 decides the
+// next attempt: out of int64's range → uint64, otherwise float64, then bool, then object.
 Column CsvReader::convert(std::size_t j, std::string name) {
   enum Kind { Empty, Int, BigUInt, Float, Bool, Text };
   const std::vector<std::string_view>& cells = cells_[j];
   const std::size_t rows = cells.size();
-  Kind kind = Empty;
+  std::vector<std::uint8_t> na(rows);
   bool any_missing = false;
+  bool any_value = false;
+  for (std::size_t r = 0; r < rows; ++r) {
+    na[r] = detail::is_na_text(cells[r]);
+    any_missing = any_missing || na[r];
+    any_value = any_value || !na[r];
+  }
+  Kind kind = any_value ? Int : Empty;
   std::size_t big_row = 0;
-  for (std::size_t r = 0; r < rows && kind != Text; ++r) {
-    const std::string_view c = cells[r];
-    if (detail::is_na_text(c)) {
-      any_missing = true;
-      continue;
-    }
-    Kind k;
-    std::int64_t iv;
-    double dv;
-    bool bv;
-    if (kind != Bool && kind != Float) {
-      const detail::IntText it = detail::parse_int_text(c, &iv);
-      if (it == detail::IntText::Int) {
-        k = Int;
-      } else if (it == detail::IntText::BigUInt) {
-        k = BigUInt;
-      } else if (it == detail::IntText::TooBig) {
-        k = Text;
-      } else {
-        k = detail::parse_float_text(c, &dv) ? Float : detail::parse_bool_text(c, &bv) ? Bool : Text;
+  std::int64_t iv;
+  double dv;
+  bool bv;
+  detail::IntText fail = detail::IntText::Int;
+  for (std::size_t r = 0; r < rows && kind == Int; ++r) {
+    if (na[r]) continue;
+    fail = detail::parse_int_text(cells[r], &iv);
+    if (fail != detail::IntText::Int) kind = Float;  // a first guess, settled below
+  }
+  if (kind == Float && fail != detail::IntText::No) {
+    // uint64: a value above uint64 makes the column object at once; a non-integer sends it
+    // on to float64; a negative value (or a missing one) leaves it object at the end.
+    bool negative = false;
+    kind = BigUInt;
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (na[r]) continue;
+      // pandas' uint64 parser flags any field with a leading '-' as negative ("-0.0",
+      // "-inf" too) and goes on.
+      const std::size_t first = cells[r].find_first_not_of(" \t\n\r\v\f");
+      if (first != std::string_view::npos && cells[r][first] == '-') {
+        negative = true;
+        continue;
       }
-    } else if (kind == Float) {
-      k = detail::parse_int_text(c, &iv) != detail::IntText::TooBig && detail::parse_float_text(c, &dv)
-              ? Float
-              : Text;
-    } else {
-      k = detail::parse_bool_text(c, &bv) ? Bool : Text;
-    }
-    if (k == BigUInt && kind != BigUInt) big_row = r;
-    if (kind == Empty) {
-      kind = k;
-    } else if (k != kind) {
-      const bool numeric = (kind == Int || kind == BigUInt || kind == Float) &&
-                           (k == Int || k == BigUInt || k == Float);
-      if (!numeric) {
+      const detail::IntText t = detail::parse_int_text(cells[r], &iv);
+      if (t == detail::IntText::TooBig) {
         kind = Text;
-      } else if (kind == Float || k == Float) {
+        break;
+      }
+      if (t == detail::IntText::No) {
         kind = Float;
-      } else {
-        kind = BigUInt;
+        break;
+      }
+      if (t == detail::IntText::BigUInt && kind == BigUInt && big_row == 0) big_row = r + 1;
+    }
+    if (kind == BigUInt && (negative || any_missing)) kind = Text;
+  }
+  if (kind == Float) {
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (!na[r] && !detail::parse_float_text(cells[r], &dv)) {
+        kind = Bool;
+        break;
       }
     }
   }
-  // pandas reads such a column as uint64 (as object when values are missing or negative):
-  // neither fits an int64 column, so it is refused, saying where.
+  if (kind == Bool) {
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (!na[r] && !detail::parse_bool_text(cells[r], &bv)) {
+        kind = Text;
+        break;
+      }
+    }
+  }
+  // pandas would make a uint64 column: it does not fit an int64 table, so it is refused.
   if (kind == BigUInt) {
-    throw InputError(where(row_line_[big_row], j + 1) + " (column " + detail::quoted_excerpt(name) +
-                     "): integer " + detail::quoted_excerpt(cells[big_row]) +
-                     " is beyond int64 (pandas would read a uint64 or object column)");
+    const std::size_t r = big_row - 1;
+    throw InputError(where(row_line_[r], j + 1) + " (column " + detail::quoted_excerpt(name) +
+                     "): integer " + detail::quoted_excerpt(cells[r]) +
+                     " is beyond int64 (pandas would read a uint64 column)");
   }
   if (kind == Empty && rows == 0) kind = Text;  // pandas: object columns when no rows
   if (kind == Int && any_missing) kind = Float;
@@ -325,7 +344,7 @@ Column CsvReader::convert(std::size_t j, std::string name) {
     case Float: {
       std::vector<double> v(rows, nan);
       for (std::size_t r = 0; r < rows; ++r) {
-        if (!detail::is_na_text(cells[r])) detail::parse_float_text(cells[r], &v[r]);
+        if (!na[r]) detail::parse_float_text(cells[r], &v[r]);
       }
       return Column::float64(std::move(name), std::move(v));
     }
@@ -334,7 +353,7 @@ Column CsvReader::convert(std::size_t j, std::string name) {
       Column::Mask missing;
       if (any_missing) missing.assign(rows, 0);
       for (std::size_t r = 0; r < rows; ++r) {
-        if (detail::is_na_text(cells[r])) {
+        if (na[r]) {
           missing[r] = 1;
         } else {
           bool b = false;
@@ -349,10 +368,7 @@ Column CsvReader::convert(std::size_t j, std::string name) {
       break;
   }
   Column::Mask missing;
-  if (any_missing || kind == Text) {
-    missing.assign(rows, 0);
-    for (std::size_t r = 0; r < rows; ++r) missing[r] = detail::is_na_text(cells[r]);
-  }
+  if (any_missing) missing = std::move(na);
   return Column::string(std::move(name), cells, std::move(missing));
 }
 

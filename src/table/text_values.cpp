@@ -60,12 +60,12 @@ IntText parse_int_text(std::string_view s, std::int64_t* value) noexcept {
     if (!is_digit(c)) return IntText::No;
     if (__builtin_mul_overflow(magnitude, 10u, &magnitude) ||
         __builtin_add_overflow(magnitude, static_cast<unsigned>(c - '0'), &magnitude)) {
-      return IntText::TooBig;
+      return negative ? IntText::TooSmall : IntText::TooBig;
     }
   }
   constexpr std::uint64_t kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   if (negative) {
-    if (magnitude > kMax + 1) return IntText::TooBig;
+    if (magnitude > kMax + 1) return IntText::TooSmall;
     *value = magnitude == kMax + 1 ? std::numeric_limits<std::int64_t>::min()
                                    : -static_cast<std::int64_t>(magnitude);
     return IntText::Int;

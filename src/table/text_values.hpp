@@ -10,11 +10,10 @@ namespace skops::detail {
 // pandas' default na_values (pandas._libs.parsers.STR_NA_VALUES), compared exactly.
 bool is_na_text(std::string_view s) noexcept;
 
-enum class IntText { Int, BigUInt, TooBig, No };
+enum class IntText { Int, BigUInt, TooBig, TooSmall, No };
 // Surrounding whitespace, an optional sign, one or more ASCII digits. Int: fits int64 (in
-// *value); BigUInt: above int64 but within uint64 (pandas would make uint64); TooBig: an
-// integer beyond uint64 or below int64 (pandas reads the column as object, even beside
-// floats); No: anything else.
+// *value); BigUInt: above int64 but within uint64; TooBig: above uint64; TooSmall: below
+// int64; No: anything else.
 IntText parse_int_text(std::string_view s, std::int64_t* value) noexcept;
 
 // Surrounding whitespace, an optional sign, then inf/infinity (any case), or

@@ -56,6 +56,15 @@ CASES = {
     "not_numbers": "a,b\n0x10,1\n1_000,2\n1e,3\n.,4\n--1,5\n1d5,6\nnan(1),7\n",
     "big_int_text": "a,b\n18446744073709551616,1\n-9223372036854775809,2\n",
     "big_uint_with_float": "a\n9223372036854775808\n1.5\n",
+    # pandas tries int64, then (first failure out of range) uint64, else float64: order matters.
+    "too_big_then_float_is_text": "a\n99999999999999999999\n1.5\n",
+    "float_then_too_big_is_float": "a\n1.5\n99999999999999999999\n",
+    "big_uint_negative_then_float": "a\n9223372036854775808\n-1\n1.5\n",
+    "big_uint_negative_is_text": "a\n9223372036854775808\n-1\n",
+    "too_small_then_float": "a\n-9223372036854775809\n1.5\n",
+    "big_uint_then_negative_float_is_text": "a\n9223372036854775808\n-0.0\n",
+    "int_then_too_small_is_text": "a\n1\n-9223372036854775809\n",
+    "missing_then_too_big_is_text": "a,b\nNA,1\n99999999999999999999,2\n",
     "trailing_comma": "a,b,\n1,2,\n",
     "single_column_blank": "a\n1\n\n2\n",
 }
