@@ -2,6 +2,8 @@
 // view (into the input, or into a small arena when unquoting changed it), then per-column
 // type inference and conversion. Every limit is checked as the input is consumed.
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -15,6 +17,16 @@
 namespace skops {
 
 namespace {
+
+// Bytes that end or need a look inside an unquoted field: delimiter, line ends, NUL and
+// non-ASCII (validated as UTF-8).
+constexpr std::array<bool, 256> make_special() {
+  std::array<bool, 256> t{};
+  for (int c = 0x80; c < 256; ++c) t[c] = true;
+  t[0] = t[','] = t['\n'] = t['\r'] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kSpecial = make_special();
 
 std::string where(std::uint64_t line, std::uint64_t field) {
   return "csv: line " + std::to_string(line) + ", field " + std::to_string(field);
@@ -141,6 +153,10 @@ CsvReader::End CsvReader::next_field(std::string_view* out, std::uint64_t field)
     const std::size_t start = i;
     while (i < n) {
       const char c = s_[i];
+      if (!kSpecial[static_cast<unsigned char>(c)]) {
+        ++i;
+        continue;
+      }
       if (c == ',' || c == '\n' || c == '\r') break;
       if (static_cast<unsigned char>(c) >= 0x80 || c == 0) {
         std::size_t skip;
@@ -209,7 +225,15 @@ Table CsvReader::read() {
     }
   }
 
+  // Room for as many rows as the input has line ends (an upper bound: blank lines and line
+  // ends inside quotes count too), capped by the limits: one allocation per column.
+  const std::size_t line_ends = static_cast<std::size_t>(
+      std::count(s_.begin() + static_cast<std::ptrdiff_t>(pos_), s_.end(), '\n'));
+  const std::uint64_t row_hint = std::min<std::uint64_t>(
+      {line_ends + 1, limits_.max_rows, limits_.max_cells / std::max<std::size_t>(ncols, 1)});
   cells_.resize(ncols);
+  for (auto& c : cells_) c.reserve(row_hint);
+  row_line_.reserve(row_hint);
   std::uint64_t rows = 0;
   for (;;) {
     skip_blank_lines();

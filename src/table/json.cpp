@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -103,9 +104,14 @@ class JsonTableReader {
  private:
   void read_split(simdjson::dom::object root);
   void read_records(simdjson::dom::array root);
-  void add_column(std::string_view name, const std::string& where);
-  void check_cell(Element e, const std::string& where) const;
-  void count_row(std::uint64_t rows, const std::string& where) const;
+  // `where` makes the JSON pointer of the fault, only when there is one (a string per cell
+  // would cost more than the parse).
+  template <class Where>
+  void add_column(std::string_view name, const Where& where);
+  template <class Where>
+  void check_cell(Element e, const Where& where) const;
+  template <class Where>
+  void count_row(std::uint64_t rows, const Where& where) const;
   Column convert(std::size_t j, bool records);
 
   std::string_view text_;
@@ -115,42 +121,45 @@ class JsonTableReader {
   std::uint64_t rows_ = 0;
 };
 
-void JsonTableReader::add_column(std::string_view name, const std::string& where) {
+template <class Where>
+void JsonTableReader::add_column(std::string_view name, const Where& where) {
   if (cols_.size() >= limits_.max_columns) {
     throw LimitError("json: more columns than max_columns (" + std::to_string(limits_.max_columns) + ")",
-                     {}, where);
+                     {}, where());
   }
   if (name.size() > limits_.max_field_bytes) {
     throw LimitError("json: column name longer than max_field_bytes (" +
-                     std::to_string(limits_.max_field_bytes) + ")", {}, where);
+                     std::to_string(limits_.max_field_bytes) + ")", {}, where());
   }
   JsonColumn c;
   c.name = std::string(name);
   cols_.push_back(std::move(c));
 }
 
-void JsonTableReader::check_cell(Element e, const std::string& where) const {
+template <class Where>
+void JsonTableReader::check_cell(Element e, const Where& where) const {
   const Type t = e.type();
   if (t == Type::ARRAY || t == Type::OBJECT) {
     throw InputError("json: a cell must be a number, string, bool or null, not a nested value", {},
-                     where);
+                     where());
   }
   if (t == Type::STRING && e.get_string().value_unsafe().size() > limits_.max_field_bytes) {
     throw LimitError("json: string longer than max_field_bytes (" +
-                     std::to_string(limits_.max_field_bytes) + ")", {}, where);
+                     std::to_string(limits_.max_field_bytes) + ")", {}, where());
   }
 }
 
-void JsonTableReader::count_row(std::uint64_t rows, const std::string& where) const {
+template <class Where>
+void JsonTableReader::count_row(std::uint64_t rows, const Where& where) const {
   if (rows > limits_.max_rows) {
     throw LimitError("json: more rows than max_rows (" + std::to_string(limits_.max_rows) + ")", {},
-                     where);
+                     where());
   }
   std::uint64_t cells = 0;
   if (__builtin_mul_overflow(rows, static_cast<std::uint64_t>(cols_.size()), &cells) ||
       cells > limits_.max_cells) {
     throw LimitError("json: more cells than max_cells (" + std::to_string(limits_.max_cells) + ")", {},
-                     where);
+                     where());
   }
 }
 
@@ -187,7 +196,7 @@ void JsonTableReader::read_split(simdjson::dom::object root) {
       throw InputError("json: a column name must be a string", {}, ptr("/columns", j));
     }
     const std::string_view n = name.get_string().value_unsafe();
-    add_column(n, ptr("/columns", j));
+    add_column(n, [&] { return ptr("/columns", j); });
     if (!index_.emplace(cols_.back().name, j).second) {
       throw InputError("json: duplicate column name " + detail::quoted_excerpt(n), {}, ptr("/columns", j));
     }
@@ -196,24 +205,28 @@ void JsonTableReader::read_split(simdjson::dom::object root) {
   const std::size_t ncols = cols_.size();
   std::size_t r = 0;
   const simdjson::dom::array data_rows = data->get_array().value_unsafe();
+  // The parsed array's length (elements present in the input), capped by the limits.
+  const std::uint64_t row_hint = std::min<std::uint64_t>(
+      {data_rows.size(), limits_.max_rows, limits_.max_cells / std::max<std::size_t>(ncols, 1)});
+  for (JsonColumn& c : cols_) c.cells.reserve(row_hint);
   for (const Element row : data_rows) {
-    const std::string where = ptr("/data", r);
+    const auto where = [&] { return ptr("/data", r); };
     count_row(r + 1, where);
-    if (row.type() != Type::ARRAY) throw InputError("json: a row must be an array", {}, where);
+    if (row.type() != Type::ARRAY) throw InputError("json: a row must be an array", {}, where());
     std::size_t k = 0;
     const simdjson::dom::array cells = row.get_array().value_unsafe();
     for (const Element cell : cells) {
       if (k >= ncols) {
         throw InputError("json: row has more than " + std::to_string(ncols) + " cells (the columns)",
-                         {}, ptr(where, k));
+                         {}, ptr(where(), k));
       }
-      check_cell(cell, ptr(where, k));
+      check_cell(cell, [&] { return ptr(where(), k); });
       cols_[k].cells.push_back(cell);
       ++k;
     }
     if (k != ncols) {
       throw InputError("json: row has " + std::to_string(k) + " cells for " + std::to_string(ncols) +
-                       " columns", {}, where);
+                       " columns", {}, where());
     }
     ++r;
   }
@@ -223,15 +236,15 @@ void JsonTableReader::read_split(simdjson::dom::object root) {
 void JsonTableReader::read_records(simdjson::dom::array root) {
   std::size_t r = 0;
   for (const Element rec : root) {
-    const std::string where = ptr("", r);
-    if (rec.type() != Type::OBJECT) throw InputError("json: a record must be an object", {}, where);
+    const auto where = [&] { return ptr("", r); };
+    if (rec.type() != Type::OBJECT) throw InputError("json: a record must be an object", {}, where());
     const simdjson::dom::object object = rec.get_object().value_unsafe();
     for (const auto field : object) {
       auto it = index_.find(field.key);
       std::size_t j;
       if (it == index_.end()) {
         // A key first seen now: pandas unions the keys, earlier rows missing.
-        add_column(field.key, ptr_key(where, field.key));
+        add_column(field.key, [&] { return ptr_key(where(), field.key); });
         j = cols_.size() - 1;
         index_.emplace(cols_.back().name, j);
         cols_[j].cells.resize(r);
@@ -242,9 +255,9 @@ void JsonTableReader::read_records(simdjson::dom::array root) {
       JsonColumn& c = cols_[j];
       if (c.cells.size() > r) {
         throw InputError("json: duplicate key " + detail::quoted_excerpt(field.key), {},
-                         ptr_key(where, field.key));
+                         ptr_key(where(), field.key));
       }
-      check_cell(field.value, ptr_key(where, field.key));
+      check_cell(field.value, [&] { return ptr_key(where(), field.key); });
       c.cells.push_back(field.value);
       c.present.push_back(1);
     }

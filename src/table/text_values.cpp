@@ -40,7 +40,20 @@ bool is_na_text(std::string_view s) noexcept {
   static constexpr std::array<std::string_view, 18> kNa = {
       "",     "#N/A", "#N/A N/A", "#NA",  "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND",
       "1.#QNAN", "<NA>", "N/A",   "NA",   "NULL",    "NaN",      "n/a",  "nan",  "null"};
+  if (s.empty()) return true;
   if (s.size() > 8) return false;
+  // Every NA string starts with one of these: most fields are rejected by one compare.
+  switch (s.front()) {
+    case '#':
+    case '-':
+    case '1':
+    case '<':
+    case 'N':
+    case 'n':
+      break;
+    default:
+      return false;
+  }
   for (const std::string_view na : kNa) {
     if (s == na) return true;
   }
