@@ -19,10 +19,16 @@ import subprocess
 import sys
 import tempfile
 
+import io
+
 try:
-    import io
     import pandas as pd
 except ImportError:
+    # The interpreter CMake found may be another than the system's, which has pandas on
+    # Debian (python3-pandas): try that one before giving up.
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and \
+            os.path.exists("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
     print("skipped: no pandas")
     sys.exit(0)
 
