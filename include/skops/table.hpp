@@ -54,6 +54,7 @@ class ConstSpan {
 namespace detail {
 struct ColumnData;
 struct TableData;
+struct ColumnFactory;
 }  // namespace detail
 
 /// One named, typed column. Cheap to copy (shared, immutable buffers).
@@ -108,6 +109,7 @@ class Column {
   explicit Column(std::shared_ptr<const detail::ColumnData> d);
   std::shared_ptr<const detail::ColumnData> d_;
   friend class Table;
+  friend struct detail::ColumnFactory;  // readers that validated their text already
 };
 
 /// An immutable table of equal-length columns with unique names.

@@ -295,7 +295,6 @@ Column CsvReader::convert(std::size_t j, std::string name) {
   Kind kind = any_value ? Int : Empty;
   std::size_t big_row = 0;
   std::int64_t iv;
-  double dv;
   bool bv;
   detail::IntText fail = detail::IntText::Int;
   for (std::size_t r = 0; r < rows && kind == Int; ++r) {
@@ -330,10 +329,14 @@ Column CsvReader::convert(std::size_t j, std::string name) {
     }
     if (kind == BigUInt && (negative || any_missing)) kind = Text;
   }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> floats;  // the Float64 column, parsed once while deciding
   if (kind == Float) {
+    floats.assign(rows, nan);
     for (std::size_t r = 0; r < rows; ++r) {
-      if (!na[r] && !detail::parse_float_text(cells[r], &dv)) {
+      if (!na[r] && !detail::parse_float_text(cells[r], &floats[r])) {
         kind = Bool;
+        floats = {};
         break;
       }
     }
@@ -355,7 +358,6 @@ Column CsvReader::convert(std::size_t j, std::string name) {
   }
   if (kind == Empty && rows == 0) kind = Text;  // pandas: object columns when no rows
   if (kind == Int && any_missing) kind = Float;
-  const double nan = std::numeric_limits<double>::quiet_NaN();
   switch (kind) {
     case Empty: {
       return Column::float64(std::move(name), std::vector<double>(rows, nan));
@@ -366,11 +368,15 @@ Column CsvReader::convert(std::size_t j, std::string name) {
       return Column::int64(std::move(name), std::move(v));
     }
     case Float: {
-      std::vector<double> v(rows, nan);
-      for (std::size_t r = 0; r < rows; ++r) {
-        if (!na[r]) detail::parse_float_text(cells[r], &v[r]);
+      if (floats.empty()) {  // an integer column with missing values
+        floats.assign(rows, nan);
+        for (std::size_t r = 0; r < rows; ++r) {
+          if (!na[r] && detail::parse_int_text(cells[r], &iv) == detail::IntText::Int) {
+            floats[r] = static_cast<double>(iv);
+          }
+        }
       }
-      return Column::float64(std::move(name), std::move(v));
+      return Column::float64(std::move(name), std::move(floats));
     }
     case Bool: {
       std::vector<std::uint8_t> v(rows, 0);
@@ -393,7 +399,8 @@ Column CsvReader::convert(std::size_t j, std::string name) {
   }
   Column::Mask missing;
   if (any_missing) missing = std::move(na);
-  return Column::string(std::move(name), cells, std::move(missing));
+  // Every field was checked to be UTF-8 while tokenizing.
+  return detail::ColumnFactory::string_of_valid_utf8(std::move(name), cells, std::move(missing));
 }
 
 }  // namespace

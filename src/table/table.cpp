@@ -69,7 +69,7 @@ std::shared_ptr<detail::ColumnData> adopt(std::string name, ColumnType type, V v
 
 template <class S>
 std::shared_ptr<detail::ColumnData> strings(std::string name, const std::vector<S>& values,
-                                            Column::Mask missing) {
+                                            Column::Mask missing, bool validate = true) {
   auto d = std::make_shared<detail::ColumnData>();
   d->name = std::move(name);
   d->type = ColumnType::String;
@@ -87,7 +87,7 @@ std::shared_ptr<detail::ColumnData> strings(std::string name, const std::vector<
       d->offsets.push_back(d->bytes.size());
       continue;
     }
-    if (detail::invalid_utf8_offset(v) != std::string_view::npos) {
+    if (validate && detail::invalid_utf8_offset(v) != std::string_view::npos) {
       throw InputError(column_label(d->name) + ", row " + std::to_string(r) +
                        ": string is not valid UTF-8");
     }
@@ -162,6 +162,12 @@ Column Column::string(std::string name, const std::vector<std::string>& values, 
 Column Column::string(std::string name, const std::vector<std::string_view>& values,
                       Mask missing) {
   return Column(strings(std::move(name), values, std::move(missing)));
+}
+
+Column detail::ColumnFactory::string_of_valid_utf8(std::string name,
+                                                  const std::vector<std::string_view>& values,
+                                                  Column::Mask missing) {
+  return Column(strings(std::move(name), values, std::move(missing), false));
 }
 
 const std::string& Column::name() const noexcept { return d_->name; }

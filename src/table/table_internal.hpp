@@ -5,8 +5,17 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "skops/table.hpp"
 
 namespace skops::detail {
+
+// For the readers: a String column from text they have already checked to be UTF-8.
+struct ColumnFactory {
+  static Column string_of_valid_utf8(std::string name, const std::vector<std::string_view>& values,
+                                     Column::Mask missing);
+};
 
 // Length of the valid UTF-8 sequence starting at p (lead byte >= 0x80), or 0 if it is
 // invalid: bad lead byte, truncated, bad continuation, overlong, surrogate, > U+10FFFF.
