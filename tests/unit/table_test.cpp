@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 #include <filesystem>
+#include <atomic>
+#include <thread>
 
 #include "skops/npy.hpp"
 #include "skops/table.hpp"
@@ -457,6 +459,34 @@ TEST(TableDocs, Example) {
   EXPECT_EQ(X, (std::vector<double>{22.0, 3, 0, 1, 38.0, 1}));
   skops::NdArray A = v.to_ndarray(v.numeric_columns());
   EXPECT_EQ(A.shape(), (std::vector<std::int64_t>{3, 2}));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(TableJsonBad, RawNulByte) {
+  json_error(std::string("[{\"a\": \"x\0y\"}]", 14), kInput, "invalid JSON", "");
+}
+
+TEST(TableCsv, ReadConcurrentlyFromThreads) {
+  const Table t = skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"));
+  const std::vector<double> expected = t.to_float64(t.numeric_columns());
+  std::vector<std::thread> threads;
+  std::atomic<int> same{0};
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      bool ok = true;
+      for (int k = 0; k < 50; ++k) {
+        const std::vector<double> m = t.to_float64(t.numeric_columns());
+        for (std::size_t j = 0; j < m.size(); ++j) ok = ok && same_double(m[j], expected[j]);
+        ok = ok && t.column("sex").string_at(1) == "female";
+      }
+      same += ok;
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(same.load(), 4);
 }
 
 }  // namespace
