@@ -236,8 +236,8 @@ struct TableLimits {
 /// quotes with "" escapes, LF/CRLF/CR line ends, blank lines skipped, a leading UTF-8 BOM
 /// stripped, pandas' default NA strings, per-column type inference; docs/table.md).
 /// Throws InputError with the 1-based line and field (ragged row, unterminated quote,
-/// invalid UTF-8, NUL byte, duplicate column name, empty input, an int64 column with a value
-/// beyond int64) and LimitError naming the TableLimits field.
+/// invalid UTF-8, NUL byte, duplicate column name, empty input, a column pandas would read
+/// as uint64) and LimitError naming the TableLimits field and the line.
 Table read_csv(std::string_view text, const TableLimits& limits = {});
 
 /// Reads JSON in pandas' "split" layout {"columns": [...], "data": [[...], ...]} (an
