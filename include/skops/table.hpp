@@ -270,7 +270,7 @@ Table read_table(std::string_view bytes, TableFormat format = TableFormat::Auto,
 
 /// Reads a file; Auto chooses by extension (table_format_for_path). Throws IoError, and
 /// LimitError as soon as more than limits.max_input_bytes have been read (the size the file
-/// system reports is not trusted); then as the reader.
+/// system reports is not trusted); then as the reader, with Error::entry() the path.
 Table read_table_file(const std::string& path, TableFormat format = TableFormat::Auto,
                       const TableLimits& limits = {});
 

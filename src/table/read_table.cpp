@@ -25,6 +25,22 @@ struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
+// The same error with the file named as its entry (same kind, same C++ type).
+[[noreturn]] void rethrow_with_path(const Error& e, const std::string& path) {
+  switch (e.kind()) {
+    case ErrorKind::Limit:
+      throw LimitError(e.detail(), path, e.json_pointer());
+    case ErrorKind::Npy:
+      throw NpyError(e.detail(), path, e.json_pointer());
+    case ErrorKind::Unsupported:
+      throw UnsupportedError(e.detail(), path, e.json_pointer());
+    case ErrorKind::Io:
+      throw IoError(e.detail(), path, e.json_pointer());
+    default:
+      throw InputError(e.detail(), path, e.json_pointer());
+  }
+}
+
 }  // namespace
 
 TableFormat table_format_for_path(std::string_view path) {
@@ -64,16 +80,22 @@ Table read_table_file(const std::string& path, TableFormat format, const TableLi
     const std::size_t n = std::fread(chunk, 1, sizeof chunk, f.get());
     if (n > 0) {
       if (bytes.size() + n > limits.max_input_bytes) {
-        throw LimitError(path + ": larger than max_input_bytes (" + std::to_string(limits.max_input_bytes) + ")");
+        throw LimitError("larger than max_input_bytes (" + std::to_string(limits.max_input_bytes) + ")",
+                         path);
       }
       bytes.insert(bytes.end(), chunk, chunk + n);
     }
     if (n < sizeof chunk) break;
   }
   if (std::ferror(f.get())) throw IoError("cannot read " + path);
-  if (format == TableFormat::Npy) return read_npy_table(ByteView::adopt(std::move(bytes)), limits);
-  return read_table(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), format,
-                    limits);
+  try {
+    if (format == TableFormat::Npy) return read_npy_table(ByteView::adopt(std::move(bytes)), limits);
+    return read_table(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()),
+                      format, limits);
+  } catch (const Error& e) {
+    if (!e.entry().empty()) throw;
+    rethrow_with_path(e, path);
+  }
 }
 
 }  // namespace skops

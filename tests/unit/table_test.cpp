@@ -415,7 +415,12 @@ TEST(TableFormat, ByExtensionAndSniffing) {
   const Table t = skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"), skops::TableFormat::Csv);
   EXPECT_EQ(t.n_rows(), 40u);
   expect_error([] { skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"), skops::TableFormat::Json); },
-               kInput, {"invalid JSON"});
+               kInput, {"frame_titanic_logreg.X.csv: json: invalid JSON"});
+  try {
+    skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"), skops::TableFormat::Json);
+  } catch (const skops::InputError& e) {  // the same C++ type, the file as its entry
+    EXPECT_EQ(e.entry(), data("table/zoo/frame_titanic_logreg.X.csv"));
+  }
   skops::TableLimits l;
   l.max_input_bytes = 100;
   expect_error([&] { skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"), skops::TableFormat::Auto, l); },
