@@ -32,11 +32,17 @@ const Inputs& inputs() {
     std::uniform_real_distribution<double> u(0, 1);
     const char* sex[] = {"male", "female"};
     const char* port[] = {"S", "C", "Q"};
-    const char* city[] = {"Z\xc3\xbcrich", "\xc5\x81\xc3\xb3" "d\xc5\xba", "Southampton", "M\xc3\xbcnchen", "Cherbourg"};
-    const char* words[] = {"a great movie", "flat characters", "awful music, but \"fun\"", "would watch again"};
+    const char* city[] = {"Z\xc3\xbcrich",
+                          "\xc5\x81\xc3\xb3"
+                          "d\xc5\xba",
+                          "Southampton", "M\xc3\xbcnchen", "Cherbourg"};
+    const char* words[] = {"a great movie", "flat characters", "awful music, but \"fun\"",
+                           "would watch again"};
     Inputs r;
     r.csv = "age,fare,pclass,sex,embarked,city,alone,review\n";
-    r.json = "{\"columns\": [\"age\", \"fare\", \"pclass\", \"sex\", \"embarked\", \"city\", \"alone\", \"review\"], \"data\": [";
+    r.json =
+        "{\"columns\": [\"age\", \"fare\", \"pclass\", \"sex\", \"embarked\", \"city\", \"alone\", "
+        "\"review\"], \"data\": [";
     char buf[64];
     for (int i = 0; i < kRows; ++i) {
       const bool age_missing = u(rng) < 0.2;
@@ -63,13 +69,15 @@ const Inputs& inputs() {
       }
       r.csv += quoted + "\n";
       std::string jw;
-      for (const char ch : std::string(w)) jw += ch == '"' ? std::string("\\\"") : std::string(1, ch);
+      for (const char ch : std::string(w))
+        jw += ch == '"' ? std::string("\\\"") : std::string(1, ch);
       if (i) r.json += ", ";
       std::snprintf(buf, sizeof buf, "%.1f", age);
       r.json += "[" + (age_missing ? std::string("null") : std::string(buf));
       std::snprintf(buf, sizeof buf, ", %.2f, %d, ", fare, pclass);
       r.json += buf;
-      r.json += "\"" + std::string(s) + "\", \"" + e + "\", \"" + c + "\", " + (alone ? "true" : "false") + ", \"" + jw + "\"]";
+      r.json += "\"" + std::string(s) + "\", \"" + e + "\", \"" + c + "\", " +
+                (alone ? "true" : "false") + ", \"" + jw + "\"]";
     }
     r.json += "]}";
     return r;

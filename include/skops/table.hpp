@@ -77,8 +77,7 @@ class Column {
   static Column boolean(std::string name, std::vector<std::uint8_t> values, Mask missing = {});
   /// One copy of the strings into a contiguous buffer. Throws InputError if a string is not
   /// valid UTF-8 (naming the row) or a non-empty mask has another length.
-  static Column string(std::string name, const std::vector<std::string>& values,
-                       Mask missing = {});
+  static Column string(std::string name, const std::vector<std::string>& values, Mask missing = {});
   static Column string(std::string name, const std::vector<std::string_view>& values,
                        Mask missing = {});
 
@@ -97,7 +96,7 @@ class Column {
 
   /// Typed views; each throws InputError naming the column if the type differs.
   ConstSpan<double> float64() const;
-  ConstSpan<std::int64_t> int64() const;  ///< values at missing rows unspecified
+  ConstSpan<std::int64_t> int64() const;    ///< values at missing rows unspecified
   ConstSpan<std::uint8_t> boolean() const;  ///< 0/1; values at missing rows unspecified
   /// Row `row` of a String column ("" when missing); throws InputError if not String or out
   /// of range.
@@ -153,14 +152,14 @@ class Cell {
  public:
   enum class Kind { Missing, Float, Int, Bool, String };
   Cell() = default;
-  Cell(std::nullopt_t) {}  // NOLINT(google-explicit-constructor)
-  Cell(double v) : kind_(Kind::Float), f_(v) {}  // NOLINT
+  Cell(std::nullopt_t) {}                            // NOLINT(google-explicit-constructor)
+  Cell(double v) : kind_(Kind::Float), f_(v) {}      // NOLINT
   Cell(std::int64_t v) : kind_(Kind::Int), i_(v) {}  // NOLINT
-  Cell(int v) : kind_(Kind::Int), i_(v) {}  // NOLINT
-  Cell(bool v) : kind_(Kind::Bool), b_(v) {}  // NOLINT
+  Cell(int v) : kind_(Kind::Int), i_(v) {}           // NOLINT
+  Cell(bool v) : kind_(Kind::Bool), b_(v) {}         // NOLINT
   Cell(std::string v) : kind_(Kind::String), s_(std::move(v)) {}  // NOLINT
-  Cell(std::string_view v) : kind_(Kind::String), s_(v) {}  // NOLINT
-  Cell(const char* v) : kind_(Kind::String), s_(v) {}  // NOLINT
+  Cell(std::string_view v) : kind_(Kind::String), s_(v) {}        // NOLINT
+  Cell(const char* v) : kind_(Kind::String), s_(v) {}             // NOLINT
 
   Kind kind() const noexcept { return kind_; }
   double float_value() const noexcept { return f_; }

@@ -70,21 +70,30 @@ void TableBuilder::push(Col& col, const Cell& cell, std::size_t row) {
   bool ok = true;
   switch (col.type) {
     case ColumnType::Float64:
-      if (cell.kind() == Cell::Kind::Float) col.f.push_back(cell.float_value());
-      else if (cell.kind() == Cell::Kind::Int) col.f.push_back(static_cast<double>(cell.int_value()));
-      else ok = false;
+      if (cell.kind() == Cell::Kind::Float)
+        col.f.push_back(cell.float_value());
+      else if (cell.kind() == Cell::Kind::Int)
+        col.f.push_back(static_cast<double>(cell.int_value()));
+      else
+        ok = false;
       break;
     case ColumnType::Int64:
-      if (cell.kind() == Cell::Kind::Int) col.i.push_back(cell.int_value());
-      else ok = false;
+      if (cell.kind() == Cell::Kind::Int)
+        col.i.push_back(cell.int_value());
+      else
+        ok = false;
       break;
     case ColumnType::Bool:
-      if (cell.kind() == Cell::Kind::Bool) col.b.push_back(cell.bool_value());
-      else ok = false;
+      if (cell.kind() == Cell::Kind::Bool)
+        col.b.push_back(cell.bool_value());
+      else
+        ok = false;
       break;
     case ColumnType::String:
-      if (cell.kind() == Cell::Kind::String) col.s.push_back(cell.string_value());
-      else ok = false;
+      if (cell.kind() == Cell::Kind::String)
+        col.s.push_back(cell.string_value());
+      else
+        ok = false;
       break;
   }
   if (!ok) {
@@ -105,11 +114,12 @@ TableBuilder& TableBuilder::add_row(const std::vector<Cell>& cells) {
   for (std::size_t j = 0; j < cells.size(); ++j) {
     const Cell::Kind k = cells[j].kind();
     const ColumnType t = cols_[j].type;
-    const bool fits = k == Cell::Kind::Missing ||
-                      (t == ColumnType::Float64 && (k == Cell::Kind::Float || k == Cell::Kind::Int)) ||
-                      (t == ColumnType::Int64 && k == Cell::Kind::Int) ||
-                      (t == ColumnType::Bool && k == Cell::Kind::Bool) ||
-                      (t == ColumnType::String && k == Cell::Kind::String);
+    const bool fits =
+        k == Cell::Kind::Missing ||
+        (t == ColumnType::Float64 && (k == Cell::Kind::Float || k == Cell::Kind::Int)) ||
+        (t == ColumnType::Int64 && k == Cell::Kind::Int) ||
+        (t == ColumnType::Bool && k == Cell::Kind::Bool) ||
+        (t == ColumnType::String && k == Cell::Kind::String);
     if (!fits) {
       throw InputError("row " + std::to_string(rows_) + ", column " +
                        detail::quoted_excerpt(cols_[j].name) + ": a " + kind_name(k) +

@@ -59,11 +59,13 @@ class CsvReader {
 // Validates the byte at `at` (called only for bytes >= 0x80 or NUL); *skip = its length.
 void CsvReader::check_byte(std::size_t at, std::uint64_t field, std::size_t* skip) {
   const auto* p = reinterpret_cast<const unsigned char*>(s_.data()) + at;
-  if (*p == 0) throw InputError(where(line_, field) + ": NUL byte (byte offset " + std::to_string(at) + ")");
-  const std::size_t n =
-      detail::utf8_sequence_length(p, reinterpret_cast<const unsigned char*>(s_.data()) + s_.size());
+  if (*p == 0)
+    throw InputError(where(line_, field) + ": NUL byte (byte offset " + std::to_string(at) + ")");
+  const std::size_t n = detail::utf8_sequence_length(
+      p, reinterpret_cast<const unsigned char*>(s_.data()) + s_.size());
   if (n == 0) {
-    throw InputError(where(line_, field) + ": invalid UTF-8 (byte offset " + std::to_string(at) + ")");
+    throw InputError(where(line_, field) + ": invalid UTF-8 (byte offset " + std::to_string(at) +
+                     ")");
   }
   *skip = n;
 }
@@ -98,7 +100,8 @@ CsvReader::End CsvReader::next_field(std::string_view* out, std::uint64_t field)
     std::size_t seg = ++i;
     for (;;) {
       if (i >= n) {
-        throw InputError(where(start_line, field) + ": unterminated quoted field (opened at byte offset " +
+        throw InputError(where(start_line, field) +
+                         ": unterminated quoted field (opened at byte offset " +
                          std::to_string(pos_) + ")");
       }
       const char c = s_[i];
@@ -189,8 +192,9 @@ CsvReader::End CsvReader::next_field(std::string_view* out, std::uint64_t field)
 
 Table CsvReader::read() {
   if (s_.size() > limits_.max_input_bytes) {
-    throw LimitError("csv: input of " + std::to_string(s_.size()) + " bytes exceeds max_input_bytes (" +
-                     std::to_string(limits_.max_input_bytes) + ")");
+    throw LimitError("csv: input of " + std::to_string(s_.size()) +
+                     " bytes exceeds max_input_bytes (" + std::to_string(limits_.max_input_bytes) +
+                     ")");
   }
   if (s_.size() >= 3 && s_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // BOM, as pandas
 

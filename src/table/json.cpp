@@ -1,15 +1,15 @@
 // JSON tables in pandas' "split" and "records" layouts, parsed by simdjson (depth-capped,
 // UTF-8 validated); nlohmann's SAX parser is run only on failure, to name the faulty byte.
 
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <string>
 #include <deque>
+#include <limits>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -23,16 +23,21 @@ namespace {
 using Element = simdjson::dom::element;
 using Type = simdjson::dom::element_type;
 
-std::string ptr(std::string_view a, std::size_t i) { return std::string(a) + "/" + std::to_string(i); }
+std::string ptr(std::string_view a, std::size_t i) {
+  return std::string(a) + "/" + std::to_string(i);
+}
 
 // RFC 6901 escaping of a key in a pointer.
 std::string ptr_key(std::string_view base, std::string_view key) {
   std::string out(base);
   out += '/';
   for (const char c : key.substr(0, 200)) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -98,7 +103,8 @@ struct JsonColumn {
 
 class JsonTableReader {
  public:
-  JsonTableReader(std::string_view text, const TableLimits& limits) : text_(text), limits_(limits) {}
+  JsonTableReader(std::string_view text, const TableLimits& limits)
+      : text_(text), limits_(limits) {}
   Table read();
 
  private:
@@ -124,12 +130,14 @@ class JsonTableReader {
 template <class Where>
 void JsonTableReader::add_column(std::string_view name, const Where& where) {
   if (cols_.size() >= limits_.max_columns) {
-    throw LimitError("json: more columns than max_columns (" + std::to_string(limits_.max_columns) + ")",
-                     {}, where());
+    throw LimitError(
+        "json: more columns than max_columns (" + std::to_string(limits_.max_columns) + ")", {},
+        where());
   }
   if (name.size() > limits_.max_field_bytes) {
     throw LimitError("json: column name longer than max_field_bytes (" +
-                     std::to_string(limits_.max_field_bytes) + ")", {}, where());
+                         std::to_string(limits_.max_field_bytes) + ")",
+                     {}, where());
   }
   JsonColumn c;
   c.name = std::string(name);
@@ -145,7 +153,8 @@ void JsonTableReader::check_cell(Element e, const Where& where) const {
   }
   if (t == Type::STRING && e.get_string().value_unsafe().size() > limits_.max_field_bytes) {
     throw LimitError("json: string longer than max_field_bytes (" +
-                     std::to_string(limits_.max_field_bytes) + ")", {}, where());
+                         std::to_string(limits_.max_field_bytes) + ")",
+                     {}, where());
   }
 }
 
@@ -158,8 +167,8 @@ void JsonTableReader::count_row(std::uint64_t rows, const Where& where) const {
   std::uint64_t cells = 0;
   if (__builtin_mul_overflow(rows, static_cast<std::uint64_t>(cols_.size()), &cells) ||
       cells > limits_.max_cells) {
-    throw LimitError("json: more cells than max_cells (" + std::to_string(limits_.max_cells) + ")", {},
-                     where());
+    throw LimitError("json: more cells than max_cells (" + std::to_string(limits_.max_cells) + ")",
+                     {}, where());
   }
 }
 
@@ -180,11 +189,13 @@ void JsonTableReader::read_split(simdjson::dom::object root) {
       data = field.value;
     } else if (field.key != "index") {
       throw InputError("json: unexpected key " + detail::quoted_excerpt(field.key) +
-                       " in the split layout (columns, data, index)", {}, ptr_key("", field.key));
+                           " in the split layout (columns, data, index)",
+                       {}, ptr_key("", field.key));
     }
   }
   if (!columns || columns->type() != Type::ARRAY) {
-    throw InputError("json: the split layout needs \"columns\", an array of strings", {}, "/columns");
+    throw InputError("json: the split layout needs \"columns\", an array of strings", {},
+                     "/columns");
   }
   if (!data || data->type() != Type::ARRAY) {
     throw InputError("json: the split layout needs \"data\", an array of rows", {}, "/data");
@@ -198,7 +209,8 @@ void JsonTableReader::read_split(simdjson::dom::object root) {
     const std::string_view n = name.get_string().value_unsafe();
     add_column(n, [&] { return ptr("/columns", j); });
     if (!index_.emplace(cols_.back().name, j).second) {
-      throw InputError("json: duplicate column name " + detail::quoted_excerpt(n), {}, ptr("/columns", j));
+      throw InputError("json: duplicate column name " + detail::quoted_excerpt(n), {},
+                       ptr("/columns", j));
     }
     ++j;
   }
@@ -217,16 +229,18 @@ void JsonTableReader::read_split(simdjson::dom::object root) {
     const simdjson::dom::array cells = row.get_array().value_unsafe();
     for (const Element cell : cells) {
       if (k >= ncols) {
-        throw InputError("json: row has more than " + std::to_string(ncols) + " cells (the columns)",
-                         {}, ptr(where(), k));
+        throw InputError(
+            "json: row has more than " + std::to_string(ncols) + " cells (the columns)", {},
+            ptr(where(), k));
       }
       check_cell(cell, [&] { return ptr(where(), k); });
       cols_[k].cells.push_back(cell);
       ++k;
     }
     if (k != ncols) {
-      throw InputError("json: row has " + std::to_string(k) + " cells for " + std::to_string(ncols) +
-                       " columns", {}, where());
+      throw InputError(
+          "json: row has " + std::to_string(k) + " cells for " + std::to_string(ncols) + " columns",
+          {}, where());
     }
     ++r;
   }
@@ -237,7 +251,8 @@ void JsonTableReader::read_records(simdjson::dom::array root) {
   std::size_t r = 0;
   for (const Element rec : root) {
     const auto where = [&] { return ptr("", r); };
-    if (rec.type() != Type::OBJECT) throw InputError("json: a record must be an object", {}, where());
+    if (rec.type() != Type::OBJECT)
+      throw InputError("json: a record must be an object", {}, where());
     const simdjson::dom::object object = rec.get_object().value_unsafe();
     for (const auto field : object) {
       auto it = index_.find(field.key);
@@ -308,8 +323,9 @@ Column JsonTableReader::convert(std::size_t j, bool records) {
     if (!numeric) {
       // pandas would hold such a column as object; no estimator takes mixed kinds.
       throw InputError("json: column " + detail::quoted_excerpt(col.name) + " mixes a " +
-                       kind_word(t) + " with a " + kind_word(col.cells[first].type()) + " (at " +
-                       where(first) + ")", {}, where(r));
+                           kind_word(t) + " with a " + kind_word(col.cells[first].type()) +
+                           " (at " + where(first) + ")",
+                       {}, where(r));
     }
     if (kind == Float || k == Float) {
       kind = Float;
@@ -320,7 +336,8 @@ Column JsonTableReader::convert(std::size_t j, bool records) {
   }
   if (kind == BigUInt) {
     throw InputError("json: column " + detail::quoted_excerpt(col.name) +
-                     ": integer beyond int64 in an integer column", {}, where(first));
+                         ": integer beyond int64 in an integer column",
+                     {}, where(first));
   }
   if (kind == Empty && rows == 0) kind = Text;
   if (kind == Int && any_missing) kind = Float;
@@ -350,8 +367,10 @@ Column JsonTableReader::convert(std::size_t j, bool records) {
       Column::Mask missing;
       if (any_missing) missing.assign(rows, 0);
       for (std::size_t r = 0; r < rows; ++r) {
-        if (present(r)) v[r] = col.cells[r].get_bool().value_unsafe();
-        else missing[r] = 1;
+        if (present(r))
+          v[r] = col.cells[r].get_bool().value_unsafe();
+        else
+          missing[r] = 1;
       }
       return Column::boolean(std::move(name), std::move(v), std::move(missing));
     }
@@ -362,8 +381,10 @@ Column JsonTableReader::convert(std::size_t j, bool records) {
   std::vector<std::string_view> v(rows);
   Column::Mask missing(rows, 0);
   for (std::size_t r = 0; r < rows; ++r) {
-    if (present(r)) v[r] = col.cells[r].get_string().value_unsafe();
-    else missing[r] = 1;
+    if (present(r))
+      v[r] = col.cells[r].get_string().value_unsafe();
+    else
+      missing[r] = 1;
   }
   return Column::string(std::move(name), v, std::move(missing));
 }
@@ -371,11 +392,13 @@ Column JsonTableReader::convert(std::size_t j, bool records) {
 Table JsonTableReader::read() {
   if (text_.size() > limits_.max_input_bytes) {
     throw LimitError("json: input of " + std::to_string(text_.size()) +
-                     " bytes exceeds max_input_bytes (" + std::to_string(limits_.max_input_bytes) + ")");
+                     " bytes exceeds max_input_bytes (" + std::to_string(limits_.max_input_bytes) +
+                     ")");
   }
   simdjson::dom::parser parser;
   if (const auto err = parser.allocate(text_.size(), limits_.max_json_depth)) {
-    throw LimitError(std::string("json: cannot allocate the parser: ") + simdjson::error_message(err));
+    throw LimitError(std::string("json: cannot allocate the parser: ") +
+                     simdjson::error_message(err));
   }
   auto result = parser.parse(text_.data(), text_.size(), true);
   if (result.error() == simdjson::DEPTH_ERROR) {

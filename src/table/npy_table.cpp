@@ -21,8 +21,8 @@ T load(const std::uint8_t* p) {
   return v;
 }
 
-std::int64_t load_int(const std::uint8_t* p, DTypeKind kind, std::uint64_t size, const std::string& name,
-                      std::size_t row) {
+std::int64_t load_int(const std::uint8_t* p, DTypeKind kind, std::uint64_t size,
+                      const std::string& name, std::size_t row) {
   if (kind == DTypeKind::Int) {
     switch (size) {
       case 1:
@@ -73,9 +73,11 @@ Table table_from_npy(const NdArray& array, const TableLimits& limits) {
                      std::to_string(limits.max_columns) + ")");
   }
   std::uint64_t cells = 0;
-  if (__builtin_mul_overflow(static_cast<std::uint64_t>(rows), static_cast<std::uint64_t>(named), &cells) ||
+  if (__builtin_mul_overflow(static_cast<std::uint64_t>(rows), static_cast<std::uint64_t>(named),
+                             &cells) ||
       cells > limits.max_cells) {
-    throw LimitError("npy table: more cells than max_cells (" + std::to_string(limits.max_cells) + ")");
+    throw LimitError("npy table: more cells than max_cells (" + std::to_string(limits.max_cells) +
+                     ")");
   }
   const std::uint64_t stride = dtype.itemsize();
   const std::uint8_t* base = array.bytes();
@@ -90,18 +92,22 @@ Table table_from_npy(const NdArray& array, const TableLimits& limits) {
     const std::uint64_t size = t.itemsize();
     switch (t.kind()) {
       case DTypeKind::Float: {
-        if (size != 2 && size != 4 && size != 8) throw UnsupportedError(where + ": float of " + std::to_string(size) + " bytes");
+        if (size != 2 && size != 4 && size != 8)
+          throw UnsupportedError(where + ": float of " + std::to_string(size) + " bytes");
         std::vector<double> v(rows);
         for (std::size_t r = 0; r < rows; ++r) {
           const std::uint8_t* p = base + r * stride + f.offset;
-          v[r] = size == 8 ? load<double>(p) : size == 4 ? load<float>(p) : half_to_double(load<std::uint16_t>(p));
+          v[r] = size == 8   ? load<double>(p)
+                 : size == 4 ? load<float>(p)
+                             : half_to_double(load<std::uint16_t>(p));
         }
         columns.push_back(Column::float64(f.name, std::move(v)));
         break;
       }
       case DTypeKind::Int:
       case DTypeKind::UInt: {
-        if (size != 1 && size != 2 && size != 4 && size != 8) throw UnsupportedError(where + ": integer of " + std::to_string(size) + " bytes");
+        if (size != 1 && size != 2 && size != 4 && size != 8)
+          throw UnsupportedError(where + ": integer of " + std::to_string(size) + " bytes");
         std::vector<std::int64_t> v(rows);
         for (std::size_t r = 0; r < rows; ++r) {
           v[r] = load_int(base + r * stride + f.offset, t.kind(), size, f.name, r);
@@ -118,7 +124,8 @@ Table table_from_npy(const NdArray& array, const TableLimits& limits) {
       case DTypeKind::Unicode:
       case DTypeKind::Bytes: {
         if (size > limits.max_field_bytes) {
-          throw LimitError(where + ": strings of " + std::to_string(size) + " bytes exceed max_field_bytes (" +
+          throw LimitError(where + ": strings of " + std::to_string(size) +
+                           " bytes exceed max_field_bytes (" +
                            std::to_string(limits.max_field_bytes) + ")");
         }
         std::vector<std::string> v(rows);
@@ -136,7 +143,8 @@ Table table_from_npy(const NdArray& array, const TableLimits& limits) {
           for (std::size_t k = 0; k < n; ++k) {
             const std::uint32_t cp = load<std::uint32_t>(p + 4 * k);
             if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-              throw InputError(where + ", row " + std::to_string(r) + ": invalid code point " + std::to_string(cp));
+              throw InputError(where + ", row " + std::to_string(r) + ": invalid code point " +
+                               std::to_string(cp));
             }
             detail::append_utf8(s, cp);
           }
@@ -154,7 +162,8 @@ Table table_from_npy(const NdArray& array, const TableLimits& limits) {
 Table read_npy_table(const ByteView& bytes, const TableLimits& limits) {
   if (bytes.size > limits.max_input_bytes) {
     throw LimitError("npy table: input of " + std::to_string(bytes.size) +
-                     " bytes exceeds max_input_bytes (" + std::to_string(limits.max_input_bytes) + ")");
+                     " bytes exceeds max_input_bytes (" + std::to_string(limits.max_input_bytes) +
+                     ")");
   }
   Limits npy_limits;
   npy_limits.max_array_elements = limits.max_rows;

@@ -54,10 +54,15 @@ TableFormat table_format_for_path(std::string_view path) {
 Table read_table(std::string_view bytes, TableFormat format, const TableLimits& limits) {
   if (format == TableFormat::Auto) {
     std::size_t i = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) ++i;
-    if (bytes.substr(0, 6) == "\x93NUMPY") format = TableFormat::Npy;
-    else if (i < bytes.size() && (bytes[i] == '{' || bytes[i] == '[')) format = TableFormat::Json;
-    else format = TableFormat::Csv;
+    while (i < bytes.size() &&
+           (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r'))
+      ++i;
+    if (bytes.substr(0, 6) == "\x93NUMPY")
+      format = TableFormat::Npy;
+    else if (i < bytes.size() && (bytes[i] == '{' || bytes[i] == '['))
+      format = TableFormat::Json;
+    else
+      format = TableFormat::Csv;
   }
   switch (format) {
     case TableFormat::Json:
@@ -80,8 +85,8 @@ Table read_table_file(const std::string& path, TableFormat format, const TableLi
     const std::size_t n = std::fread(chunk, 1, sizeof chunk, f.get());
     if (n > 0) {
       if (bytes.size() + n > limits.max_input_bytes) {
-        throw LimitError("larger than max_input_bytes (" + std::to_string(limits.max_input_bytes) + ")",
-                         path);
+        throw LimitError(
+            "larger than max_input_bytes (" + std::to_string(limits.max_input_bytes) + ")", path);
       }
       bytes.insert(bytes.end(), chunk, chunk + n);
     }
@@ -89,7 +94,8 @@ Table read_table_file(const std::string& path, TableFormat format, const TableLi
   }
   if (std::ferror(f.get())) throw IoError("cannot read " + path);
   try {
-    if (format == TableFormat::Npy) return read_npy_table(ByteView::adopt(std::move(bytes)), limits);
+    if (format == TableFormat::Npy)
+      return read_npy_table(ByteView::adopt(std::move(bytes)), limits);
     return read_table(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()),
                       format, limits);
   } catch (const Error& e) {

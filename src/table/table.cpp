@@ -1,10 +1,11 @@
 // Column and Table: immutable, shared buffers; the numeric conversion for estimators.
 
+#include "skops/table.hpp"
+
 #include <cmath>
 #include <limits>
 #include <unordered_map>
 
-#include "skops/table.hpp"
 #include "table_internal.hpp"
 
 namespace skops {
@@ -19,7 +20,7 @@ struct ColumnData {
   const void* values = nullptr;       // double / int64 / uint8, per type
   std::vector<std::uint8_t> missing;  // empty: nothing missing (Float64: always empty)
   std::size_t missing_count = 0;
-  std::string bytes;                  // String: all values, concatenated
+  std::string bytes;                   // String: all values, concatenated
   std::vector<std::uint64_t> offsets;  // String: size + 1 offsets into bytes
 };
 
@@ -159,14 +160,13 @@ Column Column::string(std::string name, const std::vector<std::string>& values, 
   return Column(strings(std::move(name), values, std::move(missing)));
 }
 
-Column Column::string(std::string name, const std::vector<std::string_view>& values,
-                      Mask missing) {
+Column Column::string(std::string name, const std::vector<std::string_view>& values, Mask missing) {
   return Column(strings(std::move(name), values, std::move(missing)));
 }
 
 Column detail::ColumnFactory::string_of_valid_utf8(std::string name,
-                                                  const std::vector<std::string_view>& values,
-                                                  Column::Mask missing) {
+                                                   const std::vector<std::string_view>& values,
+                                                   Column::Mask missing) {
   return Column(strings(std::move(name), values, std::move(missing), false));
 }
 
@@ -198,7 +198,8 @@ std::size_t Column::missing_count() const noexcept {
 
 bool Column::is_missing(std::size_t row) const noexcept {
   if (row >= d_->size) return false;
-  if (d_->type == ColumnType::Float64) return std::isnan(static_cast<const double*>(d_->values)[row]);
+  if (d_->type == ColumnType::Float64)
+    return std::isnan(static_cast<const double*>(d_->values)[row]);
   return !d_->missing.empty() && d_->missing[row] != 0;
 }
 

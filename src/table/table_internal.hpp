@@ -75,11 +75,16 @@ inline std::string quoted_excerpt(std::string_view s) {
     cut.remove_suffix(1);
   }
   for (const char c : cut) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '"') out += "\\\"";
-    else if (static_cast<unsigned char>(c) < 0x20) out += '?';
-    else out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '"')
+      out += "\\\"";
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += '?';
+    else
+      out += c;
   }
   if (cut.size() < s.size()) out += "...";
   return out + "\"";

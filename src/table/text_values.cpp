@@ -38,8 +38,8 @@ bool iequals(std::string_view a, std::string_view lower_b) noexcept {
 
 bool is_na_text(std::string_view s) noexcept {
   static constexpr std::array<std::string_view, 18> kNa = {
-      "",     "#N/A", "#N/A N/A", "#NA",  "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND",
-      "1.#QNAN", "<NA>", "N/A",   "NA",   "NULL",    "NaN",      "n/a",  "nan",  "null"};
+      "",        "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND",
+      "1.#QNAN", "<NA>", "N/A",      "NA",  "NULL",    "NaN",      "n/a",  "nan",  "null"};
   if (s.empty()) return true;
   if (s.size() > 8) return false;
   // Every NA string starts with one of these: most fields are rejected by one compare.
@@ -76,7 +76,8 @@ IntText parse_int_text(std::string_view s, std::int64_t* value) noexcept {
       return negative ? IntText::TooSmall : IntText::TooBig;
     }
   }
-  constexpr std::uint64_t kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  constexpr std::uint64_t kMax =
+      static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   if (negative) {
     if (magnitude > kMax + 1) return IntText::TooSmall;
     *value = magnitude == kMax + 1 ? std::numeric_limits<std::int64_t>::min()

@@ -1,6 +1,7 @@
 // Prints the tables skops-cpp reads from files as JSON lines, for the comparison with pandas
 // in tests/interop/table_vs_pandas.py:
-//   table_dump FILE...   one line per file: {"file": F, "columns": [...]} or {"file": F, "error": E}
+//   table_dump FILE...   one line per file: {"file": F, "columns": [...]} or {"file": F, "error":
+//   E}
 // Floats are printed shortest round-trip ("nan", "inf", "-inf" spelled out), int64 as
 // decimal strings, bools as true/false, strings as JSON strings, missing as null.
 

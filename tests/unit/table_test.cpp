@@ -1,23 +1,24 @@
 // skops::Table, TableBuilder and the CSV / JSON / structured .npy readers: pandas' results
 // (tests/data/table, written by make_expected.py) and one assertion per malformed input.
 
+#include "skops/table.hpp"
+
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-#include <vector>
-#include <filesystem>
-#include <atomic>
 #include <thread>
+#include <vector>
 
 #include "skops/npy.hpp"
-#include "skops/table.hpp"
 
 namespace {
 
@@ -39,7 +40,8 @@ std::vector<std::string> files(const std::string& sub, const std::string& suffix
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(data(sub))) {
     const std::string p = e.path().string();
-    if (p.size() >= suffix.size() && p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (p.size() >= suffix.size() &&
+        p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0)
       out.push_back(p);
   }
   std::sort(out.begin(), out.end());
@@ -79,7 +81,8 @@ void expect_pandas(const Table& t, const std::string& expected_path) {
       const auto& v = values[r];
       if (dtype == "float64") {
         ASSERT_EQ(col.type(), ColumnType::Float64);
-        EXPECT_TRUE(same_double(col.float64()[r], parse_repr(v))) << "row " << r << ": " << col.float64()[r] << " vs " << v;
+        EXPECT_TRUE(same_double(col.float64()[r], parse_repr(v)))
+            << "row " << r << ": " << col.float64()[r] << " vs " << v;
       } else if (dtype == "int64") {
         ASSERT_EQ(col.type(), ColumnType::Int64);
         EXPECT_EQ(col.int64()[r], std::stoll(v.get<std::string>())) << "row " << r;
@@ -129,12 +132,13 @@ void expect_error(const std::function<void()>& f, skops::ErrorKind kind,
     ADD_FAILURE() << "no error";
   } catch (const skops::Error& e) {
     EXPECT_EQ(e.kind(), kind) << e.what();
-    for (const std::string& p : parts) EXPECT_NE(std::string(e.what()).find(p), std::string::npos) << e.what() << " lacks " << p;
+    for (const std::string& p : parts)
+      EXPECT_NE(std::string(e.what()).find(p), std::string::npos) << e.what() << " lacks " << p;
   }
 }
 
-void csv_error(const std::string& text, skops::ErrorKind kind, const std::vector<std::string>& parts,
-               const skops::TableLimits& limits = {}) {
+void csv_error(const std::string& text, skops::ErrorKind kind,
+               const std::vector<std::string>& parts, const skops::TableLimits& limits = {}) {
   expect_error([&] { skops::read_csv(text, limits); }, kind, parts);
 }
 
@@ -199,10 +203,12 @@ TEST(Table, AdoptedVectorIsNotCopied) {
 }
 
 TEST(Table, ToFloat64SelectsByNameMaskAndType) {
-  const Table t({Column::float64("a", {1.5, NAN}), Column::string("s", std::vector<std::string>{"x", "y"}),
+  const Table t({Column::float64("a", {1.5, NAN}),
+                 Column::string("s", std::vector<std::string>{"x", "y"}),
                  Column::int64("i", {7, 8}, {0, 1}), Column::boolean("b", {1, 0})});
   EXPECT_EQ(t.select(std::vector<std::string>{"i", "a"}), (std::vector<std::size_t>{2, 0}));
-  EXPECT_EQ(t.select(std::vector<bool>{true, false, false, true}), (std::vector<std::size_t>{0, 3}));
+  EXPECT_EQ(t.select(std::vector<bool>{true, false, false, true}),
+            (std::vector<std::size_t>{0, 3}));
   EXPECT_EQ(t.select(ColumnType::String), (std::vector<std::size_t>{1}));
   EXPECT_EQ(t.numeric_columns(), (std::vector<std::size_t>{0, 2, 3}));
   const std::vector<double> m = t.to_float64(t.numeric_columns());
@@ -222,15 +228,29 @@ TEST(Table, ToFloat64SelectsByNameMaskAndType) {
 }
 
 TEST(Table, RefusesDuplicateNamesUnequalLengthsAndBadUtf8) {
-  expect_error([] { Table({Column::float64("a", {1}), Column::float64("a", {2})}); }, kInput, {"duplicate column name \"a\""});
-  expect_error([] { Table({Column::float64("a", {1}), Column::float64("b", {2, 3})}); }, kInput, {"\"b\" has 2 rows"});
+  expect_error(
+      [] {
+        Table({Column::float64("a", {1}), Column::float64("a", {2})});
+      },
+      kInput, {"duplicate column name \"a\""});
+  expect_error(
+      [] {
+        Table({Column::float64("a", {1}), Column::float64("b", {2, 3})});
+      },
+      kInput, {"\"b\" has 2 rows"});
   expect_error([] { Table({Column::float64("\xff", {1})}); }, kInput, {"not valid UTF-8"});
-  expect_error([] { Column::string("s", std::vector<std::string>{"ok", "\xc3"}); }, kInput, {"row 1", "UTF-8"});
+  expect_error(
+      [] {
+        Column::string("s", std::vector<std::string>{"ok", "\xc3"});
+      },
+      kInput, {"row 1", "UTF-8"});
 }
 
 TEST(TableBuilder, RowsPositionalAndByName) {
   skops::TableBuilder b;
-  b.add_column("age", ColumnType::Float64).add_column("sex", ColumnType::String).add_column("n", ColumnType::Int64);
+  b.add_column("age", ColumnType::Float64)
+      .add_column("sex", ColumnType::String)
+      .add_column("n", ColumnType::Int64);
   b.add_row({22.5, "male", 1});
   b.add_row({std::nullopt, "female", std::int64_t{2}});
   b.begin_row().set("sex", "x").set("age", 3).end_row();  // n missing
@@ -244,28 +264,56 @@ TEST(TableBuilder, RowsPositionalAndByName) {
   EXPECT_EQ(t.column("n").int64()[1], 2);
   skops::TableBuilder c;
   c.add_column("n", ColumnType::Int64);
-  expect_error([&] { c.add_row({"x"}); }, kInput, {"row 0", "\"n\"", "string cell in a int64 column"});
+  expect_error([&] { c.add_row({"x"}); }, kInput,
+               {"row 0", "\"n\"", "string cell in a int64 column"});
   expect_error([&] { c.add_row({1, 2}); }, kInput, {"2 cells for 1 columns"});
   expect_error([&] { c.begin_row().set("m", 1); }, kInput, {"no column named \"m\""});
 }
 
 // ---- CSV: malformed input, one assertion each -----------------------------------------
 
-TEST(TableCsvBad, RaggedRowTooMany) { csv_error("a,b\n1,2\n3,4,5\n", kInput, {"line 3, field 3", "expected 2 fields"}); }
-TEST(TableCsvBad, RaggedRowTooFew) { csv_error("a,b,c\n1,2,3\n4,5\n", kInput, {"line 3, field 2", "saw 2"}); }
-TEST(TableCsvBad, UnterminatedQuote) { csv_error("a,b\n1,\"abc\n2,3\n", kInput, {"line 2, field 2", "unterminated quoted field"}); }
-TEST(TableCsvBad, UnterminatedQuoteInHeader) { csv_error("\"a", kInput, {"line 1, field 1", "unterminated"}); }
-TEST(TableCsvBad, DuplicateColumnNames) { csv_error("a,b,a\n1,2,3\n", kInput, {"line 1, field 3", "duplicate column name \"a\"", "field 1"}); }
-TEST(TableCsvBad, UnnamedCollision) { csv_error("Unnamed: 1,\n1,2\n", kInput, {"line 1, field 2", "duplicate"}); }
-TEST(TableCsvBad, InvalidUtf8) { csv_error("a,b\n1,x\n2,\xff\n", kInput, {"line 3, field 2", "invalid UTF-8"}); }
-TEST(TableCsvBad, Overlong) { csv_error("a,b\n1,\xc0\xaf\n", kInput, {"line 2, field 2", "invalid UTF-8"}); }
-TEST(TableCsvBad, Surrogate) { csv_error("a\n\xed\xa0\x80\n", kInput, {"line 2, field 1", "invalid UTF-8"}); }
-TEST(TableCsvBad, TruncatedUtf8AtEnd) { csv_error("a\nx\xe2\x82", kInput, {"line 2, field 1", "invalid UTF-8"}); }
-TEST(TableCsvBad, InvalidUtf8InQuotes) { csv_error("a\n\"x\ny\xfe\"\n", kInput, {"line 3, field 1", "invalid UTF-8"}); }
-TEST(TableCsvBad, NulByte) { csv_error(std::string("a,b\n1,\0\n", 8), kInput, {"line 2, field 2", "NUL byte"}); }
+TEST(TableCsvBad, RaggedRowTooMany) {
+  csv_error("a,b\n1,2\n3,4,5\n", kInput, {"line 3, field 3", "expected 2 fields"});
+}
+TEST(TableCsvBad, RaggedRowTooFew) {
+  csv_error("a,b,c\n1,2,3\n4,5\n", kInput, {"line 3, field 2", "saw 2"});
+}
+TEST(TableCsvBad, UnterminatedQuote) {
+  csv_error("a,b\n1,\"abc\n2,3\n", kInput, {"line 2, field 2", "unterminated quoted field"});
+}
+TEST(TableCsvBad, UnterminatedQuoteInHeader) {
+  csv_error("\"a", kInput, {"line 1, field 1", "unterminated"});
+}
+TEST(TableCsvBad, DuplicateColumnNames) {
+  csv_error("a,b,a\n1,2,3\n", kInput,
+            {"line 1, field 3", "duplicate column name \"a\"", "field 1"});
+}
+TEST(TableCsvBad, UnnamedCollision) {
+  csv_error("Unnamed: 1,\n1,2\n", kInput, {"line 1, field 2", "duplicate"});
+}
+TEST(TableCsvBad, InvalidUtf8) {
+  csv_error("a,b\n1,x\n2,\xff\n", kInput, {"line 3, field 2", "invalid UTF-8"});
+}
+TEST(TableCsvBad, Overlong) {
+  csv_error("a,b\n1,\xc0\xaf\n", kInput, {"line 2, field 2", "invalid UTF-8"});
+}
+TEST(TableCsvBad, Surrogate) {
+  csv_error("a\n\xed\xa0\x80\n", kInput, {"line 2, field 1", "invalid UTF-8"});
+}
+TEST(TableCsvBad, TruncatedUtf8AtEnd) {
+  csv_error("a\nx\xe2\x82", kInput, {"line 2, field 1", "invalid UTF-8"});
+}
+TEST(TableCsvBad, InvalidUtf8InQuotes) {
+  csv_error("a\n\"x\ny\xfe\"\n", kInput, {"line 3, field 1", "invalid UTF-8"});
+}
+TEST(TableCsvBad, NulByte) {
+  csv_error(std::string("a,b\n1,\0\n", 8), kInput, {"line 2, field 2", "NUL byte"});
+}
 TEST(TableCsvBad, Empty) { csv_error("", kInput, {"no header row"}); }
 TEST(TableCsvBad, OnlyBlankLines) { csv_error("\n \r\n\t\n", kInput, {"no header row"}); }
-TEST(TableCsvBad, BigUInt) { csv_error("a,b\n1,2\n9223372036854775808,3\n", kInput, {"line 3, field 1", "beyond int64"}); }
+TEST(TableCsvBad, BigUInt) {
+  csv_error("a,b\n1,2\n9223372036854775808,3\n", kInput, {"line 3, field 1", "beyond int64"});
+}
 TEST(TableCsv, BigUIntWithMissingIsText) {
   // pandas: object (it even keeps the missing field as text; here it is missing).
   const Table t = skops::read_csv("a,b\n9223372036854775808,1\n,2\n");
@@ -330,35 +378,77 @@ TEST(TableJson, RecordsUnionKeysAsPandas) {
 }
 
 TEST(TableJson, IntColumnStaysInt64) {
-  const Table t = skops::read_json_table(R"({"columns": ["a"], "data": [[1], [-9223372036854775808]]})");
+  const Table t =
+      skops::read_json_table(R"({"columns": ["a"], "data": [[1], [-9223372036854775808]]})");
   EXPECT_EQ(t.column("a").int64()[1], INT64_MIN);
 }
 
-TEST(TableJsonBad, Syntax) { json_error(R"({"columns": ["a"], "data": [[1,]]})", kInput, "byte offset 31", ""); }
-TEST(TableJsonBad, InvalidUtf8) { json_error("{\"columns\": [\"\xff\"], \"data\": []}", kInput, "invalid JSON", ""); }
-TEST(TableJsonBad, DuplicateColumnName) { json_error(R"({"columns": ["a", "a"], "data": []})", kInput, "duplicate column name \"a\"", "/columns/1"); }
-TEST(TableJsonBad, DuplicateRecordKey) { json_error(R"([{"a": 1, "a": 2}])", kInput, "duplicate key \"a\"", "/0/a"); }
-TEST(TableJsonBad, DuplicateSplitKey) { json_error(R"({"columns": [], "columns": [], "data": []})", kInput, "duplicate key", "/columns"); }
-TEST(TableJsonBad, RaggedRowShort) { json_error(R"({"columns": ["a", "b"], "data": [[1, 2], [3]]})", kInput, "1 cells for 2 columns", "/data/1"); }
-TEST(TableJsonBad, RaggedRowLong) { json_error(R"({"columns": ["a"], "data": [[1, 2]]})", kInput, "more than 1 cells", "/data/0/1"); }
-TEST(TableJsonBad, NestedCell) { json_error(R"({"columns": ["a"], "data": [[[1]]]})", kInput, "nested value", "/data/0/0"); }
-TEST(TableJsonBad, MixedStringsAndNumbers) { json_error(R"({"columns": ["a"], "data": [["x"], [1]]})", kInput, "mixes a number with a string", "/data/1/0"); }
-TEST(TableJsonBad, MixedBoolAndNumbers) { json_error(R"([{"a": true}, {"a": 0}])", kInput, "mixes", "/1/a"); }
-TEST(TableJsonBad, BigUInt) { json_error(R"({"columns": ["a"], "data": [[1], [18446744073709551615]]})", kInput, "beyond int64", "/data/1/0"); }
-TEST(TableJsonBad, HugeNumber) { json_error(R"({"columns": ["a"], "data": [[1e400]]})", kInput, "invalid JSON", ""); }
-TEST(TableJsonBad, HugeInteger) { json_error(R"({"columns": ["a"], "data": [[123456789012345678901234567890]]})", kInput, "invalid JSON", ""); }
-TEST(TableJsonBad, UnknownSplitKey) { json_error(R"({"columns": [], "data": [], "dtypes": 1})", kInput, "unexpected key \"dtypes\"", "/dtypes"); }
-TEST(TableJsonBad, NonStringColumnName) { json_error(R"({"columns": [1], "data": []})", kInput, "must be a string", "/columns/0"); }
-TEST(TableJsonBad, RecordNotObject) { json_error(R"([{"a": 1}, 2])", kInput, "must be an object", "/1"); }
+TEST(TableJsonBad, Syntax) {
+  json_error(R"({"columns": ["a"], "data": [[1,]]})", kInput, "byte offset 31", "");
+}
+TEST(TableJsonBad, InvalidUtf8) {
+  json_error("{\"columns\": [\"\xff\"], \"data\": []}", kInput, "invalid JSON", "");
+}
+TEST(TableJsonBad, DuplicateColumnName) {
+  json_error(R"({"columns": ["a", "a"], "data": []})", kInput, "duplicate column name \"a\"",
+             "/columns/1");
+}
+TEST(TableJsonBad, DuplicateRecordKey) {
+  json_error(R"([{"a": 1, "a": 2}])", kInput, "duplicate key \"a\"", "/0/a");
+}
+TEST(TableJsonBad, DuplicateSplitKey) {
+  json_error(R"({"columns": [], "columns": [], "data": []})", kInput, "duplicate key", "/columns");
+}
+TEST(TableJsonBad, RaggedRowShort) {
+  json_error(R"({"columns": ["a", "b"], "data": [[1, 2], [3]]})", kInput, "1 cells for 2 columns",
+             "/data/1");
+}
+TEST(TableJsonBad, RaggedRowLong) {
+  json_error(R"({"columns": ["a"], "data": [[1, 2]]})", kInput, "more than 1 cells", "/data/0/1");
+}
+TEST(TableJsonBad, NestedCell) {
+  json_error(R"({"columns": ["a"], "data": [[[1]]]})", kInput, "nested value", "/data/0/0");
+}
+TEST(TableJsonBad, MixedStringsAndNumbers) {
+  json_error(R"({"columns": ["a"], "data": [["x"], [1]]})", kInput, "mixes a number with a string",
+             "/data/1/0");
+}
+TEST(TableJsonBad, MixedBoolAndNumbers) {
+  json_error(R"([{"a": true}, {"a": 0}])", kInput, "mixes", "/1/a");
+}
+TEST(TableJsonBad, BigUInt) {
+  json_error(R"({"columns": ["a"], "data": [[1], [18446744073709551615]]})", kInput, "beyond int64",
+             "/data/1/0");
+}
+TEST(TableJsonBad, HugeNumber) {
+  json_error(R"({"columns": ["a"], "data": [[1e400]]})", kInput, "invalid JSON", "");
+}
+TEST(TableJsonBad, HugeInteger) {
+  json_error(R"({"columns": ["a"], "data": [[123456789012345678901234567890]]})", kInput,
+             "invalid JSON", "");
+}
+TEST(TableJsonBad, UnknownSplitKey) {
+  json_error(R"({"columns": [], "data": [], "dtypes": 1})", kInput, "unexpected key \"dtypes\"",
+             "/dtypes");
+}
+TEST(TableJsonBad, NonStringColumnName) {
+  json_error(R"({"columns": [1], "data": []})", kInput, "must be a string", "/columns/0");
+}
+TEST(TableJsonBad, RecordNotObject) {
+  json_error(R"([{"a": 1}, 2])", kInput, "must be an object", "/1");
+}
 TEST(TableJsonBad, Scalar) { json_error("3", kInput, "split layout", ""); }
-TEST(TableJsonBad, DeepNesting) { json_error(std::string(100000, '[') + std::string(100000, ']'), kLimit, "max_json_depth", ""); }
+TEST(TableJsonBad, DeepNesting) {
+  json_error(std::string(100000, '[') + std::string(100000, ']'), kLimit, "max_json_depth", "");
+}
 TEST(TableJsonBad, MillionColumns) {
   std::string text = "[{";
   for (int i = 0; i < 1000000; ++i) text += (i ? ",\"c" : "\"c") + std::to_string(i) + "\":1";
   json_error(text + "}]", kLimit, "max_columns", "/0/c10000");
 }
 TEST(TableJsonBad, HugeString) {
-  json_error("[{\"a\": \"" + std::string(10 << 20, 'x') + "\"}]", kLimit, "max_field_bytes", "/0/a");
+  json_error("[{\"a\": \"" + std::string(10 << 20, 'x') + "\"}]", kLimit, "max_field_bytes",
+             "/0/a");
 }
 TEST(TableJsonBad, Rows) {
   skops::TableLimits l;
@@ -376,7 +466,8 @@ skops::NdArray structured_rows() {
   fields.push_back({"ok", std::make_shared<skops::DType>(skops::DType::boolean()), 0, {}});
   const skops::DType dt = skops::DType::structured(fields);
   std::vector<std::uint8_t> bytes(2 * dt.itemsize(), 0);
-  auto put_row = [&](std::size_t r, double age, const std::u32string& sex, std::int32_t n, bool ok) {
+  auto put_row = [&](std::size_t r, double age, const std::u32string& sex, std::int32_t n,
+                     bool ok) {
     std::uint8_t* p = bytes.data() + r * dt.itemsize();
     std::memcpy(p + dt.fields()[0].offset, &age, 8);
     std::memcpy(p + dt.fields()[1].offset, sex.data(), 4 * sex.size());
@@ -390,7 +481,8 @@ skops::NdArray structured_rows() {
 
 TEST(TableNpy, StructuredArray) {
   const std::vector<std::uint8_t> file = skops::write_npy(structured_rows());
-  const Table t = skops::read_table(std::string_view(reinterpret_cast<const char*>(file.data()), file.size()));
+  const Table t =
+      skops::read_table(std::string_view(reinterpret_cast<const char*>(file.data()), file.size()));
   EXPECT_EQ(t.column_names(), (std::vector<std::string>{"age", "sex", "n", "ok"}));
   EXPECT_EQ(t.column("age").float64()[0], 22.5);
   EXPECT_TRUE(t.column("age").is_missing(1));
@@ -400,22 +492,31 @@ TEST(TableNpy, StructuredArray) {
 }
 
 TEST(TableNpy, PlainArrayRefused) {
-  expect_error([] { skops::table_from_npy(skops::NdArray::from_vector(std::vector<double>{1, 2})); },
-               skops::ErrorKind::Unsupported, {"structured"});
+  expect_error(
+      [] {
+        skops::table_from_npy(skops::NdArray::from_vector(std::vector<double>{1, 2}));
+      },
+      skops::ErrorKind::Unsupported, {"structured"});
 }
 
 TEST(TableFormat, ByExtensionAndSniffing) {
   EXPECT_EQ(skops::table_format_for_path("x/Y.CSV"), skops::TableFormat::Csv);
   EXPECT_EQ(skops::table_format_for_path("y.json"), skops::TableFormat::Json);
   EXPECT_EQ(skops::table_format_for_path("z.npy"), skops::TableFormat::Npy);
-  expect_error([] { skops::table_format_for_path("z.parquet"); }, skops::ErrorKind::Unsupported, {"z.parquet"});
+  expect_error([] { skops::table_format_for_path("z.parquet"); }, skops::ErrorKind::Unsupported,
+               {"z.parquet"});
   EXPECT_EQ(skops::read_table(" [{\"a\": 1}]").n_cols(), 1u);
   EXPECT_EQ(skops::read_table("a,b\n1,2\n").n_cols(), 2u);
   // An explicit format overrides the extension.
-  const Table t = skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"), skops::TableFormat::Csv);
+  const Table t =
+      skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"), skops::TableFormat::Csv);
   EXPECT_EQ(t.n_rows(), 40u);
-  expect_error([] { skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"), skops::TableFormat::Json); },
-               kInput, {"frame_titanic_logreg.X.csv: json: invalid JSON"});
+  expect_error(
+      [] {
+        skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"),
+                               skops::TableFormat::Json);
+      },
+      kInput, {"frame_titanic_logreg.X.csv: json: invalid JSON"});
   try {
     skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"), skops::TableFormat::Json);
   } catch (const skops::InputError& e) {  // the same C++ type, the file as its entry
@@ -423,9 +524,14 @@ TEST(TableFormat, ByExtensionAndSniffing) {
   }
   skops::TableLimits l;
   l.max_input_bytes = 100;
-  expect_error([&] { skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"), skops::TableFormat::Auto, l); },
-               kLimit, {"max_input_bytes"});
-  expect_error([] { skops::read_table_file(data("table/no-such.csv")); }, skops::ErrorKind::Io, {"no-such.csv"});
+  expect_error(
+      [&] {
+        skops::read_table_file(data("table/zoo/frame_titanic_logreg.X.csv"),
+                               skops::TableFormat::Auto, l);
+      },
+      kLimit, {"max_input_bytes"});
+  expect_error([] { skops::read_table_file(data("table/no-such.csv")); }, skops::ErrorKind::Io,
+               {"no-such.csv"});
 }
 
 }  // namespace
@@ -440,9 +546,10 @@ TEST(TableDocs, Example) {
 
   std::vector<double> age = {22.0, NAN, 38.0};
   std::vector<std::int64_t> pclass = {3, 1, 1};
-  skops::Table v({skops::Column::float64_view("age", age.data(), age.size()),
-                  skops::Column::int64("pclass", std::move(pclass)),
-                  skops::Column::string("sex", std::vector<std::string>{"male", "female", "female"})});
+  skops::Table v(
+      {skops::Column::float64_view("age", age.data(), age.size()),
+       skops::Column::int64("pclass", std::move(pclass)),
+       skops::Column::string("sex", std::vector<std::string>{"male", "female", "female"})});
 
   skops::TableBuilder b;
   b.add_column("age", skops::ColumnType::Float64).add_column("sex", skops::ColumnType::String);
