@@ -15,6 +15,7 @@ packages=(
   libcpp-httplib-dev  # examples/inference_service (HTTP server and the test's client)
   python3-numpy       # the demo prints and compares its predictions
   python3-jsonschema  # ctest schema_json_schema (scripts/validate_schemas.py)
+  python3-pandas      # ctest table_vs_pandas (the CSV reader against pandas.read_csv)
 )
 ci_packages=(
   clang libclang-rt-14-dev  # libFuzzer and the sanitizer runtimes for the fuzz build

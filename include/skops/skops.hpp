@@ -16,4 +16,5 @@
 #include "skops/registry.hpp"
 #include "skops/schema.hpp"
 #include "skops/sklearn_version.hpp"
+#include "skops/table.hpp"
 #include "skops/trust.hpp"
