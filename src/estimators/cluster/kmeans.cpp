@@ -7,7 +7,7 @@
 
 #include <cmath>
 
-#include "skops/registry.hpp"
+#include "estimators/cluster/internal.hpp"
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/multiclass.hpp"
 #include "estimators/utils/extmath.hpp"
@@ -92,34 +92,7 @@ NdArray KMeans::run(Method m, const MatrixView& X) const {
   return to_ndarray(out);
 }
 
-namespace {
-
-std::unique_ptr<KMeans> build_kmeans(bool mini_batch, const ObjectView& obj) {
-  const ValueView cv = obj.at("cluster_centers_");
-  NdArray centers = detail::numpy_array(cv, "cluster_centers_");
-  validate_centers(centers, [&](const std::string& m) { cv.fail(m); });
-  if (const auto n = obj.find("n_features_in_")) {
-    if (n->as_int() != centers.dim(1)) {
-      cv.fail("cluster_centers_ has shape (" + std::to_string(centers.dim(0)) + ", " +
-              std::to_string(centers.dim(1)) +
-              ") but n_features_in_ = " + std::to_string(n->as_int()));
-    }
-  }
-  if (const auto n = obj.find("n_clusters");
-      n && n->node().kind == NodeKind::Json && n->node().scalar == ScalarKind::Int) {
-    if (n->as_int() != centers.dim(0)) {
-      cv.fail("cluster_centers_ has " + std::to_string(centers.dim(0)) +
-              " centres but n_clusters = " + std::to_string(n->as_int()));
-    }
-  }
-  if (const auto n = obj.find("_n_threads"); n && n->as_int() < 1) {
-    n->fail("_n_threads must be positive");
-  }
-  auto est = KMeans::from_arrays(std::move(centers), mini_batch);
-  est->set_type_name(obj.type_name());
-  est->set_original_state(obj.state());
-  return est;
-}
+namespace detail::cluster {
 
 void save_kmeans(const KMeans& est, ObjectWriter& w) {
   const std::int64_t k = est.cluster_centers().dim(0);
@@ -158,15 +131,31 @@ void save_kmeans(const KMeans& est, ObjectWriter& w) {
   w.set_int("_n_features_out", k);
 }
 
-}  // namespace
-
-namespace detail::cluster {
-
-void register_kmeans(TypeRegistry& reg) {
-  reg.add<KMeans>(
-      kKMeansType, [](const ObjectView& obj) { return build_kmeans(false, obj); }, save_kmeans);
-  reg.add<KMeans>(
-      kMiniBatchType, [](const ObjectView& obj) { return build_kmeans(true, obj); }, save_kmeans);
+std::unique_ptr<KMeans> build_kmeans(bool mini_batch, const ObjectView& obj) {
+  const ValueView cv = obj.at("cluster_centers_");
+  NdArray centers = detail::numpy_array(cv, "cluster_centers_");
+  validate_centers(centers, [&](const std::string& m) { cv.fail(m); });
+  if (const auto n = obj.find("n_features_in_")) {
+    if (n->as_int() != centers.dim(1)) {
+      cv.fail("cluster_centers_ has shape (" + std::to_string(centers.dim(0)) + ", " +
+              std::to_string(centers.dim(1)) +
+              ") but n_features_in_ = " + std::to_string(n->as_int()));
+    }
+  }
+  if (const auto n = obj.find("n_clusters");
+      n && n->node().kind == NodeKind::Json && n->node().scalar == ScalarKind::Int) {
+    if (n->as_int() != centers.dim(0)) {
+      cv.fail("cluster_centers_ has " + std::to_string(centers.dim(0)) +
+              " centres but n_clusters = " + std::to_string(n->as_int()));
+    }
+  }
+  if (const auto n = obj.find("_n_threads"); n && n->as_int() < 1) {
+    n->fail("_n_threads must be positive");
+  }
+  auto est = KMeans::from_arrays(std::move(centers), mini_batch);
+  est->set_type_name(obj.type_name());
+  est->set_original_state(obj.state());
+  return est;
 }
 
 }  // namespace detail::cluster

@@ -7,6 +7,7 @@
 
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
+#include "estimators/compose/internal.hpp"
 #include "estimators/pipeline/steps.hpp"
 #include "skops/estimators/compose.hpp"
 #include "skops/error.hpp"
@@ -77,7 +78,6 @@ NdArray ColumnTransformer::stack(Method m, const MatrixView& X, bool float32) co
 namespace skops::estimators::detail::compose {
 
 using namespace detail::pipeline;  // read_step, step_value_node, hstack: shared with FeatureUnion
-
 
 namespace {
 
@@ -175,44 +175,6 @@ std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n) {
   return out;
 }
 
-std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& obj) {
-  std::int64_t n = detail::optional_n_features(obj);
-  if (n < 0) {
-    auto v = obj.find("_n_features");
-    if (!v) obj.fail("required attribute n_features_in_ missing");
-    n = v->as_int();
-    if (n < 1 || n >= (std::int64_t{1} << 31)) v->fail("_n_features is out of range");
-  }
-  std::map<std::string, double> weights;
-  if (auto w = obj.find("transformer_weights"); w && !w->is_none()) {
-    if (w->node().kind != NodeKind::Dict) w->fail("transformer_weights must be a dict");
-    for (const auto& e : w->node().entries)
-      weights[e.key] = ValueView(e.value, obj.ctx()).as_double();
-  }
-  std::vector<ColumnTransformer::Part> parts;
-  for (const auto& item : obj.at("transformers_").items()) {
-    if (item.node().kind != NodeKind::Tuple && item.node().kind != NodeKind::List) {
-      item.fail("a transformers_ entry must be a (name, transformer, columns) tuple");
-    }
-    const auto triple = item.items();
-    if (triple.size() != 3) item.fail("a transformers_ entry must have 3 items");
-    ColumnTransformer::Part p;
-    const std::string name = triple[0].as_str();
-    p.step = read_step(name, triple[1], true, false);
-    p.columns = columns_of(triple[2], n);
-    p.columns_spec = triple[2].ptr();
-    if (auto it = weights.find(name); it != weights.end()) {
-      p.weight = it->second;
-      p.weighted = true;
-    }
-    parts.push_back(std::move(p));
-  }
-  auto est =
-      detail::located(obj, [&] { return std::make_unique<ColumnTransformer>(std::move(parts), n); });
-  detail::adopt_identity(*est, obj, n);
-  return est;
-}
-
 NodePtr int_list(const std::vector<std::int64_t>& v) {
   std::vector<NodePtr> items;
   for (auto x : v) items.push_back(make::integer(x));
@@ -236,6 +198,8 @@ NodePtr fitted_passthrough(std::int64_t n_columns, SaveContext& ctx) {
   f.set_int("n_features_in_", n_columns);
   return f.finish();
 }
+
+}  // namespace
 
 void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
   // scikit-learn 1.4 (PR #27204) stores a fitted FunctionTransformer for 'passthrough' in
@@ -292,11 +256,42 @@ void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
   w.set("transformers_", make::list(fitted));
 }
 
-}  // namespace
-
-void register_column_transformer(TypeRegistry& reg) {
-  reg.add<ColumnTransformer>("sklearn.compose._column_transformer.ColumnTransformer",
-                             build_column_transformer, save_column_transformer);
+std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& obj) {
+  std::int64_t n = detail::optional_n_features(obj);
+  if (n < 0) {
+    auto v = obj.find("_n_features");
+    if (!v) obj.fail("required attribute n_features_in_ missing");
+    n = v->as_int();
+    if (n < 1 || n >= (std::int64_t{1} << 31)) v->fail("_n_features is out of range");
+  }
+  std::map<std::string, double> weights;
+  if (auto w = obj.find("transformer_weights"); w && !w->is_none()) {
+    if (w->node().kind != NodeKind::Dict) w->fail("transformer_weights must be a dict");
+    for (const auto& e : w->node().entries)
+      weights[e.key] = ValueView(e.value, obj.ctx()).as_double();
+  }
+  std::vector<ColumnTransformer::Part> parts;
+  for (const auto& item : obj.at("transformers_").items()) {
+    if (item.node().kind != NodeKind::Tuple && item.node().kind != NodeKind::List) {
+      item.fail("a transformers_ entry must be a (name, transformer, columns) tuple");
+    }
+    const auto triple = item.items();
+    if (triple.size() != 3) item.fail("a transformers_ entry must have 3 items");
+    ColumnTransformer::Part p;
+    const std::string name = triple[0].as_str();
+    p.step = read_step(name, triple[1], true, false);
+    p.columns = columns_of(triple[2], n);
+    p.columns_spec = triple[2].ptr();
+    if (auto it = weights.find(name); it != weights.end()) {
+      p.weight = it->second;
+      p.weighted = true;
+    }
+    parts.push_back(std::move(p));
+  }
+  auto est =
+      detail::located(obj, [&] { return std::make_unique<ColumnTransformer>(std::move(parts), n); });
+  detail::adopt_identity(*est, obj, n);
+  return est;
 }
 
 }  // namespace skops::estimators::detail::compose

@@ -11,7 +11,7 @@
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/versions.hpp"
 #include "estimators/utils/nodes.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/decomposition/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -181,7 +181,6 @@ NdArray TruncatedSVD::inverse_transform(const MatrixView& X) const {
 
 namespace skops::estimators::detail::decomposition {
 
-
 namespace {
 
 Matrix components_of(const ObjectView& obj, std::int64_t n) {
@@ -196,24 +195,34 @@ Matrix components_of(const ObjectView& obj, std::int64_t n) {
   return to_matrix(a);
 }
 
-std::unique_ptr<PCA> build_pca(const ObjectView& obj) {
+NodePtr matrix_node(const Matrix& m) { return make::array(to_ndarray(m)); }
+
+}  // namespace
+
+void save_svd(const TruncatedSVD& e, ObjectWriter& w) {
+  const auto k = e.components().rows();
+  w.set_default("algorithm", make::str("randomized"));
+  w.set_default("n_components", make::integer(k));
+  w.set_default("n_iter", make::integer(5));
+  w.set_default("n_oversamples", make::integer(10));
+  w.set_default("power_iteration_normalizer", make::str("auto"));
+  w.set_default("random_state", make::none());
+  w.set_default("tol", make::real(0.0));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set("components_", matrix_node(e.components()));
+  const std::vector<double> ones(static_cast<std::size_t>(k), 1.0);
+  w.set_default("explained_variance_", detail::float_array_node(ones));
+  w.set_default("explained_variance_ratio_", detail::float_array_node(ones));
+  w.set_default("singular_values_", detail::float_array_node(ones));
+}
+
+std::unique_ptr<TruncatedSVD> build_svd(const ObjectView& obj) {
   const auto n = detail::required_n_features(obj);
-  Matrix c = components_of(obj, n);
-  const bool whiten = detail::flag(obj, "whiten", false);
-  auto var = whiten ? detail::float_vector(obj, "explained_variance_", c.rows())
-                    : detail::optional_float_vector(obj, "explained_variance_", c.rows());
-  auto est = detail::located(obj, [&] {
-    return std::make_unique<PCA>(c, detail::float_vector(obj, "mean_", n), var, whiten);
-  });
-  // 1.4.2 still centres first (checked against its outputs); the change came with 1.5.
-  est->set_centered_after_projection(detail::file_at_least(obj, 1, 5));
-  if (auto nv = obj.find("noise_variance_"); nv && !nv->is_none())
-    est->set_noise_variance(nv->as_double());
+  auto est =
+      detail::located(obj, [&] { return std::make_unique<TruncatedSVD>(components_of(obj, n)); });
   detail::adopt_identity(*est, obj, n);
   return est;
 }
-
-NodePtr matrix_node(const Matrix& m) { return make::array(to_ndarray(m)); }
 
 void save_pca(const PCA& e, ObjectWriter& w) {
   const auto k = e.components().rows();
@@ -242,36 +251,21 @@ void save_pca(const PCA& e, ObjectWriter& w) {
   w.set_default("singular_values_", detail::float_array_node(var));
 }
 
-std::unique_ptr<TruncatedSVD> build_svd(const ObjectView& obj) {
+std::unique_ptr<PCA> build_pca(const ObjectView& obj) {
   const auto n = detail::required_n_features(obj);
-  auto est =
-      detail::located(obj, [&] { return std::make_unique<TruncatedSVD>(components_of(obj, n)); });
+  Matrix c = components_of(obj, n);
+  const bool whiten = detail::flag(obj, "whiten", false);
+  auto var = whiten ? detail::float_vector(obj, "explained_variance_", c.rows())
+                    : detail::optional_float_vector(obj, "explained_variance_", c.rows());
+  auto est = detail::located(obj, [&] {
+    return std::make_unique<PCA>(c, detail::float_vector(obj, "mean_", n), var, whiten);
+  });
+  // 1.4.2 still centres first (checked against its outputs); the change came with 1.5.
+  est->set_centered_after_projection(detail::file_at_least(obj, 1, 5));
+  if (auto nv = obj.find("noise_variance_"); nv && !nv->is_none())
+    est->set_noise_variance(nv->as_double());
   detail::adopt_identity(*est, obj, n);
   return est;
-}
-
-void save_svd(const TruncatedSVD& e, ObjectWriter& w) {
-  const auto k = e.components().rows();
-  w.set_default("algorithm", make::str("randomized"));
-  w.set_default("n_components", make::integer(k));
-  w.set_default("n_iter", make::integer(5));
-  w.set_default("n_oversamples", make::integer(10));
-  w.set_default("power_iteration_normalizer", make::str("auto"));
-  w.set_default("random_state", make::none());
-  w.set_default("tol", make::real(0.0));
-  w.set_int("n_features_in_", e.n_features_in());
-  w.set("components_", matrix_node(e.components()));
-  const std::vector<double> ones(static_cast<std::size_t>(k), 1.0);
-  w.set_default("explained_variance_", detail::float_array_node(ones));
-  w.set_default("explained_variance_ratio_", detail::float_array_node(ones));
-  w.set_default("singular_values_", detail::float_array_node(ones));
-}
-
-}  // namespace
-
-void register_pca(TypeRegistry& reg) {
-  reg.add<PCA>("sklearn.decomposition._pca.PCA", build_pca, save_pca);
-  reg.add<TruncatedSVD>("sklearn.decomposition._truncated_svd.TruncatedSVD", build_svd, save_svd);
 }
 
 }  // namespace skops::estimators::detail::decomposition

@@ -6,7 +6,6 @@
 #include "skops/estimators/discriminant_analysis.hpp"
 #include "skops/object_view.hpp"
 #include "skops/object_writer.hpp"
-#include "skops/registry.hpp"
 
 namespace skops::estimators::detail::discriminant_analysis {
 
@@ -16,7 +15,8 @@ struct Access {
   static void save_lda(const LinearDiscriminantAnalysis& est, ObjectWriter& w);
 };
 
-/// QuadraticDiscriminantAnalysis (qda.cpp).
-void register_qda(TypeRegistry& reg);
+/// QuadraticDiscriminantAnalysis (qda.cpp), built from the file's per-class factors.
+std::unique_ptr<QuadraticDiscriminantAnalysis> build_qda(const ObjectView& obj);
+void save_qda(const QuadraticDiscriminantAnalysis& est, ObjectWriter& w);
 
 }  // namespace skops::estimators::detail::discriminant_analysis

@@ -146,6 +146,29 @@ std::vector<NdArray> read_list(const ObjectView& obj, const std::string& key) {
   return out;
 }
 
+}  // namespace
+
+namespace detail::discriminant_analysis {
+
+void save_qda(const QuadraticDiscriminantAnalysis& est, ObjectWriter& w) {
+  const QDAParams& p = est.params();
+  if (!est.original_state()) {
+    w.set_none("priors");
+    w.set_real("reg_param", p.reg_param);
+    w.set_bool("store_covariance", false);
+    w.set_real("tol", p.tol);
+  }
+  w.set_int("n_features_in_", est.n_features_in());
+  w.set("classes_", est.classes_node_ ? est.classes_node_ : make::array(p.classes));
+  w.set_array("priors_", p.priors);
+  w.set_array("means_", p.means);
+  std::vector<NodePtr> s, r;
+  for (const NdArray& a : p.scalings) s.push_back(make::array(a));
+  for (const NdArray& a : p.rotations) r.push_back(make::array(a));
+  w.set("scalings_", make::list(std::move(s)));
+  w.set("rotations_", make::list(std::move(r)));
+}
+
 std::unique_ptr<QuadraticDiscriminantAnalysis> build_qda(const ObjectView& obj) {
   QDAParams p;
   const ValueView cv = obj.at("classes_");
@@ -168,33 +191,6 @@ std::unique_ptr<QuadraticDiscriminantAnalysis> build_qda(const ObjectView& obj) 
   est->set_type_name(obj.type_name());
   est->set_original_state(obj.state());
   return est;
-}
-
-void save_qda(const QuadraticDiscriminantAnalysis& est, ObjectWriter& w) {
-  const QDAParams& p = est.params();
-  if (!est.original_state()) {
-    w.set_none("priors");
-    w.set_real("reg_param", p.reg_param);
-    w.set_bool("store_covariance", false);
-    w.set_real("tol", p.tol);
-  }
-  w.set_int("n_features_in_", est.n_features_in());
-  w.set("classes_", est.classes_node_ ? est.classes_node_ : make::array(p.classes));
-  w.set_array("priors_", p.priors);
-  w.set_array("means_", p.means);
-  std::vector<NodePtr> s, r;
-  for (const NdArray& a : p.scalings) s.push_back(make::array(a));
-  for (const NdArray& a : p.rotations) r.push_back(make::array(a));
-  w.set("scalings_", make::list(std::move(s)));
-  w.set("rotations_", make::list(std::move(r)));
-}
-
-}  // namespace
-
-namespace detail::discriminant_analysis {
-
-void register_qda(TypeRegistry& reg) {
-  reg.add<QuadraticDiscriminantAnalysis>(kQdaType, build_qda, save_qda);
 }
 
 }  // namespace detail::discriminant_analysis

@@ -10,7 +10,9 @@ void register_discriminant_analysis(TypeRegistry& reg) {
   using detail::discriminant_analysis::Access;
   reg.add<LinearDiscriminantAnalysis>("sklearn.discriminant_analysis.LinearDiscriminantAnalysis",
                                       Access::build_lda, Access::save_lda);
-  detail::discriminant_analysis::register_qda(reg);
+  reg.add<QuadraticDiscriminantAnalysis>(
+      "sklearn.discriminant_analysis.QuadraticDiscriminantAnalysis",
+      detail::discriminant_analysis::build_qda, detail::discriminant_analysis::save_qda);
 }
 
 }  // namespace skops::estimators

@@ -6,7 +6,7 @@
 
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/impute/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -132,7 +132,6 @@ NdArray SimpleImputer::transform_as(const MatrixView& X) const {
 
 namespace skops::estimators::detail::impute {
 
-
 namespace {
 
 double missing_value_of(const ValueView& v) {
@@ -174,34 +173,7 @@ std::vector<std::int64_t> read_indicator(const ValueView& ind, std::int64_t n) {
   return features;
 }
 
-std::unique_ptr<SimpleImputer> build_imputer(const ObjectView& obj) {
-  const auto n = detail::required_n_features(obj);
-  const NdArray stats = obj.array("statistics_");
-  if (stats.dtype().kind() != DTypeKind::Float) {
-    throw UnsupportedError("SimpleImputer: statistics_ of dtype " + stats.dtype().name() +
-                               " (non-numeric imputation) is not supported",
-                           {}, obj.at("statistics_").pointer());
-  }
-  auto statistics = detail::float_vector(obj, "statistics_", n);
-  const double missing = missing_value_of(obj.at("missing_values"));
-  std::optional<double> fill;
-  if (auto f = obj.find("fill_value"); f && !f->is_none()) {
-    const Node& fn = f->node();
-    if (fn.kind == NodeKind::Json &&
-        (fn.scalar == ScalarKind::Int || fn.scalar == ScalarKind::Float)) {
-      fill = f->as_double();
-    }
-  }
-  auto est = detail::located(obj, [&] {
-    return std::make_unique<SimpleImputer>(statistics, obj.str("strategy"), missing,
-                                           detail::flag(obj, "keep_empty_features", false), fill);
-  });
-  if (detail::flag(obj, "add_indicator", false)) {
-    est->set_indicator_features(read_indicator(obj.at("indicator_"), n));
-  }
-  detail::adopt_identity(*est, obj, n);
-  return est;
-}
+}  // namespace
 
 void save_imputer(const SimpleImputer& e, ObjectWriter& w) {
   w.set_default("missing_values", make::real(e.missing_values()));
@@ -241,12 +213,33 @@ void save_imputer(const SimpleImputer& e, ObjectWriter& w) {
   w.set("statistics_", detail::float_array_node(e.statistics()));
 }
 
-}  // namespace
-
-void register_simple_imputer(TypeRegistry& reg) {
-  reg.add<SimpleImputer>("sklearn.impute._base.SimpleImputer", build_imputer, save_imputer);
-  // Read directly by the builder above (SimpleImputer._fit_dtype, indicator_).
-  reg.add_helper_types({"numpy.dtype", "sklearn.impute._base.MissingIndicator"});
+std::unique_ptr<SimpleImputer> build_imputer(const ObjectView& obj) {
+  const auto n = detail::required_n_features(obj);
+  const NdArray stats = obj.array("statistics_");
+  if (stats.dtype().kind() != DTypeKind::Float) {
+    throw UnsupportedError("SimpleImputer: statistics_ of dtype " + stats.dtype().name() +
+                               " (non-numeric imputation) is not supported",
+                           {}, obj.at("statistics_").pointer());
+  }
+  auto statistics = detail::float_vector(obj, "statistics_", n);
+  const double missing = missing_value_of(obj.at("missing_values"));
+  std::optional<double> fill;
+  if (auto f = obj.find("fill_value"); f && !f->is_none()) {
+    const Node& fn = f->node();
+    if (fn.kind == NodeKind::Json &&
+        (fn.scalar == ScalarKind::Int || fn.scalar == ScalarKind::Float)) {
+      fill = f->as_double();
+    }
+  }
+  auto est = detail::located(obj, [&] {
+    return std::make_unique<SimpleImputer>(statistics, obj.str("strategy"), missing,
+                                           detail::flag(obj, "keep_empty_features", false), fill);
+  });
+  if (detail::flag(obj, "add_indicator", false)) {
+    est->set_indicator_features(read_indicator(obj.at("indicator_"), n));
+  }
+  detail::adopt_identity(*est, obj, n);
+  return est;
 }
 
 }  // namespace skops::estimators::detail::impute

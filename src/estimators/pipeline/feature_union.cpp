@@ -60,8 +60,21 @@ NdArray FeatureUnion::stack(Method m, const MatrixView& X, bool float32) const {
 
 namespace skops::estimators::detail::pipeline {
 
-
-namespace {
+void save_feature_union(const FeatureUnion& u, ObjectWriter& w) {
+  std::vector<NodePtr> parts;
+  for (const Step& s : u.parts())
+    parts.push_back(make::tuple({make::str(s.name), step_value_node(s, w.ctx())}));
+  w.set("transformer_list", make::list(std::move(parts)));
+  w.set_default("n_jobs", make::none());
+  if (u.weights().empty()) {
+    w.set_default("transformer_weights", make::none());
+  } else {
+    std::vector<std::pair<std::string, NodePtr>> weights;
+    for (const auto& [k, v] : u.weights()) weights.emplace_back(k, make::real(v));
+    w.set("transformer_weights", make::dict(std::move(weights)));
+  }
+  w.set_default("verbose", make::boolean(false));
+}
 
 std::unique_ptr<FeatureUnion> build_feature_union(const ObjectView& obj) {
   std::vector<Step> parts;
@@ -84,28 +97,6 @@ std::unique_ptr<FeatureUnion> build_feature_union(const ObjectView& obj) {
   est->set_type_name(obj.type_name());
   est->set_original_state(obj.state());
   return est;
-}
-
-void save_feature_union(const FeatureUnion& u, ObjectWriter& w) {
-  std::vector<NodePtr> parts;
-  for (const Step& s : u.parts())
-    parts.push_back(make::tuple({make::str(s.name), step_value_node(s, w.ctx())}));
-  w.set("transformer_list", make::list(std::move(parts)));
-  w.set_default("n_jobs", make::none());
-  if (u.weights().empty()) {
-    w.set_default("transformer_weights", make::none());
-  } else {
-    std::vector<std::pair<std::string, NodePtr>> weights;
-    for (const auto& [k, v] : u.weights()) weights.emplace_back(k, make::real(v));
-    w.set("transformer_weights", make::dict(std::move(weights)));
-  }
-  w.set_default("verbose", make::boolean(false));
-}
-
-}  // namespace
-
-void register_feature_union(TypeRegistry& reg) {
-  reg.add<FeatureUnion>("sklearn.pipeline.FeatureUnion", build_feature_union, save_feature_union);
 }
 
 }  // namespace skops::estimators::detail::pipeline

@@ -133,7 +133,6 @@ NdArray Pipeline::run_float32(Method m, const MatrixView& X) const {
 
 namespace skops::estimators::detail::pipeline {
 
-
 Step read_step(const std::string& name, const ValueView& v, bool allow_drop,
                         bool allow_none) {
   const Node& n = v.node();
@@ -193,7 +192,14 @@ NdArray hstack(const std::vector<Block>& blocks, Eigen::Index rows) {
   return estimators::detail::matrix_as(result, hstack_dtype(dtypes));
 }
 
-namespace {
+void save_pipeline(const Pipeline& p, ObjectWriter& w) {
+  std::vector<NodePtr> steps;
+  for (const Step& s : p.steps())
+    steps.push_back(make::tuple({make::str(s.name), step_value_node(s, w.ctx())}));
+  w.set("steps", make::list(std::move(steps)));
+  w.set_default("memory", make::none());
+  w.set_default("verbose", make::boolean(false));
+}
 
 std::unique_ptr<Pipeline> build_pipeline(const ObjectView& obj) {
   std::vector<Step> steps;
@@ -212,21 +218,6 @@ std::unique_ptr<Pipeline> build_pipeline(const ObjectView& obj) {
   est->set_type_name(obj.type_name());
   est->set_original_state(obj.state());
   return est;
-}
-
-void save_pipeline(const Pipeline& p, ObjectWriter& w) {
-  std::vector<NodePtr> steps;
-  for (const Step& s : p.steps())
-    steps.push_back(make::tuple({make::str(s.name), step_value_node(s, w.ctx())}));
-  w.set("steps", make::list(std::move(steps)));
-  w.set_default("memory", make::none());
-  w.set_default("verbose", make::boolean(false));
-}
-
-}  // namespace
-
-void register_pipeline(TypeRegistry& reg) {
-  reg.add<Pipeline>("sklearn.pipeline.Pipeline", build_pipeline, save_pipeline);
 }
 
 }  // namespace skops::estimators::detail::pipeline

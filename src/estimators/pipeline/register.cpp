@@ -6,8 +6,9 @@
 namespace skops::estimators {
 
 void register_pipeline(TypeRegistry& reg) {
-  detail::pipeline::register_pipeline(reg);
-  detail::pipeline::register_feature_union(reg);
+  using namespace detail::pipeline;
+  reg.add<Pipeline>("sklearn.pipeline.Pipeline", build_pipeline, save_pipeline);
+  reg.add<FeatureUnion>("sklearn.pipeline.FeatureUnion", build_feature_union, save_feature_union);
 }
 
 }  // namespace skops::estimators

@@ -2,12 +2,12 @@
 // Helpers of sklearn.pipeline shared with sklearn.compose (as scikit-learn's ColumnTransformer
 // uses pipeline._transform_one): step slots, sub-transforms, numpy's hstack.
 
+#include <memory>
 #include <string>
 
 #include "skops/object_view.hpp"
 #include "skops/object_writer.hpp"
 #include "skops/estimators/pipeline.hpp"
-#include "skops/registry.hpp"
 
 namespace skops::estimators::detail::pipeline {
 
@@ -35,7 +35,10 @@ double block_weight(double weight, const DType& block_dtype);
 /// np.hstack of the blocks, in hstack_dtype (values are rounded into it once).
 NdArray hstack(const std::vector<Block>& blocks, Eigen::Index rows);
 
-void register_pipeline(TypeRegistry& reg);
-void register_feature_union(TypeRegistry& reg);
+/// The builders and writers registered in register.cpp (pipeline.cpp, feature_union.cpp).
+std::unique_ptr<Pipeline> build_pipeline(const ObjectView& obj);
+void save_pipeline(const Pipeline& p, ObjectWriter& w);
+std::unique_ptr<FeatureUnion> build_feature_union(const ObjectView& obj);
+void save_feature_union(const FeatureUnion& u, ObjectWriter& w);
 
 }  // namespace skops::estimators::detail::pipeline

@@ -9,7 +9,7 @@
 
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 

@@ -7,12 +7,11 @@
 
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
 namespace skops::estimators::detail::preprocessing {
-
 
 namespace {
 
@@ -143,6 +142,81 @@ std::vector<std::int64_t> read_drop(const ValueView& v, std::size_t n) {
   return out;
 }
 
+}  // namespace
+
+void save_ordinal(const OrdinalEncoder& e, ObjectWriter& w) {
+  w.set_default("categories", make::str("auto"));
+  w.set_default("dtype", detail::dtype_type_node(e.dtype()));
+  w.set_default("handle_unknown", make::str(e.handle_unknown()));
+  w.set_default("unknown_value",
+                e.handle_unknown() == "error" ? make::none() : make::real(e.unknown_value()));
+  w.set_default("encoded_missing_value", make::real(e.encoded_missing_value()));
+  if (w.ctx().target_at_least(1, 3)) {
+    w.set_default("min_frequency", make::none());
+    w.set_default("max_categories", make::none());
+    w.set_default("_infrequent_enabled", make::boolean(false));
+  }
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set("categories_", categories_list_node(e.categories()));
+  std::vector<DictEntry> missing;
+  for (const auto& [col, code] : e.missing_indices()) {
+    missing.push_back(
+        {std::to_string(col), make::type_ref("builtins", "int"), make::integer(code)});
+  }
+  w.set_default("_missing_indices", make::dict_entries(std::move(missing)));
+}
+
+std::unique_ptr<OrdinalEncoder> build_ordinal(const ObjectView& obj) {
+  const auto n = detail::required_n_features(obj);
+  if (detail::flag(obj, "_infrequent_enabled", false)) {
+    throw UnsupportedError("OrdinalEncoder with infrequent categories is not supported", {},
+                           obj.node().pointer);
+  }
+  auto cats = read_all_categories(obj, n);
+  const std::string handle_unknown = obj.str("handle_unknown");
+  auto number_or = [&](const char* key, double dflt) {
+    auto v = obj.find(key);
+    return (!v || v->is_none()) ? dflt : v->as_double();
+  };
+  const double unknown_value = number_or("unknown_value", std::numeric_limits<double>::quiet_NaN());
+  const double missing_value =
+      number_or("encoded_missing_value", std::numeric_limits<double>::quiet_NaN());
+  const DType dtype = obj.has("dtype") ? detail::dtype_param(obj.at("dtype")) : DType::float64();
+  auto est = detail::located(obj, [&] {
+    return std::make_unique<OrdinalEncoder>(cats, handle_unknown, unknown_value, missing_value,
+                                            dtype);
+  });
+  detail::adopt_identity(*est, obj, n);
+  return est;
+}
+
+void save_onehot(const OneHotEncoder& e, ObjectWriter& w) {
+  const bool v14 = w.ctx().target_at_least(1, 4);
+  w.set_default("categories", make::str("auto"));
+  if (!v14) w.set_default("sparse", make::str("deprecated"));
+  w.set_default("sparse_output", make::boolean(false));
+  w.set_default("dtype", detail::dtype_type_node(e.dtype()));
+  w.set_default("handle_unknown", make::str(e.handle_unknown()));
+  w.set_default("drop", make::none());
+  w.set_default("min_frequency", make::none());
+  w.set_default("max_categories", make::none());
+  if (v14) w.set_default("feature_name_combiner", make::str("concat"));
+  w.set_default("_infrequent_enabled", make::boolean(false));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set("categories_", categories_list_node(e.categories()));
+  NodePtr drop = make::none();
+  if (!e.drop_idx().empty()) {
+    std::vector<NodePtr> items;
+    for (auto d : e.drop_idx()) items.push_back(d < 0 ? make::none() : make::integer(d));
+    drop = make::object_array(std::move(items), {static_cast<std::int64_t>(e.drop_idx().size())});
+  }
+  if (v14) w.set_default("_drop_idx_after_grouping", drop);
+  w.set_default("drop_idx_", drop);
+  std::vector<NodePtr> widths;
+  for (const auto& p : e.plans()) widths.push_back(make::integer(p.width));
+  w.set("_n_features_outs", make::list(std::move(widths)));
+}
+
 std::unique_ptr<OneHotEncoder> build_onehot(const ObjectView& obj) {
   const auto n = detail::required_n_features(obj);
   auto cats = read_all_categories(obj, n);
@@ -199,88 +273,6 @@ std::unique_ptr<OneHotEncoder> build_onehot(const ObjectView& obj) {
   });
   detail::adopt_identity(*est, obj, n);
   return est;
-}
-
-void save_onehot(const OneHotEncoder& e, ObjectWriter& w) {
-  const bool v14 = w.ctx().target_at_least(1, 4);
-  w.set_default("categories", make::str("auto"));
-  if (!v14) w.set_default("sparse", make::str("deprecated"));
-  w.set_default("sparse_output", make::boolean(false));
-  w.set_default("dtype", detail::dtype_type_node(e.dtype()));
-  w.set_default("handle_unknown", make::str(e.handle_unknown()));
-  w.set_default("drop", make::none());
-  w.set_default("min_frequency", make::none());
-  w.set_default("max_categories", make::none());
-  if (v14) w.set_default("feature_name_combiner", make::str("concat"));
-  w.set_default("_infrequent_enabled", make::boolean(false));
-  w.set_int("n_features_in_", e.n_features_in());
-  w.set("categories_", categories_list_node(e.categories()));
-  NodePtr drop = make::none();
-  if (!e.drop_idx().empty()) {
-    std::vector<NodePtr> items;
-    for (auto d : e.drop_idx()) items.push_back(d < 0 ? make::none() : make::integer(d));
-    drop = make::object_array(std::move(items), {static_cast<std::int64_t>(e.drop_idx().size())});
-  }
-  if (v14) w.set_default("_drop_idx_after_grouping", drop);
-  w.set_default("drop_idx_", drop);
-  std::vector<NodePtr> widths;
-  for (const auto& p : e.plans()) widths.push_back(make::integer(p.width));
-  w.set("_n_features_outs", make::list(std::move(widths)));
-}
-
-std::unique_ptr<OrdinalEncoder> build_ordinal(const ObjectView& obj) {
-  const auto n = detail::required_n_features(obj);
-  if (detail::flag(obj, "_infrequent_enabled", false)) {
-    throw UnsupportedError("OrdinalEncoder with infrequent categories is not supported", {},
-                           obj.node().pointer);
-  }
-  auto cats = read_all_categories(obj, n);
-  const std::string handle_unknown = obj.str("handle_unknown");
-  auto number_or = [&](const char* key, double dflt) {
-    auto v = obj.find(key);
-    return (!v || v->is_none()) ? dflt : v->as_double();
-  };
-  const double unknown_value = number_or("unknown_value", std::numeric_limits<double>::quiet_NaN());
-  const double missing_value =
-      number_or("encoded_missing_value", std::numeric_limits<double>::quiet_NaN());
-  const DType dtype = obj.has("dtype") ? detail::dtype_param(obj.at("dtype")) : DType::float64();
-  auto est = detail::located(obj, [&] {
-    return std::make_unique<OrdinalEncoder>(cats, handle_unknown, unknown_value, missing_value,
-                                            dtype);
-  });
-  detail::adopt_identity(*est, obj, n);
-  return est;
-}
-
-void save_ordinal(const OrdinalEncoder& e, ObjectWriter& w) {
-  w.set_default("categories", make::str("auto"));
-  w.set_default("dtype", detail::dtype_type_node(e.dtype()));
-  w.set_default("handle_unknown", make::str(e.handle_unknown()));
-  w.set_default("unknown_value",
-                e.handle_unknown() == "error" ? make::none() : make::real(e.unknown_value()));
-  w.set_default("encoded_missing_value", make::real(e.encoded_missing_value()));
-  if (w.ctx().target_at_least(1, 3)) {
-    w.set_default("min_frequency", make::none());
-    w.set_default("max_categories", make::none());
-    w.set_default("_infrequent_enabled", make::boolean(false));
-  }
-  w.set_int("n_features_in_", e.n_features_in());
-  w.set("categories_", categories_list_node(e.categories()));
-  std::vector<DictEntry> missing;
-  for (const auto& [col, code] : e.missing_indices()) {
-    missing.push_back(
-        {std::to_string(col), make::type_ref("builtins", "int"), make::integer(code)});
-  }
-  w.set_default("_missing_indices", make::dict_entries(std::move(missing)));
-}
-
-}  // namespace
-
-void register_encoders(TypeRegistry& reg) {
-  reg.add<OneHotEncoder>("sklearn.preprocessing._encoders.OneHotEncoder", build_onehot,
-                         save_onehot);
-  reg.add<OrdinalEncoder>("sklearn.preprocessing._encoders.OrdinalEncoder", build_ordinal,
-                          save_ordinal);
 }
 
 }  // namespace skops::estimators::detail::preprocessing

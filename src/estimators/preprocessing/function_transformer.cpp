@@ -7,7 +7,7 @@
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
 #include "estimators/utils/versions.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -91,7 +91,6 @@ NdArray FunctionTransformer::inverse_transform(const MatrixView& X) const {
 
 namespace skops::estimators::detail::preprocessing {
 
-
 namespace {
 // numpy ufuncs are pickled under their defining module, which moved in numpy 2.
 const char* const kUFuncModules[] = {"numpy", "numpy.core._multiarray_umath",
@@ -111,19 +110,14 @@ std::string ufunc_of(const ObjectView& obj, const char* key) {
                          {}, v->pointer());
 }
 
-std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj) {
-  for (const char* key : {"kw_args", "inv_kw_args"}) {
-    auto v = obj.find(key);
-    if (v && !v->is_none() && !(v->node().kind == NodeKind::Dict && v->node().entries.empty())) {
-      throw UnsupportedError(std::string("FunctionTransformer: ") + key + " is not supported", {},
-                             v->pointer());
-    }
+}  // namespace
+
+std::vector<std::string> ufunc_type_names() {
+  std::vector<std::string> names;
+  for (const auto& u : kUFuncs) {
+    for (const char* m : kUFuncModules) names.push_back(std::string(m) + "." + u.name);
   }
-  const auto n = detail::optional_n_features(obj);
-  auto est = std::make_unique<FunctionTransformer>(
-      ufunc_of(obj, "func"), ufunc_of(obj, "inverse_func"), detail::flag(obj, "validate", false), n);
-  detail::adopt_identity(*est, obj, n);
-  return est;
+  return names;
 }
 
 void save_function(const FunctionTransformer& e, ObjectWriter& w) {
@@ -146,16 +140,20 @@ void save_function(const FunctionTransformer& e, ObjectWriter& w) {
   w.set_default("inv_kw_args", make::none());
   if (e.n_features_in() >= 0) w.set_int("n_features_in_", e.n_features_in());
 }
-}  // namespace
 
-void register_function_transformer(TypeRegistry& reg) {
-  reg.add<FunctionTransformer>("sklearn.preprocessing._function_transformer.FunctionTransformer",
-                               build_function, save_function);
-  std::vector<std::string> names;
-  for (const auto& u : kUFuncs) {
-    for (const char* m : kUFuncModules) names.push_back(std::string(m) + "." + u.name);
+std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj) {
+  for (const char* key : {"kw_args", "inv_kw_args"}) {
+    auto v = obj.find(key);
+    if (v && !v->is_none() && !(v->node().kind == NodeKind::Dict && v->node().entries.empty())) {
+      throw UnsupportedError(std::string("FunctionTransformer: ") + key + " is not supported", {},
+                             v->pointer());
+    }
   }
-  reg.add_helper_types(names);
+  const auto n = detail::optional_n_features(obj);
+  auto est = std::make_unique<FunctionTransformer>(
+      ufunc_of(obj, "func"), ufunc_of(obj, "inverse_func"), detail::flag(obj, "validate", false), n);
+  detail::adopt_identity(*est, obj, n);
+  return est;
 }
 
 }  // namespace skops::estimators::detail::preprocessing

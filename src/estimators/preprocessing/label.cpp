@@ -7,7 +7,7 @@
 
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -128,8 +128,6 @@ NdArray LabelEncoder::do_transform(const MatrixView& X) const {
 
 namespace skops::estimators::detail::preprocessing {
 
-
-namespace {
 std::unique_ptr<LabelEncoder> build_label(const ObjectView& obj) {
   auto est =
       detail::located(obj, [&] { return std::make_unique<LabelEncoder>(obj.array("classes_")); });
@@ -138,10 +136,5 @@ std::unique_ptr<LabelEncoder> build_label(const ObjectView& obj) {
 }
 
 void save_label(const LabelEncoder& e, ObjectWriter& w) { w.set_array("classes_", e.classes()); }
-}  // namespace
-
-void register_label_encoder(TypeRegistry& reg) {
-  reg.add<LabelEncoder>("sklearn.preprocessing._label.LabelEncoder", build_label, save_label);
-}
 
 }  // namespace skops::estimators::detail::preprocessing

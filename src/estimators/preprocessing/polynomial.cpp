@@ -6,7 +6,7 @@
 
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -146,8 +146,22 @@ NdArray PolynomialFeatures::do_transform_float32(const MatrixView& X) const {
 
 namespace skops::estimators::detail::preprocessing {
 
-
-namespace {
+void save_poly(const PolynomialFeatures& e, ObjectWriter& w) {
+  if (e.min_degree() == 0) {
+    w.set_default("degree", make::integer(e.max_degree()));
+  } else {
+    w.set_default("degree",
+                  make::tuple({make::integer(e.min_degree()), make::integer(e.max_degree())}));
+  }
+  w.set_default("interaction_only", make::boolean(e.interaction_only()));
+  w.set_default("include_bias", make::boolean(e.include_bias()));
+  w.set_default("order", make::str("C"));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set_int("_min_degree", e.min_degree());
+  w.set_int("_max_degree", e.max_degree());
+  w.set_int("n_output_features_", e.n_output_features());
+  w.set_int("_n_out_full", e.n_out_full());
+}
 
 std::unique_ptr<PolynomialFeatures> build_poly(const ObjectView& obj) {
   const auto n = detail::required_n_features(obj);
@@ -172,30 +186,6 @@ std::unique_ptr<PolynomialFeatures> build_poly(const ObjectView& obj) {
   }
   detail::adopt_identity(*est, obj, n);
   return est;
-}
-
-void save_poly(const PolynomialFeatures& e, ObjectWriter& w) {
-  if (e.min_degree() == 0) {
-    w.set_default("degree", make::integer(e.max_degree()));
-  } else {
-    w.set_default("degree",
-                  make::tuple({make::integer(e.min_degree()), make::integer(e.max_degree())}));
-  }
-  w.set_default("interaction_only", make::boolean(e.interaction_only()));
-  w.set_default("include_bias", make::boolean(e.include_bias()));
-  w.set_default("order", make::str("C"));
-  w.set_int("n_features_in_", e.n_features_in());
-  w.set_int("_min_degree", e.min_degree());
-  w.set_int("_max_degree", e.max_degree());
-  w.set_int("n_output_features_", e.n_output_features());
-  w.set_int("_n_out_full", e.n_out_full());
-}
-
-}  // namespace
-
-void register_polynomial(TypeRegistry& reg) {
-  reg.add<PolynomialFeatures>("sklearn.preprocessing._polynomial.PolynomialFeatures", build_poly,
-                              save_poly);
 }
 
 }  // namespace skops::estimators::detail::preprocessing

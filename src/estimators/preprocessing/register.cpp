@@ -1,17 +1,31 @@
-// sklearn.preprocessing: scalers (scalers.cpp), Normalizer, Binarizer and PolynomialFeatures
-// (simple.cpp, polynomial.cpp), encoders (encoders*.cpp), LabelEncoder, FunctionTransformer.
+// sklearn.preprocessing: the scalers (scalers.cpp), Normalizer and Binarizer (simple.cpp),
+// PolynomialFeatures (polynomial.cpp), OneHotEncoder and OrdinalEncoder (encoders*.cpp),
+// LabelEncoder (label.cpp), FunctionTransformer (function_transformer.cpp).
+
 #include "estimators/builtins.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/preprocessing/internal.hpp"
 
 namespace skops::estimators {
 
 void register_preprocessing(TypeRegistry& reg) {
   using namespace detail::preprocessing;
-  register_scalers(reg);
-  register_simple_transformers(reg);
-  register_encoders(reg);
-  register_label_encoder(reg);
-  register_function_transformer(reg);
+  const std::string data = "sklearn.preprocessing._data.";
+  reg.add<StandardScaler>(data + "StandardScaler", build_standard, save_standard);
+  reg.add<MinMaxScaler>(data + "MinMaxScaler", build_minmax, save_minmax);
+  reg.add<MaxAbsScaler>(data + "MaxAbsScaler", build_maxabs, save_maxabs);
+  reg.add<RobustScaler>(data + "RobustScaler", build_robust, save_robust);
+  reg.add<Normalizer>(data + "Normalizer", build_normalizer, save_normalizer);
+  reg.add<Binarizer>(data + "Binarizer", build_binarizer, save_binarizer);
+  reg.add<PolynomialFeatures>("sklearn.preprocessing._polynomial.PolynomialFeatures", build_poly,
+                              save_poly);
+  reg.add<OneHotEncoder>("sklearn.preprocessing._encoders.OneHotEncoder", build_onehot,
+                         save_onehot);
+  reg.add<OrdinalEncoder>("sklearn.preprocessing._encoders.OrdinalEncoder", build_ordinal,
+                          save_ordinal);
+  reg.add<LabelEncoder>("sklearn.preprocessing._label.LabelEncoder", build_label, save_label);
+  reg.add<FunctionTransformer>("sklearn.preprocessing._function_transformer.FunctionTransformer",
+                               build_function, save_function);
+  reg.add_helper_types(ufunc_type_names());
 }
 
 }  // namespace skops::estimators

@@ -7,7 +7,7 @@
 
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -282,46 +282,48 @@ NodePtr vec_or_none(const std::vector<double>& v) {
   return v.empty() ? make::none() : detail::float_array_node(v);
 }
 
-std::unique_ptr<StandardScaler> build_standard(const ObjectView& obj) {
+}  // namespace
+
+void save_robust(const RobustScaler& e, ObjectWriter& w) {
+  w.set_default("with_centering", make::boolean(!e.center().empty()));
+  w.set_default("with_scaling", make::boolean(!e.scale().empty()));
+  w.set_default("quantile_range", make::tuple({make::real(e.quantile_range().first),
+                                               make::real(e.quantile_range().second)}));
+  w.set_default("unit_variance", make::boolean(e.unit_variance()));
+  w.set_default("copy", make::boolean(true));
+  w.set_int("n_features_in_", e.n_features_in());
+  w.set("center_", vec_or_none(e.center()));
+  w.set("scale_", vec_or_none(e.scale()));
+}
+
+std::unique_ptr<RobustScaler> build_robust(const ObjectView& obj) {
   const auto n = detail::required_n_features(obj);
-  const bool with_mean = flag(obj, "with_mean", true);
-  const bool with_std = flag(obj, "with_std", true);
-  auto mean = detail::optional_float_vector(obj, "mean_", n);
-  auto scale = detail::optional_float_vector(obj, "scale_", n);
-  auto var = detail::optional_float_vector(obj, "var_", n);
-  if (with_mean && mean.empty()) obj.fail("with_mean=True but mean_ is missing");
-  if (with_std && scale.empty()) obj.fail("with_std=True but scale_ is missing");
+  const bool with_centering = flag(obj, "with_centering", true);
+  const bool with_scaling = flag(obj, "with_scaling", true);
+  auto center = with_centering ? detail::float_vector(obj, "center_", n) : std::vector<double>{};
+  auto scale = with_scaling ? detail::float_vector(obj, "scale_", n) : std::vector<double>{};
+  double q_lo = 25.0, q_hi = 75.0;
+  if (auto q = obj.find("quantile_range")) std::tie(q_lo, q_hi) = number_pair(*q, "quantile_range");
+  const bool unit_variance = flag(obj, "unit_variance", false);
   auto est = located(obj, [&] {
-    return std::make_unique<StandardScaler>(mean, scale, with_mean, with_std, var, 1, n);
+    return std::make_unique<RobustScaler>(center, scale, n, q_lo, q_hi, unit_variance);
   });
   detail::adopt_identity(*est, obj, n);
   return est;
 }
 
-void save_standard(const StandardScaler& e, ObjectWriter& w) {
-  w.set_default("with_mean", make::boolean(e.with_mean()));
-  w.set_default("with_std", make::boolean(e.with_std()));
+void save_maxabs(const MaxAbsScaler& e, ObjectWriter& w) {
   w.set_default("copy", make::boolean(true));
   w.set_int("n_features_in_", e.n_features_in());
-  w.set_default("n_samples_seen_", detail::int64_scalar_node(e.n_samples_seen()));
-  w.set("mean_", vec_or_none(e.mean()));
-  w.set("var_", vec_or_none(e.with_std() ? e.var() : std::vector<double>{}));
-  w.set("scale_", vec_or_none(e.with_std() ? e.scale() : std::vector<double>{}));
+  w.set_default("n_samples_seen_", make::integer(e.n_samples_seen()));
+  w.set_default("max_abs_", detail::float_array_node(e.scale()));
+  w.set("scale_", detail::float_array_node(e.scale()));
 }
 
-std::unique_ptr<MinMaxScaler> build_minmax(const ObjectView& obj) {
+std::unique_ptr<MaxAbsScaler> build_maxabs(const ObjectView& obj) {
   const auto n = detail::required_n_features(obj);
-  // Plain variables, not a structured binding: lambdas may not capture bindings in C++17.
-  const auto range = number_pair(obj.at("feature_range"), "feature_range");
-  const double lo = range.first;
-  const double hi = range.second;
-  const bool clip = flag(obj, "clip", false);
-  auto est = located(obj, [&] {
-    return std::make_unique<MinMaxScaler>(detail::float_vector(obj, "scale_", n),
-                                          detail::float_vector(obj, "min_", n), lo, hi, clip,
-                                          detail::optional_float_vector(obj, "data_min_", n),
-                                          detail::optional_float_vector(obj, "data_max_", n));
-  });
+  auto est = located(
+      obj, [&] { return std::make_unique<MaxAbsScaler>(detail::float_vector(obj, "scale_", n)); });
   detail::adopt_identity(*est, obj, n);
   return est;
 }
@@ -342,58 +344,48 @@ void save_minmax(const MinMaxScaler& e, ObjectWriter& w) {
   w.set_default("data_range_", detail::float_array_node(range));
 }
 
-std::unique_ptr<MaxAbsScaler> build_maxabs(const ObjectView& obj) {
+std::unique_ptr<MinMaxScaler> build_minmax(const ObjectView& obj) {
   const auto n = detail::required_n_features(obj);
-  auto est = located(
-      obj, [&] { return std::make_unique<MaxAbsScaler>(detail::float_vector(obj, "scale_", n)); });
-  detail::adopt_identity(*est, obj, n);
-  return est;
-}
-
-void save_maxabs(const MaxAbsScaler& e, ObjectWriter& w) {
-  w.set_default("copy", make::boolean(true));
-  w.set_int("n_features_in_", e.n_features_in());
-  w.set_default("n_samples_seen_", make::integer(e.n_samples_seen()));
-  w.set_default("max_abs_", detail::float_array_node(e.scale()));
-  w.set("scale_", detail::float_array_node(e.scale()));
-}
-
-std::unique_ptr<RobustScaler> build_robust(const ObjectView& obj) {
-  const auto n = detail::required_n_features(obj);
-  const bool with_centering = flag(obj, "with_centering", true);
-  const bool with_scaling = flag(obj, "with_scaling", true);
-  auto center = with_centering ? detail::float_vector(obj, "center_", n) : std::vector<double>{};
-  auto scale = with_scaling ? detail::float_vector(obj, "scale_", n) : std::vector<double>{};
-  double q_lo = 25.0, q_hi = 75.0;
-  if (auto q = obj.find("quantile_range")) std::tie(q_lo, q_hi) = number_pair(*q, "quantile_range");
-  const bool unit_variance = flag(obj, "unit_variance", false);
+  // Plain variables, not a structured binding: lambdas may not capture bindings in C++17.
+  const auto range = number_pair(obj.at("feature_range"), "feature_range");
+  const double lo = range.first;
+  const double hi = range.second;
+  const bool clip = flag(obj, "clip", false);
   auto est = located(obj, [&] {
-    return std::make_unique<RobustScaler>(center, scale, n, q_lo, q_hi, unit_variance);
+    return std::make_unique<MinMaxScaler>(detail::float_vector(obj, "scale_", n),
+                                          detail::float_vector(obj, "min_", n), lo, hi, clip,
+                                          detail::optional_float_vector(obj, "data_min_", n),
+                                          detail::optional_float_vector(obj, "data_max_", n));
   });
   detail::adopt_identity(*est, obj, n);
   return est;
 }
 
-void save_robust(const RobustScaler& e, ObjectWriter& w) {
-  w.set_default("with_centering", make::boolean(!e.center().empty()));
-  w.set_default("with_scaling", make::boolean(!e.scale().empty()));
-  w.set_default("quantile_range", make::tuple({make::real(e.quantile_range().first),
-                                               make::real(e.quantile_range().second)}));
-  w.set_default("unit_variance", make::boolean(e.unit_variance()));
+void save_standard(const StandardScaler& e, ObjectWriter& w) {
+  w.set_default("with_mean", make::boolean(e.with_mean()));
+  w.set_default("with_std", make::boolean(e.with_std()));
   w.set_default("copy", make::boolean(true));
   w.set_int("n_features_in_", e.n_features_in());
-  w.set("center_", vec_or_none(e.center()));
-  w.set("scale_", vec_or_none(e.scale()));
+  w.set_default("n_samples_seen_", detail::int64_scalar_node(e.n_samples_seen()));
+  w.set("mean_", vec_or_none(e.mean()));
+  w.set("var_", vec_or_none(e.with_std() ? e.var() : std::vector<double>{}));
+  w.set("scale_", vec_or_none(e.with_std() ? e.scale() : std::vector<double>{}));
 }
 
-}  // namespace
-
-void register_scalers(TypeRegistry& reg) {
-  reg.add<StandardScaler>("sklearn.preprocessing._data.StandardScaler", build_standard,
-                          save_standard);
-  reg.add<MinMaxScaler>("sklearn.preprocessing._data.MinMaxScaler", build_minmax, save_minmax);
-  reg.add<MaxAbsScaler>("sklearn.preprocessing._data.MaxAbsScaler", build_maxabs, save_maxabs);
-  reg.add<RobustScaler>("sklearn.preprocessing._data.RobustScaler", build_robust, save_robust);
+std::unique_ptr<StandardScaler> build_standard(const ObjectView& obj) {
+  const auto n = detail::required_n_features(obj);
+  const bool with_mean = flag(obj, "with_mean", true);
+  const bool with_std = flag(obj, "with_std", true);
+  auto mean = detail::optional_float_vector(obj, "mean_", n);
+  auto scale = detail::optional_float_vector(obj, "scale_", n);
+  auto var = detail::optional_float_vector(obj, "var_", n);
+  if (with_mean && mean.empty()) obj.fail("with_mean=True but mean_ is missing");
+  if (with_std && scale.empty()) obj.fail("with_std=True but scale_ is missing");
+  auto est = located(obj, [&] {
+    return std::make_unique<StandardScaler>(mean, scale, with_mean, with_std, var, 1, n);
+  });
+  detail::adopt_identity(*est, obj, n);
+  return est;
 }
 
 }  // namespace skops::estimators::detail::preprocessing

@@ -7,7 +7,7 @@
 
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
-#include "estimators/preprocessing/register.hpp"
+#include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -71,18 +71,8 @@ NdArray Binarizer::do_transform_float32(const MatrixView& X) const {
 
 namespace skops::estimators::detail::preprocessing {
 
-
-namespace {
-
-std::unique_ptr<Normalizer> build_normalizer(const ObjectView& obj) {
-  const auto n = detail::optional_n_features(obj);
-  auto est = detail::located(obj, [&] { return std::make_unique<Normalizer>(obj.str("norm"), n); });
-  detail::adopt_identity(*est, obj, n);
-  return est;
-}
-
-void save_normalizer(const Normalizer& e, ObjectWriter& w) {
-  w.set("norm", make::str(e.norm()));
+void save_binarizer(const Binarizer& e, ObjectWriter& w) {
+  w.set("threshold", make::real(e.threshold()));
   w.set_default("copy", make::boolean(true));
   if (e.n_features_in() >= 0) w.set_int("n_features_in_", e.n_features_in());
 }
@@ -96,20 +86,17 @@ std::unique_ptr<Binarizer> build_binarizer(const ObjectView& obj) {
   return est;
 }
 
-void save_binarizer(const Binarizer& e, ObjectWriter& w) {
-  w.set("threshold", make::real(e.threshold()));
+void save_normalizer(const Normalizer& e, ObjectWriter& w) {
+  w.set("norm", make::str(e.norm()));
   w.set_default("copy", make::boolean(true));
   if (e.n_features_in() >= 0) w.set_int("n_features_in_", e.n_features_in());
 }
 
-}  // namespace
-
-void register_polynomial(TypeRegistry& reg);
-
-void register_simple_transformers(TypeRegistry& reg) {
-  reg.add<Normalizer>("sklearn.preprocessing._data.Normalizer", build_normalizer, save_normalizer);
-  reg.add<Binarizer>("sklearn.preprocessing._data.Binarizer", build_binarizer, save_binarizer);
-  register_polynomial(reg);
+std::unique_ptr<Normalizer> build_normalizer(const ObjectView& obj) {
+  const auto n = detail::optional_n_features(obj);
+  auto est = detail::located(obj, [&] { return std::make_unique<Normalizer>(obj.str("norm"), n); });
+  detail::adopt_identity(*est, obj, n);
+  return est;
 }
 
 }  // namespace skops::estimators::detail::preprocessing

@@ -1,0 +1,17 @@
+#pragma once
+// The builders and writers of sklearn.decomposition (pca.cpp), registered in register.cpp.
+
+#include <memory>
+
+#include "skops/estimators/decomposition.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
+
+namespace skops::estimators::detail::decomposition {
+
+std::unique_ptr<PCA> build_pca(const ObjectView& obj);
+void save_pca(const PCA& e, ObjectWriter& w);
+std::unique_ptr<TruncatedSVD> build_svd(const ObjectView& obj);
+void save_svd(const TruncatedSVD& e, ObjectWriter& w);
+
+}  // namespace skops::estimators::detail::decomposition

@@ -1,0 +1,47 @@
+#pragma once
+// The builders and writers of sklearn.preprocessing, registered in register.cpp.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "skops/estimators/preprocessing.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
+
+namespace skops::estimators::detail::preprocessing {
+
+// scalers.cpp
+std::unique_ptr<StandardScaler> build_standard(const ObjectView& obj);
+void save_standard(const StandardScaler& e, ObjectWriter& w);
+std::unique_ptr<MinMaxScaler> build_minmax(const ObjectView& obj);
+void save_minmax(const MinMaxScaler& e, ObjectWriter& w);
+std::unique_ptr<MaxAbsScaler> build_maxabs(const ObjectView& obj);
+void save_maxabs(const MaxAbsScaler& e, ObjectWriter& w);
+std::unique_ptr<RobustScaler> build_robust(const ObjectView& obj);
+void save_robust(const RobustScaler& e, ObjectWriter& w);
+
+// simple.cpp, polynomial.cpp
+std::unique_ptr<Normalizer> build_normalizer(const ObjectView& obj);
+void save_normalizer(const Normalizer& e, ObjectWriter& w);
+std::unique_ptr<Binarizer> build_binarizer(const ObjectView& obj);
+void save_binarizer(const Binarizer& e, ObjectWriter& w);
+std::unique_ptr<PolynomialFeatures> build_poly(const ObjectView& obj);
+void save_poly(const PolynomialFeatures& e, ObjectWriter& w);
+
+// encoders_io.cpp, label.cpp
+std::unique_ptr<OneHotEncoder> build_onehot(const ObjectView& obj);
+void save_onehot(const OneHotEncoder& e, ObjectWriter& w);
+std::unique_ptr<OrdinalEncoder> build_ordinal(const ObjectView& obj);
+void save_ordinal(const OrdinalEncoder& e, ObjectWriter& w);
+std::unique_ptr<LabelEncoder> build_label(const ObjectView& obj);
+void save_label(const LabelEncoder& e, ObjectWriter& w);
+
+// function_transformer.cpp
+std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj);
+void save_function(const FunctionTransformer& e, ObjectWriter& w);
+/// The numpy ufuncs a FunctionTransformer may name, under every module path skops writes
+/// them (trusted as helpers; mapped to C++ functions, never called through Python).
+std::vector<std::string> ufunc_type_names();
+
+}  // namespace skops::estimators::detail::preprocessing
