@@ -13,10 +13,14 @@
 
 namespace skops {
 
-enum class Compression { Stored, Deflate, Bzip2, Lzma, Other };
+/// Zip compression methods: Stored (0), Deflate (8), Bzip2 (12), Lzma (14), Zstd (93).
+enum class Compression { Stored, Deflate, Bzip2, Lzma, Zstd, Other };
+/// "stored", "deflate", "bzip2", "lzma", "zstd" or "other".
 const char* to_string(Compression c) noexcept;
-/// Whether this build (its libzip) can read and write members with this compression:
-/// always for Stored and Deflate, for Bzip2 and Lzma when libzip has the codec, never Other.
+/// Whether this build can read and write members with this compression: always for Stored,
+/// Deflate (libzip), Lzma and Zstd (liblzma and libzstd, decoded by skops-cpp itself), for
+/// Bzip2 when libzip has the codec (Debian's has), never Other.
+/// Python's zipfile reads Stored, Deflate, Bzip2 and Lzma; Zstd only from Python 3.14.
 bool compression_supported(Compression c) noexcept;
 
 /// Central-directory facts about one member.

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "archive/codecs.hpp"
 #include "skops/error.hpp"
 
 namespace skops {
@@ -18,6 +19,8 @@ const char* to_string(Compression c) noexcept {
       return "bzip2";
     case Compression::Lzma:
       return "lzma";
+    case Compression::Zstd:
+      return "zstd";
     case Compression::Other:
       return "other";
   }
@@ -28,10 +31,11 @@ bool compression_supported(Compression c) noexcept {
   switch (c) {
     case Compression::Stored:
     case Compression::Deflate:
+    case Compression::Lzma:  // liblzma, through archive/codecs.cpp
+    case Compression::Zstd:  // libzstd, through archive/codecs.cpp
       return true;
     case Compression::Bzip2:
-    case Compression::Lzma:
-      // Reading and writing both need the codec; Debian's libzip has bzip2 but not lzma.
+      // Reading and writing both need the codec; Debian's libzip has bzip2.
       return zip_compression_method_supported(archive_detail::method_of(c), 0) != 0 &&
              zip_compression_method_supported(archive_detail::method_of(c), 1) != 0;
     case Compression::Other:
@@ -100,6 +104,8 @@ Compression compression_of(std::uint16_t method) noexcept {
       return Compression::Bzip2;
     case ZIP_CM_LZMA:
       return Compression::Lzma;
+    case kMethodZstd:
+      return Compression::Zstd;
     default:
       return Compression::Other;
   }
@@ -115,6 +121,8 @@ int method_of(Compression c) noexcept {
       return ZIP_CM_BZIP2;
     case Compression::Lzma:
       return ZIP_CM_LZMA;
+    case Compression::Zstd:
+      return kMethodZstd;
     case Compression::Other:
       return -1;
   }
@@ -126,7 +134,7 @@ void check_method_readable(std::uint16_t method, const std::string& entry) {
   if (c == Compression::Other) {
     throw ArchiveError("unsupported compression method " + std::to_string(method), entry);
   }
-  if ((c == Compression::Bzip2 || c == Compression::Lzma) &&
+  if (c == Compression::Bzip2 &&
       zip_compression_method_supported(method, 0) == 0) {
     throw UnsupportedError("compression method " + std::to_string(method) + " (" + to_string(c) +
                                ") is not supported by this build of libzip",

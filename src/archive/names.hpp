@@ -18,8 +18,8 @@ Compression compression_of(std::uint16_t method) noexcept;
 /// libzip's method id of a Compression; -1 for Other.
 int method_of(Compression c) noexcept;
 
-/// Throws unless members of this method can be read: UnsupportedError for bzip2 or lzma
-/// without a codec in libzip, ArchiveError for any method other than 0, 8, 12, 14.
+/// Throws unless members of this method can be read: UnsupportedError for bzip2 without a
+/// codec in libzip, ArchiveError for any method other than 0, 8, 12, 14, 93.
 void check_method_readable(std::uint16_t method, const std::string& entry);
 
 }  // namespace skops::archive_detail

@@ -265,9 +265,10 @@ class ArchiveWriterTest : public ::testing::Test {
   std::string dir_;
 };
 
-TEST(ArchiveWriterBytes, RoundTripStoredAndDeflate) {
+TEST(ArchiveWriterBytes, RoundTripEveryCompression) {
   const Members members = sample_members();
-  for (Compression c : {Compression::Stored, Compression::Deflate, Compression::Bzip2}) {
+  for (Compression c : {Compression::Stored, Compression::Deflate, Compression::Bzip2,
+                        Compression::Lzma, Compression::Zstd}) {
     SCOPED_TRACE(to_string(c));
     if (!compression_supported(c)) {
       EXPECT_THROW(write_archive_bytes(members, c), UnsupportedError);
