@@ -21,7 +21,8 @@ const char* kUsage =
     "  skops-cpp inspect  FILE\n"
     "  skops-cpp validate FILE [--trusted TYPE]...\n"
     "  skops-cpp predict  FILE --input X.npy --output OUT.npy [--method NAME] [--trusted TYPE]...\n"
-    "  skops-cpp resave   IN OUT [--compression stored|deflate] [--trusted TYPE]...\n"
+    "  skops-cpp resave   IN OUT [--compression stored|deflate|bzip2|lzma|zstd]\n"
+    "                     [--trusted TYPE]...\n"
     "  skops-cpp types\n"
     "exit codes: 0 success, 1 untrusted types, 2 invalid/over a limit/unsupported, 64 usage\n";
 
