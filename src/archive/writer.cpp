@@ -1,12 +1,8 @@
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <random>
 #include <unordered_set>
 
 #include "archive/central_directory.hpp"
@@ -15,6 +11,7 @@
 #include "archive/file_input.hpp"
 #include "archive/names.hpp"
 #include "archive/npy_padding.hpp"
+#include "archive/output_file.hpp"
 #include "archive/zip_handles.hpp"
 #include "skops/archive.hpp"
 #include "skops/error.hpp"
@@ -240,53 +237,22 @@ void verify_layout(const archive_detail::RandomAccess& written,
   }
 }
 
-[[noreturn]] void throw_errno(const std::string& what, const std::string& path) {
-  throw IoError(what + " " + path + ": " + std::strerror(errno));
-}
-
-void fsync_path(const std::string& path, int flags) {
-  const archive_detail::UniqueFd fd(::open(path.c_str(), flags | O_CLOEXEC));
-  if (fd.get() < 0 || ::fsync(fd.get()) != 0) throw_errno("cannot flush", path);
-}
-
-void write_all(const std::string& path, const std::uint8_t* data, std::size_t size) {
-  const archive_detail::UniqueFd fd(::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC));
-  if (fd.get() < 0) throw_errno("cannot open", path);
+void write_all(int fd, const std::uint8_t* data, std::size_t size) {
   while (size > 0) {
-    const ssize_t n = ::write(fd.get(), data, size);
+    const ssize_t n = ::write(fd, data, size);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw_errno("cannot write", path);
+    if (n < 0) throw IoError(std::string("cannot write the archive: ") + std::strerror(errno));
     data += n;
     size -= static_cast<std::size_t>(n);
   }
-}
-
-/// Creates an empty, uniquely named file beside `target`; returns its path.
-std::string create_temp_beside(const std::string& target) {
-  namespace fs = std::filesystem;
-  const fs::path p(target);
-  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
-  std::random_device rd;
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    char suffix[17];
-    std::snprintf(suffix, sizeof suffix, "%08x%08x", rd(), rd());
-    const std::string tmp = (dir / ("." + p.filename().string() + ".tmp-" + suffix)).string();
-    // 0666: the umask applies, as for a file Python would write.
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd >= 0) {
-      ::close(fd);
-      return tmp;
-    }
-    if (errno != EEXIST) throw_errno("cannot create a temporary file beside", target);
-  }
-  throw IoError("cannot create a unique temporary file beside " + target);
 }
 
 }  // namespace
 
 struct ArchiveWriter::Impl {
   std::string path;
-  std::string temp_path;
+  /// Unnamed until commit where the system allows (archive/output_file.hpp).
+  std::unique_ptr<archive_detail::OutputFile> output;
   Compression compression = Compression::Stored;
   std::vector<std::string> names;
   std::vector<std::vector<std::uint8_t>> bytes;  ///< per member; empty for arrays
@@ -295,9 +261,6 @@ struct ArchiveWriter::Impl {
   std::unordered_set<std::string> seen;
   bool committed = false;
 
-  ~Impl() {
-    if (!committed && !temp_path.empty()) ::unlink(temp_path.c_str());
-  }
   std::vector<MemberRef> refs() const {
     std::vector<MemberRef> out;
     out.reserve(names.size());
@@ -314,7 +277,7 @@ ArchiveWriter::ArchiveWriter(std::string path, Compression compression)
   writable_method(compression);
   impl_->path = std::move(path);
   impl_->compression = compression;
-  impl_->temp_path = create_temp_beside(impl_->path);
+  impl_->output = std::make_unique<archive_detail::OutputFile>(impl_->path);
 }
 
 ArchiveWriter::~ArchiveWriter() = default;
@@ -341,27 +304,27 @@ void ArchiveWriter::commit() {
   Impl& w = *impl_;
   if (w.committed) throw ArchiveError("archive already committed");
   if (w.names.empty()) {
-    write_all(w.temp_path, kEmptyZip, sizeof kEmptyZip);
+    write_all(w.output->fd(), kEmptyZip, sizeof kEmptyZip);
   } else {
-    int code = 0;
-    archive_detail::ZipPtr za(zip_open(w.temp_path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code));
-    if (!za) {
-      ZipError error(code);
-      throw_zip_error(error.get(), ZipContext::Write);
-    }
+    // libzip writes through the descriptor (it would otherwise make its own named temporary
+    // file beside the path it is given).
+    archive_detail::FdSinkState sink;
+    sink.fd = w.output->fd();
+    ZipError error;
+    archive_detail::ZipSourcePtr src(archive_detail::fd_write_source(sink, error.get()));
+    if (!src) throw_zip_error(error.get(), ZipContext::Write);
+    archive_detail::ZipPtr za(
+        zip_open_from_source(src.get(), ZIP_CREATE | ZIP_TRUNCATE, error.get()));
+    if (!za) throw_zip_error(error.get(), ZipContext::Write);
+    src.release();  // owned by the archive from here on
     std::vector<std::vector<std::uint8_t>> storage;
     const auto expected = add_members(za.get(), w.refs(), w.compression, storage);
     if (zip_close(za.get()) != 0) throw_zip_error(zip_get_error(za.get()), ZipContext::Write);
     za.release();  // zip_close freed it
-    std::uint64_t size = 0;
-    const archive_detail::UniqueFd fd = archive_detail::open_read_only(w.temp_path, &size);
-    verify_layout(archive_detail::FileInput(fd.get(), size), expected);
+    verify_layout(archive_detail::FileInput(w.output->fd(), sink.size), expected);
   }
-  fsync_path(w.temp_path, O_RDONLY);
-  if (std::rename(w.temp_path.c_str(), w.path.c_str()) != 0) throw_errno("cannot replace", w.path);
+  w.output->publish();
   w.committed = true;
-  const std::filesystem::path dir = std::filesystem::path(w.path).parent_path();
-  fsync_path(dir.empty() ? "." : dir.string(), O_RDONLY | O_DIRECTORY);
 }
 
 std::vector<std::uint8_t> write_archive_bytes(
