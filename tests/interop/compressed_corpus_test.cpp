@@ -70,9 +70,8 @@ TEST(CompressedCorpus, LoadsAndPredictsLikeTheOriginal) {
       d.compression = compression;
       const std::string out = dir + "/resaved.skops";
       skops::dump(*copy, out, d);
-      for (const auto& e : skops::ArchiveReader::open_file(out)->entries()) {
-        EXPECT_EQ(e.compression, compression) << e.name;
-      }
+      const auto resaved = skops::ArchiveReader::open_file(out);
+      for (const auto& e : resaved->entries()) EXPECT_EQ(e.compression, compression) << e.name;
       expect_same_outputs(*original, *skops::load(out), c.original);
     }
   }
