@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "archive/codecs.hpp"
+#include "core/text.hpp"
 #include "skops/error.hpp"
 
 namespace skops {
@@ -78,20 +79,8 @@ void check_member_name(const std::string& name, const Limits& limits) {
 namespace archive_detail {
 
 std::string display_name(const std::string& name) {
-  constexpr std::size_t kMax = 200;
-  std::string out;
-  for (std::size_t i = 0; i < name.size() && i < kMax; ++i) {
-    const auto c = static_cast<unsigned char>(name[i]);
-    if (c < 0x20 || c == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  if (name.size() > kMax) out += "...(" + std::to_string(name.size()) + " bytes)";
-  return out;
+  // Hostile names can be 64 KiB long: 200 bytes are enough to recognise one.
+  return detail::printable(name, 200);
 }
 
 Compression compression_of(std::uint16_t method) noexcept {

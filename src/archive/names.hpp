@@ -8,8 +8,8 @@
 
 namespace skops::archive_detail {
 
-/// A name as it may appear in a message: control bytes escaped, cut after 200 bytes (hostile
-/// names can be 64 KiB long).
+/// A name as it may appear in a message: detail::printable (control characters and invalid
+/// UTF-8 escaped), cut after 200 bytes (hostile names can be 64 KiB long).
 std::string display_name(const std::string& name);
 
 /// The Compression of a raw zip method id (Other for anything unknown).

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "core/text.hpp"
 #include "skops/error.hpp"
 
 namespace {
@@ -46,7 +47,8 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return 0;
     }
-    std::cerr << "skops-cpp: unknown command \"" << verb << "\"\n" << kUsage;
+    std::cerr << "skops-cpp: unknown command \"" << skops::detail::printable(verb) << "\"\n"
+              << kUsage;
     return kExitUsage;
   } catch (const UsageError& e) {
     std::cerr << "skops-cpp: " << e.message << "\n" << kUsage;
@@ -61,7 +63,7 @@ int main(int argc, char** argv) {
     std::cerr << "skops-cpp: out of memory\n";
     return kExitInvalid;
   } catch (const std::exception& e) {
-    std::cerr << "skops-cpp: internal error: " << e.what() << "\n";
+    std::cerr << "skops-cpp: internal error: " << skops::detail::printable(e.what()) << "\n";
     return kExitInvalid;
   }
 }

@@ -1,5 +1,6 @@
 // The skops-cpp command under abuse: `resave` killed with SIGKILL at many points leaves the
-// target either the old file or the complete new one and nothing else in the directory.
+// target either the old file or the complete new one and nothing else in the directory; every
+// hostile fixture through every verb prints only valid UTF-8 without control characters.
 
 #include <fcntl.h>
 #include <signal.h>
@@ -14,6 +15,9 @@
 #include <filesystem>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
 #include "skops/archive.hpp"
 #include "skops/error.hpp"
 #include "test_support.hpp"
@@ -119,6 +123,56 @@ TEST(CliKill, ResaveKilledLeavesOldOrNewAndNothingElse) {
   // The kills did land on both sides of the commit.
   EXPECT_GT(old_seen, 0);
   EXPECT_GT(new_seen, 0);
+  fs::remove_all(dir);
+}
+
+/// Whether `out` is valid UTF-8 with no control character other than newline.
+bool clean_output(const std::string& out) {
+  std::size_t start = 0;
+  while (start <= out.size()) {
+    std::size_t end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    if (!skops::detail::is_printable(std::string_view(out).substr(start, end - start))) {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+TEST(CliMessages, EveryHostileFixtureThroughEveryVerbPrintsCleanText) {
+  const std::string dir = ts::make_temp_dir("cli-messages");
+  const std::string x = dir + "/X.npy";
+  // A 2 x 4 float64 input for predict.
+  std::string npy = "\x93NUMPY\x01\x00";
+  std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 4), }";
+  header.append(128 - 10 - header.size() - 1, ' ');  // data 64-byte aligned
+  header += '\n';
+  npy += static_cast<char>(header.size());
+  npy += '\0';
+  npy += header;
+  npy.append(8 * 8, '\0');
+  ts::write_file_bytes(x, std::vector<std::uint8_t>(npy.begin(), npy.end()));
+  ASSERT_TRUE(clean_output("ok\n") && !clean_output("a\x01") && !clean_output("\xff"));
+
+  const auto manifest =
+      nlohmann::json::parse(ts::read_file_text(ts::data_path("hostile/MANIFEST.json")));
+  int runs = 0;
+  for (const auto& c : manifest.at("cases")) {
+    const std::string file = ts::data_path("hostile/" + c.at("file").get<std::string>());
+    const std::string q = "'" + file + "'";
+    for (const std::string& verb :
+         {"audit " + q, "audit --json " + q, "inspect " + q, "validate " + q,
+          "predict " + q + " --input " + x + " --output " + dir + "/out.npy",
+          "resave " + q + " " + dir + "/re.skops", std::string("types")}) {
+      const auto r = ts::run_command(ts::cli_path() + " " + verb);
+      ++runs;
+      EXPECT_TRUE(r.exit_code >= 0 && r.exit_code <= 2) << verb << " -> " << r.exit_code;
+      EXPECT_TRUE(clean_output(r.output))
+          << verb << ": " << skops::detail::printable(r.output, 4000);
+    }
+  }
+  EXPECT_EQ(runs, 7 * static_cast<int>(manifest.at("cases").size()));
   fs::remove_all(dir);
 }
 
