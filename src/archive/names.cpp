@@ -51,7 +51,7 @@ void check_member_name(const std::string& name, const Limits& limits) {
   if (name.size() > limits.max_name_bytes) {
     throw ArchiveError("unsafe member name: " + std::to_string(name.size()) +
                            " bytes, longer than the limit of " +
-                           std::to_string(limits.max_name_bytes),
+                           std::to_string(limits.max_name_bytes) + " (max_name_bytes)",
                        display_name(name));
   }
   if (name.find('\0') != std::string::npos) {

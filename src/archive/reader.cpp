@@ -130,7 +130,8 @@ void count_total(ArchiveReader::Impl& impl, std::uint64_t n, const std::string& 
   const std::uint64_t total = impl.total.fetch_add(n) + n;
   if (total > impl.limits.max_total_bytes) {
     throw LimitError("archive inflates to more than the limit of " +
-                         std::to_string(impl.limits.max_total_bytes) + " bytes in total",
+                         std::to_string(impl.limits.max_total_bytes) +
+                         " bytes in total (max_total_bytes)",
                      entry);
   }
 }
@@ -142,6 +143,20 @@ std::uint64_t ratio_cap(const Limits& limits, std::uint64_t compressed) {
     return std::numeric_limits<std::uint64_t>::max();
   }
   return std::max(compressed * ratio, limits.ratio_check_floor);
+}
+
+/// The Limits field a member cap comes from, for messages: read() takes max_member_bytes
+/// unless the caller passes its own cap (the document passes max_schema_bytes for schema.json).
+std::string cap_name(const Limits& limits, std::uint64_t cap, const std::string& name) {
+  if (cap == 0 || (cap == limits.max_member_bytes && name != "schema.json")) {
+    return "max_member_bytes";
+  }
+  return name == "schema.json" && cap == limits.max_schema_bytes ? "max_schema_bytes"
+                                                                  : "the caller's max_bytes";
+}
+
+const char* ratio_names() {
+  return " (max_compression_ratio, checked past ratio_check_floor bytes)";
 }
 
 constexpr std::uint8_t kCrcUnknown = 0, kCrcOk = 1, kCrcBad = 2;
@@ -201,12 +216,13 @@ class Collector {
     got_ += n;
     count_total(impl_, n, shown_);
     if (got_ > cap_) {
-      throw LimitError("member inflates past the limit of " + std::to_string(cap_) + " bytes",
+      throw LimitError("member inflates past the limit of " + std::to_string(cap_) + " bytes (" +
+                           cap_name(impl_.limits, cap_, e_.name) + ")",
                        shown_);
     }
     if (got_ > by_ratio_) {
       throw LimitError("compression ratio over the limit of " +
-                           std::to_string(impl_.limits.max_compression_ratio),
+                           std::to_string(impl_.limits.max_compression_ratio) + ratio_names(),
                        shown_);
     }
     if (got_ > e_.size) {
@@ -342,12 +358,12 @@ ByteView ArchiveReader::read(const std::string& name, std::uint64_t max_bytes) c
   const std::uint64_t cap = max_bytes != 0 ? max_bytes : limits.max_member_bytes;
   if (e->size > cap) {
     throw LimitError("member declares " + std::to_string(e->size) + " bytes, over the limit of " +
-                         std::to_string(cap),
+                         std::to_string(cap) + " (" + cap_name(limits, max_bytes, name) + ")",
                      shown);
   }
   if (e->size > ratio_cap(limits, e->compressed_size)) {
     throw LimitError("declared compression ratio over the limit of " +
-                         std::to_string(limits.max_compression_ratio),
+                         std::to_string(limits.max_compression_ratio) + ratio_names(),
                      shown);
   }
   if (e->method == ZIP_CM_STORE) return read_in_place(*impl_, *e, shown);
