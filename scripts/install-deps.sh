@@ -10,7 +10,7 @@ set -euo pipefail
 
 packages=(
   build-essential g++ cmake ninja-build pkg-config
-  libzip-dev libdeflate-dev libsimdjson-dev nlohmann-json3-dev libeigen3-dev
+  libzip-dev libdeflate-dev liblzma-dev libzstd-dev libsimdjson-dev nlohmann-json3-dev libeigen3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev  # examples/inference_service (HTTP server and the test's client)
   python3-numpy       # the demo prints and compares its predictions

@@ -30,6 +30,8 @@ struct LoadOptions {
 };
 
 struct DumpOptions {
+  /// Zip method of every member: Stored (default; arrays usable in place from a mapping),
+  /// Deflate, Bzip2, Lzma (Python's zipfile reads all four) or Zstd (Python 3.14+ only).
   Compression compression = Compression::Stored;
   const TypeRegistry* registry = nullptr;
   /// scikit-learn version natively built estimators are written for.

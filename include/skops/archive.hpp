@@ -13,10 +13,14 @@
 
 namespace skops {
 
-enum class Compression { Stored, Deflate, Bzip2, Lzma, Other };
+/// Zip compression methods: Stored (0), Deflate (8), Bzip2 (12), Lzma (14), Zstd (93).
+enum class Compression { Stored, Deflate, Bzip2, Lzma, Zstd, Other };
+/// "stored", "deflate", "bzip2", "lzma", "zstd" or "other".
 const char* to_string(Compression c) noexcept;
-/// Whether this build (its libzip) can read and write members with this compression:
-/// always for Stored and Deflate, for Bzip2 and Lzma when libzip has the codec, never Other.
+/// Whether this build can read and write members with this compression: always for Stored,
+/// Deflate (libzip), Lzma and Zstd (liblzma and libzstd, decoded by skops-cpp itself), for
+/// Bzip2 when libzip has the codec (Debian's has), never Other.
+/// Python's zipfile reads Stored, Deflate, Bzip2 and Lzma; Zstd only from Python 3.14.
 bool compression_supported(Compression c) noexcept;
 
 /// Central-directory facts about one member.
@@ -36,10 +40,12 @@ struct ArchiveEntry {
 /// own central-directory reader: the archive structure, entry count, member names (no
 /// absolute paths, `..`, backslashes, NUL, over-long or duplicate names), overlapping
 /// entries, local vs central headers, encryption, compression method. Stored members are
-/// then byte ranges of the checked image, CRC-checked on first read. Compressed members
-/// are inflated by libzip, opened on the first of them with its own consistency checks and
-/// cross-checked against the central directory, with the `Limits` caps counted while
-/// inflating, size and CRC verified. Safe to read from several threads.
+/// then byte ranges of the checked image, CRC-checked on first read. Deflate and bzip2
+/// members are inflated by libzip, opened on the first of them with its own consistency
+/// checks and cross-checked against the central directory; LZMA and Zstandard members are
+/// decoded from the checked image by skops-cpp (liblzma, libzstd; LZMA header and stream end
+/// validated). Every method has the `Limits` caps counted while inflating, size and CRC
+/// verified. Safe to read from several threads.
 class ArchiveReader {
  public:
   /// Reads the whole file into memory (a snapshot; `threads` read it in parallel, 0: hardware
@@ -64,8 +70,9 @@ class ArchiveReader {
   /// Whole member, inflated and CRC-checked; `max_bytes` caps it (0: limits.max_member_bytes).
   /// A stored member of a mapped archive is returned as a view into the mapping (of an
   /// open_file or open_bytes archive, into its buffer), CRC-checked on first read.
-  /// Throws ArchiveError (missing member, CRC or size mismatch, corrupt data), LimitError,
-  /// UnsupportedError (compression method this libzip lacks).
+  /// Throws ArchiveError (missing member, CRC or size mismatch, corrupt, truncated or
+  /// over-long compressed data, bad LZMA properties), LimitError (naming the Limits field),
+  /// UnsupportedError (bzip2 where libzip lacks it).
   ByteView read(const std::string& name, std::uint64_t max_bytes = 0) const;
   const Limits& limits() const noexcept;
   /// Checks the CRC of stored members, last first, until `stop` is set, only recording
@@ -84,9 +91,13 @@ class ArchiveReader {
   std::unique_ptr<Impl> impl_;
 };
 
-/// Writes a new archive to a temporary file beside `path` and renames it over `path` on
-/// `commit()`; dropped without commit, the temporary file is removed. ZIP64 records are
-/// written when sizes or counts need them.
+/// Writes a new archive to a file beside `path` that has no name until `commit()` (Linux
+/// O_TMPFILE: nothing is left if the process dies, even by SIGKILL), then links it in place
+/// of `path` atomically; dropped without commit, nothing remains. Where O_TMPFILE is
+/// unsupported, a ".<name>.tmp-<hex>" file renamed on commit (src/archive/output_file.hpp
+/// has the details and the residual window). ZIP64 records are written when sizes or counts
+/// need them. LZMA members are written as Python's zipfile writes them (it reads them back);
+/// Zstandard members as one frame (Python reads them from 3.14 only).
 class ArchiveWriter {
  public:
   /// Throws IoError.

@@ -29,7 +29,11 @@ enum class ErrorKind { Archive, Limit, Schema, Npy, Untrusted, Unsupported, Vali
 const char* to_string(ErrorKind kind) noexcept;
 
 /// Base of every exception skops-cpp throws. `what()` is
-/// "<kind>: [<entry>: ][<json pointer>: ]<detail>".
+/// "<kind>: [<entry>: ][<json pointer>: ]<detail>". Entry, pointer and detail (and so what())
+/// are stored escaped and capped: text a file controls (names, JSON snippets, parser echoes)
+/// never reaches a message raw. Control characters (newline included) and invalid UTF-8 bytes
+/// appear as \xNN, direction-changing characters as \uNNNN, valid non-ASCII UTF-8 as is; the
+/// entry is cut after 512 bytes, the pointer after 1024, the detail after 8192.
 class Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, std::string detail, std::string entry = {}, std::string json_pointer = {});

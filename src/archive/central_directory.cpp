@@ -290,7 +290,7 @@ CentralDirectory read_central_directory(const RandomAccess& input, const Limits&
   const EndInfo info = read_end_records(input);
   if (info.count > limits.max_members) {
     throw LimitError("archive has " + num(info.count) + " members, more than the limit of " +
-                     num(limits.max_members));
+                     num(limits.max_members) + " (max_members)");
   }
   CentralDirectory cd;
   cd.entries = parse_entries(input, info);

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "archive/codecs.hpp"
+#include "core/text.hpp"
 #include "skops/error.hpp"
 
 namespace skops {
@@ -18,6 +20,8 @@ const char* to_string(Compression c) noexcept {
       return "bzip2";
     case Compression::Lzma:
       return "lzma";
+    case Compression::Zstd:
+      return "zstd";
     case Compression::Other:
       return "other";
   }
@@ -28,10 +32,11 @@ bool compression_supported(Compression c) noexcept {
   switch (c) {
     case Compression::Stored:
     case Compression::Deflate:
+    case Compression::Lzma:  // liblzma, through archive/codecs.cpp
+    case Compression::Zstd:  // libzstd, through archive/codecs.cpp
       return true;
     case Compression::Bzip2:
-    case Compression::Lzma:
-      // Reading and writing both need the codec; Debian's libzip has bzip2 but not lzma.
+      // Reading and writing both need the codec; Debian's libzip has bzip2.
       return zip_compression_method_supported(archive_detail::method_of(c), 0) != 0 &&
              zip_compression_method_supported(archive_detail::method_of(c), 1) != 0;
     case Compression::Other:
@@ -46,7 +51,7 @@ void check_member_name(const std::string& name, const Limits& limits) {
   if (name.size() > limits.max_name_bytes) {
     throw ArchiveError("unsafe member name: " + std::to_string(name.size()) +
                            " bytes, longer than the limit of " +
-                           std::to_string(limits.max_name_bytes),
+                           std::to_string(limits.max_name_bytes) + " (max_name_bytes)",
                        display_name(name));
   }
   if (name.find('\0') != std::string::npos) {
@@ -74,20 +79,8 @@ void check_member_name(const std::string& name, const Limits& limits) {
 namespace archive_detail {
 
 std::string display_name(const std::string& name) {
-  constexpr std::size_t kMax = 200;
-  std::string out;
-  for (std::size_t i = 0; i < name.size() && i < kMax; ++i) {
-    const auto c = static_cast<unsigned char>(name[i]);
-    if (c < 0x20 || c == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  if (name.size() > kMax) out += "...(" + std::to_string(name.size()) + " bytes)";
-  return out;
+  // Hostile names can be 64 KiB long: 200 bytes are enough to recognise one.
+  return detail::printable(name, 200);
 }
 
 Compression compression_of(std::uint16_t method) noexcept {
@@ -100,6 +93,8 @@ Compression compression_of(std::uint16_t method) noexcept {
       return Compression::Bzip2;
     case ZIP_CM_LZMA:
       return Compression::Lzma;
+    case kMethodZstd:
+      return Compression::Zstd;
     default:
       return Compression::Other;
   }
@@ -115,6 +110,8 @@ int method_of(Compression c) noexcept {
       return ZIP_CM_BZIP2;
     case Compression::Lzma:
       return ZIP_CM_LZMA;
+    case Compression::Zstd:
+      return kMethodZstd;
     case Compression::Other:
       return -1;
   }
@@ -126,7 +123,7 @@ void check_method_readable(std::uint16_t method, const std::string& entry) {
   if (c == Compression::Other) {
     throw ArchiveError("unsupported compression method " + std::to_string(method), entry);
   }
-  if ((c == Compression::Bzip2 || c == Compression::Lzma) &&
+  if (c == Compression::Bzip2 &&
       zip_compression_method_supported(method, 0) == 0) {
     throw UnsupportedError("compression method " + std::to_string(method) + " (" + to_string(c) +
                                ") is not supported by this build of libzip",

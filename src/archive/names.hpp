@@ -8,8 +8,8 @@
 
 namespace skops::archive_detail {
 
-/// A name as it may appear in a message: control bytes escaped, cut after 200 bytes (hostile
-/// names can be 64 KiB long).
+/// A name as it may appear in a message: detail::printable (control characters and invalid
+/// UTF-8 escaped), cut after 200 bytes (hostile names can be 64 KiB long).
 std::string display_name(const std::string& name);
 
 /// The Compression of a raw zip method id (Other for anything unknown).
@@ -18,8 +18,8 @@ Compression compression_of(std::uint16_t method) noexcept;
 /// libzip's method id of a Compression; -1 for Other.
 int method_of(Compression c) noexcept;
 
-/// Throws unless members of this method can be read: UnsupportedError for bzip2 or lzma
-/// without a codec in libzip, ArchiveError for any method other than 0, 8, 12, 14.
+/// Throws unless members of this method can be read: UnsupportedError for bzip2 without a
+/// codec in libzip, ArchiveError for any method other than 0, 8, 12, 14, 93.
 void check_method_readable(std::uint16_t method, const std::string& entry);
 
 }  // namespace skops::archive_detail

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "archive/central_directory.hpp"
+#include "archive/codecs.hpp"
 #include "archive/crc32.hpp"
 #include "archive/file_input.hpp"
 #include "archive/names.hpp"
@@ -23,6 +24,8 @@ struct ArchiveReader::Impl {
   Limits limits;
   std::vector<ArchiveEntry> entries;
   std::unordered_map<std::string, std::size_t> by_name;
+  /// Per entry, the general-purpose flags of its central record (LZMA's end-marker bit).
+  std::vector<std::uint16_t> flags;
   /// Keeps the archive bytes alive (a file read whole, an adopted vector or a mapping).
   /// Stored members are returned as views into `image`.
   std::shared_ptr<const void> image_owner;
@@ -100,6 +103,7 @@ void open_image(ArchiveReader::Impl& impl, std::shared_ptr<const void> owner,
     a.compression = archive_detail::compression_of(e.method);
     a.method = e.method;
     impl.by_name.emplace(a.name, i);
+    impl.flags.push_back(e.flags);
     impl.entries.push_back(std::move(a));
   }
   impl.crc_state = std::make_unique<std::atomic<std::uint8_t>[]>(impl.entries.size());
@@ -126,7 +130,8 @@ void count_total(ArchiveReader::Impl& impl, std::uint64_t n, const std::string& 
   const std::uint64_t total = impl.total.fetch_add(n) + n;
   if (total > impl.limits.max_total_bytes) {
     throw LimitError("archive inflates to more than the limit of " +
-                         std::to_string(impl.limits.max_total_bytes) + " bytes in total",
+                         std::to_string(impl.limits.max_total_bytes) +
+                         " bytes in total (max_total_bytes)",
                      entry);
   }
 }
@@ -138,6 +143,20 @@ std::uint64_t ratio_cap(const Limits& limits, std::uint64_t compressed) {
     return std::numeric_limits<std::uint64_t>::max();
   }
   return std::max(compressed * ratio, limits.ratio_check_floor);
+}
+
+/// The Limits field a member cap comes from, for messages: read() takes max_member_bytes
+/// unless the caller passes its own cap (the document passes max_schema_bytes for schema.json).
+std::string cap_name(const Limits& limits, std::uint64_t cap, const std::string& name) {
+  if (cap == 0 || (cap == limits.max_member_bytes && name != "schema.json")) {
+    return "max_member_bytes";
+  }
+  return name == "schema.json" && cap == limits.max_schema_bytes ? "max_schema_bytes"
+                                                                  : "the caller's max_bytes";
+}
+
+const char* ratio_names() {
+  return " (max_compression_ratio, checked past ratio_check_floor bytes)";
 }
 
 constexpr std::uint8_t kCrcUnknown = 0, kCrcOk = 1, kCrcBad = 2;
@@ -175,17 +194,70 @@ ByteView read_in_place(ArchiveReader::Impl& impl, const ArchiveEntry& e, const s
   throw_zip_error(copy.get(), ZipContext::Read, entry);
 }
 
+/// Collects the output of a decompressor, counting every byte against the caps as it arrives:
+/// the total of the archive, the member cap, the ratio cap and the declared size.
+class Collector {
+ public:
+  Collector(ArchiveReader::Impl& impl, const ArchiveEntry& e, std::uint64_t cap,
+            const std::string& shown)
+      : impl_(impl), e_(e), cap_(cap), by_ratio_(ratio_cap(impl.limits, e.compressed_size)),
+        shown_(shown) {
+    // The declared size is trusted for allocation only as far as the caps allow and deflate
+    // can expand (1032:1); a larger member (bzip2, lzma, zstd, or a lie) grows the buffer as
+    // it inflates.
+    const std::uint64_t plausible =
+        e.compressed_size > kMaxReserve / kDeflateMaxRatio
+            ? kMaxReserve
+            : std::max(kMinReserve, e.compressed_size * kDeflateMaxRatio);
+    out_.reserve(static_cast<std::size_t>(std::min({e.size, by_ratio_, cap, plausible})));
+  }
+
+  void add(const std::uint8_t* data, std::size_t n) {
+    got_ += n;
+    count_total(impl_, n, shown_);
+    if (got_ > cap_) {
+      throw LimitError("member inflates past the limit of " + std::to_string(cap_) + " bytes (" +
+                           cap_name(impl_.limits, cap_, e_.name) + ")",
+                       shown_);
+    }
+    if (got_ > by_ratio_) {
+      throw LimitError("compression ratio over the limit of " +
+                           std::to_string(impl_.limits.max_compression_ratio) + ratio_names(),
+                       shown_);
+    }
+    if (got_ > e_.size) {
+      throw ArchiveError("size mismatch: inflates to more than the declared " +
+                             std::to_string(e_.size) + " bytes",
+                         shown_);
+    }
+    out_.insert(out_.end(), data, data + n);
+  }
+
+  std::uint64_t got() const noexcept { return got_; }
+
+  /// The whole member, once the decompressor says it has ended.
+  ByteView finish() {
+    if (got_ != e_.size) {
+      throw ArchiveError("size mismatch: declared " + std::to_string(e_.size) +
+                             " bytes, inflated " + std::to_string(got_),
+                         shown_);
+    }
+    return ByteView::adopt(std::move(out_));
+  }
+
+ private:
+  ArchiveReader::Impl& impl_;
+  const ArchiveEntry& e_;
+  std::uint64_t cap_;
+  std::uint64_t by_ratio_;
+  const std::string& shown_;
+  std::uint64_t got_ = 0;
+  std::vector<std::uint8_t> out_;
+};
+
 ByteView inflate(ArchiveReader::Impl& impl, const ArchiveEntry& e, std::uint64_t cap,
                  const std::string& shown) {
-  const Limits& limits = impl.limits;
-  const std::uint64_t by_ratio = ratio_cap(limits, e.compressed_size);
-  // The declared size is trusted for allocation only as far as the caps allow and deflate can
-  // expand (1032:1); a larger member (bzip2, or a lie) grows the buffer as it inflates.
-  const std::uint64_t plausible = e.compressed_size > kMaxReserve / kDeflateMaxRatio
-                                      ? kMaxReserve
-                                      : std::max(kMinReserve, e.compressed_size * kDeflateMaxRatio);
-  std::vector<std::uint8_t> out;
-  out.reserve(static_cast<std::size_t>(std::min({e.size, by_ratio, cap, plausible})));
+  Collector collector(impl, e, cap, shown);
   std::vector<std::uint8_t> chunk(
       static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, e.size + 1)));
   // Reading one byte past the declared size detects an understated size without inflating
@@ -197,36 +269,36 @@ ByteView inflate(ArchiveReader::Impl& impl, const ArchiveEntry& e, std::uint64_t
   zip_t* za = libzip(impl);
   archive_detail::ZipFilePtr file(zip_fopen_index(za, e.index, 0));
   if (!file) throw_archive_error(za, shown);
-  std::uint64_t got = 0;
   for (;;) {
-    const std::uint64_t want = std::min<std::uint64_t>(chunk.size(), stop - got);
+    const std::uint64_t want = std::min<std::uint64_t>(chunk.size(), stop - collector.got());
     const zip_int64_t n = zip_fread(file.get(), chunk.data(), want);
     if (n < 0) throw_zip_error(zip_file_get_error(file.get()), ZipContext::Read, shown);
     if (n == 0) break;
-    got += static_cast<std::uint64_t>(n);
-    count_total(impl, static_cast<std::uint64_t>(n), shown);
-    if (got > cap) {
-      throw LimitError("member inflates past the limit of " + std::to_string(cap) + " bytes",
-                       shown);
-    }
-    if (got > by_ratio) {
-      throw LimitError(
-          "compression ratio over the limit of " + std::to_string(limits.max_compression_ratio),
-          shown);
-    }
-    if (got > e.size) {
-      throw ArchiveError(
-          "size mismatch: inflates to more than the declared " + std::to_string(e.size) + " bytes",
-          shown);
-    }
-    out.insert(out.end(), chunk.data(), chunk.data() + n);
+    collector.add(chunk.data(), static_cast<std::size_t>(n));
   }
-  if (got != e.size) {
-    throw ArchiveError("size mismatch: declared " + std::to_string(e.size) + " bytes, inflated " +
-                           std::to_string(got),
-                       shown);
+  return collector.finish();
+}
+
+/// LZMA and Zstandard members, which Debian's libzip cannot decode: decoded from the checked
+/// image by archive/codecs.cpp, with the same caps and the CRC checked here.
+ByteView decode_own(ArchiveReader::Impl& impl, const ArchiveEntry& e, std::uint16_t flags,
+                    std::uint64_t cap, const std::string& shown) {
+  Collector collector(impl, e, cap, shown);
+  std::uint32_t crc = 0;
+  const archive_detail::DecodeSink sink = [&](const std::uint8_t* data, std::size_t n) {
+    collector.add(data, n);
+    crc = archive_detail::crc32(data, n, crc);
+  };
+  const std::uint8_t* data = impl.image + e.data_offset;
+  const auto size = static_cast<std::size_t>(e.compressed_size);
+  if (e.method == archive_detail::kMethodLzma) {
+    archive_detail::decode_lzma(data, size, flags, e.size, shown, sink);
+  } else {
+    archive_detail::decode_zstd(data, size, shown, sink);
   }
-  return ByteView::adopt(std::move(out));
+  ByteView out = collector.finish();
+  if (crc != e.crc) throw ArchiveError("CRC mismatch", shown);
+  return out;
 }
 
 }  // namespace
@@ -286,15 +358,18 @@ ByteView ArchiveReader::read(const std::string& name, std::uint64_t max_bytes) c
   const std::uint64_t cap = max_bytes != 0 ? max_bytes : limits.max_member_bytes;
   if (e->size > cap) {
     throw LimitError("member declares " + std::to_string(e->size) + " bytes, over the limit of " +
-                         std::to_string(cap),
+                         std::to_string(cap) + " (" + cap_name(limits, max_bytes, name) + ")",
                      shown);
   }
   if (e->size > ratio_cap(limits, e->compressed_size)) {
     throw LimitError("declared compression ratio over the limit of " +
-                         std::to_string(limits.max_compression_ratio),
+                         std::to_string(limits.max_compression_ratio) + ratio_names(),
                      shown);
   }
   if (e->method == ZIP_CM_STORE) return read_in_place(*impl_, *e, shown);
+  if (e->method == archive_detail::kMethodLzma || e->method == archive_detail::kMethodZstd) {
+    return decode_own(*impl_, *e, impl_->flags[e->index], cap, shown);
+  }
   return inflate(*impl_, *e, cap, shown);
 }
 

@@ -1,17 +1,17 @@
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <random>
 #include <unordered_set>
 
 #include "archive/central_directory.hpp"
+#include "archive/codecs.hpp"
+#include "archive/crc32.hpp"
 #include "archive/file_input.hpp"
 #include "archive/names.hpp"
 #include "archive/npy_padding.hpp"
+#include "archive/output_file.hpp"
 #include "archive/zip_handles.hpp"
 #include "skops/archive.hpp"
 #include "skops/error.hpp"
@@ -48,6 +48,97 @@ int writable_method(Compression c) {
                            " compression: not supported by this build of libzip");
   }
   return method;
+}
+
+/// Members compressed by skops-cpp itself (LZMA, Zstandard: Debian's libzip has no codec for
+/// them) reach libzip as already-compressed data: a source whose stat names the method, the
+/// sizes and the CRC, so libzip copies the bytes as they are (it recompresses only when the
+/// source's method differs from the member's, and the member's is left at its default).
+struct PrecompressedSource {
+  std::vector<std::uint8_t> bytes;
+  std::uint64_t size = 0;
+  std::uint32_t crc = 0;
+  std::uint16_t method = 0;
+  std::uint16_t flags = 0;
+  std::uint64_t pos = 0;
+  ZipError error;
+};
+
+zip_int64_t precompressed_callback(void* state, void* data, zip_uint64_t len,
+                                   zip_source_cmd_t cmd) {
+  auto* s = static_cast<PrecompressedSource*>(state);
+  switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+      s->pos = 0;
+      return 0;
+    case ZIP_SOURCE_READ: {
+      const std::uint64_t n = std::min<std::uint64_t>(len, s->bytes.size() - s->pos);
+      if (n > 0) std::memcpy(data, s->bytes.data() + s->pos, static_cast<std::size_t>(n));
+      s->pos += n;
+      return static_cast<zip_int64_t>(n);
+    }
+    case ZIP_SOURCE_CLOSE:
+      return 0;
+    case ZIP_SOURCE_STAT: {
+      if (len < sizeof(zip_stat_t)) {
+        zip_error_set(s->error.get(), ZIP_ER_INVAL, 0);
+        return -1;
+      }
+      auto* st = static_cast<zip_stat_t*>(data);
+      zip_stat_init(st);
+      st->size = s->size;
+      st->comp_size = s->bytes.size();
+      st->comp_method = s->method;
+      st->encryption_method = ZIP_EM_NONE;
+      st->crc = s->crc;
+      st->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
+                   ZIP_STAT_ENCRYPTION_METHOD | ZIP_STAT_CRC;
+      return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
+      if (len < sizeof(zip_file_attributes_t)) {
+        zip_error_set(s->error.get(), ZIP_ER_INVAL, 0);
+        return -1;
+      }
+      auto* a = static_cast<zip_file_attributes_t*>(data);
+      a->valid |= ZIP_FILE_ATTRIBUTES_VERSION_NEEDED | ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
+      a->version_needed = 63;  // APPNOTE 4.4.3.2: LZMA and Zstandard need 6.3
+      a->general_purpose_bit_flags = s->flags;
+      a->general_purpose_bit_mask = archive_detail::kFlagLzmaEos;
+      return 0;
+    }
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data(s->error.get(), data, len);
+    case ZIP_SOURCE_FREE:
+      delete s;
+      return 0;
+    case ZIP_SOURCE_SUPPORTS:
+      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                            ZIP_SOURCE_GET_FILE_ATTRIBUTES, -1);
+    default:
+      zip_error_set(s->error.get(), ZIP_ER_OPNOTSUPP, 0);
+      return -1;
+  }
+}
+
+/// A source of `data` compressed with LZMA or Zstandard; null with `za`'s error set on failure.
+zip_source_t* precompressed_source(zip_t* za, Compression c, const std::uint8_t* data,
+                                   std::size_t size) {
+  auto s = std::make_unique<PrecompressedSource>();
+  s->size = size;
+  s->crc = archive_detail::crc32(data, size);
+  if (c == Compression::Lzma) {
+    s->bytes = archive_detail::encode_lzma(data, size);
+    s->method = archive_detail::kMethodLzma;
+    s->flags = archive_detail::kFlagLzmaEos;
+  } else {
+    s->bytes = archive_detail::encode_zstd(data, size);
+    s->method = archive_detail::kMethodZstd;
+  }
+  zip_source_t* src = zip_source_function(za, precompressed_callback, s.get());
+  if (src != nullptr) s.release();  // freed by ZIP_SOURCE_FREE
+  return src;
 }
 
 bool is_npy_name(const std::string& name) {
@@ -105,7 +196,9 @@ std::vector<std::uint64_t> add_members(zip_t* za, const std::vector<MemberRef>& 
       storage.push_back(std::move(made));
       data = &storage.back();
     }
-    zip_source_t* src = zip_source_buffer(za, data->data(), data->size(), 0);
+    const bool own_codec = compression == Compression::Lzma || compression == Compression::Zstd;
+    zip_source_t* src = own_codec ? precompressed_source(za, compression, data->data(), data->size())
+                                  : zip_source_buffer(za, data->data(), data->size(), 0);
     if (src == nullptr) throw_zip_error(zip_get_error(za), ZipContext::Write, shown);
     const zip_int64_t idx = zip_file_add(za, m.name->c_str(), src, ZIP_FL_ENC_UTF_8);
     if (idx < 0) {
@@ -113,7 +206,7 @@ std::vector<std::uint64_t> add_members(zip_t* za, const std::vector<MemberRef>& 
       throw_zip_error(zip_get_error(za), ZipContext::Write, shown);
     }
     const auto index = static_cast<zip_uint64_t>(idx);
-    if (zip_set_file_compression(za, index, method, 0) != 0 ||
+    if ((!own_codec && zip_set_file_compression(za, index, method, 0) != 0) ||
         zip_file_set_external_attributes(za, index, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0) {
       throw_zip_error(zip_get_error(za), ZipContext::Write, shown);
     }
@@ -144,53 +237,22 @@ void verify_layout(const archive_detail::RandomAccess& written,
   }
 }
 
-[[noreturn]] void throw_errno(const std::string& what, const std::string& path) {
-  throw IoError(what + " " + path + ": " + std::strerror(errno));
-}
-
-void fsync_path(const std::string& path, int flags) {
-  const archive_detail::UniqueFd fd(::open(path.c_str(), flags | O_CLOEXEC));
-  if (fd.get() < 0 || ::fsync(fd.get()) != 0) throw_errno("cannot flush", path);
-}
-
-void write_all(const std::string& path, const std::uint8_t* data, std::size_t size) {
-  const archive_detail::UniqueFd fd(::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC));
-  if (fd.get() < 0) throw_errno("cannot open", path);
+void write_all(int fd, const std::uint8_t* data, std::size_t size) {
   while (size > 0) {
-    const ssize_t n = ::write(fd.get(), data, size);
+    const ssize_t n = ::write(fd, data, size);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw_errno("cannot write", path);
+    if (n < 0) throw IoError(std::string("cannot write the archive: ") + std::strerror(errno));
     data += n;
     size -= static_cast<std::size_t>(n);
   }
-}
-
-/// Creates an empty, uniquely named file beside `target`; returns its path.
-std::string create_temp_beside(const std::string& target) {
-  namespace fs = std::filesystem;
-  const fs::path p(target);
-  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
-  std::random_device rd;
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    char suffix[17];
-    std::snprintf(suffix, sizeof suffix, "%08x%08x", rd(), rd());
-    const std::string tmp = (dir / ("." + p.filename().string() + ".tmp-" + suffix)).string();
-    // 0666: the umask applies, as for a file Python would write.
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd >= 0) {
-      ::close(fd);
-      return tmp;
-    }
-    if (errno != EEXIST) throw_errno("cannot create a temporary file beside", target);
-  }
-  throw IoError("cannot create a unique temporary file beside " + target);
 }
 
 }  // namespace
 
 struct ArchiveWriter::Impl {
   std::string path;
-  std::string temp_path;
+  /// Unnamed until commit where the system allows (archive/output_file.hpp).
+  std::unique_ptr<archive_detail::OutputFile> output;
   Compression compression = Compression::Stored;
   std::vector<std::string> names;
   std::vector<std::vector<std::uint8_t>> bytes;  ///< per member; empty for arrays
@@ -199,9 +261,6 @@ struct ArchiveWriter::Impl {
   std::unordered_set<std::string> seen;
   bool committed = false;
 
-  ~Impl() {
-    if (!committed && !temp_path.empty()) ::unlink(temp_path.c_str());
-  }
   std::vector<MemberRef> refs() const {
     std::vector<MemberRef> out;
     out.reserve(names.size());
@@ -218,7 +277,7 @@ ArchiveWriter::ArchiveWriter(std::string path, Compression compression)
   writable_method(compression);
   impl_->path = std::move(path);
   impl_->compression = compression;
-  impl_->temp_path = create_temp_beside(impl_->path);
+  impl_->output = std::make_unique<archive_detail::OutputFile>(impl_->path);
 }
 
 ArchiveWriter::~ArchiveWriter() = default;
@@ -245,27 +304,27 @@ void ArchiveWriter::commit() {
   Impl& w = *impl_;
   if (w.committed) throw ArchiveError("archive already committed");
   if (w.names.empty()) {
-    write_all(w.temp_path, kEmptyZip, sizeof kEmptyZip);
+    write_all(w.output->fd(), kEmptyZip, sizeof kEmptyZip);
   } else {
-    int code = 0;
-    archive_detail::ZipPtr za(zip_open(w.temp_path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code));
-    if (!za) {
-      ZipError error(code);
-      throw_zip_error(error.get(), ZipContext::Write);
-    }
+    // libzip writes through the descriptor (it would otherwise make its own named temporary
+    // file beside the path it is given).
+    archive_detail::FdSinkState sink;
+    sink.fd = w.output->fd();
+    ZipError error;
+    archive_detail::ZipSourcePtr src(archive_detail::fd_write_source(sink, error.get()));
+    if (!src) throw_zip_error(error.get(), ZipContext::Write);
+    archive_detail::ZipPtr za(
+        zip_open_from_source(src.get(), ZIP_CREATE | ZIP_TRUNCATE, error.get()));
+    if (!za) throw_zip_error(error.get(), ZipContext::Write);
+    src.release();  // owned by the archive from here on
     std::vector<std::vector<std::uint8_t>> storage;
     const auto expected = add_members(za.get(), w.refs(), w.compression, storage);
     if (zip_close(za.get()) != 0) throw_zip_error(zip_get_error(za.get()), ZipContext::Write);
     za.release();  // zip_close freed it
-    std::uint64_t size = 0;
-    const archive_detail::UniqueFd fd = archive_detail::open_read_only(w.temp_path, &size);
-    verify_layout(archive_detail::FileInput(fd.get(), size), expected);
+    verify_layout(archive_detail::FileInput(w.output->fd(), sink.size), expected);
   }
-  fsync_path(w.temp_path, O_RDONLY);
-  if (std::rename(w.temp_path.c_str(), w.path.c_str()) != 0) throw_errno("cannot replace", w.path);
+  w.output->publish();
   w.committed = true;
-  const std::filesystem::path dir = std::filesystem::path(w.path).parent_path();
-  fsync_path(dir.empty() ? "." : dir.string(), O_RDONLY | O_DIRECTORY);
 }
 
 std::vector<std::uint8_t> write_archive_bytes(

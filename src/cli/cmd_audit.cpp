@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "core/text.hpp"
 #include "skops/api.hpp"
 
 namespace skops::cli {
@@ -23,19 +24,21 @@ int cmd_audit(const Args& args) {
       types.push_back(std::move(j));
     }
     out["types"] = std::move(types);
-    std::cout << out.dump(2) << "\n";
+    // Strings from the file are valid UTF-8 (the JSON parser checks); dump escapes controls.
+    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   } else {
-    std::cout << "types in " << args.positional[0] << ":\n";
+    const auto shown = [](const std::string& s) { return detail::printable(s); };
+    std::cout << "types in " << shown(args.positional[0]) << ":\n";
     for (const auto& t : report.types) {
-      std::cout << "  " << (t.trusted ? "  " : "! ") << t.type << "  [" << t.loader << ", " << t.paths.size()
-                << (t.paths.size() == 1 ? " place" : " places") << ", first at "
-                << (t.paths.front().empty() ? "/" : t.paths.front()) << "]\n";
+      std::cout << "  " << (t.trusted ? "  " : "! ") << shown(t.type) << "  [" << t.loader << ", "
+                << t.paths.size() << (t.paths.size() == 1 ? " place" : " places") << ", first at "
+                << (t.paths.front().empty() ? "/" : shown(t.paths.front())) << "]\n";
     }
     if (report.untrusted.empty()) {
       std::cout << "no untrusted types\n";
     } else {
       std::cout << "untrusted types (" << report.untrusted.size() << "):\n";
-      for (const auto& u : report.untrusted) std::cout << "  " << u << "\n";
+      for (const auto& u : report.untrusted) std::cout << "  " << shown(u) << "\n";
     }
   }
   return report.untrusted.empty() ? 0 : 1;

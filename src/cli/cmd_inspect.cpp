@@ -6,11 +6,15 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "core/text.hpp"
 #include "skops/api.hpp"
 
 namespace skops::cli {
 
 namespace {
+
+/// Every text from the file is shown through this (escaped, capped).
+std::string shown(const std::string& s) { return detail::printable(s); }
 
 std::string shape_text(const std::vector<std::int64_t>& shape) {
   std::string s = "(";
@@ -27,10 +31,10 @@ std::string scalar_text(const Node& n) {
     case ScalarKind::None: return "None";
     case ScalarKind::Bool: return n.bool_value ? "True" : "False";
     case ScalarKind::Int: return std::to_string(n.int_value);
-    case ScalarKind::BigInt: return n.str_value;
+    case ScalarKind::BigInt: return shown(n.str_value);
     case ScalarKind::Float: return python_float_repr(n.float_value);
-    case ScalarKind::Str: return "'" + n.str_value + "'";
-    case ScalarKind::OtherJson: return n.str_value;
+    case ScalarKind::Str: return "'" + shown(n.str_value) + "'";
+    case ScalarKind::OtherJson: return shown(n.str_value);
   }
   return "?";
 }
@@ -40,14 +44,14 @@ class Printer {
   explicit Printer(const Document& doc) : doc_(doc) {}
 
   void print(const Node& n, const std::string& label, int depth) {
-    std::cout << std::string(static_cast<std::size_t>(depth) * 2, ' ') << label;
+    std::cout << std::string(static_cast<std::size_t>(depth) * 2, ' ') << shown(label);
     if (n.kind == NodeKind::Json) {
       std::cout << scalar_text(n) << "\n";
       return;
     }
-    std::cout << loader_name(n.kind) << " " << n.type_name();
+    std::cout << loader_name(n.kind) << " " << shown(n.type_name());
     if (!seen_.insert(&n).second) {
-      std::cout << "  (same object as " << (n.pointer.empty() ? "/" : n.pointer) << ")\n";
+      std::cout << "  (same object as " << (n.pointer.empty() ? "/" : shown(n.pointer)) << ")\n";
       return;
     }
     if (n.kind == NodeKind::NdArray && n.storage == "numpy") {
@@ -55,13 +59,13 @@ class Printer {
       ++arrays_;
       bytes_ += a.nbytes();
       std::cout << "  " << a.dtype().descr() << " " << shape_text(a.shape()) << " " << a.nbytes() << " bytes  ["
-                << n.file << "]";
+                << shown(n.file) << "]";
     } else if (n.kind == NodeKind::Slice) {
       std::cout << "  slice(" << n.slice_start << ", " << n.slice_stop << ", " << n.slice_step << ")";
     } else if (n.kind == NodeKind::Method) {
-      std::cout << "  ." << n.method_name;
+      std::cout << "  ." << shown(n.method_name);
     } else if (n.kind == NodeKind::Bytes || n.kind == NodeKind::Bytearray || n.kind == NodeKind::SparseMatrix) {
-      std::cout << "  " << doc_.member_of(n).size << " bytes  [" << n.file << "]";
+      std::cout << "  " << doc_.member_of(n).size << " bytes  [" << shown(n.file) << "]";
     }
     std::cout << "\n";
     if (n.kind == NodeKind::Dict) {
@@ -91,8 +95,10 @@ int cmd_inspect(const Args& args) {
   ReadOptions ro;
   ro.memory_map = args.memory_map;
   auto doc = Document::read_file(args.positional[0], ro);
-  std::cout << args.positional[0] << ": protocol " << doc->protocol() << ", written by skops "
-            << (doc->schema().skops_version.empty() ? "?" : doc->schema().skops_version) << ", "
+  std::cout << shown(args.positional[0]) << ": protocol " << doc->protocol()
+            << ", written by skops "
+            << (doc->schema().skops_version.empty() ? "?" : shown(doc->schema().skops_version))
+            << ", "
             << doc->archive().entries().size() << " zip members, " << doc->schema().node_count << " nodes\n";
   Printer p(*doc);
   p.print(*doc->root(), "", 0);

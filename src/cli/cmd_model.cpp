@@ -79,13 +79,15 @@ int cmd_resave(const Args& args) {
   if (args.positional.size() != 2) throw UsageError{"resave takes IN and OUT"};
   DumpOptions d;
   if (auto c = args.options.find("--compression"); c != args.options.end()) {
-    if (c->second == "stored") {
-      d.compression = Compression::Stored;
-    } else if (c->second == "deflate") {
-      d.compression = Compression::Deflate;
-    } else {
-      throw UsageError{"--compression must be stored or deflate"};
+    bool known = false;
+    for (Compression k : {Compression::Stored, Compression::Deflate, Compression::Bzip2,
+                          Compression::Lzma, Compression::Zstd}) {
+      if (c->second == to_string(k)) {
+        d.compression = k;
+        known = true;
+      }
     }
+    if (!known) throw UsageError{"--compression must be stored, deflate, bzip2, lzma or zstd"};
   }
   auto est = load(args.positional[0], load_options(args));
   dump(*est, args.positional[1], d);

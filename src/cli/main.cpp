@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "core/text.hpp"
 #include "skops/error.hpp"
 
 namespace {
@@ -21,7 +22,8 @@ const char* kUsage =
     "  skops-cpp inspect  FILE\n"
     "  skops-cpp validate FILE [--trusted TYPE]...\n"
     "  skops-cpp predict  FILE --input X.npy --output OUT.npy [--method NAME] [--trusted TYPE]...\n"
-    "  skops-cpp resave   IN OUT [--compression stored|deflate] [--trusted TYPE]...\n"
+    "  skops-cpp resave   IN OUT [--compression stored|deflate|bzip2|lzma|zstd]\n"
+    "                     [--trusted TYPE]...\n"
     "  skops-cpp types\n"
     "exit codes: 0 success, 1 untrusted types, 2 invalid/over a limit/unsupported, 64 usage\n";
 
@@ -45,7 +47,8 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return 0;
     }
-    std::cerr << "skops-cpp: unknown command \"" << verb << "\"\n" << kUsage;
+    std::cerr << "skops-cpp: unknown command \"" << skops::detail::printable(verb) << "\"\n"
+              << kUsage;
     return kExitUsage;
   } catch (const UsageError& e) {
     std::cerr << "skops-cpp: " << e.message << "\n" << kUsage;
@@ -60,7 +63,7 @@ int main(int argc, char** argv) {
     std::cerr << "skops-cpp: out of memory\n";
     return kExitInvalid;
   } catch (const std::exception& e) {
-    std::cerr << "skops-cpp: internal error: " << e.what() << "\n";
+    std::cerr << "skops-cpp: internal error: " << skops::detail::printable(e.what()) << "\n";
     return kExitInvalid;
   }
 }

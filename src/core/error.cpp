@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace skops {
 
 const char* to_string(ErrorKind kind) noexcept {
@@ -21,6 +23,11 @@ const char* to_string(ErrorKind kind) noexcept {
 }
 
 namespace {
+// Caps of the parts of a message; file text inside them is escaped by detail::printable.
+constexpr std::size_t kMaxEntry = 512;
+constexpr std::size_t kMaxPointer = 1024;
+constexpr std::size_t kMaxDetail = 8192;
+
 std::string compose(ErrorKind kind, const std::string& detail, const std::string& entry,
                     const std::string& pointer) {
   std::string s = to_string(kind);
@@ -49,11 +56,13 @@ std::string untrusted_detail(const std::vector<UntrustedUse>& uses) {
 }  // namespace
 
 Error::Error(ErrorKind kind, std::string detail, std::string entry, std::string json_pointer)
-    : std::runtime_error(compose(kind, detail, entry, json_pointer)),
+    : std::runtime_error(compose(kind, skops::detail::printable(detail, kMaxDetail),
+                                 skops::detail::printable(entry, kMaxEntry),
+                                 skops::detail::printable(json_pointer, kMaxPointer))),
       kind_(kind),
-      detail_(std::move(detail)),
-      entry_(std::move(entry)),
-      pointer_(std::move(json_pointer)) {}
+      detail_(skops::detail::printable(detail, kMaxDetail)),
+      entry_(skops::detail::printable(entry, kMaxEntry)),
+      pointer_(skops::detail::printable(json_pointer, kMaxPointer)) {}
 
 UntrustedTypeError::UntrustedTypeError(std::vector<UntrustedUse> uses)
     : Error(ErrorKind::Untrusted, untrusted_detail(uses)), uses_(std::move(uses)) {}

@@ -25,7 +25,8 @@ class GraphBuilder {
   NodePtr node(JsonElement j, const std::string& ptr) {
     if (j.type() != JT::OBJECT) throw SchemaError("a node must be a JSON object", {}, ptr);
     if (++count_ > limits_.max_nodes) {
-      throw LimitError("more than " + std::to_string(limits_.max_nodes) + " nodes", {}, ptr);
+      throw LimitError("more than " + std::to_string(limits_.max_nodes) + " nodes (max_nodes)", {},
+                       ptr);
     }
     const std::int64_t id = read_id(j, ptr);
     if (id != 0) {
@@ -334,7 +335,8 @@ class GraphBuilder {
 ParsedSchema parse_schema(std::string_view text, const Limits& limits) {
   if (text.size() > limits.max_schema_bytes) {
     throw LimitError("schema.json is " + std::to_string(text.size()) +
-                     " bytes, over the limit of " + std::to_string(limits.max_schema_bytes));
+                     " bytes, over the limit of " + std::to_string(limits.max_schema_bytes) +
+                     " (max_schema_bytes)");
   }
   const detail::SchemaJson json(text, limits.max_json_depth);
   const JsonElement doc = json.root();

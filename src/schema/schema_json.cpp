@@ -64,7 +64,7 @@ void refuse_duplicate_keys(JsonElement root) {
                                     simdjson::error_code code) {
   if (code == simdjson::DEPTH_ERROR) {
     // A schema error (not a LimitError): no real skops file comes close to the cap.
-    throw SchemaError("JSON nesting too deep (more than " + std::to_string(max_depth) + " levels)");
+    throw SchemaError("JSON nesting too deep (more than " + std::to_string(max_depth) + " levels, max_json_depth)");
   }
   // simdjson reports no position: the slower parser finds and names the offending byte.
   JsonParseOptions options;

@@ -21,6 +21,7 @@ struct Case {
   std::string stage;
   std::string expected;
   std::vector<std::string> trust;
+  std::string kind;  ///< exact kind ("archive", "limit"...) where the manifest names one
 };
 
 // Readable test parameter output instead of a byte dump.
@@ -30,7 +31,8 @@ std::vector<Case> load_cases() {
   const auto manifest = nlohmann::json::parse(ts::read_file_text(ts::data_path("hostile/MANIFEST.json")));
   std::vector<Case> out;
   for (const auto& c : manifest.at("cases")) {
-    Case k{c.at("file"), c.at("stage"), c.at("expected"), {}};
+    Case k{c.at("file"), c.at("stage"), c.at("expected"), {}, {}};
+    if (c.contains("kind")) k.kind = c.at("kind");
     if (c.contains("trust_for_test")) k.trust = c.at("trust_for_test").get<std::vector<std::string>>();
     out.push_back(std::move(k));
   }
@@ -86,6 +88,9 @@ TEST_P(Hostile, RefusedWithTheExpectedKind) {
   ASSERT_FALSE(allowed.empty()) << "no kind parsed from: " << c.expected;
   const ErrorKind got = refusal_kind(c);
   EXPECT_TRUE(allowed.count(got)) << c.file << " refused as " << skops::to_string(got) << "; expected: " << c.expected;
+  if (!c.kind.empty()) {
+    EXPECT_EQ(skops::to_string(got), c.kind) << c.file;
+  }
 }
 
 TEST(HostileFixtures, NoPayloadEverRan) {

@@ -1,5 +1,5 @@
-// The core component: the error vocabulary and its messages, overflow-checked sizes, UTF-8
-// encoding of code points.
+// The core component: the error vocabulary and its messages, detail::printable (the one
+// escaping function for text a file controls), overflow-checked sizes, UTF-8 encoding.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/checked.hpp"
+#include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "skops/error.hpp"
 
@@ -72,3 +73,53 @@ TEST(Utf8, EncodesEachLengthClassAtItsBoundaries) {
 }
 
 }  // namespace
+
+namespace skops {
+namespace {
+
+using detail::is_printable;
+using detail::printable;
+
+TEST(Printable, KeepsAsciiAndValidUtf8) {
+  EXPECT_EQ(printable("LogisticRegression"), "LogisticRegression");
+  EXPECT_EQ(printable("donn\xC3\xA9" "es \xE2\x82\xAC \xF0\x9F\x98\x80"),
+            "donn\xC3\xA9" "es \xE2\x82\xAC \xF0\x9F\x98\x80");
+  EXPECT_EQ(printable("a\\b"), "a\\b");
+  EXPECT_TRUE(is_printable("donn\xC3\xA9" "es"));
+}
+
+TEST(Printable, EscapesControlsAndInvalidBytes) {
+  EXPECT_EQ(printable(std::string("a\0b", 3)), "a\\x00b");
+  EXPECT_EQ(printable("line\nnext\ttab\r\x1b[31m\x7f"), "line\\x0anext\\x09tab\\x0d\\x1b[31m\\x7f");
+  EXPECT_EQ(printable("C1 \xC2\x85"), "C1 \\xc2\\x85");
+  EXPECT_EQ(printable("Logistic\xff"), "Logistic\\xff");
+  EXPECT_EQ(printable("\x80"), "\\x80");               // stray continuation byte
+  EXPECT_EQ(printable("\xC0\xAF"), "\\xc0\\xaf");      // overlong '/'
+  EXPECT_EQ(printable("\xED\xA0\x80"), "\\xed\\xa0\\x80");  // surrogate U+D800
+  EXPECT_EQ(printable("\xF4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80");  // above U+10FFFF
+  EXPECT_EQ(printable("\xE2\x82"), "\\xe2\\x82");      // truncated sequence
+  EXPECT_EQ(printable("evil\xE2\x80\xAEtxt.exe"), "evil\\u202etxt.exe");  // right-to-left override
+  EXPECT_FALSE(is_printable("a\nb"));
+  EXPECT_FALSE(is_printable("\xff"));
+}
+
+TEST(Printable, CapsAtACharacterBoundary) {
+  EXPECT_EQ(printable(std::string(600, 'x')).size(), 512 + std::string("...(88 more bytes)").size());
+  EXPECT_EQ(printable("abcdef", 3), "abc...(3 more bytes)");
+  // A 2-byte character that does not fit is left out whole.
+  EXPECT_EQ(printable("ab\xC3\xA9", 3), "ab...(2 more bytes)");
+  EXPECT_EQ(printable("\x01\x02", 5), "\\x01...(1 more bytes)");
+}
+
+TEST(ErrorMessages, FileTextIsEscapedAndCapped) {
+  const SchemaError e("bad name 'x\x1b]0;pwned\x07' \xff", "dir/\nname.npy", "/content/\x01");
+  const std::string what = e.what();
+  EXPECT_TRUE(is_printable(what)) << what;
+  EXPECT_EQ(what, "schema: dir/\\x0aname.npy: /content/\\x01: bad name 'x\\x1b]0;pwned\\x07' \\xff");
+  EXPECT_EQ(e.entry(), "dir/\\x0aname.npy");
+  const ArchiveError big(std::string(100000, 'd'), std::string(70000, 'n'));
+  EXPECT_LT(std::string(big.what()).size(), 10000u);
+}
+
+}  // namespace
+}  // namespace skops
