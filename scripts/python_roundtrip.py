@@ -5,7 +5,7 @@ For every corpus model: `skops-cpp resave` writes it again through the C++ estim
 writer; Python's skops.io.load must read the new file trusting no more types than the
 original file needed, and the loaded scikit-learn estimator must give the recorded outputs.
 Files written by natively built C++ estimators (a directory of NAME.skops + NAME.X.npy +
-NAME.<method>.npy + NAME.expected.json, see tests/interop/native_models.cpp) and files
+NAME.<method>.npy + NAME.expected.json, see tests/interop/native_models/ (one file per module)) and files
 rewritten through the generic node graph (tests/interop/generic_rewrite.cpp) are checked
 the same way with --native DIR.
 

@@ -1,0 +1,64 @@
+#include "native_models/models.hpp"
+
+namespace skops::native_models {
+
+void add_preprocessing(Models& out, const Fixtures& f, const std::string& version) {
+  (void)version;
+  const auto& scaler = f.scaler;
+  const auto& data_min = f.data_min;
+  const auto& data_max = f.data_max;
+  const auto& mm_scale = f.mm_scale;
+  const auto& mm_min = f.mm_min;
+  out.emplace_back("StandardScaler", scaler);
+  auto minmax = std::make_shared<pp::MinMaxScaler>(mm_scale, mm_min, 0.0, 1.0, false, data_min,
+                                                   data_max, 150);
+  out.emplace_back("MinMaxScaler", minmax);
+  std::vector<double> clip_scale, clip_min;
+  for (int j = 0; j < 4; ++j) {
+    clip_scale.push_back(2.0 / (data_max[j] - data_min[j]));
+    clip_min.push_back(-1.0 - data_min[j] * clip_scale[j]);
+  }
+  out.emplace_back("MinMaxScaler_clip_range",
+                   std::make_shared<pp::MinMaxScaler>(clip_scale, clip_min, -1.0, 1.0, true,
+                                                      data_min, data_max, 150));
+  out.emplace_back("MaxAbsScaler", std::make_shared<pp::MaxAbsScaler>(data_max, 150));
+  out.emplace_back("RobustScaler",
+                   std::make_shared<pp::RobustScaler>(std::vector<double>{5.8, 3.0, 4.35, 1.3},
+                                                      std::vector<double>{1.3, 0.5, 3.5, 1.5}));
+  out.emplace_back(
+      "RobustScaler_no_centering",
+      std::make_shared<pp::RobustScaler>(
+          std::vector<double>{}, std::vector<double>{1.3, 0.5, 3.5, 1.5}, 4, 10.0, 90.0, true));
+  out.emplace_back("Normalizer_l1", std::make_shared<pp::Normalizer>("l1", 4));
+  out.emplace_back("Normalizer_max", std::make_shared<pp::Normalizer>("max", 4));
+  out.emplace_back("Binarizer", std::make_shared<pp::Binarizer>(3.0, 4));
+  out.emplace_back("PolynomialFeatures", std::make_shared<pp::PolynomialFeatures>(4, 2));
+  out.emplace_back("PolynomialFeatures_interaction_only",
+                   std::make_shared<pp::PolynomialFeatures>(4, 3, 2, true, false));
+  const std::vector<pp::CategoryList> some_categories = {
+      pp::CategoryList::numeric({4.9, 5.1, 6.4}), pp::CategoryList::numeric({2.3, 3.0, 3.5}),
+      pp::CategoryList::numeric({1.4, 4.0}), pp::CategoryList::numeric({0.2, 1.5, 2.5})};
+  out.emplace_back("OneHotEncoder_ignore",
+                   std::make_shared<pp::OneHotEncoder>(some_categories, "ignore"));
+  const std::vector<pp::CategoryList> all_categories = {
+      pp::CategoryList::numeric({4.9, 5.1, 5.5, 6.3, 6.4, 7.7}),
+      pp::CategoryList::numeric({2.3, 2.6, 3.0, 3.2, 3.3, 3.5}),
+      pp::CategoryList::numeric({1.4, 4.0, 4.5, 6.0, 6.9}),
+      pp::CategoryList::numeric({0.2, 1.3, 1.5, 2.3, 2.5})};
+  out.emplace_back("OneHotEncoder_drop_first",
+                   std::make_shared<pp::OneHotEncoder>(all_categories, "error",
+                                                       std::vector<std::int64_t>{0, 0, 0, 0}));
+  out.emplace_back("OrdinalEncoder", std::make_shared<pp::OrdinalEncoder>(all_categories));
+  out.emplace_back("OrdinalEncoder_unknown_value", std::make_shared<pp::OrdinalEncoder>(
+                                                       some_categories, "use_encoded_value", -1.0));
+  // LabelEncoder transforms one column of labels.
+  Matrix labels = input().col(3);
+  out.emplace_back("LabelEncoder",
+                   std::make_shared<pp::LabelEncoder>(std::vector<double>{0.2, 1.3, 1.5, 2.3, 2.5}),
+                   {}, labels);
+  out.emplace_back("FunctionTransformer_log1p",
+                   std::make_shared<pp::FunctionTransformer>("log1p", "expm1"));
+  out.emplace_back("FunctionTransformer_identity", std::make_shared<pp::FunctionTransformer>());
+}
+
+}  // namespace skops::native_models
