@@ -47,7 +47,4 @@ class ColumnTransformer final : public Estimator {
 
 }  // namespace skops::estimators
 
-// Spellings before 0.2, kept for one release (docs/versioning.md).
-namespace skops::compose {
-using estimators::ColumnTransformer;
-}  // namespace skops::compose
+#include "skops/compat/compose.hpp"  // spellings before 0.2, for one release

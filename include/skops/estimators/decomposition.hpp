@@ -72,8 +72,4 @@ class TruncatedSVD final : public TransformerBase {
 
 }  // namespace skops::estimators
 
-// Spellings before 0.2, kept for one release (docs/versioning.md).
-namespace skops::decomposition {
-using estimators::PCA;
-using estimators::TruncatedSVD;
-}  // namespace skops::decomposition
+#include "skops/compat/decomposition.hpp"  // spellings before 0.2, for one release

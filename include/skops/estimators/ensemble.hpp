@@ -327,18 +327,4 @@ class Stacking final : public Estimator {
 
 }  // namespace skops::estimators
 
-// Spellings before 0.2, kept for one release (docs/versioning.md).
-namespace skops {
-using estimators::ForestClassifier;
-using estimators::isolation_average_path_length;
-using estimators::ForestRegressor;
-using estimators::AdaBoostClassifier;
-using estimators::AdaBoostRegressor;
-using estimators::BaggingMembers;
-using estimators::BaggingClassifier;
-using estimators::BaggingRegressor;
-using estimators::IsolationForest;
-using estimators::VotingClassifier;
-using estimators::VotingRegressor;
-using estimators::Stacking;
-}  // namespace skops
+#include "skops/compat/ensemble.hpp"  // spellings before 0.2, for one release

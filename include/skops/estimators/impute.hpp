@@ -60,7 +60,4 @@ class SimpleImputer final : public TransformerBase {
 
 }  // namespace skops::estimators
 
-// Spellings before 0.2, kept for one release (docs/versioning.md).
-namespace skops::preprocessing {
-using estimators::SimpleImputer;
-}  // namespace skops::preprocessing
+#include "skops/compat/impute.hpp"  // spellings before 0.2, for one release

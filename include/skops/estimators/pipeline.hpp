@@ -74,9 +74,4 @@ class FeatureUnion final : public Estimator {
 
 }  // namespace skops::estimators
 
-// Spellings before 0.2, kept for one release (docs/versioning.md).
-namespace skops::compose {
-using estimators::FeatureUnion;
-using estimators::Pipeline;
-using estimators::Step;
-}  // namespace skops::compose
+#include "skops/compat/pipeline.hpp"  // spellings before 0.2, for one release

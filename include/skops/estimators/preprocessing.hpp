@@ -408,25 +408,9 @@ class FunctionTransformer final : public TransformerBase {
 
 }  // namespace skops::estimators
 
-// Spellings before 0.2, kept for one release (docs/versioning.md).
-namespace skops::preprocessing {
-using estimators::TransformerBase;
-using estimators::StandardScaler;
-using estimators::MinMaxScaler;
-using estimators::MaxAbsScaler;
-using estimators::RobustScaler;
-using estimators::Normalizer;
-using estimators::Binarizer;
-using estimators::PolynomialFeatures;
-using estimators::Category;
-using estimators::CategoryList;
-using estimators::OneHotEncoder;
-using estimators::OrdinalEncoder;
-using estimators::LabelEncoder;
-using estimators::FunctionTransformer;
-}  // namespace skops::preprocessing
-
 // Before 0.2 this header also declared SimpleImputer, PCA and TruncatedSVD; kept for one
 // release (docs/versioning.md).
 #include "skops/estimators/decomposition.hpp"  // IWYU pragma: export
 #include "skops/estimators/impute.hpp"         // IWYU pragma: export
+
+#include "skops/compat/preprocessing.hpp"  // spellings before 0.2, for one release

@@ -115,9 +115,4 @@ class DecisionTreeRegressor final : public Estimator {
 
 }  // namespace skops::estimators
 
-// Spellings before 0.2, kept for one release (docs/versioning.md).
-namespace skops {
-using estimators::TreeArrays;
-using estimators::DecisionTreeClassifier;
-using estimators::DecisionTreeRegressor;
-}  // namespace skops
+#include "skops/compat/tree.hpp"  // spellings before 0.2, for one release
