@@ -56,14 +56,22 @@ Column::Mask normalised(Column::Mask missing, std::size_t count) {
   return missing;
 }
 
-template <class V>
-std::shared_ptr<detail::ColumnData> adopt(std::string name, ColumnType type, V values) {
+// A column over caller memory (no owner: the caller keeps `data` alive), nothing missing.
+std::shared_ptr<detail::ColumnData> view(std::string name, ColumnType type, const void* data,
+                                         std::size_t size) {
   auto d = std::make_shared<detail::ColumnData>();
   d->name = std::move(name);
   d->type = type;
-  d->size = values.size();
+  d->size = size;
+  d->values = data;
+  return d;
+}
+
+// A column owning `values`.
+template <class V>
+std::shared_ptr<detail::ColumnData> adopt(std::string name, ColumnType type, V values) {
   auto owned = std::make_shared<const V>(std::move(values));
-  d->values = owned->data();
+  auto d = view(std::move(name), type, owned->data(), owned->size());
   d->owner = std::move(owned);
   return d;
 }
@@ -122,12 +130,7 @@ Column Column::float64(std::string name, std::vector<double> values) {
 }
 
 Column Column::float64_view(std::string name, const double* data, std::size_t size) {
-  auto d = std::make_shared<detail::ColumnData>();
-  d->name = std::move(name);
-  d->type = ColumnType::Float64;
-  d->size = size;
-  d->values = data;
-  return Column(std::move(d));
+  return Column(view(std::move(name), ColumnType::Float64, data, size));
 }
 
 Column Column::int64(std::string name, std::vector<std::int64_t> values, Mask missing) {
@@ -139,12 +142,7 @@ Column Column::int64(std::string name, std::vector<std::int64_t> values, Mask mi
 }
 
 Column Column::int64_view(std::string name, const std::int64_t* data, std::size_t size) {
-  auto d = std::make_shared<detail::ColumnData>();
-  d->name = std::move(name);
-  d->type = ColumnType::Int64;
-  d->size = size;
-  d->values = data;
-  return Column(std::move(d));
+  return Column(view(std::move(name), ColumnType::Int64, data, size));
 }
 
 Column Column::boolean(std::string name, std::vector<std::uint8_t> values, Mask missing) {

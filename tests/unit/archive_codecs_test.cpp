@@ -13,6 +13,7 @@
 #include "skops/archive.hpp"
 #include "skops/error.hpp"
 #include "skops/npy.hpp"
+#include "archive_bytes.hpp"
 #include "test_support.hpp"
 
 namespace skops {
@@ -21,10 +22,12 @@ namespace {
 using testing_support::make_temp_dir;
 using testing_support::write_file_bytes;
 
-using Bytes = std::vector<std::uint8_t>;
+using testing_support::Bytes;
+using testing_support::central_record_of;
+using testing_support::put32;
+using testing_support::view_bytes;
+using testing_support::get16;
 using Members = std::vector<std::pair<std::string, Bytes>>;
-
-Bytes view_bytes(const ByteView& v) { return Bytes(v.data, v.data + v.size); }
 
 Bytes text_bytes(std::size_t n) {
   Bytes b(n);
@@ -51,26 +54,6 @@ Members sample_members() {
           {"blob.bin", random},
           {"empty.bin", {}},
           {"arrays/coef.npy", write_npy(NdArray::from_vector<double>({1.5, -2.0, 3.25}))}};
-}
-
-std::uint16_t get16(const Bytes& b, std::uint64_t at) {
-  return static_cast<std::uint16_t>(b[at] | b[at + 1] << 8);
-}
-void put32(Bytes& b, std::uint64_t at, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) b[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-
-/// Offset of the central record whose local header is at `local_offset`.
-std::uint64_t central_record_of(const Bytes& b, std::uint64_t local_offset) {
-  for (std::size_t i = 0; i + 46 <= b.size(); ++i) {
-    if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 1 && b[i + 3] == 2) {
-      const std::uint32_t off = static_cast<std::uint32_t>(b[i + 42] | b[i + 43] << 8 |
-                                                           b[i + 44] << 16 | b[i + 45] << 24);
-      if (off == local_offset) return i;
-    }
-  }
-  ADD_FAILURE() << "no central record";
-  return 0;
 }
 
 /// The error kind and message of reading `name` from `zip` (Io + "accepted" when it reads).

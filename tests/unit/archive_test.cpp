@@ -17,6 +17,7 @@
 
 #include "skops/error.hpp"
 #include "skops/npy.hpp"
+#include "archive_bytes.hpp"
 #include "test_support.hpp"
 
 namespace skops {
@@ -29,12 +30,13 @@ using testing_support::make_temp_dir;
 using testing_support::read_file_bytes;
 using testing_support::write_file_bytes;
 
-using Bytes = std::vector<std::uint8_t>;
+using testing_support::Bytes;
+using testing_support::central_record_of;
+using testing_support::put32;
+using testing_support::view_bytes;
 using Members = std::vector<std::pair<std::string, Bytes>>;
 
 Bytes to_bytes(const std::string& s) { return Bytes(s.begin(), s.end()); }
-
-Bytes view_bytes(const ByteView& v) { return Bytes(v.data, v.data + v.size); }
 
 /// Every member of an archive, read fully, by name.
 std::map<std::string, Bytes> read_all(const ArchiveReader& r) {
@@ -78,24 +80,6 @@ void expect_npy_aligned(const ArchiveReader& r, const std::string& name) {
   const NpyHeader h = parse_npy_header(v.data, v.size, Limits{}, name);
   EXPECT_EQ((e->data_offset + h.data_offset) % 64, 0u)
       << name << ": data_offset " << e->data_offset << " header " << h.data_offset;
-}
-
-/// Little-endian patch helpers for hand-corrupting archives.
-void put32(Bytes& b, std::uint64_t at, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) b[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-
-/// Offset of the central-directory record of the entry at `local_offset`.
-std::uint64_t central_record_of(const Bytes& b, std::uint64_t local_offset) {
-  for (std::uint64_t i = 0; i + 46 <= b.size(); ++i) {
-    if (b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 1 && b[i + 3] == 2) {
-      std::uint32_t off = 0;
-      std::memcpy(&off, &b[i + 42], 4);
-      if (off == local_offset) return i;
-    }
-  }
-  ADD_FAILURE() << "no central record";
-  return 0;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,29 +11,6 @@
 
 namespace skops::estimators::detail::ensemble {
 
-double numpy_sum(const double* a, std::int64_t n, std::int64_t stride) noexcept {
-  constexpr std::int64_t kBlock = 128;  // PW_BLOCKSIZE
-  if (n < 8) {
-    double res = 0.0;
-    for (std::int64_t i = 0; i < n; ++i) res += a[i * stride];
-    return res;
-  }
-  if (n <= kBlock) {
-    double r[8];
-    for (int j = 0; j < 8; ++j) r[j] = a[j * stride];
-    std::int64_t i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      for (int j = 0; j < 8; ++j) r[j] += a[(i + j) * stride];
-    }
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; ++i) res += a[i * stride];
-    return res;
-  }
-  std::int64_t n2 = n / 2;
-  n2 -= n2 % 8;
-  return numpy_sum(a, n2, stride) + numpy_sum(a + n2 * stride, n - n2, stride);
-}
-
 double logaddexp(double x, double y) noexcept {
   if (x == y) return x + M_LN2;  // handles infinities of the same sign
   const double tmp = x - y;

@@ -14,9 +14,6 @@
 
 namespace skops::estimators::detail::ensemble {
 
-/// numpy's pairwise summation of n values `a[0], a[stride], ...` (the order np.sum uses
-/// along a contiguous axis: numpy/core/src/umath/loops_utils.h.src, pairwise_sum).
-double numpy_sum(const double* a, std::int64_t n, std::int64_t stride = 1) noexcept;
 
 /// np.logaddexp (numpy/core/src/npymath/npy_math_internal.h.src, npy_logaddexp).
 double logaddexp(double x, double y) noexcept;

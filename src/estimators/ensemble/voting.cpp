@@ -12,7 +12,7 @@
 
 namespace skops::estimators {
 
-using detail::ensemble::numpy_sum;
+using detail::numpy_sum;
 using detail::ensemble::result_matrix;
 
 namespace {

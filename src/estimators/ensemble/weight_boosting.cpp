@@ -20,7 +20,7 @@
 
 namespace skops::estimators {
 
-using detail::ensemble::numpy_sum;
+using detail::numpy_sum;
 using detail::ensemble::result_matrix;
 
 // --- classifier ------------------------------------------------------------------------
@@ -123,12 +123,7 @@ NdArray AdaBoostClassifier::run(Method m, const MatrixView& X) const {
       } else {
         d = pred / static_cast<double>(k - 1);
       }
-      for (Eigen::Index i = 0; i < n; ++i) {
-        const double mx = d.row(i).maxCoeff();
-        for (std::int64_t j = 0; j < k; ++j) d(i, j) = std::exp(d(i, j) - mx);
-        const double s = numpy_sum(d.row(i).data(), k);
-        d.row(i) /= s;
-      }
+      detail::softmax_rows(d);
       return m == Method::PredictProba ? to_ndarray(d) : to_ndarray(detail::log_of(d));
     }
   }
