@@ -8,10 +8,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "skops/ndarray.hpp"
 #include "skops/node.hpp"
+#include "skops/table.hpp"
 
 namespace skops {
 
@@ -46,6 +48,10 @@ struct RunOptions {
   /// starting threads would cost more than it saves).
   std::int64_t min_rows_per_thread = 1000;
 };
+
+/// What a transformer makes of a table: a numeric array (numpy float/int/bool), or, when
+/// strings are in it, a positional Table (what numpy's object array is to scikit-learn).
+using TableTransform = std::variant<NdArray, Table>;
 
 /// What an estimator is, like scikit-learn's mixins.
 enum class Role { Regressor, Classifier, Transformer, Clusterer, OutlierDetector, Other };
@@ -88,6 +94,37 @@ class Estimator {
   /// it (composites pass it on).
   virtual NdArray run_float32(Method m, const MatrixView& X) const { return run(m, X); }
 
+  /// Runs a method on a table: the DataFrame (named columns) or object array (a positional
+  /// Table) the model is fed in Python. Follows scikit-learn's rules: an estimator fitted
+  /// on named columns checks a named table's names against feature_names_in_ (unseen,
+  /// missing or reordered names are an InputError naming them); estimators that take
+  /// strings (the encoders, SimpleImputer, ColumnTransformer, Pipeline, ...) see each column
+  /// with its own type; every other estimator sees the numeric columns as float64 (a string
+  /// column is an InputError naming it). A named table passed to an estimator fitted
+  /// without names, or a positional table to one fitted with names, runs by position as
+  /// scikit-learn does (it only warns).
+  NdArray run_table(Method m, const Table& X) const;
+  /// Transform of a table, keeping strings: a numeric result, or a positional Table when
+  /// the result holds strings (SimpleImputer on strings, passthrough string columns).
+  TableTransform transform_any(const Table& X) const;
+
+  NdArray predict(const Table& X) const { return run_table(Method::Predict, X); }
+  NdArray predict_proba(const Table& X) const { return run_table(Method::PredictProba, X); }
+  NdArray predict_log_proba(const Table& X) const {
+    return run_table(Method::PredictLogProba, X);
+  }
+  NdArray decision_function(const Table& X) const {
+    return run_table(Method::DecisionFunction, X);
+  }
+  NdArray transform(const Table& X) const { return run_table(Method::Transform, X); }
+
+  /// Column names seen in fit (scikit-learn's feature_names_in_); empty when the estimator
+  /// was fitted on an array.
+  const std::vector<std::string>& feature_names_in() const noexcept { return feature_names_in_; }
+  /// Throws ValidationError if the count differs from a known n_features_in() or a name
+  /// repeats.
+  void set_feature_names_in(std::vector<std::string> names);
+
   NdArray predict(const MatrixView& X) const { return run(Method::Predict, X); }
   NdArray predict(const MatrixView& X, const RunOptions& options) const {
     return run_parallel(Method::Predict, X, options);
@@ -113,9 +150,22 @@ class Estimator {
   /// check_array(force_all_finite=True)).
   void check_finite_input(const MatrixView& X) const;
 
+  /// The table path, after run_table checked that X has rows. The default checks X's
+  /// columns (check_table_columns) and runs `run` on its float64 form (numeric_matrix).
+  virtual NdArray on_table(Method m, const Table& X) const;
+  /// transform_any's hook: the default is on_table(Transform, X) (a numeric result).
+  virtual TableTransform on_table_transform(const Table& X) const;
+  /// scikit-learn's _check_feature_names and _check_n_features for a table: names against
+  /// feature_names_in() when both have names, the column count against n_features_in().
+  void check_table_columns(const Table& X) const;
+  /// The table's columns as a row-major float64 matrix (int and bool widened, missing NaN);
+  /// InputError naming the first string column.
+  Matrix numeric_matrix(const Table& X) const;
+
  private:
   std::string type_name_;
   std::int64_t n_features_in_ = -1;
+  std::vector<std::string> feature_names_in_;
   NodePtr original_state_;
 };
 

@@ -118,6 +118,14 @@ class Table {
   /// Throws InputError on duplicate names, a name that is not valid UTF-8, or columns of
   /// different lengths.
   explicit Table(std::vector<Column> columns);
+  /// A table without feature names: what a numpy array (e.g. an object array holding
+  /// strings) is to scikit-learn. Columns are addressed by position; their names (which may
+  /// repeat) only label messages; find() and select(names) find nothing, and estimators
+  /// fitted on named columns do not check names against it. Throws as the constructor for
+  /// unequal lengths.
+  static Table positional(std::vector<Column> columns);
+  /// False for a positional table.
+  bool has_names() const noexcept;
 
   std::size_t n_rows() const noexcept;
   std::size_t n_cols() const noexcept;

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "skops/api.hpp"
 #include "skops/npy.hpp"
+#include "skops/table.hpp"
 
 namespace skops::cli {
 
@@ -24,8 +25,30 @@ std::vector<std::uint8_t> read_all(const std::string& path) {
   return std::vector<std::uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-NdArray read_input(const std::string& path) {
-  return read_npy(ByteView::adopt(read_all(path)), Limits{}, path);
+TableFormat input_format(const Args& args, const std::string& path) {
+  auto f = args.options.find("--input-format");
+  if (f == args.options.end()) {
+    try {
+      return table_format_for_path(path);
+    } catch (const UnsupportedError&) {
+      throw UsageError{"cannot tell the input format from " + path +
+                       "; name it .csv, .json or .npy, or pass --input-format"};
+    }
+  }
+  if (f->second == "csv") return TableFormat::Csv;
+  if (f->second == "json") return TableFormat::Json;
+  if (f->second == "npy") return TableFormat::Npy;
+  throw UsageError{"--input-format must be csv, json or npy"};
+}
+
+// A numeric .npy runs as the matrix it is; a structured one, CSV and JSON as a table.
+NdArray run_input(const Estimator& est, Method method, const std::string& path, TableFormat fmt) {
+  if (fmt == TableFormat::Npy) {
+    const NdArray X = read_npy(ByteView::adopt(read_all(path)), Limits{}, path);
+    if (X.dtype().kind() != DTypeKind::Structured) return est.run_array(method, X);
+    return est.run_table(method, table_from_npy(X));
+  }
+  return est.run_table(method, read_table_file(path, fmt));
 }
 
 void write_all(const std::string& path, const std::vector<std::uint8_t>& bytes) {
@@ -65,12 +88,12 @@ int cmd_predict(const Args& args) {
     if (!parsed) throw UsageError{"unknown method " + m->second};
     method = *parsed;
   }
+  const TableFormat fmt = input_format(args, in->second);
   auto est = load(args.positional[0], load_options(args));
-  const NdArray X = read_input(in->second);
   if (!est->supports(method)) {
     throw UnsupportedError(est->type_name() + " has no method " + to_string(method));
   }
-  const NdArray result = est->run_array(method, X);
+  const NdArray result = run_input(*est, method, in->second, fmt);
   write_all(out->second, write_npy(result, 0, 64));
   return 0;
 }

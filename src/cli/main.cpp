@@ -21,7 +21,8 @@ const char* kUsage =
     "  skops-cpp audit    FILE [--trusted TYPE]... [--json]\n"
     "  skops-cpp inspect  FILE\n"
     "  skops-cpp validate FILE [--trusted TYPE]...\n"
-    "  skops-cpp predict  FILE --input X.npy --output OUT.npy [--method NAME] [--trusted TYPE]...\n"
+    "  skops-cpp predict  FILE --input X.npy|X.csv|X.json --output OUT.npy [--method NAME]\n"
+    "                     [--input-format csv|json|npy] [--trusted TYPE]...\n"
     "  skops-cpp resave   IN OUT [--compression stored|deflate|bzip2|lzma|zstd]\n"
     "                     [--trusted TYPE]...\n"
     "  skops-cpp types\n"
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
     if (verb == "inspect") return cmd_inspect(parse_args(argc, argv, {}));
     if (verb == "types") return cmd_types(parse_args(argc, argv, {}));
     if (verb == "validate") return cmd_validate(parse_args(argc, argv, {}));
-    if (verb == "predict") return cmd_predict(parse_args(argc, argv, {"--input", "--output", "--method"}));
+    if (verb == "predict") return cmd_predict(parse_args(argc, argv, {"--input", "--output", "--method", "--input-format"}));
     if (verb == "resave") return cmd_resave(parse_args(argc, argv, {"--compression"}));
     if (verb == "--help" || verb == "-h" || verb == "help") {
       std::cout << kUsage;

@@ -6,7 +6,10 @@
 #include <exception>
 #include <vector>
 
+#include <set>
+
 #include "core/parallel.hpp"
+#include "core/text.hpp"
 #include "skops/error.hpp"
 
 namespace skops {
@@ -63,6 +66,109 @@ void Estimator::check_finite_input(const MatrixView& X) const {
       }
     }
   }
+}
+
+void Estimator::set_feature_names_in(std::vector<std::string> names) {
+  if (!names.empty() && n_features_in_ >= 0 &&
+      static_cast<std::int64_t>(names.size()) != n_features_in_) {
+    throw ValidationError("feature_names_in_ has " + std::to_string(names.size()) +
+                          " names for " + std::to_string(n_features_in_) + " features");
+  }
+  std::set<std::string> seen;
+  for (const auto& n : names) {
+    if (!seen.insert(n).second)
+      throw ValidationError("feature_names_in_ repeats " + detail::printable(n));
+  }
+  feature_names_in_ = std::move(names);
+}
+
+namespace {
+// scikit-learn's add_names (at most five, then "..."), on one line: messages are escaped,
+// a newline would print as \x0a.
+std::string name_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i >= 5) {
+      out += ", ...";
+      break;
+    }
+    out += (i ? ", '" : "'") + detail::printable(names[i]) + "'";
+  }
+  return out;
+}
+}  // namespace
+
+void Estimator::check_table_columns(const Table& X) const {
+  if (X.has_names() && !feature_names_in_.empty() && X.column_names() != feature_names_in_) {
+    // BaseEstimator._check_feature_names, with its wording.
+    const std::set<std::string> fitted(feature_names_in_.begin(), feature_names_in_.end());
+    const std::set<std::string> given(X.column_names().begin(), X.column_names().end());
+    std::vector<std::string> unexpected, missing;
+    for (const auto& n : given) {
+      if (!fitted.count(n)) unexpected.push_back(n);
+    }
+    for (const auto& n : fitted) {
+      if (!given.count(n)) missing.push_back(n);
+    }
+    std::string msg = type_name_ + ": the feature names should match those that were passed during fit.";
+    if (!unexpected.empty()) msg += " Feature names unseen at fit time: " + name_list(unexpected) + ".";
+    if (!missing.empty())
+      msg += " Feature names seen at fit time, yet now missing: " + name_list(missing) + ".";
+    if (unexpected.empty() && missing.empty())
+      msg += " Feature names must be in the same order as they were in fit.";
+    throw InputError(msg);
+  }
+  if (n_features_in_ >= 0 && static_cast<std::int64_t>(X.n_cols()) != n_features_in_) {
+    throw InputError("X has " + std::to_string(X.n_cols()) + " features, but " + type_name_ +
+                     " is expecting " + std::to_string(n_features_in_) + " features as input");
+  }
+}
+
+Matrix Estimator::numeric_matrix(const Table& X) const {
+  const auto rows = static_cast<Eigen::Index>(X.n_rows());
+  const auto cols = static_cast<Eigen::Index>(X.n_cols());
+  Matrix out(rows, cols);
+  for (Eigen::Index j = 0; j < cols; ++j) {
+    const Column& c = X.column(static_cast<std::size_t>(j));
+    switch (c.type()) {
+      case ColumnType::Float64: {
+        const auto v = c.float64();
+        for (Eigen::Index i = 0; i < rows; ++i) out(i, j) = v[static_cast<std::size_t>(i)];
+        break;
+      }
+      case ColumnType::String:
+        throw InputError("column " + detail::printable(c.name()) + " holds strings; " +
+                         type_name_ + " needs numeric input (could not convert string to float)");
+      default:
+        for (Eigen::Index i = 0; i < rows; ++i) out(i, j) = c.as_double(static_cast<std::size_t>(i));
+    }
+  }
+  return out;
+}
+
+NdArray Estimator::run_table(Method m, const Table& X) const {
+  if (X.n_rows() == 0) {
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                     type_name_);
+  }
+  return on_table(m, X);
+}
+
+TableTransform Estimator::transform_any(const Table& X) const {
+  if (X.n_rows() == 0) {
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                     type_name_);
+  }
+  return on_table_transform(X);
+}
+
+NdArray Estimator::on_table(Method m, const Table& X) const {
+  check_table_columns(X);
+  return run(m, numeric_matrix(X));
+}
+
+TableTransform Estimator::on_table_transform(const Table& X) const {
+  return on_table(Method::Transform, X);
 }
 
 NdArray Estimator::run_parallel(Method m, const MatrixView& X, const RunOptions& options) const {

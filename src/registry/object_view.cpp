@@ -181,6 +181,19 @@ std::unique_ptr<Estimator> build_one(const NodePtr& node, const TypeRegistry& re
   if (!est->original_state()) {
     if (auto c = node->child("content")) est->set_original_state(c);
   }
+  // feature_names_in_ (an object array of str) for every class alike: run_table checks it.
+  if (est->feature_names_in().empty()) {
+    const ObjectView obj(node, ctx);
+    if (auto names = obj.find("feature_names_in_"); names && !names->is_none()) {
+      std::vector<std::string> v;
+      for (const auto& item : names->items()) v.push_back(item.as_str());
+      try {
+        est->set_feature_names_in(std::move(v));
+      } catch (const ValidationError& e) {
+        names->fail(e.what());
+      }
+    }
+  }
   return est;
 }
 }  // namespace

@@ -29,6 +29,7 @@ struct TableData {
   std::vector<std::string> names;
   std::unordered_map<std::string_view, std::size_t> index;  // views into names
   std::size_t rows = 0;
+  bool positional = false;
 };
 
 }  // namespace detail
@@ -286,6 +287,25 @@ Table::Table(std::vector<Column> columns) {
   d->columns = std::move(columns);
   d_ = std::move(d);
 }
+
+Table Table::positional(std::vector<Column> columns) {
+  auto d = std::make_shared<detail::TableData>();
+  d->rows = columns.empty() ? 0 : columns.front().size();
+  for (const Column& c : columns) {
+    if (c.size() != d->rows) {
+      throw InputError(column_label(c.name()) + " has " + std::to_string(c.size()) +
+                       " rows, the first column " + std::to_string(d->rows));
+    }
+    d->names.push_back(c.name());
+  }
+  d->columns = std::move(columns);
+  d->positional = true;
+  Table t;
+  t.d_ = std::move(d);
+  return t;
+}
+
+bool Table::has_names() const noexcept { return !d_->positional; }
 
 std::size_t Table::n_rows() const noexcept { return d_->rows; }
 std::size_t Table::n_cols() const noexcept { return d_->columns.size(); }

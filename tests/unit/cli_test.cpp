@@ -102,6 +102,47 @@ TEST(Cli, PredictWritesScikitLearnsOutput) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, PredictReadsCsvAndJsonTables) {
+  const std::string dir = ts::make_temp_dir("cli_tables");
+  const std::string zoo = ts::data_path("zoo/sklearn-1.2.1/frame_titanic_logreg");
+  const auto want = skops::read_npy(
+      skops::ByteView::adopt(ts::read_file_bytes(zoo + ".predict_proba.npy")), {});
+  auto expect_proba = [&](const std::string& input, const std::string& extra) {
+    const std::string out = dir + "/p.npy";
+    const auto r = cli("predict " + zoo + ".skops --input " + input + " --output " + out +
+                       " --method predict_proba --trusted numpy.dtype" + extra);
+    ASSERT_EQ(r.exit_code, 0) << input << ": " << r.output;
+    const auto got = skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(out)), {});
+    ASSERT_EQ(got.shape(), want.shape());
+    const auto g = got.to_vector<double>(), w = want.to_vector<double>();
+    for (std::size_t i = 0; i < g.size(); ++i)
+      EXPECT_NEAR(g[i], w[i], 1e-12 * std::max(1.0, std::abs(w[i]))) << input;
+  };
+  expect_proba(zoo + ".X.csv", "");
+  expect_proba(zoo + ".X.json", "");
+  // --input-format overrides the extension.
+  const std::string renamed = dir + "/frame.txt";
+  ts::write_file_bytes(renamed, ts::read_file_bytes(zoo + ".X.csv"));
+  expect_proba(renamed, " --input-format csv");
+  // Without it, an unknown extension is a usage error; a wrong format an input error.
+  EXPECT_EQ(cli("predict " + zoo + ".skops --input " + renamed + " --output " + dir +
+                "/q.npy --trusted numpy.dtype")
+                .exit_code,
+            64);
+  const auto bad = cli("predict " + zoo + ".skops --input " + renamed + " --output " + dir +
+                       "/q.npy --trusted numpy.dtype --input-format json");
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  // A column the model needs is missing: exit 2 and the column is named.
+  const std::string partial = dir + "/partial.csv";
+  const std::string text = "age,fare\n22,7.25\n";
+  ts::write_file_bytes(partial, std::vector<std::uint8_t>(text.begin(), text.end()));
+  const auto missing = cli("predict " + zoo + ".skops --input " + partial + " --output " + dir +
+                           "/q.npy --trusted numpy.dtype");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.output.find("columns are missing"), std::string::npos) << missing.output;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, ResaveGoesThroughTheWritersAndLoadsBack) {
   const std::string dir = ts::make_temp_dir("cli");
   for (const char* c : {"stored", "deflate", "bzip2", "lzma", "zstd"}) {

@@ -14,11 +14,17 @@
 
 namespace skops::estimators {
 
-/// sklearn.compose.ColumnTransformer on a numeric matrix: each transformer sees its input
-/// columns, the outputs are concatenated in transformers_ order (remainder included when
-/// it is an entry of transformers_). Column selections are integer lists (negative values
-/// count from the end), boolean masks and slices; string column names are refused
-/// (a numeric matrix has no feature names).
+/// sklearn.compose.ColumnTransformer: each transformer sees its input columns, the outputs
+/// are concatenated in transformers_ order (remainder included when it is an entry of
+/// transformers_). Column selections are integer lists (negative values count from the
+/// end), boolean masks, slices, column names and make_column_selector (resolved at fit:
+/// the file holds the names it chose).
+///
+/// On a named Table, when fitted with feature names, each part takes its columns by name
+/// (extra and reordered columns are allowed, missing ones are an InputError listing them),
+/// as scikit-learn does for a DataFrame; otherwise by position after a column-count check.
+/// A part selected by name cannot run on a numeric matrix or positional table (InputError,
+/// as scikit-learn's "only supported for pandas DataFrames").
 class ColumnTransformer final : public Estimator {
  public:
   struct Part {
@@ -29,6 +35,8 @@ class ColumnTransformer final : public Estimator {
     /// The columns as read from a file (slice, mask, list), kept so re-saving is lossless;
     /// null for natively built parts (written as an int list).
     NodePtr columns_spec;
+    /// The part was given column names (or a make_column_selector): it needs a named table.
+    bool by_name = false;
   };
   /// Throws ValidationError when a column is out of range or a part cannot transform.
   ColumnTransformer(std::vector<Part> parts, std::int64_t n_features);
@@ -40,7 +48,13 @@ class ColumnTransformer final : public Estimator {
   /// float32 X: the parts' float32 paths; float32 when every block is (np.hstack).
   NdArray run_float32(Method m, const MatrixView& X) const override;
 
+ protected:
+  NdArray on_table(Method m, const Table& X) const override;
+  TableTransform on_table_transform(const Table& X) const override;
+
  private:
+  /// The table each part sees (named selection or positional), in parts_ order.
+  std::vector<Table> part_inputs(const Table& X) const;
   NdArray stack(Method m, const MatrixView& X, bool float32) const;
   std::vector<Part> parts_;
 };

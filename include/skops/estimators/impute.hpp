@@ -35,6 +35,12 @@ class SimpleImputer final : public TransformerBase {
     return indicator_;
   }
 
+  /// Statistics of an imputer fitted on object (string) data: strings, numbers, None.
+  /// Transform then runs on a table (or a matrix seen as numbers) and may give strings.
+  /// Throws ValidationError unless one per feature.
+  void set_object_statistics(std::vector<Category> statistics);
+  const std::vector<Category>& object_statistics() const noexcept { return object_stats_; }
+
   /// With an indicator only (add_indicator=True): missing_values put back where the
   /// indicator columns say, scikit-learn's algorithm step for step (float64 output).
   NdArray inverse_transform(const MatrixView& X) const;
@@ -46,8 +52,12 @@ class SimpleImputer final : public TransformerBase {
   NdArray do_transform_float32(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return indicator_.has_value(); }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
+  NdArray on_table(Method m, const Table& X) const override;
+  TableTransform on_table_transform(const Table& X) const override;
 
  private:
+  TableTransform transform_objects(const Table& X) const;
+  std::vector<Category> object_stats_;
   template <class T>
   NdArray transform_as(const MatrixView& X) const;
   std::vector<double> statistics_;

@@ -47,6 +47,12 @@ class Pipeline final : public Estimator {
   /// float32 data flows through the steps as long as each step keeps it float32.
   NdArray run_float32(Method m, const MatrixView& X) const override;
 
+ protected:
+  /// A table flows through the steps with its column types (each step checks it as its
+  /// class does); after a step that returns numbers, the rest runs on the numeric matrix.
+  NdArray on_table(Method m, const Table& X) const override;
+  TableTransform on_table_transform(const Table& X) const override;
+
  private:
   NdArray inverse(const MatrixView& X, bool float32) const;
   std::vector<Step> steps_;
@@ -65,6 +71,12 @@ class FeatureUnion final : public Estimator {
   NdArray run(Method m, const MatrixView& X) const override;
   /// float32 X: the parts' float32 paths; float32 when every block is (np.hstack).
   NdArray run_float32(Method m, const MatrixView& X) const override;
+
+ protected:
+  /// Every part sees the whole table; numeric blocks side by side, or an object result
+  /// (a positional Table) when a block holds strings.
+  NdArray on_table(Method m, const Table& X) const override;
+  TableTransform on_table_transform(const Table& X) const override;
 
  private:
   NdArray stack(Method m, const MatrixView& X, bool float32) const;

@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <unordered_map>
 #include <vector>
 
 #include "skops/estimator.hpp"
@@ -273,6 +274,29 @@ struct CategoryList {
   std::int64_t find(double x) const noexcept;
 };
 
+/// Category lookup of one input column with Python's equality, as scikit-learn's
+/// _check_unknown / _encode see a DataFrame column: a string matches an equal string
+/// category; a number (float, int or bool: 1 == 1.0 == True) an equal numeric category; a
+/// missing value the NaN category, or the None category when there is no NaN one.
+class CategoryIndex {
+ public:
+  explicit CategoryIndex(const CategoryList& cats);
+  /// Category code or -1.
+  std::int64_t number(double x) const noexcept;
+  std::int64_t string(std::string_view s) const noexcept;
+  std::int64_t missing() const noexcept { return nan_code_ >= 0 ? nan_code_ : none_code_; }
+  /// The NaN category's code or -1.
+  std::int64_t nan() const noexcept { return nan_code_; }
+  /// Row `row` of a typed column.
+  std::int64_t cell(const Column& c, std::size_t row) const;
+
+ private:
+  std::vector<std::pair<double, std::int64_t>> numbers_;  // sorted by value
+  std::unordered_map<std::string, std::int64_t> strings_;
+  std::int64_t nan_code_ = -1;
+  std::int64_t none_code_ = -1;
+};
+
 /// sklearn.preprocessing.OneHotEncoder. The result is always a dense array of `dtype`.
 class OneHotEncoder final : public TransformerBase {
  public:
@@ -308,16 +332,19 @@ class OneHotEncoder final : public TransformerBase {
   NdArray do_transform(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return true; }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
+  /// Transform of a table: each column matched with its own type (see CategoryIndex).
+  NdArray on_table(Method m, const Table& X) const override;
 
  private:
+  template <class CodeAt>
+  NdArray encode(Eigen::Index rows, const CodeAt& code_at) const;
   std::vector<CategoryList> categories_;
   std::string handle_unknown_;
   std::vector<std::int64_t> drop_idx_;
   DType dtype_;
   std::vector<ColumnPlan> plans_;
   std::int64_t n_out_ = 0;
-  std::vector<std::vector<std::pair<double, std::int64_t>>> lookup_;
-  std::vector<std::int64_t> nan_code_;
+  std::vector<CategoryIndex> index_;
 };
 
 /// sklearn.preprocessing.OrdinalEncoder: category codes as `dtype`.
@@ -338,15 +365,45 @@ class OrdinalEncoder final : public TransformerBase {
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
+  NdArray on_table(Method m, const Table& X) const override;
 
  private:
+  template <class CodeAt>
+  NdArray encode(Eigen::Index rows, Eigen::Index cols, const CodeAt& code_at) const;
   std::vector<CategoryList> categories_;
   std::string handle_unknown_;
   double unknown_value_, encoded_missing_value_;
   DType dtype_;
   std::map<std::int64_t, std::int64_t> missing_;
-  std::vector<std::vector<std::pair<double, std::int64_t>>> lookup_;
-  std::vector<std::int64_t> nan_code_;
+  std::vector<CategoryIndex> index_;
+};
+
+/// sklearn.preprocessing.TargetEncoder (scikit-learn >= 1.3), transform only (what a fitted
+/// model runs; fit_transform's cross fitting happens in fit): each category → its encoding,
+/// unknown categories (and missing values not seen in fit) → target_mean_. Binary and
+/// continuous targets give one column per feature; multiclass n_classes columns per feature
+/// (feature-major).
+class TargetEncoder final : public TransformerBase {
+ public:
+  /// `encodings`: per feature (times per class for multiclass, feature-major) one value per
+  /// category; `target_mean`: one value, or one per class for multiclass.
+  TargetEncoder(std::vector<CategoryList> categories, std::vector<std::vector<double>> encodings,
+                std::vector<double> target_mean);
+  const std::vector<CategoryList>& categories() const noexcept { return categories_; }
+  const std::vector<std::vector<double>>& encodings() const noexcept { return encodings_; }
+  const std::vector<double>& target_mean() const noexcept { return target_mean_; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+  NdArray on_table(Method m, const Table& X) const override;
+
+ private:
+  template <class CodeAt>
+  NdArray encode(Eigen::Index rows, const CodeAt& code_at) const;
+  std::vector<CategoryList> categories_;
+  std::vector<std::vector<double>> encodings_;
+  std::vector<double> target_mean_;
+  std::vector<CategoryIndex> index_;
 };
 
 /// sklearn.preprocessing.LabelEncoder: labels → their index in classes_ (int64).
@@ -394,16 +451,26 @@ class FunctionTransformer final : public TransformerBase {
   bool validate() const noexcept { return validate_; }
   /// Whether `name` is a ufunc this class can apply.
   static bool known_ufunc(const std::string& name) noexcept;
+  /// The numerical part of scikit-learn 1.4's HistGradientBoosting `_preprocessor`:
+  /// func = functools.partial(check_array, dtype=[np.float64], force_all_finite=False), the
+  /// input as float64 with NaN and infinity allowed (strings refused).
+  static FunctionTransformer check_array_float64(std::int64_t n_features);
+  bool is_check_array() const noexcept { return check_array_; }
   NdArray inverse_transform(const MatrixView& X) const;
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return true; }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
+  /// func=None hands the table on unchanged (a DataFrame stays one); check_array makes it
+  /// float64; a ufunc needs numbers.
+  NdArray on_table(Method m, const Table& X) const override;
+  TableTransform on_table_transform(const Table& X) const override;
 
  private:
   std::string func_, inverse_func_;
   bool validate_;
+  bool check_array_ = false;
 };
 
 }  // namespace skops::estimators

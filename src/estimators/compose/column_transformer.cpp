@@ -51,6 +51,13 @@ NdArray ColumnTransformer::stack(Method m, const MatrixView& X, bool float32) co
   if (m != Method::Transform)
     throw UnsupportedError("ColumnTransformer has no method " + std::string(to_string(m)));
   check_input(X);
+  for (const Part& p : parts_) {
+    if (p.by_name && p.step.kind != "drop") {
+      throw InputError("ColumnTransformer: part \"" + p.step.name +
+                       "\" selects its columns by name, which needs a table with column names "
+                       "(scikit-learn: only supported for pandas DataFrames); a matrix has none");
+    }
+  }
   std::vector<estimators::detail::pipeline::Block> blocks;
   for (const Part& p : parts_) {
     if (p.step.kind == "drop") continue;
@@ -71,6 +78,89 @@ NdArray ColumnTransformer::stack(Method m, const MatrixView& X, bool float32) co
     blocks.push_back({std::move(out), d});
   }
   return estimators::detail::pipeline::hstack(blocks, X.rows());
+}
+
+namespace {
+// _iter(fitted=True, replace_strings=True) skips estimators with an empty column list.
+bool skipped(const ColumnTransformer::Part& p) {
+  return p.step.kind == "drop" ||
+         (p.step.estimator && p.columns.empty() &&
+          !(p.columns_spec && p.columns_spec->kind == NodeKind::Slice));
+}
+}  // namespace
+
+std::vector<Table> ColumnTransformer::part_inputs(const Table& X) const {
+  std::vector<Table> out(parts_.size());
+  const auto& names = feature_names_in();
+  if (X.has_names() && !names.empty()) {
+    // transform(): fit_dataframe_and_transform_dataframe — columns by label, every label a
+    // non-dropped part uses must be there.
+    std::set<std::string> missing;
+    for (const Part& p : parts_) {
+      if (p.step.kind == "drop") continue;
+      for (auto c : p.columns) {
+        const auto& name = names[static_cast<std::size_t>(c)];
+        if (!X.find(name)) missing.insert(name);
+      }
+    }
+    if (!missing.empty()) {
+      std::string list;
+      for (const auto& n : missing) list += (list.empty() ? "'" : ", '") + n + "'";
+      throw InputError("ColumnTransformer: columns are missing: {" + list + "}");
+    }
+    for (std::size_t k = 0; k < parts_.size(); ++k) {
+      if (skipped(parts_[k])) continue;
+      std::vector<std::size_t> idx;
+      for (auto c : parts_[k].columns) idx.push_back(*X.find(names[static_cast<std::size_t>(c)]));
+      out[k] = estimators::detail::pipeline::take_columns(X, idx);
+    }
+    return out;
+  }
+  check_table_columns(X);
+  for (std::size_t k = 0; k < parts_.size(); ++k) {
+    const Part& p = parts_[k];
+    if (skipped(p)) continue;
+    if (p.by_name) {
+      throw InputError("ColumnTransformer: part \"" + p.step.name +
+                       "\" selects its columns by name; " +
+                       (X.has_names() ? "this ColumnTransformer was fitted without feature names"
+                                      : "a positional table has no column names"));
+    }
+    std::vector<std::size_t> idx(p.columns.begin(), p.columns.end());
+    out[k] = estimators::detail::pipeline::take_columns(X, idx);
+  }
+  return out;
+}
+
+TableTransform ColumnTransformer::on_table_transform(const Table& X) const {
+  const std::vector<Table> inputs = part_inputs(X);
+  std::vector<estimators::detail::pipeline::FlowBlock> blocks;
+  for (std::size_t k = 0; k < parts_.size(); ++k) {
+    const Part& p = parts_[k];
+    if (skipped(p)) continue;
+    if (!p.step.estimator) {
+      if (inputs[k].n_cols() == 0) continue;  // an empty selection adds no columns
+      auto b = estimators::detail::pipeline::passthrough_block(inputs[k]);
+      if (p.weighted) {
+        auto* m = std::get_if<Matrix>(&b.values);
+        if (!m) throw UnsupportedError("ColumnTransformer: a weighted passthrough of strings");
+        *m *= estimators::detail::pipeline::block_weight(p.weight, b.dtype);
+      }
+      blocks.push_back(std::move(b));
+      continue;
+    }
+    blocks.push_back(estimators::detail::pipeline::transform_block(*p.step.estimator, inputs[k],
+                                                                   p.weighted, p.weight));
+  }
+  return estimators::detail::pipeline::hstack_flows(std::move(blocks), X.n_rows());
+}
+
+NdArray ColumnTransformer::on_table(Method m, const Table& X) const {
+  if (m != Method::Transform)
+    throw UnsupportedError("ColumnTransformer has no method " + std::string(to_string(m)));
+  TableTransform t = on_table_transform(X);
+  if (auto* a = std::get_if<NdArray>(&t)) return std::move(*a);
+  return estimators::detail::pipeline::table_result(std::get<Table>(t), type_name());
 }
 
 }  // namespace skops::estimators
@@ -115,7 +205,18 @@ std::vector<std::int64_t> slice_columns(const ValueView& v, std::int64_t n) {
   return out;
 }
 
-std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n) {
+// A column name → its index in feature_names_in_ (how fit resolved it).
+std::int64_t name_index(const ValueView& v, const std::vector<std::string>& names) {
+  if (names.empty())
+    v.fail("a column name needs feature_names_in_, which this ColumnTransformer lacks");
+  const std::string s = v.as_str();
+  const auto it = std::find(names.begin(), names.end(), s);
+  if (it == names.end()) v.fail("column \"" + s + "\" is not in feature_names_in_");
+  return static_cast<std::int64_t>(it - names.begin());
+}
+
+std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n,
+                                     const std::vector<std::string>& names, bool* by_name) {
   const Node& node = v.node();
   auto normalize = [&](std::int64_t c) {
     if (c < -n || c >= n) v.fail("column index " + std::to_string(c) + " is out of range");
@@ -129,8 +230,8 @@ std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n) {
   }
   if (node.kind == NodeKind::Json && node.scalar == ScalarKind::Str) {
     throw UnsupportedError(
-        "ColumnTransformer: string column names need a DataFrame; a numeric matrix has none", {},
-        v.pointer());
+        "ColumnTransformer: a scalar column name selects a 1-d column (a pandas Series), which "
+        "is not supported", {}, v.pointer());
   }
   std::vector<std::int64_t> out;
   if (node.kind == NodeKind::NdArray && node.storage == "numpy") {
@@ -144,6 +245,15 @@ std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n) {
       }
       return out;
     }
+    if (a.dtype().kind() == DTypeKind::Unicode) {
+      *by_name = true;
+      for (const auto& s : a.to_strings()) {
+        const auto it = std::find(names.begin(), names.end(), s);
+        if (it == names.end()) v.fail("column \"" + s + "\" is not in feature_names_in_");
+        out.push_back(static_cast<std::int64_t>(it - names.begin()));
+      }
+      return out;
+    }
     if (a.dtype().kind() != DTypeKind::Int && a.dtype().kind() != DTypeKind::UInt) {
       throw UnsupportedError("ColumnTransformer: column selection of dtype " + a.dtype().name() +
                                  " is not supported (column names need a DataFrame)",
@@ -154,14 +264,17 @@ std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n) {
   }
   const auto items = v.items();
   bool all_bool = !items.empty();
+  std::size_t strings = 0;
   for (const auto& it : items) {
     const Node& in = it.node();
-    if (in.kind == NodeKind::Json && in.scalar == ScalarKind::Str) {
-      throw UnsupportedError(
-          "ColumnTransformer: string column names need a DataFrame; a numeric matrix has none", {},
-          it.pointer());
-    }
+    if (in.kind == NodeKind::Json && in.scalar == ScalarKind::Str) ++strings;
     all_bool = all_bool && in.kind == NodeKind::Json && in.scalar == ScalarKind::Bool;
+  }
+  if (strings > 0) {
+    if (strings != items.size()) v.fail("a column list mixes names and other keys");
+    *by_name = true;
+    for (const auto& it : items) out.push_back(name_index(it, names));
+    return out;
   }
   if (all_bool) {
     if (static_cast<std::int64_t>(items.size()) != n)
@@ -270,6 +383,10 @@ std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& ob
     for (const auto& e : w->node().entries)
       weights[e.key] = ValueView(e.value, obj.ctx()).as_double();
   }
+  std::vector<std::string> feature_names;
+  if (auto f = obj.find("feature_names_in_"); f && !f->is_none()) {
+    for (const auto& item : f->items()) feature_names.push_back(item.as_str());
+  }
   std::vector<ColumnTransformer::Part> parts;
   for (const auto& item : obj.at("transformers_").items()) {
     if (item.node().kind != NodeKind::Tuple && item.node().kind != NodeKind::List) {
@@ -280,7 +397,7 @@ std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& ob
     ColumnTransformer::Part p;
     const std::string name = triple[0].as_str();
     p.step = read_step(name, triple[1], true, false);
-    p.columns = columns_of(triple[2], n);
+    p.columns = columns_of(triple[2], n, feature_names, &p.by_name);
     p.columns_spec = triple[2].ptr();
     if (auto it = weights.find(name); it != weights.end()) {
       p.weight = it->second;

@@ -1,4 +1,5 @@
 #include "estimators/ensemble/hist_gradient_boosting.hpp"
+#include "estimators/pipeline/steps.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -272,7 +273,24 @@ Matrix HistGradientBoosting::proba(const Matrix& raw) const {
 
 NdArray HistGradientBoosting::run(Method m, const MatrixView& X) const {
   if (!supports(m)) throw UnsupportedError(type_name() + " has no method " + to_string(m));
-  const Matrix raw = raw_predict(X);
+  if (preprocessor_) {
+    check_input(X);
+    return finish(m, raw_predict(pipeline::transform_matrix(*preprocessor_, X)));
+  }
+  return finish(m, raw_predict(X));
+}
+
+NdArray HistGradientBoosting::on_table(Method m, const Table& X) const {
+  if (!preprocessor_) return Estimator::on_table(m, X);
+  if (!supports(m)) throw UnsupportedError(type_name() + " has no method " + to_string(m));
+  // _preprocess_X(reset=False): the preprocessor alone checks X (ColumnTransformer.transform).
+  const auto flow = pipeline::transform_flow(*preprocessor_, X);
+  const auto* xt = std::get_if<Matrix>(&flow);
+  if (!xt) throw InputError(type_name() + ": the preprocessor left strings in X");
+  return finish(m, raw_predict(*xt));
+}
+
+NdArray HistGradientBoosting::finish(Method m, const Matrix& raw) const {
   if (!classifier_) {
     Eigen::VectorXd y = raw.col(0);
     if (link_ == Link::Log) y = y.array().exp().matrix();
@@ -376,6 +394,14 @@ std::unique_ptr<HistGradientBoosting> build_hist_gradient_boosting(const ObjectV
   est->set_type_name(obj.type_name());
   est->set_n_features_in(n_features);
   est->set_original_state(obj.state());
+  if (auto pre = obj.find("_preprocessor"); pre && !pre->is_none()) {
+    EstimatorPtr p = pre->estimator();
+    if (p->type_name() != "sklearn.compose._column_transformer.ColumnTransformer" ||
+        p->n_features_in() != n_features) {
+      pre->fail("_preprocessor must be a ColumnTransformer over n_features_in_ columns");
+    }
+    est->set_preprocessor(std::move(p));
+  }
   return est;
 }
 

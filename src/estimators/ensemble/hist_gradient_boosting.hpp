@@ -46,8 +46,19 @@ class HistGradientBoosting final : public Estimator {
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
   Matrix raw_predict(const MatrixView& X) const;
+  /// scikit-learn >= 1.4 with categorical features: the fitted `_preprocessor` (a
+  /// ColumnTransformer: OrdinalEncoder on the categorical columns, moved first, and
+  /// check_array on the others) every input goes through before the trees.
+  void set_preprocessor(EstimatorPtr p) { preprocessor_ = std::move(p); }
+
+ protected:
+  /// With a preprocessor, the table goes to it (columns by name, strings encoded); without,
+  /// as any numeric estimator.
+  NdArray on_table(Method m, const Table& X) const override;
 
  private:
+  NdArray finish(Method m, const Matrix& raw) const;
+  EstimatorPtr preprocessor_;
   Matrix proba(const Matrix& raw) const;
 
   bool classifier_;

@@ -7,6 +7,8 @@
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
 #include "estimators/impute/internal.hpp"
+#include "estimators/pipeline/steps.hpp"
+#include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -43,7 +45,89 @@ void SimpleImputer::set_indicator_features(std::vector<std::int64_t> features) {
   indicator_ = std::move(features);
 }
 
-NdArray SimpleImputer::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
+void SimpleImputer::set_object_statistics(std::vector<Category> statistics) {
+  if (static_cast<std::int64_t>(statistics.size()) != n_features_in())
+    throw ValidationError("SimpleImputer: statistics_ needs one value per feature");
+  if (!std::isnan(missing_values_))
+    throw UnsupportedError("SimpleImputer: object data with missing_values other than NaN");
+  object_stats_ = std::move(statistics);
+}
+
+NdArray SimpleImputer::do_transform(const MatrixView& X) const {
+  if (object_stats_.empty()) return transform_as<double>(X);
+  // Fitted on object data: scikit-learn converts X to object, so the numbers are cells.
+  std::vector<Column> cols;
+  for (Eigen::Index j = 0; j < X.cols(); ++j) {
+    std::vector<double> v(static_cast<std::size_t>(X.rows()));
+    for (Eigen::Index i = 0; i < X.rows(); ++i) v[static_cast<std::size_t>(i)] = X(i, j);
+    cols.push_back(Column::float64(std::to_string(j), std::move(v)));
+  }
+  TableTransform t = transform_objects(Table::positional(std::move(cols)));
+  if (auto* a = std::get_if<NdArray>(&t)) return std::move(*a);
+  return estimators::detail::pipeline::table_result(std::get<Table>(t), type_name());
+}
+
+NdArray SimpleImputer::on_table(Method m, const Table& X) const {
+  if (m != Method::Transform) return TransformerBase::on_table(m, X);
+  TableTransform t = on_table_transform(X);
+  if (auto* a = std::get_if<NdArray>(&t)) return std::move(*a);
+  return estimators::detail::pipeline::table_result(std::get<Table>(t), type_name());
+}
+
+TableTransform SimpleImputer::on_table_transform(const Table& X) const {
+  if (object_stats_.empty()) return TransformerBase::on_table(Method::Transform, X);
+  check_table_columns(X);
+  return transform_objects(X);
+}
+
+TableTransform SimpleImputer::transform_objects(const Table& X) const {
+  // transform() on object data: drop the columns whose statistic is NaN (unless
+  // keep_empty_features), put the statistic where a cell is NaN (_object_dtype_isnan), then
+  // the indicator columns. A string statistic in a numeric column, or a number in a string
+  // column, would make a mixed object column, which a Table cannot hold.
+  std::vector<Column> out;
+  for (std::size_t j = 0; j < object_stats_.size(); ++j) {
+    Category stat = object_stats_[j];
+    const bool empty = stat.kind == Category::Kind::Number && std::isnan(stat.number);
+    if (empty && strategy_ != "constant") {
+      if (!keep_empty_features_) continue;
+      stat = Category::of(0.0);
+    }
+    const Column& c = X.column(j);
+    if (c.missing_count() == 0 || (stat.kind == Category::Kind::Number && std::isnan(stat.number) &&
+                                   c.type() != ColumnType::String)) {
+      out.push_back(c);
+      continue;
+    }
+    if (c.type() == ColumnType::String && stat.kind == Category::Kind::String) {
+      std::vector<std::string_view> v(c.size());
+      for (std::size_t i = 0; i < c.size(); ++i)
+        v[i] = c.is_missing(i) ? std::string_view(stat.text) : c.string_at(i);
+      out.push_back(Column::string(c.name(), v));
+    } else if (c.type() != ColumnType::String && stat.kind == Category::Kind::Number) {
+      std::vector<double> v(c.size());
+      for (std::size_t i = 0; i < c.size(); ++i) v[i] = c.is_missing(i) ? stat.number : c.as_double(i);
+      out.push_back(Column::float64(c.name(), std::move(v)));
+    } else {
+      throw UnsupportedError("SimpleImputer: filling column " + std::to_string(j) + " (" +
+                             to_string(c.type()) + ") with a " +
+                             (stat.kind == Category::Kind::String ? "string" : "non-string") +
+                             " statistic makes a mixed object column, which is not supported");
+    }
+  }
+  if (indicator_) {
+    for (auto f : *indicator_) {
+      const Column& c = X.column(static_cast<std::size_t>(f));
+      std::vector<double> v(c.size());
+      for (std::size_t i = 0; i < c.size(); ++i) v[i] = c.is_missing(i) ? 1.0 : 0.0;
+      out.push_back(Column::float64("indicator" + std::to_string(f), std::move(v)));
+    }
+  }
+  Table t = Table::positional(std::move(out));
+  if (estimators::detail::pipeline::all_numeric(t))
+    return estimators::detail::pipeline::table_result(t, type_name());
+  return t;
+}
 
 NdArray SimpleImputer::do_transform_float32(const MatrixView& X) const {
   return transform_as<float>(X);
@@ -210,18 +294,38 @@ void save_imputer(const SimpleImputer& e, ObjectWriter& w) {
   } else {
     w.set_default("indicator_", make::none());
   }
-  w.set("statistics_", detail::float_array_node(e.statistics()));
+  if (e.object_statistics().empty()) {
+    w.set("statistics_", detail::float_array_node(e.statistics()));
+  } else {
+    CategoryList stats;
+    stats.items = e.object_statistics();
+    w.set("statistics_", detail::preprocessing::categories_node(stats));
+  }
 }
 
 std::unique_ptr<SimpleImputer> build_imputer(const ObjectView& obj) {
   const auto n = detail::required_n_features(obj);
-  const NdArray stats = obj.array("statistics_");
-  if (stats.dtype().kind() != DTypeKind::Float) {
-    throw UnsupportedError("SimpleImputer: statistics_ of dtype " + stats.dtype().name() +
-                               " (non-numeric imputation) is not supported",
-                           {}, obj.at("statistics_").pointer());
+  const ValueView stats_view = obj.at("statistics_");
+  std::vector<Category> object_stats;
+  std::vector<double> statistics;
+  if (stats_view.node().kind == NodeKind::NdArray && stats_view.node().storage != "numpy") {
+    // Fitted on object data (strategy most_frequent or constant): an object array.
+    object_stats = detail::preprocessing::read_categories(stats_view).items;
+    if (static_cast<std::int64_t>(object_stats.size()) != n)
+      stats_view.fail("statistics_ needs one value per feature");
+    statistics.assign(object_stats.size(), 0.0);
+    for (std::size_t j = 0; j < object_stats.size(); ++j) {
+      if (object_stats[j].kind == Category::Kind::Number) statistics[j] = object_stats[j].number;
+    }
+  } else {
+    const NdArray stats = obj.array("statistics_");
+    if (stats.dtype().kind() != DTypeKind::Float) {
+      throw UnsupportedError("SimpleImputer: statistics_ of dtype " + stats.dtype().name() +
+                                 " is not supported",
+                             {}, stats_view.pointer());
+    }
+    statistics = detail::float_vector(obj, "statistics_", n);
   }
-  auto statistics = detail::float_vector(obj, "statistics_", n);
   const double missing = missing_value_of(obj.at("missing_values"));
   std::optional<double> fill;
   if (auto f = obj.find("fill_value"); f && !f->is_none()) {
@@ -237,6 +341,13 @@ std::unique_ptr<SimpleImputer> build_imputer(const ObjectView& obj) {
   });
   if (detail::flag(obj, "add_indicator", false)) {
     est->set_indicator_features(read_indicator(obj.at("indicator_"), n));
+  }
+  if (!object_stats.empty()) {
+    try {
+      est->set_object_statistics(std::move(object_stats));
+    } catch (const Error& e) {
+      stats_view.fail(e.detail());
+    }
   }
   detail::adopt_identity(*est, obj, n);
   return est;

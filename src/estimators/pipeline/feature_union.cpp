@@ -56,6 +56,29 @@ NdArray FeatureUnion::stack(Method m, const MatrixView& X, bool float32) const {
   return estimators::detail::pipeline::hstack(blocks, X.rows());
 }
 
+TableTransform FeatureUnion::on_table_transform(const Table& X) const {
+  std::vector<estimators::detail::pipeline::FlowBlock> blocks;
+  for (const Step& s : parts_) {
+    if (s.kind == "drop") continue;
+    if (!s.estimator) {
+      blocks.push_back(estimators::detail::pipeline::passthrough_block(X));
+      continue;
+    }
+    const auto w = weights_.find(s.name);
+    blocks.push_back(estimators::detail::pipeline::transform_block(
+        *s.estimator, X, w != weights_.end(), w != weights_.end() ? w->second : 1.0));
+  }
+  return estimators::detail::pipeline::hstack_flows(std::move(blocks), X.n_rows());
+}
+
+NdArray FeatureUnion::on_table(Method m, const Table& X) const {
+  if (m != Method::Transform)
+    throw UnsupportedError("FeatureUnion has no method " + std::string(to_string(m)));
+  TableTransform t = on_table_transform(X);
+  if (auto* a = std::get_if<NdArray>(&t)) return std::move(*a);
+  return estimators::detail::pipeline::table_result(std::get<Table>(t), type_name());
+}
+
 }  // namespace skops::estimators
 
 namespace skops::estimators::detail::pipeline {

@@ -129,6 +129,45 @@ NdArray Pipeline::run_float32(Method m, const MatrixView& X) const {
   return f32 ? last.estimator->run_float32(m, Xt) : last.estimator->run(m, Xt);
 }
 
+NdArray Pipeline::on_table(Method m, const Table& X) const {
+  if (!supports(m))
+    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method " +
+                           to_string(m));
+  if (m == Method::InverseTransform) return inverse(estimators::detail::pipeline::table_matrix(X), false);
+  if (m == Method::Transform) {
+    TableTransform t = on_table_transform(X);
+    if (auto* a = std::get_if<NdArray>(&t)) return std::move(*a);
+    return estimators::detail::pipeline::table_result(std::get<Table>(t), type_name());
+  }
+  estimators::detail::pipeline::Flow flow = X;
+  for (std::size_t i = 0; i + 1 < steps_.size(); ++i) {
+    if (steps_[i].estimator)
+      flow = estimators::detail::pipeline::transform_flow(*steps_[i].estimator, flow);
+  }
+  // supports(m) with m not Transform: the last step is an estimator.
+  const Estimator& last = *steps_.back().estimator;
+  if (const auto* t = std::get_if<Table>(&flow)) return last.run_table(m, *t);
+  return last.run(m, std::get<Matrix>(flow));
+}
+
+TableTransform Pipeline::on_table_transform(const Table& X) const {
+  if (!supports(Method::Transform))
+    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method transform");
+  estimators::detail::pipeline::Flow flow = X;
+  DType dtype = DType::float64();
+  for (const Step& s : steps_) {
+    if (!s.estimator) continue;
+    if (const auto* t = std::get_if<Table>(&flow)) {
+      flow = estimators::detail::pipeline::transform_flow(*s.estimator, *t, &dtype);
+    } else {
+      flow = estimators::detail::pipeline::transform_matrix(*s.estimator, std::get<Matrix>(flow),
+                                                           &dtype);
+    }
+  }
+  if (auto* t = std::get_if<Table>(&flow)) return std::move(*t);
+  return estimators::detail::matrix_as(std::get<Matrix>(flow), dtype);
+}
+
 }  // namespace skops::estimators
 
 namespace skops::estimators::detail::pipeline {

@@ -4,6 +4,8 @@
 
 #include <memory>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "skops/object_view.hpp"
 #include "skops/object_writer.hpp"
@@ -34,6 +36,48 @@ struct Block {
 double block_weight(double weight, const DType& block_dtype);
 /// np.hstack of the blocks, in hstack_dtype (values are rounded into it once).
 NdArray hstack(const std::vector<Block>& blocks, Eigen::Index rows);
+
+// ---- The table path (table_flow.cpp): what flows between steps when a Table is run.
+
+/// Between steps: a numeric array (as a Matrix) or typed columns (a numpy object array).
+using Flow = std::variant<Matrix, Table>;
+/// est.transform of a table: numeric results as a Matrix (their dtype in `dtype`), results
+/// holding strings as a positional Table.
+Flow transform_flow(const Estimator& est, const Table& X, DType* dtype = nullptr);
+/// est.transform of a flow (a Matrix goes through the numeric path).
+Flow transform_flow(const Estimator& est, const Flow& X);
+/// Whether every column is numeric (float64, int64, bool).
+bool all_numeric(const Table& t) noexcept;
+/// numpy's result dtype of the columns' dtypes (float64 if any float; int64 if ints; bool
+/// if all bool).
+DType columns_dtype(const Table& t);
+/// The columns as a row-major float64 matrix (int/bool widened, missing NaN). Throws
+/// InputError naming a string column.
+Matrix table_matrix(const Table& t);
+/// The given columns of X: a named table when X has names and no column repeats, else
+/// positional.
+Table take_columns(const Table& X, const std::vector<std::size_t>& columns);
+/// A matrix as positional columns of `dtype`'s kind (float64, int64 or bool).
+std::vector<Column> matrix_columns(const Matrix& m, const DType& dtype);
+/// What a Table result is as an array: numeric columns → a 2-d array of columns_dtype;
+/// strings without missing values → a 2-d '<U' array; anything else (numpy would make an
+/// object array) → UnsupportedError pointing at transform_any.
+NdArray table_result(const Table& t, const std::string& who);
+
+/// One block of a FeatureUnion/ColumnTransformer output on the table path.
+struct FlowBlock {
+  Flow values;
+  DType dtype = DType::float64();  ///< for a Matrix block
+};
+/// A block that passes columns through: numeric columns as a Matrix of their numpy dtype,
+/// else the table itself.
+FlowBlock passthrough_block(const Table& t);
+/// The block `est.transform(X)` makes, times `weight` when `weighted` (a string block
+/// cannot be weighted: UnsupportedError).
+FlowBlock transform_block(const Estimator& est, const Table& X, bool weighted, double weight);
+/// np.hstack of the blocks: numeric when every block is (hstack), else a positional Table
+/// (numpy's object array) of every block's columns.
+TableTransform hstack_flows(std::vector<FlowBlock> blocks, std::size_t rows);
 
 /// The builders and writers registered in register.cpp (pipeline.cpp, feature_union.cpp).
 std::unique_ptr<Pipeline> build_pipeline(const ObjectView& obj);

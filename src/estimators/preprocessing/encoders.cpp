@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
+#include "core/text.hpp"
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
 #include "estimators/preprocessing/internal.hpp"
@@ -25,42 +28,86 @@ void check_sorted_numeric(const std::vector<double>& v) {
   }
 }
 
-void build_lookup(const std::vector<CategoryList>& cats,
-                  std::vector<std::vector<std::pair<double, std::int64_t>>>& lookup,
-                  std::vector<std::int64_t>& nan_code) {
-  lookup.assign(cats.size(), {});
-  nan_code.assign(cats.size(), -1);
-  for (std::size_t i = 0; i < cats.size(); ++i) {
-    const auto& items = cats[i].items;
-    if (items.empty()) throw ValidationError("column " + std::to_string(i) + " has no categories");
-    for (std::size_t c = 0; c < items.size(); ++c) {
-      if (items[c].kind != Category::Kind::Number) continue;
-      if (std::isnan(items[c].number)) {
-        if (nan_code[i] < 0) nan_code[i] = static_cast<std::int64_t>(c);
-      } else {
-        lookup[i].emplace_back(items[c].number, static_cast<std::int64_t>(c));
-      }
+// Python's repr of a float as numpy prints it in the message (shortest round trip).
+std::string number_repr(double x) {
+  if (std::isnan(x)) return "nan";
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  for (int p = 1; p <= 17; ++p) {
+    char t[40];
+    std::snprintf(t, sizeof t, "%.*g", p, x);
+    if (std::strtod(t, nullptr) == x) {
+      std::snprintf(buf, sizeof buf, "%s", t);
+      break;
     }
-    std::stable_sort(lookup[i].begin(), lookup[i].end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
   }
+  return buf;
 }
 
-// Code of x in column i (first equal category; NaN matches a NaN category), or -1.
-std::int64_t code_of(const std::vector<std::pair<double, std::int64_t>>& lookup,
-                     std::int64_t nan_code, double x) {
-  if (std::isnan(x)) return nan_code;
-  auto it = std::lower_bound(lookup.begin(), lookup.end(), x,
-                             [](const auto& p, double v) { return p.first < v; });
-  return (it != lookup.end() && it->first == x) ? it->second : -1;
+[[noreturn]] void unknown_category(const std::string& what, std::size_t column) {
+  throw InputError("Found unknown categories [" + what + "] in column " + std::to_string(column) +
+                   " during transform");
 }
 
-[[noreturn]] void unknown_category(double x, std::size_t column) {
-  throw InputError("Found unknown categories [" + std::to_string(x) + "] in column " +
-                   std::to_string(column) + " during transform");
+std::string cell_repr(const Column& c, std::size_t row) {
+  if (c.is_missing(row)) return "nan";
+  if (c.type() == ColumnType::String) return "'" + skops::detail::printable(c.string_at(row)) + "'";
+  return number_repr(c.as_double(row));
+}
+
+std::vector<CategoryIndex> make_index(const std::vector<CategoryList>& cats) {
+  std::vector<CategoryIndex> out;
+  for (std::size_t i = 0; i < cats.size(); ++i) {
+    if (cats[i].items.empty())
+      throw ValidationError("column " + std::to_string(i) + " has no categories");
+    out.emplace_back(cats[i]);
+  }
+  return out;
 }
 
 }  // namespace
+
+CategoryIndex::CategoryIndex(const CategoryList& cats) {
+  for (std::size_t c = 0; c < cats.items.size(); ++c) {
+    const Category& item = cats.items[c];
+    const auto code = static_cast<std::int64_t>(c);
+    switch (item.kind) {
+      case Category::Kind::Number:
+        if (std::isnan(item.number)) {
+          if (nan_code_ < 0) nan_code_ = code;
+        } else {
+          numbers_.emplace_back(item.number, code);
+        }
+        break;
+      case Category::Kind::String:
+        strings_.emplace(item.text, code);  // first occurrence wins
+        break;
+      case Category::Kind::None:
+        if (none_code_ < 0) none_code_ = code;
+        break;
+    }
+  }
+  std::stable_sort(numbers_.begin(), numbers_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+std::int64_t CategoryIndex::number(double x) const noexcept {
+  if (std::isnan(x)) return nan_code_;
+  auto it = std::lower_bound(numbers_.begin(), numbers_.end(), x,
+                             [](const auto& p, double v) { return p.first < v; });
+  return (it != numbers_.end() && it->first == x) ? it->second : -1;
+}
+
+std::int64_t CategoryIndex::string(std::string_view s) const noexcept {
+  const auto it = strings_.find(std::string(s));
+  return it == strings_.end() ? -1 : it->second;
+}
+
+std::int64_t CategoryIndex::cell(const Column& c, std::size_t row) const {
+  if (c.is_missing(row)) return missing();
+  if (c.type() == ColumnType::String) return string(c.string_at(row));
+  return number(c.as_double(row));
+}
 
 CategoryList CategoryList::numeric(std::vector<double> values) {
   check_sorted_numeric(values);
@@ -144,32 +191,48 @@ OneHotEncoder::OneHotEncoder(std::vector<CategoryList> categories, std::string h
     }
     n_out_ += p.width;
   }
-  build_lookup(categories_, lookup_, nan_code_);
+  index_ = make_index(categories_);
   set_type_name("sklearn.preprocessing._encoders.OneHotEncoder");
   set_n_features_in(static_cast<std::int64_t>(categories_.size()));
 }
 
-NdArray OneHotEncoder::do_transform(const MatrixView& X) const {
-  estimators::detail::check_allow_nan(*this, X);
-  Matrix out = Matrix::Zero(X.rows(), n_out_);
+template <class CodeAt>
+NdArray OneHotEncoder::encode(Eigen::Index rows, const CodeAt& code_at) const {
+  Matrix out = Matrix::Zero(rows, n_out_);
   std::int64_t offset = 0;
   for (std::size_t j = 0; j < plans_.size(); ++j) {
     const auto& p = plans_[j];
-    for (Eigen::Index i = 0; i < X.rows(); ++i) {
-      const double x = X(i, static_cast<Eigen::Index>(j));
-      const std::int64_t code = code_of(lookup_[j], nan_code_[j], x);
-      std::int64_t col;
-      if (code >= 0) {
-        col = p.code_to_out[static_cast<std::size_t>(code)];
-      } else {
-        if (p.unknown_out == -2) unknown_category(x, j);
-        col = p.unknown_out;
-      }
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      const std::int64_t code = code_at(j, i);
+      std::int64_t col = p.unknown_out;
+      if (code >= 0) col = p.code_to_out[static_cast<std::size_t>(code)];
       if (col >= 0) out(i, offset + col) = 1.0;
     }
     offset += p.width;
   }
   return estimators::detail::matrix_as(out, dtype_);
+}
+
+NdArray OneHotEncoder::do_transform(const MatrixView& X) const {
+  estimators::detail::check_allow_nan(*this, X);
+  return encode(X.rows(), [&](std::size_t j, Eigen::Index i) {
+    const double x = X(i, static_cast<Eigen::Index>(j));
+    const std::int64_t code = index_[j].number(x);
+    if (code < 0 && plans_[j].unknown_out == -2) unknown_category(number_repr(x), j);
+    return code;
+  });
+}
+
+NdArray OneHotEncoder::on_table(Method m, const Table& X) const {
+  if (m != Method::Transform) return TransformerBase::on_table(m, X);
+  check_table_columns(X);
+  return encode(static_cast<Eigen::Index>(X.n_rows()), [&](std::size_t j, Eigen::Index i) {
+    const Column& c = X.column(j);
+    const auto row = static_cast<std::size_t>(i);
+    const std::int64_t code = index_[j].cell(c, row);
+    if (code < 0 && plans_[j].unknown_out == -2) unknown_category(cell_repr(c, row), j);
+    return code;
+  });
 }
 
 NdArray OneHotEncoder::inverse_transform(const MatrixView& X) const {
@@ -233,24 +296,23 @@ OrdinalEncoder::OrdinalEncoder(std::vector<CategoryList> categories, std::string
     throw ValidationError("OrdinalEncoder: unsupported handle_unknown \"" + handle_unknown_ + "\"");
   }
   if (categories_.empty()) throw ValidationError("OrdinalEncoder: no categories");
-  build_lookup(categories_, lookup_, nan_code_);
+  index_ = make_index(categories_);
   for (std::size_t i = 0; i < categories_.size(); ++i) {
-    if (nan_code_[i] >= 0) missing_[static_cast<std::int64_t>(i)] = nan_code_[i];
+    // _missing_indices: the NaN category of each column (is_scalar_nan; None is not one).
+    if (index_[i].nan() >= 0) missing_[static_cast<std::int64_t>(i)] = index_[i].nan();
   }
   set_type_name("sklearn.preprocessing._encoders.OrdinalEncoder");
   set_n_features_in(static_cast<std::int64_t>(categories_.size()));
 }
 
-NdArray OrdinalEncoder::do_transform(const MatrixView& X) const {
-  estimators::detail::check_allow_nan(*this, X);
-  Matrix out(X.rows(), X.cols());
-  for (Eigen::Index j = 0; j < X.cols(); ++j) {
-    const auto jj = static_cast<std::size_t>(j);
+template <class CodeAt>
+NdArray OrdinalEncoder::encode(Eigen::Index rows, Eigen::Index cols, const CodeAt& code_at) const {
+  Matrix out(rows, cols);
+  for (Eigen::Index j = 0; j < cols; ++j) {
     const auto missing = missing_.find(static_cast<std::int64_t>(j));
-    for (Eigen::Index i = 0; i < X.rows(); ++i) {
-      const std::int64_t code = code_of(lookup_[jj], nan_code_[jj], X(i, j));
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      const std::int64_t code = code_at(static_cast<std::size_t>(j), i);
       if (code < 0) {
-        if (handle_unknown_ == "error") unknown_category(X(i, j), jj);
         out(i, j) = unknown_value_;
       } else if (missing != missing_.end() && code == missing->second) {
         out(i, j) = encoded_missing_value_;
@@ -260,6 +322,29 @@ NdArray OrdinalEncoder::do_transform(const MatrixView& X) const {
     }
   }
   return estimators::detail::matrix_as(out, dtype_);
+}
+
+NdArray OrdinalEncoder::do_transform(const MatrixView& X) const {
+  estimators::detail::check_allow_nan(*this, X);
+  return encode(X.rows(), X.cols(), [&](std::size_t j, Eigen::Index i) {
+    const double x = X(i, static_cast<Eigen::Index>(j));
+    const std::int64_t code = index_[j].number(x);
+    if (code < 0 && handle_unknown_ == "error") unknown_category(number_repr(x), j);
+    return code;
+  });
+}
+
+NdArray OrdinalEncoder::on_table(Method m, const Table& X) const {
+  if (m != Method::Transform) return TransformerBase::on_table(m, X);
+  check_table_columns(X);
+  return encode(static_cast<Eigen::Index>(X.n_rows()), static_cast<Eigen::Index>(X.n_cols()),
+                [&](std::size_t j, Eigen::Index i) {
+                  const Column& c = X.column(j);
+                  const auto row = static_cast<std::size_t>(i);
+                  const std::int64_t code = index_[j].cell(c, row);
+                  if (code < 0 && handle_unknown_ == "error") unknown_category(cell_repr(c, row), j);
+                  return code;
+                });
 }
 
 }  // namespace skops::estimators

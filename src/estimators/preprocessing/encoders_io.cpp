@@ -13,8 +13,6 @@
 
 namespace skops::estimators::detail::preprocessing {
 
-namespace {
-
 CategoryList read_categories(const ValueView& v) {
   CategoryList out;
   const Node& n = v.node();
@@ -99,6 +97,8 @@ NodePtr categories_node(const CategoryList& c) {
   }
   return make::object_array(std::move(items), {static_cast<std::int64_t>(c.items.size())});
 }
+
+namespace {
 
 NodePtr categories_list_node(const std::vector<CategoryList>& cats) {
   std::vector<NodePtr> out;

@@ -7,6 +7,7 @@
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
 #include "estimators/utils/versions.hpp"
+#include "estimators/pipeline/steps.hpp"
 #include "estimators/preprocessing/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
@@ -82,6 +83,26 @@ NdArray FunctionTransformer::do_transform(const MatrixView& X) const {
   return apply(func_, X);
 }
 
+FunctionTransformer FunctionTransformer::check_array_float64(std::int64_t n_features) {
+  FunctionTransformer f("", "", false, n_features);
+  f.check_array_ = true;
+  return f;
+}
+
+TableTransform FunctionTransformer::on_table_transform(const Table& X) const {
+  if (func_.empty() && !check_array_ && !validate_) return X;  // the identity, unchecked
+  return on_table(Method::Transform, X);
+}
+
+NdArray FunctionTransformer::on_table(Method m, const Table& X) const {
+  if (m == Method::Transform && func_.empty() && !validate_) {
+    // identity or check_array: numbers as float64 (check_array(dtype=float64) refuses strings)
+    if (check_array_) return to_ndarray(estimators::detail::pipeline::table_matrix(X));
+    return estimators::detail::pipeline::table_result(X, type_name());
+  }
+  return TransformerBase::on_table(m, X);
+}
+
 NdArray FunctionTransformer::inverse_transform(const MatrixView& X) const {
   if (validate_) check_finite_input(X);
   return apply(inverse_func_, X);
@@ -95,6 +116,49 @@ namespace {
 // numpy ufuncs are pickled under their defining module, which moved in numpy 2.
 const char* const kUFuncModules[] = {"numpy", "numpy.core._multiarray_umath",
                                      "numpy._core._multiarray_umath"};
+
+// Exactly functools.partial(sklearn.utils.validation.check_array, dtype=[numpy.float64] or
+// numpy.float64, force_all_finite=False or ensure_all_finite=False): what
+// HistGradientBoosting's _preprocessor holds (scikit-learn >= 1.4). Anything else in a
+// partial is refused.
+bool is_check_array_partial(const ValueView& v) {
+  const Node& n = v.node();
+  if (n.kind != NodeKind::Partial) return false;
+  auto part = [&](const char* name) {
+    NodePtr c = n.child(name);
+    if (!c) v.fail(std::string("functools.partial without ") + name);
+    return ValueView(c, v.ctx());
+  };
+  const ValueView func = part("func");
+  if (func.node().kind != NodeKind::Function || func.node().module != "sklearn.utils.validation" ||
+      func.node().cls != "check_array") {
+    v.fail("functools.partial of " + func.node().type_name() + " is not supported");
+  }
+  if (!part("args").items().empty()) v.fail("functools.partial(check_array) with positional args");
+  if (NodePtr ns = n.child("namespace");
+      ns && !ns->is_none() && !(ns->kind == NodeKind::Dict && ns->entries.empty())) {
+    v.fail("functools.partial(check_array) with a namespace");
+  }
+  const ValueView kw = part("kwds");
+  if (kw.node().kind != NodeKind::Dict) v.fail("functools.partial kwds must be a dict");
+  bool dtype_ok = false, finite_ok = false;
+  for (const auto& e : kw.node().entries) {
+    const ValueView val(e.value, v.ctx());
+    if (e.key == "dtype") {
+      const Node* t = &val.node();
+      if (t->kind == NodeKind::List && val.items().size() == 1) t = &val.items()[0].node();
+      dtype_ok = t->kind == NodeKind::Type && t->module == "numpy" && t->cls == "float64";
+      if (!dtype_ok) val.fail("check_array dtype must be numpy.float64");
+    } else if (e.key == "force_all_finite" || e.key == "ensure_all_finite") {
+      finite_ok = !val.as_bool();
+      if (!finite_ok) val.fail("check_array " + e.key + " must be False");
+    } else {
+      val.fail("check_array keyword " + e.key + " is not supported");
+    }
+  }
+  if (!dtype_ok || !finite_ok) v.fail("functools.partial(check_array) needs dtype and force_all_finite");
+  return true;
+}
 
 std::string ufunc_of(const ObjectView& obj, const char* key) {
   auto v = obj.find(key);
@@ -130,7 +194,13 @@ void save_function(const FunctionTransformer& e, ObjectWriter& w) {
                ? make::none()
                : make::function_ref(numpy2 ? "numpy" : "numpy.core._multiarray_umath", name);
   };
-  w.set_default("func", fn(e.func()));
+  if (e.is_check_array()) {
+    if (!e.original_state() || !e.original_state()->get("func"))
+      throw UnsupportedError("FunctionTransformer(check_array) is written only as loaded");
+    w.set("func", e.original_state()->get("func"));
+  } else {
+    w.set_default("func", fn(e.func()));
+  }
   w.set_default("inverse_func", fn(e.inverse_func()));
   w.set_default("validate", make::boolean(e.validate()));
   w.set_default("accept_sparse", make::boolean(false));
@@ -150,6 +220,13 @@ std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj) {
     }
   }
   const auto n = detail::optional_n_features(obj);
+  if (auto f = obj.find("func"); f && is_check_array_partial(*f)) {
+    auto est = std::make_unique<FunctionTransformer>(FunctionTransformer::check_array_float64(n));
+    if (ufunc_of(obj, "inverse_func") != "")
+      obj.at("inverse_func").fail("check_array with an inverse_func is not supported");
+    detail::adopt_identity(*est, obj, n);
+    return est;
+  }
   auto est = std::make_unique<FunctionTransformer>(
       ufunc_of(obj, "func"), ufunc_of(obj, "inverse_func"), detail::flag(obj, "validate", false), n);
   detail::adopt_identity(*est, obj, n);

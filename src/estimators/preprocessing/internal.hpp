@@ -30,12 +30,23 @@ std::unique_ptr<PolynomialFeatures> build_poly(const ObjectView& obj);
 void save_poly(const PolynomialFeatures& e, ObjectWriter& w);
 
 // encoders_io.cpp, label.cpp
+/// A 1-d numeric or '<U' numpy array, or an object array of str/int/float/None, as
+/// categories (SimpleImputer's object statistics_ read the same way).
+CategoryList read_categories(const ValueView& v);
+/// The array node read_categories reads back.
+NodePtr categories_node(const CategoryList& c);
 std::unique_ptr<OneHotEncoder> build_onehot(const ObjectView& obj);
 void save_onehot(const OneHotEncoder& e, ObjectWriter& w);
 std::unique_ptr<OrdinalEncoder> build_ordinal(const ObjectView& obj);
 void save_ordinal(const OrdinalEncoder& e, ObjectWriter& w);
 std::unique_ptr<LabelEncoder> build_label(const ObjectView& obj);
 void save_label(const LabelEncoder& e, ObjectWriter& w);
+
+// target_encoder.cpp
+std::unique_ptr<TargetEncoder> build_target(const ObjectView& obj);
+void save_target(const TargetEncoder& e, ObjectWriter& w);
+/// categories_ of an encoder: one category list per input column (n when known, else -1).
+std::vector<CategoryList> read_all_categories(const ObjectView& obj, std::int64_t n);
 
 // function_transformer.cpp
 std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj);

@@ -1,6 +1,6 @@
 // sklearn.preprocessing: the scalers (scalers.cpp), Normalizer and Binarizer (simple.cpp),
 // PolynomialFeatures (polynomial.cpp), OneHotEncoder and OrdinalEncoder (encoders*.cpp),
-// LabelEncoder (label.cpp), FunctionTransformer (function_transformer.cpp).
+// TargetEncoder (target_encoder.cpp), LabelEncoder (label.cpp), FunctionTransformer (function_transformer.cpp).
 
 #include "estimators/builtins.hpp"
 #include "estimators/preprocessing/internal.hpp"
@@ -22,6 +22,8 @@ void register_preprocessing(TypeRegistry& reg) {
                          save_onehot);
   reg.add<OrdinalEncoder>("sklearn.preprocessing._encoders.OrdinalEncoder", build_ordinal,
                           save_ordinal);
+  reg.add<TargetEncoder>("sklearn.preprocessing._target_encoder.TargetEncoder", build_target,
+                         save_target);
   reg.add<LabelEncoder>("sklearn.preprocessing._label.LabelEncoder", build_label, save_label);
   reg.add<FunctionTransformer>("sklearn.preprocessing._function_transformer.FunctionTransformer",
                                build_function, save_function);
