@@ -24,7 +24,7 @@ setup)
   if [ ! -x "$root/usr/bin/python3" ]; then
     command -v debootstrap >/dev/null || apt-get install -y debootstrap
     debootstrap --variant=minbase \
-      --include=python3-sklearn,python3-scipy,python3-packaging,python3-prettytable \
+      --include=python3-sklearn,python3-scipy,python3-pandas,python3-packaging,python3-prettytable \
       trixie "$root" http://deb.debian.org/debian
   fi
   ;;

@@ -4,7 +4,8 @@
 For every corpus model: `skops-cpp resave` writes it again through the C++ estimator's own
 writer; Python's skops.io.load must read the new file trusting no more types than the
 original file needed, and the loaded scikit-learn estimator must give the recorded outputs.
-Files written by natively built C++ estimators (a directory of NAME.skops + NAME.X.npy +
+DataFrame models (tests/data/zoo) are fed NAME.X.csv through pandas.read_csv.
+Files written by natively built C++ estimators (a directory of NAME.skops + NAME.X.npy (or NAME.X.csv) +
 NAME.<method>.npy + NAME.expected.json, see tests/interop/native_models/ (one file per module)) and files
 rewritten through the generic node graph (tests/interop/generic_rewrite.cpp) are checked
 the same way with --native DIR.
@@ -13,7 +14,8 @@ Needs Python skops importable (e.g. PYTHONPATH=<skops source>) and scikit-learn;
 them it prints a notice and exits 0. Not part of the C++ test suite: a cross-check for
 developers, run by hand or by a CI that has Python skops.
 
-usage: python_roundtrip.py --cli build/src/cli/skops-cpp [--corpus tests/data/corpus/sklearn-1.2.1 ...]
+usage: python_roundtrip.py --cli build/src/cli/skops-cpp [--corpus tests/data/corpus/sklearn-1.2.1
+                           tests/data/zoo/sklearn-1.2.1 ...]
                            [--native DIR] [--compression stored|deflate]
 """
 import argparse
@@ -43,7 +45,13 @@ def main():
     print(f"python_roundtrip: scikit-learn {sklearn.__version__}, numpy {np.__version__}")
 
     def outputs_match(model, base, meta):
-        X = np.load(base + ".X.npy", allow_pickle=False) if os.path.exists(base + ".X.npy") else None
+        X = None
+        if os.path.exists(base + ".X.npy"):
+            X = np.load(base + ".X.npy", allow_pickle=False)
+        elif os.path.exists(base + ".X.csv"):
+            # DataFrame models (tests/data/zoo, native frame models): the CSV as pandas reads it.
+            import pandas as pd
+            X = pd.read_csv(base + ".X.csv")
         if X is None:
             return "no numeric input"
         for method, fname in meta["methods"].items():

@@ -100,6 +100,14 @@ NodePtr SaveContext::save(const Estimator& est) {
   const auto [module, cls] = split_type(est.type_name());
   ObjectWriter w(module, cls, est.original_state(), *this);
   entry->save(est, w);
+  // Fitted on named columns: scikit-learn's feature_names_in_ (an object array of str), for
+  // every class alike; a loaded estimator keeps the one its file holds.
+  if (!est.feature_names_in().empty() && !est.original_state()) {
+    std::vector<NodePtr> names;
+    for (const auto& n : est.feature_names_in()) names.push_back(make::str(n));
+    const auto count = static_cast<std::int64_t>(names.size());
+    w.set("feature_names_in_", make::object_array(std::move(names), {count}));
+  }
   NodePtr node = w.finish();
   memo_.emplace(&est, node);
   return node;

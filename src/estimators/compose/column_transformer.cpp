@@ -288,6 +288,12 @@ std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n,
   return out;
 }
 
+NodePtr name_list(const std::vector<std::int64_t>& v, const std::vector<std::string>& names) {
+  std::vector<NodePtr> items;
+  for (auto x : v) items.push_back(make::str(names.at(static_cast<std::size_t>(x))));
+  return make::list(std::move(items));
+}
+
 NodePtr int_list(const std::vector<std::int64_t>& v) {
   std::vector<NodePtr> items;
   for (auto x : v) items.push_back(make::integer(x));
@@ -326,8 +332,15 @@ void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
   std::set<std::int64_t> used;
   NodePtr remainder = make::tuple({make::str("remainder"), make::str("drop"), make::list({})});
   NodePtr remainder_param = make::str("drop");
+  const auto& feature_names = ct.feature_names_in();
   for (const auto& p : ct.parts()) {
-    const NodePtr cols = p.columns_spec ? p.columns_spec : int_list(p.columns);
+    if (p.by_name && !p.columns_spec && feature_names.empty()) {
+      throw UnsupportedError("ColumnTransformer: part \"" + p.step.name +
+                             "\" selects by name but feature_names_in is not set");
+    }
+    const NodePtr cols = p.columns_spec ? p.columns_spec
+                         : p.by_name    ? name_list(p.columns, feature_names)
+                                        : int_list(p.columns);
     const NodePtr value = step_value_node(p.step, w.ctx());
     const NodePtr entry = make::tuple({make::str(p.step.name), value, cols});
     const bool passthrough = !p.step.estimator && p.step.kind == "passthrough";

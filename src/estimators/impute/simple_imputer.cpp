@@ -273,8 +273,11 @@ void save_imputer(const SimpleImputer& e, ObjectWriter& w) {
   dtype_node->kind = NodeKind::DType;
   dtype_node->module = "numpy";
   dtype_node->cls = "dtype";
+  // Fitted on object data: an object dtype, so that scikit-learn keeps X as objects.
   dtype_node->children.push_back(
-      {"content", make::array(NdArray::from_vector(std::vector<double>{}))});
+      {"content", e.object_statistics().empty()
+                      ? make::array(NdArray::from_vector(std::vector<double>{}))
+                      : make::object_array({}, {0})});
   w.set_default("_fit_dtype", dtype_node);
   if (const auto& features = e.indicator_features()) {
     if (e.original_state() == nullptr) {

@@ -44,6 +44,8 @@ struct Model {
   std::vector<std::string> untrusted;
   /// Methods supported but not reproducible in C++ (they draw random numbers).
   std::vector<Method> skip = {};
+  /// A DataFrame model: its input as CSV text (written as NAME.X.csv, run as a Table).
+  std::string csv = {};
 };
 
 struct Models {
@@ -51,6 +53,10 @@ struct Models {
   void emplace_back(std::string name, EstimatorPtr est, std::vector<std::string> untrusted = {},
                     Matrix X = {}) {
     all.push_back({std::move(name), std::move(est), std::move(X), std::move(untrusted), {}});
+  }
+  void emplace_frame(std::string name, EstimatorPtr est, std::string csv,
+                     std::vector<std::string> untrusted = {}) {
+    all.push_back({std::move(name), std::move(est), {}, std::move(untrusted), {}, std::move(csv)});
   }
 };
 
