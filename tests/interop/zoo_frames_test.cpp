@@ -1,4 +1,5 @@
-// The DataFrame models of the zoo (tests/data/zoo): each runs on its input read from CSV and
+// The DataFrame models of the zoo (tests/data/zoo) and this project's own ones with other
+// parameters (tests/data/frames): each runs on its input read from CSV and
 // from JSON as a Table, every recorded method equal to scikit-learn's (labels exactly, floats
 // within 1e-12 relative / 1e-10 absolute), also after dumps → loads. Then scikit-learn's
 // rules for tables beyond the recorded inputs: feature-name checks, ColumnTransformer's
@@ -44,7 +45,8 @@ bool needs_text(const std::string& name) { return name == "frame_text_column_log
 
 std::vector<ZooModel> frame_models() {
   std::vector<ZooModel> out;
-  for (const char* dir : {"zoo/sklearn-1.2.1", "zoo/sklearn-1.4.2"}) {
+  for (const char* dir : {"zoo/sklearn-1.2.1", "zoo/sklearn-1.4.2", "frames/sklearn-1.2.1",
+                          "frames/sklearn-1.4.2"}) {
     for (const auto& f : ts::list_files(dir, ".skops")) {
       const std::string name = fs::path(f).stem().string();
       if (!needs_text(name)) out.push_back({dir, name});
@@ -83,7 +85,8 @@ TEST_P(ZooFrame, CsvAndJsonMatchScikitLearnAlsoAfterResave) {
 }
 
 std::string model_label(const ::testing::TestParamInfo<ZooModel>& info) {
-  std::string s = info.param.dir.substr(info.param.dir.find('-') + 1) + "_" + info.param.name;
+  std::string s = info.param.dir.substr(0, info.param.dir.find('/')) + "_" +
+                  info.param.dir.substr(info.param.dir.find('-') + 1) + "_" + info.param.name;
   for (char& c : s) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }
@@ -93,9 +96,10 @@ std::string model_label(const ::testing::TestParamInfo<ZooModel>& info) {
 INSTANTIATE_TEST_SUITE_P(All, ZooFrame, ::testing::ValuesIn(frame_models()), model_label);
 
 TEST(ZooFrames, EveryFrameModelIsCovered) {
-  // 8 per version, plus the TargetEncoder model (1.3+) in 1.4.2; the text-column model
-  // (one per version) is checked below.
-  EXPECT_EQ(frame_models().size(), 17u);
+  // zoo: 8 per version, plus the TargetEncoder model (1.3+) in 1.4.2; the text-column model
+  // (one per version) is checked below. frames: 9 per version, plus two TargetEncoder models
+  // (1.3+) and a string-categorical HistGradientBoosting (1.4+) in 1.4.2.
+  EXPECT_EQ(frame_models().size(), 17u + 9u + 12u);
 }
 
 TEST(ZooFrames, TextColumnModelIsRefusedUntilTheVectorizersExist) {
