@@ -207,6 +207,56 @@ TEST(TableRules, UnknownStringCategoryIsNamedOrIgnoredAsTheEncoderSays) {
   ts::expect_close(ordinal.transform(X), ts::f64({1, 0, 0, -9, -1, 1}, {3, 2}));
 }
 
+// The 1.4 HistGradientBoosting preprocessor's functools.partial(check_array, ...) is the one
+// partial accepted, and only once trusted; the same file with another function or other
+// keywords in the partial is refused at load, naming the place.
+TEST(TableRules, OnlyTheExactCheckArrayPartialIsAccepted) {
+  const ZooModel m{"zoo/sklearn-1.4.2", "frame_hgb_categorical_names"};
+  EXPECT_THROW(skops::load(m.path(".skops")), skops::UntrustedTypeError);
+  EXPECT_NO_THROW(skops::load(m.path(".skops"), m.options()));
+  const auto reader = skops::ArchiveReader::open_file(m.path(".skops"));
+  // Every occurrence: the unfitted `transformers` hold a copy of the fitted partial.
+  auto rewrite = [&](const std::vector<std::pair<std::string, std::string>>& edits) {
+    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> members;
+    for (const auto& e : reader->entries()) {
+      const skops::ByteView v = reader->read(e.name);
+      std::string text(reinterpret_cast<const char*>(v.data), v.size);
+      if (e.name == "schema.json") {
+        for (const auto& [from, to] : edits) {
+          EXPECT_NE(text.find(from), std::string::npos) << from;
+          for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+            text.replace(at, from.size(), to);
+        }
+      }
+      members.emplace_back(e.name, std::vector<std::uint8_t>(text.begin(), text.end()));
+    }
+    return skops::write_archive_bytes(members);
+  };
+  struct Case {
+    std::vector<std::pair<std::string, std::string>> edits;
+    std::string trusted, message;
+  };
+  const std::vector<Case> cases = {
+      {{{"\"check_array\"", "\"system\""}, {"\"sklearn.utils.validation\"", "\"posix\""}},
+       "posix.system",
+       "functools.partial of posix.system is not supported"},
+      {{{"\"force_all_finite\"", "\"accept_sparse\""}}, "",
+       "check_array keyword accept_sparse is not supported"},
+  };
+  for (const auto& c : cases) {
+    auto options = m.options();
+    if (!c.trusted.empty()) options.trusted.push_back(c.trusted);
+    try {
+      skops::loads(rewrite(c.edits), options);
+      ADD_FAILURE() << c.message << ": loaded";
+    } catch (const skops::Error& e) {
+      EXPECT_EQ(e.kind(), skops::ErrorKind::Validation) << e.what();
+      EXPECT_NE(e.detail().find(c.message), std::string::npos) << e.what();
+      EXPECT_NE(e.json_pointer().find("_preprocessor"), std::string::npos) << e.what();
+    }
+  }
+}
+
 TEST(TableRules, StringColumnForANumericModelIsAnInputError) {
   const ZooModel m{"zoo/sklearn-1.2.1", "frame_numeric_names_logreg"};
   const auto est = skops::load(m.path(".skops"));

@@ -601,4 +601,19 @@ TEST(TableCsv, ReadConcurrentlyFromThreads) {
   EXPECT_EQ(same.load(), 4);
 }
 
+TEST(Table, PositionalTablesHaveNoNamesAndAllowRepeats) {
+  using skops::Column;
+  using skops::Table;
+  const Column a = Column::float64("a", std::vector<double>{1, 2});
+  EXPECT_THROW(Table(std::vector<Column>{a, a}), skops::InputError);
+  const Table p = Table::positional({a, a});
+  EXPECT_FALSE(p.has_names());
+  EXPECT_TRUE(Table(std::vector<Column>{a}).has_names());
+  EXPECT_EQ(p.n_cols(), 2u);
+  EXPECT_EQ(p.n_rows(), 2u);
+  EXPECT_FALSE(p.find("a").has_value());  // names only label messages
+  EXPECT_THROW(Table::positional({a, Column::float64("b", std::vector<double>{1})}),
+               skops::InputError);
+}
+
 }  // namespace

@@ -142,18 +142,20 @@ bool is_check_array_partial(const ValueView& v) {
   const ValueView kw = part("kwds");
   if (kw.node().kind != NodeKind::Dict) v.fail("functools.partial kwds must be a dict");
   bool dtype_ok = false, finite_ok = false;
+  // Failures name the kwds dict: its values are often interned nodes (False) whose
+  // pointer is wherever Python first wrote them.
   for (const auto& e : kw.node().entries) {
     const ValueView val(e.value, v.ctx());
     if (e.key == "dtype") {
       const Node* t = &val.node();
       if (t->kind == NodeKind::List && val.items().size() == 1) t = &val.items()[0].node();
       dtype_ok = t->kind == NodeKind::Type && t->module == "numpy" && t->cls == "float64";
-      if (!dtype_ok) val.fail("check_array dtype must be numpy.float64");
+      if (!dtype_ok) kw.fail("check_array dtype must be numpy.float64");
     } else if (e.key == "force_all_finite" || e.key == "ensure_all_finite") {
       finite_ok = !val.as_bool();
-      if (!finite_ok) val.fail("check_array " + e.key + " must be False");
+      if (!finite_ok) kw.fail("check_array " + e.key + " must be False");
     } else {
-      val.fail("check_array keyword " + e.key + " is not supported");
+      kw.fail("check_array keyword " + e.key + " is not supported");
     }
   }
   if (!dtype_ok || !finite_ok) v.fail("functools.partial(check_array) needs dtype and force_all_finite");
