@@ -8,7 +8,7 @@
 #   FUZZ_SECONDS    time per target (default 60)
 #   FUZZ_BUILD_DIR  build directory (default build-fuzz)
 #   FUZZ_SEED_MAX   largest seed file copied into a corpus, bytes (default 262144)
-#   JOBS            build jobs (default 2)
+#   JOBS            build jobs, and targets fuzzed at once (default 2)
 #   CXX_FUZZ        clang++ to use (default clang++)
 #   FUZZ_WERROR     warnings are errors in this build too (default ON)
 #
@@ -22,6 +22,9 @@ cd "$SKOPS_ROOT"
 
 FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
 FUZZ_BUILD_DIR="${FUZZ_BUILD_DIR:-build-fuzz}"
+# The build directory as an absolute path (FUZZ_BUILD_DIR may be either).
+fuzz_dir="$FUZZ_BUILD_DIR"
+[[ "$fuzz_dir" = /* ]] || fuzz_dir="$SKOPS_ROOT/$fuzz_dir"
 FUZZ_SEED_MAX="${FUZZ_SEED_MAX:-262144}"
 CXX_FUZZ="${CXX_FUZZ:-clang++}"
 
@@ -123,48 +126,68 @@ seed_for() {
 }
 
 # --- run --------------------------------------------------------------------------------
-artifacts="$SKOPS_ROOT/$FUZZ_BUILD_DIR/artifacts"
+artifacts="$fuzz_dir/artifacts"
 mkdir -p "$artifacts"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
-summary=()
-failed=0
-for name in "${names[@]}"; do
-  bin="$SKOPS_ROOT/$FUZZ_BUILD_DIR/tests/fuzz/fuzz_$name"
-  seeds="$work/seeds_$name"
-  corpus="$work/corpus_$name"
-  log="$work/fuzz_$name.log"
+# run_one NAME: one target for FUZZ_SECONDS; its verdict line goes to $work/result_NAME
+# ("ok ..." or "FAILED ...") and its report to $work/report_NAME.
+run_one() {
+  local name="$1"
+  local bin="$fuzz_dir/tests/fuzz/fuzz_$name"
+  local seeds="$work/seeds_$name" corpus="$work/corpus_$name" log="$work/fuzz_$name.log"
+  local out="$work/report_$name"
   mkdir -p "$corpus"
   rm -f "$artifacts/${name}-"*  # findings of an earlier run must not be reported as this one's
   seed_for "$name" "$seeds"
+  local nseeds dict=() rc=0 execs cov
   nseeds="$(find "$seeds" -type f | wc -l)"
-  dict=()
   [[ -f "tests/fuzz/fuzz_$name.dict" ]] && dict=(-dict="tests/fuzz/fuzz_$name.dict")
-
-  skops_log "fuzz_$name for ${FUZZ_SECONDS}s ($nseeds seeds)"
-  rc=0
+  echo "==> fuzz_$name for ${FUZZ_SECONDS}s ($nseeds seeds)" >"$out"
   "$bin" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 -artifact_prefix="$artifacts/${name}-" "${dict[@]}" \
     "$corpus" "$seeds" >"$log" 2>&1 || rc=$?
-
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   cov="$(grep -o 'cov: [0-9]*' "$log" | tail -1 || true)"
   if ((rc == 0)); then
-    echo "fuzz_$name: ok, ${execs:-?} executions, ${cov:-cov: ?}, corpus $(find "$corpus" -type f | wc -l) new inputs"
-    summary+=("fuzz_$name: ok (${execs:-?} execs)")
+    echo "fuzz_$name: ok, ${execs:-?} executions, ${cov:-cov: ?}, corpus $(find "$corpus" -type f | wc -l) new inputs" >>"$out"
+    echo "fuzz_$name: ok (${execs:-?} execs)" >"$work/result_$name"
   else
-    failed=1
-    echo "fuzz_$name: FAILED (exit $rc) after ${execs:-?} executions; end of its log:" >&2
-    tail -n 60 "$log" >&2
-    cp "$log" "$artifacts/fuzz_$name.log"
-    for a in "$artifacts/${name}-"*; do
-      [[ -f "$a" ]] || continue
-      echo "  reproducer: $a" >&2
-      echo "    replay:  $FUZZ_BUILD_DIR/tests/fuzz/fuzz_$name $a   (or build/tests/fuzz/replay_$name $a)" >&2
-    done
-    summary+=("fuzz_$name: FAILED (exit $rc, ${execs:-?} execs)")
+    {
+      echo "fuzz_$name: FAILED (exit $rc) after ${execs:-?} executions; end of its log:"
+      tail -n 60 "$log"
+      cp "$log" "$artifacts/fuzz_$name.log"
+      for a in "$artifacts/${name}-"*; do
+        [[ -f "$a" ]] || continue
+        echo "  reproducer: $a"
+        echo "    replay:  $FUZZ_BUILD_DIR/tests/fuzz/fuzz_$name $a   (or build/tests/fuzz/replay_$name $a)"
+      done
+    } >>"$out"
+    echo "fuzz_$name: FAILED (exit $rc, ${execs:-?} execs)" >"$work/result_$name"
   fi
+}
+
+# JOBS targets at a time (each libFuzzer process uses one core): the same time per target,
+# a fraction of the wall time.
+running=0
+for name in "${names[@]}"; do
+  run_one "$name" &
+  running=$((running + 1))
+  if ((running >= JOBS)); then
+    wait -n || true
+    running=$((running - 1))
+  fi
+done
+wait || true
+
+summary=()
+failed=0
+for name in "${names[@]}"; do
+  cat "$work/report_$name" 2>/dev/null || true
+  result="$(cat "$work/result_$name" 2>/dev/null || echo "fuzz_$name: FAILED (no result)")"
+  [[ "$result" == *": ok "* ]] || failed=1
+  summary+=("$result")
 done
 
 skops_log "fuzz summary (${FUZZ_SECONDS}s per target)"
