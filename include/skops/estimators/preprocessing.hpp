@@ -26,7 +26,6 @@
 #include <optional>
 #include <string>
 #include <utility>
-#include <unordered_map>
 #include <vector>
 
 #include "skops/estimator.hpp"
@@ -292,7 +291,7 @@ class CategoryIndex {
 
  private:
   std::vector<std::pair<double, std::int64_t>> numbers_;  // sorted by value
-  std::unordered_map<std::string, std::int64_t> strings_;
+  std::vector<std::pair<std::string, std::int64_t>> strings_;  // sorted; no allocation per lookup
   std::int64_t nan_code_ = -1;
   std::int64_t none_code_ = -1;
 };

@@ -80,7 +80,7 @@ CategoryIndex::CategoryIndex(const CategoryList& cats) {
         }
         break;
       case Category::Kind::String:
-        strings_.emplace(item.text, code);  // first occurrence wins
+        strings_.emplace_back(item.text, code);
         break;
       case Category::Kind::None:
         if (none_code_ < 0) none_code_ = code;
@@ -88,6 +88,9 @@ CategoryIndex::CategoryIndex(const CategoryList& cats) {
     }
   }
   std::stable_sort(numbers_.begin(), numbers_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Stable: of equal strings the first category wins, as a dict built in order would keep.
+  std::stable_sort(strings_.begin(), strings_.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
@@ -99,8 +102,9 @@ std::int64_t CategoryIndex::number(double x) const noexcept {
 }
 
 std::int64_t CategoryIndex::string(std::string_view s) const noexcept {
-  const auto it = strings_.find(std::string(s));
-  return it == strings_.end() ? -1 : it->second;
+  const auto it = std::lower_bound(strings_.begin(), strings_.end(), s,
+                                   [](const auto& p, std::string_view v) { return p.first < v; });
+  return (it != strings_.end() && it->first == s) ? it->second : -1;
 }
 
 std::int64_t CategoryIndex::cell(const Column& c, std::size_t row) const {
