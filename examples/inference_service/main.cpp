@@ -46,7 +46,10 @@ int usage(const std::string& why) {
 
 void send(httplib::Response& res, const service::Reply& reply) {
   res.status = reply.status;
-  res.set_content(reply.body.dump(), "application/json");
+  // Replies echo client text (column names, values) only after nlohmann parsed it as valid
+  // UTF-8; `replace` keeps a cut or stray byte from turning an answer into a 500 anyway.
+  res.set_content(reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json");
 }
 
 }  // namespace
