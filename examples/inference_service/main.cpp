@@ -129,6 +129,14 @@ int main(int argc, char** argv) {
           message = "no route " + req.method + " " + req.path +
                     " (POST /predict, GET /model, GET /healthz)";
         if (res.status == 413) message = "request body over " + std::to_string(kMaxBody) + " bytes";
+        // httplib parses a form-encoded body (curl -d without -H) as a query, capped far
+        // lower: say so, or a 70 KB request would read as being over 8 MiB.
+        if (res.status == 413 &&
+            req.get_header_value("Content-Type") == "application/x-www-form-urlencoded") {
+          message = "form-encoded request body over " +
+                    std::to_string(CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH) +
+                    " bytes: send Content-Type: application/json";
+        }
         send(res, service::error_reply(res.status, message));
         return httplib::Server::HandlerResponse::Handled;
       }));

@@ -509,6 +509,14 @@ void check_frame_model(const std::string& server, const std::string& dir, const 
                     ": " + (res ? std::to_string(res->status) + " " + res->body.substr(0, 300)
                                 : "no answer"));
     }
+    // curl -d without a JSON Content-Type: httplib caps form-encoded bodies at 8 KiB.
+    const std::string form_body = record_with("city", std::string(10000, 'x')).dump();
+    auto res = cli->Post("/predict", form_body, "application/x-www-form-urlencoded");
+    const json e = res ? field(res->body, "error") : json();
+    check(res && res->status == 413 && e.is_string() &&
+              e.get<std::string>().find("send Content-Type: application/json") != std::string::npos,
+          tag + ": 10 KB form-encoded body -> 413 asking for JSON: " +
+              (res ? std::to_string(res->status) + " " + res->body : "no answer"));
   }
 
   proc.terminate();
