@@ -46,7 +46,10 @@ int usage(const std::string& why) {
 
 void send(httplib::Response& res, const service::Reply& reply) {
   res.status = reply.status;
-  res.set_content(reply.body.dump(), "application/json");
+  // Replies echo client text (column names, values) only after nlohmann parsed it as valid
+  // UTF-8; `replace` keeps a cut or stray byte from turning an answer into a 500 anyway.
+  res.set_content(reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json");
 }
 
 }  // namespace
@@ -126,6 +129,14 @@ int main(int argc, char** argv) {
           message = "no route " + req.method + " " + req.path +
                     " (POST /predict, GET /model, GET /healthz)";
         if (res.status == 413) message = "request body over " + std::to_string(kMaxBody) + " bytes";
+        // httplib parses a form-encoded body (curl -d without -H) as a query, capped far
+        // lower: say so, or a 70 KB request would read as being over 8 MiB.
+        if (res.status == 413 &&
+            req.get_header_value("Content-Type") == "application/x-www-form-urlencoded") {
+          message = "form-encoded request body over " +
+                    std::to_string(CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH) +
+                    " bytes: send Content-Type: application/json";
+        }
         send(res, service::error_reply(res.status, message));
         return httplib::Server::HandlerResponse::Handled;
       }));

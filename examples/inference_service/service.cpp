@@ -1,7 +1,10 @@
 #include "service.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <optional>
+#include <string_view>
 #include <utility>
 
 namespace service {
@@ -60,10 +63,199 @@ std::string parse_rows(const nlohmann::json& rows, const RequestLimits& limits, 
   return {};
 }
 
+
+/// The input forms of a request.
+enum class Form { Rows, Records, Split };
+
+/// Which form `request` carries; a message for a 400 answer unless it is exactly one.
+std::string input_form(const nlohmann::json& request, Form& form) {
+  const bool rows = request.contains("rows"), records = request.contains("records");
+  const bool columns = request.contains("columns"), data = request.contains("data");
+  if (columns != data) return "the split layout needs both \"columns\" and \"data\"";
+  const int forms = int(rows) + int(records) + int(columns);
+  if (forms == 0) {
+    return "missing \"rows\" (a list of rows, each a list of numbers), \"records\" or "
+           "\"columns\" and \"data\"";
+  }
+  if (forms > 1) return "give exactly one of \"rows\", \"records\" or \"columns\"+\"data\"";
+  form = rows ? Form::Rows : records ? Form::Records : Form::Split;
+  return {};
+}
+
+Reply too_many(const RequestLimits& limits) {
+  return error_reply(413, "too many rows or values (at most " + std::to_string(limits.max_rows) +
+                              " rows, " + std::to_string(limits.max_cells) + " values)");
+}
+
+/// A client's name or string shortened for a message, cut at a UTF-8 character boundary
+/// (the reply is JSON, which must stay valid UTF-8).
+std::string excerpt(std::string_view s) {
+  constexpr std::size_t kMax = 64;
+  if (s.size() <= kMax) return std::string(s);
+  std::size_t n = kMax;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "...";
+}
+
+/// The reference tokens of a JSON pointer, unescaped (RFC 6901).
+std::vector<std::string> pointer_tokens(const std::string& pointer) {
+  std::vector<std::string> tokens;
+  for (std::size_t i = 0; i < pointer.size(); ++i) {
+    if (pointer[i] == '/') {
+      tokens.emplace_back();
+    } else if (pointer[i] == '~' && i + 1 < pointer.size() && !tokens.empty()) {
+      tokens.back() += (pointer[++i] == '1') ? '/' : '~';
+    } else if (!tokens.empty()) {
+      tokens.back() += pointer[i];
+    }
+  }
+  return tokens;
+}
+
+/// "row 3, column \"age\": " for a pointer of read_json_table into the table sub-document
+/// (records: /ROW/KEY; split: /data/ROW/INDEX, /columns/INDEX), so that a client need not
+/// decode the pointer; "" when it points elsewhere.
+std::string locate(const std::string& pointer, Form form, const nlohmann::json* columns) {
+  const auto t = pointer_tokens(pointer);
+  auto column_name = [&](const std::string& index) -> std::string {
+    const std::size_t j = std::strtoul(index.c_str(), nullptr, 10);
+    if (columns && j < columns->size() && (*columns)[j].is_string())
+      return "column \"" + excerpt((*columns)[j].get_ref<const std::string&>()) + "\"";
+    return "column " + index;
+  };
+  if (form == Form::Records) {
+    if (t.size() == 1) return "row " + t[0] + ": ";
+    if (t.size() == 2) return "row " + t[0] + ", column \"" + excerpt(t[1]) + "\": ";
+    return "";
+  }
+  if (t.size() == 2 && t[0] == "data") return "row " + t[1] + ": ";
+  if (t.size() == 3 && t[0] == "data") return "row " + t[1] + ", " + column_name(t[2]) + ": ";
+  if (t.size() == 2 && t[0] == "columns") return column_name(t[1]) + ": ";
+  return "";
+}
+
+/// An error of read_json_table as a reply: the place in words, the detail, and the pointer
+/// rebased onto the request (a records sub-document is the request's "/records").
+Reply table_error(int status, const skops::Error& e, Form form, const nlohmann::json* columns) {
+  const std::string base = form == Form::Records ? "/records" : "";
+  std::string detail = e.detail();
+  if (detail.rfind("json: ", 0) == 0) detail.erase(0, 6);
+  // The reader names a second cell in the detail ("(at /0/age)"): rebase it too.
+  for (std::size_t at = detail.find("(at /"); at != std::string::npos && !base.empty();
+       at = detail.find("(at /", at + 4 + base.size())) {
+    detail.insert(at + 4, base);
+  }
+  // The reader names its own limit; the service's knob for it is max_string_bytes.
+  if (auto at = detail.find("max_field_bytes"); at != std::string::npos)
+    detail.replace(at, 15, "max_string_bytes");
+  const std::string where = e.json_pointer().empty() ? "" : base + e.json_pointer();
+  return error_reply(status, locate(e.json_pointer(), form, columns) + detail, where);
+}
+
+/// The table of a "records" or "columns"+"data" request, or the error reply. The sub-document
+/// is serialized again and read by read_json_table, which applies pandas' typing rules (an
+/// integer column with null becomes float, strings stay strings) and the limits as it reads;
+/// the body was parsed once already only to find the form. Rows are counted before that
+/// copy is made.
+std::optional<Reply> parse_table(const nlohmann::json& request, Form form,
+                                 const RequestLimits& limits, skops::Table& table) {
+  const nlohmann::json* columns = nullptr;
+  const nlohmann::json* rows = nullptr;
+  const char* rows_name = "records";
+  if (form == Form::Records) {
+    rows = &request.at("records");
+    if (!rows->is_array()) {
+      return error_reply(400, "\"records\" must be a list of objects ({\"column\": value, ...})",
+                         "/records");
+    }
+  } else {
+    columns = &request.at("columns");
+    rows = &request.at("data");
+    rows_name = "data";
+    if (!columns->is_array())
+      return error_reply(400, "\"columns\" must be a list of column names", "/columns");
+    if (!rows->is_array())
+      return error_reply(400, "\"data\" must be a list of rows (lists of values)", "/data");
+  }
+  if (rows->empty()) return error_reply(400, std::string("\"") + rows_name + "\" is empty");
+  if (rows->size() > limits.max_rows) return too_many(limits);
+
+  const std::string text = form == Form::Records ? rows->dump()
+                                                 : "{\"columns\":" + columns->dump() +
+                                                       ",\"data\":" + rows->dump() + "}";
+  skops::TableLimits table_limits;
+  table_limits.max_rows = limits.max_rows;
+  table_limits.max_cells = limits.max_cells;
+  table_limits.max_field_bytes = limits.max_string_bytes;
+  try {
+    table = skops::read_json_table(text, table_limits);
+  } catch (const skops::LimitError& e) {
+    return table_error(413, e, form, columns);
+  } catch (const skops::InputError& e) {
+    return table_error(400, e, form, columns);
+  }
+  return std::nullopt;
+}
+
+/// The library names the column that holds strings where the model needs numbers; the row
+/// is what a client needs to fix its request, and only the service holds the table.
+std::string with_string_row(const std::string& message, const skops::Table& table) {
+  if (message.find("strings") == std::string::npos) return message;
+  for (std::size_t j = 0; j < table.n_cols(); ++j) {
+    const skops::Column& c = table.column(j);
+    if (c.type() != skops::ColumnType::String) continue;
+    if (message.find("column " + c.name()) == std::string::npos &&
+        message.find("column \"" + c.name() + "\"") == std::string::npos) {
+      continue;
+    }
+    for (std::size_t r = 0; r < c.size(); ++r) {
+      if (!c.is_missing(r)) {
+        return message + " (row " + std::to_string(r) + ", column \"" + excerpt(c.name()) +
+               "\": \"" + excerpt(c.string_at(r)) + "\")";
+      }
+    }
+  }
+  return message;
+}
+
+/// A 400 message for a body nlohmann cannot parse, with the byte offset; says so when the
+/// cause is invalid UTF-8. The parser's own message is not echoed: it quotes the bad bytes,
+/// which a JSON reply cannot carry.
+std::string not_json(const nlohmann::json::parse_error& e) {
+  const bool utf8 = std::string(e.what()).find("UTF-8") != std::string::npos;
+  return std::string("request body is not valid JSON") + (utf8 ? " (invalid UTF-8)" : "") +
+         " at byte " + std::to_string(e.byte);
+}
+
+/// The reply to `method` computed by `run(method)`: predict adds the probabilities when the
+/// model has them. A model's InputError (wrong input) and UnsupportedError are 422.
+template <class Run>
+Reply answer(const skops::Estimator& model, skops::Method method, const Run& run,
+             const skops::Table* table) {
+  try {
+    nlohmann::json out;
+    if (method == skops::Method::Predict) {
+      out["predictions"] = to_json(run(skops::Method::Predict));
+      if (model.supports(skops::Method::PredictProba))
+        out["probabilities"] = to_json(run(skops::Method::PredictProba));
+    } else {
+      out["method"] = skops::to_string(method);
+      out["result"] = to_json(run(method));
+    }
+    return Reply{200, std::move(out)};
+  } catch (const skops::InputError& e) {
+    return error_reply(422, table ? with_string_row(e.detail(), *table) : e.detail());
+  } catch (const skops::UnsupportedError& e) {
+    return error_reply(422, e.detail());
+  }
+}
+
 }  // namespace
 
-Reply error_reply(int status, const std::string& message) {
-  return Reply{status, nlohmann::json{{"error", message}, {"status", status}}};
+Reply error_reply(int status, const std::string& message, const std::string& pointer) {
+  Reply r{status, nlohmann::json{{"error", message}, {"status", status}}};
+  if (!pointer.empty()) r.body["pointer"] = pointer;
+  return r;
 }
 
 nlohmann::json to_json(const skops::NdArray& a) {
@@ -128,13 +320,19 @@ PredictionService::PredictionService(const std::string& model_path,
 }
 
 Reply PredictionService::predict(const std::string& body) const {
-  const nlohmann::json request = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (request.is_discarded()) return error_reply(400, "request body is not valid JSON");
-  if (!request.is_object())
-    return error_reply(400, "request body must be a JSON object with \"rows\"");
-  auto rows = request.find("rows");
-  if (rows == request.end())
-    return error_reply(400, "missing \"rows\" (a list of rows, each a list of numbers)");
+  nlohmann::json request;
+  try {
+    request = nlohmann::json::parse(body);
+  } catch (const nlohmann::json::parse_error& e) {
+    return error_reply(400, not_json(e));
+  }
+  if (!request.is_object()) {
+    return error_reply(
+        400, "request body must be a JSON object with \"rows\", \"records\" or \"columns\"");
+  }
+  Form form = Form::Rows;
+  if (const std::string problem = input_form(request, form); !problem.empty())
+    return error_reply(400, problem);
 
   skops::Method method = skops::Method::Predict;
   if (auto m = request.find("method"); m != request.end()) {
@@ -150,30 +348,18 @@ Reply PredictionService::predict(const std::string& body) const {
     return error_reply(422, model_->type_name() + " has no method " + skops::to_string(method));
   }
 
+  if (form != Form::Rows) {
+    skops::Table table;
+    if (auto problem = parse_table(request, form, limits_, table)) return *problem;
+    return answer(
+        *model_, method, [&](skops::Method m) { return model_->run_table(m, table); }, &table);
+  }
   skops::Matrix X;
-  const std::string problem = parse_rows(*rows, limits_, X);
+  const std::string problem = parse_rows(request.at("rows"), limits_, X);
   if (!problem.empty()) return error_reply(400, problem);
-  if (X.size() == 0) {
-    return error_reply(413, "too many rows or values (at most " + std::to_string(limits_.max_rows) +
-                                " rows, " + std::to_string(limits_.max_cells) + " values)");
-  }
-
-  try {
-    nlohmann::json out;
-    if (method == skops::Method::Predict) {
-      out["predictions"] = to_json(model_->predict(X));
-      if (model_->supports(skops::Method::PredictProba))
-        out["probabilities"] = to_json(model_->predict_proba(X));
-    } else {
-      out["method"] = skops::to_string(method);
-      out["result"] = to_json(model_->run(method, X));
-    }
-    return Reply{200, std::move(out)};
-  } catch (const skops::InputError& e) {
-    return error_reply(422, e.detail());
-  } catch (const skops::UnsupportedError& e) {
-    return error_reply(422, e.detail());
-  }
+  if (X.size() == 0) return too_many(limits_);
+  return answer(
+      *model_, method, [&](skops::Method m) { return model_->run(m, X); }, nullptr);
 }
 
 }  // namespace service

@@ -20,6 +20,8 @@ struct Reply {
 struct RequestLimits {
   std::size_t max_rows = 10000;
   std::size_t max_cells = 2000000;
+  /// Bytes of one string value or column name in a table request ("records", "data").
+  std::size_t max_string_bytes = 64 * 1024;
 };
 
 class PredictionService {
@@ -30,11 +32,19 @@ class PredictionService {
   PredictionService(const std::string& model_path, std::vector<std::string> trusted,
                     RequestLimits limits = {});
 
-  /// POST /predict. Body: {"rows": [[x, ...], ...], "method": "predict"} ("method" optional;
-  /// null in a row is NaN). predict answers {"predictions": [...]} plus "probabilities" when
-  /// the model has predict_proba; other methods answer {"method": m, "result": [...]}.
-  /// 400: not JSON, wrong shape, unknown method; 422: the model rejects the input
-  /// (skops::InputError, e.g. wrong feature count) or lacks the method; 413: too many rows.
+  /// POST /predict. Body: exactly one input form plus an optional "method" ("predict"):
+  ///   {"rows": [[x, ...], ...]}                    numbers, null is NaN;
+  ///   {"records": [{"col": v, ...}, ...]}          a table (pandas' records layout);
+  ///   {"columns": ["col", ...], "data": [[v, ...], ...]}   a table (pandas' split layout).
+  /// Table values are numbers, strings, booleans or null (missing); tables run through
+  /// Estimator::run_table, so DataFrame models see their columns by name.
+  /// predict answers {"predictions": [...]} plus "probabilities" when the model has
+  /// predict_proba; other methods answer {"method": m, "result": [...]}.
+  /// 400: not JSON (invalid UTF-8 included), wrong shape, unknown method, a table value that
+  /// is nested or a column mixing strings with numbers (the error has a "pointer" into the
+  /// request); 422: the model rejects the input (skops::InputError: wrong feature count,
+  /// missing columns, strings where numbers are needed) or lacks the method; 413: too many
+  /// rows or values, a string over max_string_bytes.
   /// Thread-safe: the model is immutable and `run` is const.
   Reply predict(const std::string& body) const;
 
@@ -48,8 +58,9 @@ class PredictionService {
   RequestLimits limits_;
 };
 
-/// {"error": message, "status": code}.
-Reply error_reply(int status, const std::string& message);
+/// {"error": message, "status": code}, plus "pointer" (a JSON pointer into the request) when
+/// given.
+Reply error_reply(int status, const std::string& message, const std::string& pointer = {});
 
 /// An NdArray (0-, 1- or 2-d; numbers, booleans or strings) as nested JSON lists.
 nlohmann::json to_json(const skops::NdArray& a);

@@ -10,6 +10,10 @@
 // 3. bad requests: 4xx with a JSON error message;
 // 4. load: 16 concurrent clients send 1600 requests; every answer must be right; prints the
 //    requests per second.
+// 5. tables: the DataFrame model frame_titanic_logreg (scikit-learn 1.2.1 and 1.4.2; strings,
+//    nulls) answers "records" and "columns"+"data" requests, also from 16 concurrent clients,
+//    with scikit-learn's recorded outputs; malformed table requests get their exact status
+//    and message.
 // Only 127.0.0.1, every wait bounded; the server is killed if anything goes wrong.
 
 // skops (Eigen) before httplib.h: httplib pulls in <resolv.h>, whose `_res` macro breaks
@@ -328,6 +332,198 @@ void check_model(const std::string& server, const std::string& corpus, const std
   check(code && *code == 0, c.name + ": SIGTERM stops the server cleanly (exit 0)");
 }
 
+/// The split layout {"columns": [...], "data": [[...]]} rows [begin, end) as records.
+json records_of(const json& split, std::size_t begin, std::size_t end) {
+  json records = json::array();
+  for (std::size_t i = begin; i < end; ++i) {
+    json record = json::object();
+    for (std::size_t j = 0; j < split["columns"].size(); ++j)
+      record[split["columns"][j].get<std::string>()] = split["data"][i][j];
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+/// The same rows in the split layout, as request members.
+json split_of(const json& split, std::size_t begin, std::size_t end) {
+  json data = json::array();
+  for (std::size_t i = begin; i < end; ++i) data.push_back(split["data"][i]);
+  return {{"columns", split["columns"]}, {"data", std::move(data)}};
+}
+
+/// Whether a /predict answer holds the recorded predictions and probabilities of rows
+/// [begin, end).
+bool answer_matches(const httplib::Result& r, const skops::NdArray& pred,
+                    const skops::NdArray& proba, std::int64_t begin, std::int64_t end) {
+  if (!r || r->status != 200) return false;
+  const json body = json::parse(r->body, nullptr, false);
+  return body.is_object() && matches(body["predictions"], pred, begin, end) &&
+         matches(body["probabilities"], proba, begin, end);
+}
+
+/// A DataFrame model (named columns, strings, missing values) fed tables: records and split
+/// layouts equal scikit-learn's outputs, alone and from 16 concurrent clients; with
+/// `bad_requests`, malformed table requests answer their exact status and message.
+void check_frame_model(const std::string& server, const std::string& dir, const std::string& work,
+                       const std::string& version, bool bad_requests) {
+  const std::string base = dir + "/frame_titanic_logreg";
+  const std::string tag = "frame_titanic_logreg " + version;
+  const json expected = json::parse(slurp(base + ".expected.json"), nullptr, false);
+  std::vector<std::string> args = {base + ".skops", "--port", "0"};
+  if (expected.is_object() && expected.contains("untrusted_types")) {
+    for (const auto& t : expected["untrusted_types"])
+      args.insert(args.end(), {"--trusted", t.get<std::string>()});
+  }
+  ServerProcess proc(server, args, work + "/frame_titanic_logreg_" + version + ".log");
+  const auto port = proc.wait_for_port();
+  check(port.has_value(), tag + ": server starts and prints its port");
+  if (!port) {
+    std::cout << proc.log();
+    return;
+  }
+  auto cli = client(*port);
+
+  const json split = json::parse(slurp(base + ".X.json"), nullptr, false);
+  const skops::NdArray pred = npy(base + ".predict.npy");
+  const skops::NdArray proba = npy(base + ".predict_proba.npy");
+  const std::size_t n = split.is_object() ? split["data"].size() : 0;
+  const auto rows = static_cast<std::int64_t>(n);
+  std::size_t strings = 0, nulls = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const auto& v : split["data"][i]) {
+      strings += v.is_string();
+      nulls += v.is_null();
+    }
+  }
+  check(n > 0 && strings > 0 && nulls > 0,
+        tag + ": X.json has " + std::to_string(n) + " rows, " + std::to_string(strings) +
+            " strings, " + std::to_string(nulls) + " nulls");
+
+  const json records_req = {{"records", records_of(split, 0, n)}};
+  auto r = cli->Post("/predict", records_req.dump(), "application/json");
+  check(answer_matches(r, pred, proba, 0, rows),
+        tag + ": records, " + std::to_string(n) + " rows -> scikit-learn's predict and " +
+            "predict_proba" + (r && r->status != 200 ? ": " + r->body : ""));
+  r = cli->Post("/predict", split_of(split, 0, n).dump(), "application/json");
+  check(answer_matches(r, pred, proba, 0, rows),
+        tag + ": columns+data, " + std::to_string(n) + " rows -> scikit-learn's predict and " +
+            "predict_proba" + (r && r->status != 200 ? ": " + r->body : ""));
+  json df_req = records_req;
+  df_req["method"] = "decision_function";
+  r = cli->Post("/predict", df_req.dump(), "application/json");
+  const json df = r ? field(r->body, "result") : json();
+  check(r && r->status == 200 && matches(df, npy(base + ".decision_function.npy"), 0, rows),
+        tag + ": records, method decision_function equals scikit-learn's");
+
+  // 16 clients, records and split alternating over 4-row slices; each answer checked.
+  constexpr int kClients = 16, kPerClient = 40;
+  constexpr std::size_t kRows = 4;
+  std::vector<std::string> bodies;
+  for (std::size_t b = 0; b + kRows <= n; b += kRows) {
+    bodies.push_back(json{{"records", records_of(split, b, b + kRows)}}.dump());
+    bodies.push_back(split_of(split, b, b + kRows).dump());
+  }
+  std::atomic<int> failures{0}, done{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kClients; ++t) {
+    threads.emplace_back([&, t] {
+      auto mine = client(*port);
+      for (int i = 0; i < kPerClient; ++i) {
+        const std::size_t k = static_cast<std::size_t>(t * 3 + i) % bodies.size();
+        auto res = mine->Post("/predict", bodies[k], "application/json");
+        if (!res) res = mine->Post("/predict", bodies[k], "application/json");  // as above
+        const auto b = static_cast<std::int64_t>(k / 2 * kRows);
+        if (!answer_matches(res, pred, proba, b, b + static_cast<std::int64_t>(kRows)))
+          ++failures;
+        ++done;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  check(failures == 0 && done == kClients * kPerClient,
+        tag + ": " + std::to_string(kClients * kPerClient) + " table requests from " +
+            std::to_string(kClients) + " concurrent clients, " + std::to_string(failures) +
+            " failed");
+
+  if (bad_requests) {
+    struct Bad {
+      std::string what;
+      json body;  // or, when a string, the raw body
+      int status;
+      std::vector<std::string> message;  // substrings of "error"
+      std::string pointer;               // "" when none is expected
+    };
+    json one = records_of(split, 1, 2);  // a row without nulls
+    auto record_with = [&](const char* key, json value) {
+      json rec = one;
+      rec[0][key] = std::move(value);
+      return json{{"records", rec}};
+    };
+    json no_sex = one;  // "sex" feeds the OneHotEncoder ("city" is a dropped column)
+    no_sex[0].erase("sex");
+    json mixed = records_of(split, 1, 3);
+    mixed[1]["age"] = "thirty";
+    json ragged = split_of(split, 0, 3);
+    ragged["data"][1].erase(ragged["data"][1].size() - 1);
+    json nested = one;
+    nested[0]["fare"] = json::array({1, 2});
+    json many = json::array();
+    for (int i = 0; i < 10001; ++i) many.push_back(one[0]);
+    const std::string invalid_utf8 =
+        "{\"records\": [{\"age\": 1.0, \"fare\": 2.0, \"pclass\": 1, \"sex\": \"m\xff\", "
+        "\"embarked\": \"S\", \"city\": \"x\"}]}";
+    const std::vector<Bad> bad = {
+        {"missing column", {{"records", no_sex}}, 422, {"columns are missing: {'sex'}"}, ""},
+        {"string where a number is needed", record_with("age", "thirty"), 422,
+         {"column age", "row 0, column \"age\": \"thirty\""}, ""},
+        {"column mixing strings and numbers", {{"records", mixed}}, 400,
+         {"row 1, column \"age\"", "mixes a string with a number"}, "/records/1/age"},
+        {"oversize string", record_with("city", std::string(64 * 1024 + 1, 'x')), 413,
+         {"row 0, column \"city\"", "string longer than"}, "/records/0/city"},
+        {"too many rows", {{"records", many}}, 413, {"too many rows"}, ""},
+        {"rows and records", {{"rows", json::array({json::array({1})})}, {"records", one}}, 400,
+         {"exactly one of"}, ""},
+        {"records not a list", {{"records", one[0]}}, 400, {"\"records\" must be a list"},
+         "/records"},
+        {"a record not an object", {{"records", json::array({one[0], json::array({1})})}}, 400,
+         {"row 1: a record must be an object"}, "/records/1"},
+        {"ragged data rows", ragged, 400, {"row 1: row has 5 cells for 6 columns"}, "/data/1"},
+        {"nested value", {{"records", nested}}, 400,
+         {"row 0, column \"fare\"", "not a nested value"}, "/records/0/fare"},
+        {"columns without data", {{"columns", split["columns"]}}, 400,
+         {"needs both \"columns\" and \"data\""}, ""},
+        {"empty records", {{"records", json::array()}}, 400, {"\"records\" is empty"}, ""},
+        {"invalid UTF-8 in a string", invalid_utf8, 400,
+         {"not valid JSON (invalid UTF-8) at byte"}, ""},
+    };
+    for (const auto& b : bad) {
+      const std::string text = b.body.is_string() ? b.body.get<std::string>() : b.body.dump();
+      auto res = cli->Post("/predict", text, "application/json");
+      const json e = res ? field(res->body, "error") : json();
+      const json p = res ? field(res->body, "pointer") : json();
+      bool ok = res && res->status == b.status && e.is_string();
+      for (const auto& m : b.message)
+        ok = ok && e.get<std::string>().find(m) != std::string::npos;
+      ok = ok && (b.pointer.empty() ? p.is_null() : p == b.pointer);
+      check(ok, tag + ": bad table request (" + b.what + ") -> " + std::to_string(b.status) +
+                    ": " + (res ? std::to_string(res->status) + " " + res->body.substr(0, 300)
+                                : "no answer"));
+    }
+    // curl -d without a JSON Content-Type: httplib caps form-encoded bodies at 8 KiB.
+    const std::string form_body = record_with("city", std::string(10000, 'x')).dump();
+    auto res = cli->Post("/predict", form_body, "application/x-www-form-urlencoded");
+    const json e = res ? field(res->body, "error") : json();
+    check(res && res->status == 413 && e.is_string() &&
+              e.get<std::string>().find("send Content-Type: application/json") != std::string::npos,
+          tag + ": 10 KB form-encoded body -> 413 asking for JSON: " +
+              (res ? std::to_string(res->status) + " " + res->body : "no answer"));
+  }
+
+  proc.terminate();
+  const auto code = proc.wait_exit(std::chrono::seconds(20));
+  check(code && *code == 0, tag + ": SIGTERM stops the server cleanly (exit 0)");
+}
+
 void check_refusal(const std::string& server, const std::string& file, const std::string& work,
                    const std::string& tag, int want_code,
                    const std::vector<std::string>& want_text) {
@@ -369,6 +565,8 @@ int main(int argc, char** argv) {
     check_model(server, corpus, work, {"Pipeline_StandardScaler_LogisticRegression", {}}, true);
     check_model(server, corpus, work, {"RandomForestClassifier", {}}, false);
     check_model(server, corpus, work, {"Pipeline_Imputer_Scaler_RandomForest", {}}, false);
+    check_frame_model(server, data + "/zoo/sklearn-1.2.1", work, "1.2.1", false);
+    check_frame_model(server, data + "/zoo/sklearn-1.4.2", work, "1.4.2", true);
   } catch (const std::exception& e) {
     std::cout << "FAIL exception: " << e.what() << std::endl;
     ++g_failures;
