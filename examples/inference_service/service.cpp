@@ -1,6 +1,5 @@
 #include "service.hpp"
 
-#include <cmath>
 #include <cstdlib>
 #include <limits>
 #include <optional>
@@ -179,7 +178,6 @@ std::optional<Reply> parse_table(const nlohmann::json& request, Form form,
   }
   if (rows->empty()) return error_reply(400, std::string("\"") + rows_name + "\" is empty");
   if (rows->size() > limits.max_rows) return too_many(limits);
-
   const std::string text = form == Form::Records ? rows->dump()
                                                  : "{\"columns\":" + columns->dump() +
                                                        ",\"data\":" + rows->dump() + "}";
@@ -323,6 +321,11 @@ Reply PredictionService::predict(const std::string& body) const {
   nlohmann::json request;
   try {
     request = nlohmann::json::parse(body);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond float64 (1e400): nlohmann refuses it rather than reading infinity.
+    return error_reply(400, std::string("request body is not valid JSON for this service: a "
+                                        "number out of the float64 range (") +
+                                (e.id == 406 ? "overflow" : "out of range") + ")");
   } catch (const nlohmann::json::parse_error& e) {
     return error_reply(400, not_json(e));
   }

@@ -472,7 +472,12 @@ void check_frame_model(const std::string& server, const std::string& dir, const 
     const std::string invalid_utf8 =
         "{\"records\": [{\"age\": 1.0, \"fare\": 2.0, \"pclass\": 1, \"sex\": \"m\xff\", "
         "\"embarked\": \"S\", \"city\": \"x\"}]}";
+    // Beyond float64: refused at parse, never read as infinity or as a missing value.
+    const std::string huge_number =
+        "{\"records\": [{\"age\": 1e400, \"fare\": 2.0, \"pclass\": 1, \"sex\": \"male\", "
+        "\"embarked\": \"S\", \"city\": \"x\"}]}";
     const std::vector<Bad> bad = {
+        {"number beyond float64", huge_number, 400, {"a number out of the float64 range"}, ""},
         {"missing column", {{"records", no_sex}}, 422, {"columns are missing: {'sex'}"}, ""},
         {"string where a number is needed", record_with("age", "thirty"), 422,
          {"column age", "row 0, column \"age\": \"thirty\""}, ""},
