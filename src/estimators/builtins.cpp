@@ -16,6 +16,9 @@ TypeRegistry TypeRegistry::with_builtins() {
   estimators::register_feature_selection(reg);
   estimators::register_impute(reg);
   estimators::register_linear_model(reg);
+  estimators::register_model_selection(reg);
+  estimators::register_multiclass(reg);
+  estimators::register_multioutput(reg);
   estimators::register_naive_bayes(reg);
   estimators::register_neighbors(reg);
   estimators::register_neural_network(reg);

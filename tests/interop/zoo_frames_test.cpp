@@ -49,7 +49,7 @@ std::vector<ZooModel> frame_models() {
                           "frames/sklearn-1.4.2"}) {
     for (const auto& f : ts::list_files(dir, ".skops")) {
       const std::string name = fs::path(f).stem().string();
-      if (!needs_text(name)) out.push_back({dir, name});
+      if (name.rfind("wrap_", 0) != 0 && !needs_text(name)) out.push_back({dir, name});
     }
   }
   return out;

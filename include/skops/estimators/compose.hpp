@@ -59,6 +59,33 @@ class ColumnTransformer final : public Estimator {
   std::vector<Part> parts_;
 };
 
+/// sklearn.compose.TransformedTargetRegressor: predict = transformer_.inverse_transform of
+/// regressor_.predict(X), a 1-d prediction reshaped to one column first and the result
+/// squeezed back to 1-d when the target was 1-d (_training_dim == 1). With func /
+/// inverse_func (numpy ufuncs) scikit-learn's transformer_ is the FunctionTransformer that
+/// applies them; with a transformer (e.g. StandardScaler) it is that transformer, fitted.
+class TransformedTargetRegressor final : public Estimator {
+ public:
+  /// Throws ValidationError when the transformer has no inverse_transform, the regressor
+  /// cannot predict or training_dim is not 1 or 2.
+  TransformedTargetRegressor(EstimatorPtr regressor, EstimatorPtr transformer,
+                             std::int64_t training_dim);
+  const EstimatorPtr& regressor() const noexcept { return regressor_; }
+  const EstimatorPtr& transformer() const noexcept { return transformer_; }
+  std::int64_t training_dim() const noexcept { return training_dim_; }
+  Role role() const noexcept override { return Role::Regressor; }
+  bool supports(Method m) const noexcept override { return m == Method::Predict; }
+  NdArray run(Method m, const MatrixView& X) const override;
+
+ protected:
+  NdArray on_table(Method m, const Table& X) const override;
+
+ private:
+  NdArray inverse(const NdArray& pred) const;
+  EstimatorPtr regressor_, transformer_;
+  std::int64_t training_dim_;
+};
+
 }  // namespace skops::estimators
 
 #include "skops/compat/compose.hpp"  // spellings before 0.2, for one release

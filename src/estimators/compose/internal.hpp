@@ -1,5 +1,6 @@
 #pragma once
-// The builder and writer of sklearn.compose's ColumnTransformer (column_transformer.cpp),
+// The builders and writers of sklearn.compose's ColumnTransformer (column_transformer.cpp) and
+// TransformedTargetRegressor (target.cpp),
 // registered in register.cpp.
 
 #include <memory>
@@ -12,5 +13,8 @@ namespace skops::estimators::detail::compose {
 
 std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& obj);
 void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w);
+// target.cpp
+std::unique_ptr<TransformedTargetRegressor> build_transformed_target(const ObjectView& obj);
+void save_transformed_target(const TransformedTargetRegressor& est, ObjectWriter& w);
 
 }  // namespace skops::estimators::detail::compose

@@ -1,4 +1,5 @@
-// sklearn.compose: ColumnTransformer (column_transformer.cpp).
+// sklearn.compose: ColumnTransformer (column_transformer.cpp), TransformedTargetRegressor
+// (target.cpp).
 
 #include "estimators/builtins.hpp"
 #include "estimators/compose/internal.hpp"
@@ -9,6 +10,8 @@ void register_compose(TypeRegistry& reg) {
   using namespace detail::compose;
   reg.add<ColumnTransformer>("sklearn.compose._column_transformer.ColumnTransformer",
                              build_column_transformer, save_column_transformer);
+  reg.add<TransformedTargetRegressor>("sklearn.compose._target.TransformedTargetRegressor",
+                                      build_transformed_target, save_transformed_target);
 }
 
 }  // namespace skops::estimators

@@ -108,3 +108,17 @@ TEST(Corpus, ColumnTransformerAndFeatureUnion) {
 }
 
 }  // namespace
+
+// ---- TransformedTargetRegressor, on the zoo's wrapper models of both versions
+
+#include "zoo_wrappers.hpp"
+
+namespace {
+
+TEST(TransformedTargetRegressor, RidgeLog1pExpm1MatchesScikitLearn) {
+  for (const char* v : {"sklearn-1.2.1", "sklearn-1.4.2"})
+    zoo_wrappers::check_zoo_model(v, "wrap_transformed_target_ridge",
+                                  "sklearn.compose._target.TransformedTargetRegressor");
+}
+
+}  // namespace

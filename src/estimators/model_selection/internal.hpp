@@ -1,0 +1,16 @@
+#pragma once
+// The builder and writer of sklearn.model_selection's GridSearchCV and RandomizedSearchCV
+// (search.cpp), registered in register.cpp.
+
+#include <memory>
+
+#include "skops/estimators/model_selection.hpp"
+#include "skops/object_view.hpp"
+#include "skops/object_writer.hpp"
+
+namespace skops::estimators::detail::model_selection {
+
+std::unique_ptr<SearchCV> build_search(const ObjectView& obj);
+void save_search(const SearchCV& est, ObjectWriter& w);
+
+}  // namespace skops::estimators::detail::model_selection

@@ -1,0 +1,14 @@
+// sklearn.multiclass: OneVsRestClassifier (one_vs_rest.cpp).
+
+#include "estimators/builtins.hpp"
+#include "estimators/multiclass/internal.hpp"
+
+namespace skops::estimators {
+
+void register_multiclass(TypeRegistry& reg) {
+  using namespace detail::multiclass;
+  reg.add<OneVsRestClassifier>("sklearn.multiclass.OneVsRestClassifier", build_one_vs_rest,
+                               save_one_vs_rest);
+}
+
+}  // namespace skops::estimators

@@ -1,0 +1,16 @@
+// sklearn.multioutput: MultiOutputRegressor and MultiOutputClassifier (multi_output.cpp).
+
+#include "estimators/builtins.hpp"
+#include "estimators/multioutput/internal.hpp"
+
+namespace skops::estimators {
+
+void register_multioutput(TypeRegistry& reg) {
+  using namespace detail::multioutput;
+  reg.add<MultiOutput>("sklearn.multioutput.MultiOutputClassifier", build_multi_output,
+                       save_multi_output);
+  reg.add<MultiOutput>("sklearn.multioutput.MultiOutputRegressor", build_multi_output,
+                       save_multi_output);
+}
+
+}  // namespace skops::estimators
