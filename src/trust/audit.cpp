@@ -96,7 +96,11 @@ TrustPolicy TrustPolicy::primitives() {
       "numpy.random.mtrand.RandomState", "numpy.random._generator.Generator",
       // The bit generators numpy ships (a RandomGeneratorNode names one of them).
       "numpy.random.PCG64", "numpy.random.PCG64DXSM", "numpy.random.MT19937", "numpy.random.Philox",
-      "numpy.random.SFC64"};
+      "numpy.random.SFC64",
+      // numpy masked arrays (search estimators' cv_results_), trusted by Python skops too
+      // (MaskedArrayNode): a container of two arrays, data and mask, each audited as a node
+      // of its own — an object array among them holds nodes whose types are checked.
+      "numpy.ma.core.MaskedArray", "numpy.ma.MaskedArray"};
   for (const char* t : {"bool_", "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
                         "uint64", "float16", "float32", "float64", "complex64", "complex128", "str_",
                         "bytes_", "longlong", "ulonglong", "intc", "uintc", "intp", "uintp"}) {

@@ -1,6 +1,6 @@
 #pragma once
 // The wrapper models of the zoo (tests/data/zoo/sklearn-*/wrap_*): load trusting the file's
-// expected untrusted_types (plus numpy's masked array, which skops-cpp leaves untrusted),
+// expected untrusted_types (what Python skops asks to trust; no more),
 // every recorded method against scikit-learn's output (labels exact, floats within
 // 1e-12 relative / 1e-10 absolute), then dumps → loads and the same again.
 
@@ -42,8 +42,6 @@ inline void check_zoo_model(const std::string& version, const std::string& name,
   ASSERT_EQ(expected.at("class").get<std::string>(), expected_class);
   skops::LoadOptions o;
   o.trusted = expected.at("untrusted_types").get<std::vector<std::string>>();
-  o.trusted.push_back("numpy.ma.core.MaskedArray");
-  o.trusted.push_back("numpy.ma.MaskedArray");
   const auto est = skops::load(base + ".skops", o);
   ASSERT_EQ(est->type_name(), expected_class);
   check_methods(*est, base, expected, "loaded");
