@@ -104,6 +104,11 @@ class Estimator {
   /// without names, or a positional table to one fitted with names, runs by position as
   /// scikit-learn does (it only warns).
   NdArray run_table(Method m, const Table& X) const;
+  /// Whether string (object) columns can reach this estimator's own logic: the encoders,
+  /// SimpleImputer fitted on strings, and composites whose first step takes them. For the
+  /// others a string column is an InputError (numbers only). A service can check this once
+  /// at start-up instead of per request.
+  virtual bool accepts_strings() const noexcept { return false; }
   /// Transform of a table, keeping strings: a numeric result, or a positional Table when
   /// the result holds strings (SimpleImputer on strings, passthrough string columns).
   TableTransform transform_any(const Table& X) const;

@@ -257,6 +257,17 @@ TEST(TableRules, OnlyTheExactCheckArrayPartialIsAccepted) {
   }
 }
 
+TEST(TableRules, EstimatorsDeclareWhetherTheyTakeStrings) {
+  const auto titanic = skops::load(ts::data_path("zoo/sklearn-1.2.1/frame_titanic_logreg.skops"),
+                                   ZooModel{"zoo/sklearn-1.2.1", "frame_titanic_logreg"}.options());
+  EXPECT_TRUE(titanic->accepts_strings());
+  const auto numeric =
+      skops::load(ts::data_path("zoo/sklearn-1.2.1/frame_numeric_names_logreg.skops"));
+  EXPECT_FALSE(numeric->accepts_strings());
+  const ZooModel hgb{"zoo/sklearn-1.4.2", "frame_hgb_categorical_names"};
+  EXPECT_TRUE(skops::load(hgb.path(".skops"), hgb.options())->accepts_strings());
+}
+
 TEST(TableRules, StringColumnForANumericModelIsAnInputError) {
   const ZooModel m{"zoo/sklearn-1.2.1", "frame_numeric_names_logreg"};
   const auto est = skops::load(m.path(".skops"));

@@ -42,6 +42,8 @@ class ColumnTransformer final : public Estimator {
   ColumnTransformer(std::vector<Part> parts, std::int64_t n_features);
 
   const std::vector<Part>& parts() const noexcept { return parts_; }
+  /// Some part that is not dropped takes strings ('passthrough' included).
+  bool accepts_strings() const noexcept override;
   Role role() const noexcept override { return Role::Transformer; }
   bool supports(Method m) const noexcept override { return m == Method::Transform; }
   NdArray run(Method m, const MatrixView& X) const override;

@@ -40,6 +40,7 @@ class SimpleImputer final : public TransformerBase {
   /// Throws ValidationError unless one per feature.
   void set_object_statistics(std::vector<Category> statistics);
   const std::vector<Category>& object_statistics() const noexcept { return object_stats_; }
+  bool accepts_strings() const noexcept override { return !object_stats_.empty(); }
 
   /// With an indicator only (add_indicator=True): missing_values put back where the
   /// indicator columns say, scikit-learn's algorithm step for step (float64 output).

@@ -20,6 +20,7 @@ class SearchCV final : public Estimator {
   /// `best`: the refitted best estimator; `type_name`: the search class's full name.
   SearchCV(EstimatorPtr best, std::string type_name);
   const EstimatorPtr& best_estimator() const noexcept { return best_; }
+  bool accepts_strings() const noexcept override { return best_->accepts_strings(); }
   Role role() const noexcept override { return best_->role(); }
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;

@@ -41,6 +41,8 @@ class Pipeline final : public Estimator {
       std::vector<std::pair<std::string, EstimatorPtr>> steps);
 
   const std::vector<Step>& steps() const noexcept { return steps_; }
+  /// The first estimator step's (strings pass 'passthrough' steps unchanged).
+  bool accepts_strings() const noexcept override;
   Role role() const noexcept override;
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
@@ -66,6 +68,8 @@ class FeatureUnion final : public Estimator {
 
   const std::vector<Step>& parts() const noexcept { return parts_; }
   const std::map<std::string, double>& weights() const noexcept { return weights_; }
+  /// Some part takes strings ('passthrough' included).
+  bool accepts_strings() const noexcept override;
   Role role() const noexcept override { return Role::Transformer; }
   bool supports(Method m) const noexcept override { return m == Method::Transform; }
   NdArray run(Method m, const MatrixView& X) const override;

@@ -331,6 +331,11 @@ class OneHotEncoder final : public TransformerBase {
   NdArray do_transform(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return true; }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
+
+ public:
+  bool accepts_strings() const noexcept override { return true; }
+
+ protected:
   /// Transform of a table: each column matched with its own type (see CategoryIndex).
   NdArray on_table(Method m, const Table& X) const override;
 
@@ -361,6 +366,7 @@ class OrdinalEncoder final : public TransformerBase {
   const DType& dtype() const noexcept { return dtype_; }
   /// Column index → code of its NaN category (scikit-learn's _missing_indices).
   const std::map<std::int64_t, std::int64_t>& missing_indices() const noexcept { return missing_; }
+  bool accepts_strings() const noexcept override { return true; }
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
@@ -391,6 +397,7 @@ class TargetEncoder final : public TransformerBase {
   const std::vector<CategoryList>& categories() const noexcept { return categories_; }
   const std::vector<std::vector<double>>& encodings() const noexcept { return encodings_; }
   const std::vector<double>& target_mean() const noexcept { return target_mean_; }
+  bool accepts_strings() const noexcept override { return true; }
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
@@ -455,6 +462,10 @@ class FunctionTransformer final : public TransformerBase {
   /// input as float64 with NaN and infinity allowed (strings refused).
   static FunctionTransformer check_array_float64(std::int64_t n_features);
   bool is_check_array() const noexcept { return check_array_; }
+  /// func=None passes strings on unchanged.
+  bool accepts_strings() const noexcept override {
+    return func_.empty() && !check_array_ && !validate_;
+  }
   NdArray inverse_transform(const MatrixView& X) const;
 
  protected:

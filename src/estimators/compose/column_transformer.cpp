@@ -41,6 +41,14 @@ ColumnTransformer::ColumnTransformer(std::vector<Part> parts, std::int64_t n_fea
   set_n_features_in(n_features);
 }
 
+bool ColumnTransformer::accepts_strings() const noexcept {
+  for (const Part& p : parts_) {
+    if (p.step.kind == "drop") continue;
+    if (!p.step.estimator || p.step.estimator->accepts_strings()) return true;
+  }
+  return false;
+}
+
 NdArray ColumnTransformer::run(Method m, const MatrixView& X) const { return stack(m, X, false); }
 
 NdArray ColumnTransformer::run_float32(Method m, const MatrixView& X) const {

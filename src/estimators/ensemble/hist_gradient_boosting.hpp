@@ -50,6 +50,9 @@ class HistGradientBoosting final : public Estimator {
   /// ColumnTransformer: OrdinalEncoder on the categorical columns, moved first, and
   /// check_array on the others) every input goes through before the trees.
   void set_preprocessor(EstimatorPtr p) { preprocessor_ = std::move(p); }
+  bool accepts_strings() const noexcept override {
+    return preprocessor_ && preprocessor_->accepts_strings();
+  }
 
  protected:
   /// With a preprocessor, the table goes to it (columns by name, strings encoded); without,

@@ -31,6 +31,14 @@ FeatureUnion::FeatureUnion(std::vector<Step> parts, std::map<std::string, double
   set_type_name("sklearn.pipeline.FeatureUnion");
 }
 
+bool FeatureUnion::accepts_strings() const noexcept {
+  for (const Step& s : parts_) {
+    if (s.kind == "drop") continue;
+    if (!s.estimator || s.estimator->accepts_strings()) return true;
+  }
+  return false;
+}
+
 NdArray FeatureUnion::run(Method m, const MatrixView& X) const { return stack(m, X, false); }
 
 NdArray FeatureUnion::run_float32(Method m, const MatrixView& X) const { return stack(m, X, true); }

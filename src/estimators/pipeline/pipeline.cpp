@@ -46,6 +46,13 @@ std::shared_ptr<Pipeline> Pipeline::from_estimators(
   return std::make_shared<Pipeline>(std::move(out));
 }
 
+bool Pipeline::accepts_strings() const noexcept {
+  for (const Step& s : steps_) {
+    if (s.estimator) return s.estimator->accepts_strings();
+  }
+  return true;
+}
+
 Role Pipeline::role() const noexcept {
   const Step& last = steps_.back();
   return last.estimator ? last.estimator->role() : Role::Transformer;
