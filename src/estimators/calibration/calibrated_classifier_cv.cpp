@@ -90,7 +90,7 @@ Matrix predictions(const Estimator& e, const NdArray& out, bool proba, std::int6
 
 template <class Run>
 NdArray CalibratedClassifierCV::compute(Method m, Run run_one) const {
-  if (!supports(m)) throw UnsupportedError("CalibratedClassifierCV has no method " + to_string(m));
+  if (!supports(m)) throw UnsupportedError(std::string("CalibratedClassifierCV has no method ") + to_string(m));
   const std::int64_t k = classes_.dim(0);
   Matrix mean;
   for (const auto& c : calibrated_) {

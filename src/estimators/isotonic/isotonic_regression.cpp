@@ -75,7 +75,7 @@ Eigen::VectorXd IsotonicRegression::interpolate(const Eigen::VectorXd& t) const 
 }
 
 NdArray IsotonicRegression::run(Method m, const MatrixView& X) const {
-  if (!supports(m)) throw UnsupportedError("IsotonicRegression has no method " + to_string(m));
+  if (!supports(m)) throw UnsupportedError(std::string("IsotonicRegression has no method ") + to_string(m));
   if (X.cols() != 1)
     throw InputError("IsotonicRegression: isotonic regression input X should be a 1d array or 2d array with 1 feature");
   return to_ndarray(interpolate(X.col(0)));
