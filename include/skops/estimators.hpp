@@ -3,6 +3,7 @@
 /// Every built-in estimator class (namespace skops::estimators), one header per
 /// scikit-learn module.
 
+#include "skops/estimators/calibration.hpp"
 #include "skops/estimators/cluster.hpp"
 #include "skops/estimators/compose.hpp"
 #include "skops/estimators/decomposition.hpp"
@@ -11,6 +12,7 @@
 #include "skops/estimators/ensemble.hpp"
 #include "skops/estimators/feature_selection.hpp"
 #include "skops/estimators/impute.hpp"
+#include "skops/estimators/isotonic.hpp"
 #include "skops/estimators/linear_model.hpp"
 #include "skops/estimators/model_selection.hpp"
 #include "skops/estimators/multiclass.hpp"

@@ -7,6 +7,7 @@ namespace skops {
 
 TypeRegistry TypeRegistry::with_builtins() {
   TypeRegistry reg;
+  estimators::register_calibration(reg);
   estimators::register_cluster(reg);
   estimators::register_compose(reg);
   estimators::register_decomposition(reg);
@@ -15,6 +16,7 @@ TypeRegistry TypeRegistry::with_builtins() {
   estimators::register_ensemble(reg);
   estimators::register_feature_selection(reg);
   estimators::register_impute(reg);
+  estimators::register_isotonic(reg);
   estimators::register_linear_model(reg);
   estimators::register_model_selection(reg);
   estimators::register_multiclass(reg);

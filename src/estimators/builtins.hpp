@@ -7,6 +7,7 @@
 
 namespace skops::estimators {
 
+void register_calibration(TypeRegistry& reg);
 void register_cluster(TypeRegistry& reg);
 void register_compose(TypeRegistry& reg);
 void register_decomposition(TypeRegistry& reg);
@@ -15,6 +16,7 @@ void register_dummy(TypeRegistry& reg);
 void register_ensemble(TypeRegistry& reg);
 void register_feature_selection(TypeRegistry& reg);
 void register_impute(TypeRegistry& reg);
+void register_isotonic(TypeRegistry& reg);
 void register_linear_model(TypeRegistry& reg);
 void register_model_selection(TypeRegistry& reg);
 void register_multiclass(TypeRegistry& reg);

@@ -14,10 +14,10 @@ using namespace skops;
 TEST(Registry, EveryBuiltinNameIsAModuleClassOfItsScikitLearnModule) {
   const TypeRegistry reg = TypeRegistry::with_builtins();
   const std::set<std::string> modules = {
-      "cluster", "compose", "decomposition", "discriminant_analysis", "dummy", "ensemble",
-      "feature_selection", "impute", "linear_model", "model_selection", "multiclass",
-      "multioutput", "naive_bayes", "neighbors", "neural_network", "pipeline", "preprocessing",
-      "svm", "tree"};
+      "calibration", "cluster", "compose", "decomposition", "discriminant_analysis", "dummy",
+      "ensemble", "feature_selection", "impute", "isotonic", "linear_model", "model_selection",
+      "multiclass", "multioutput", "naive_bayes", "neighbors", "neural_network", "pipeline",
+      "preprocessing", "svm", "tree"};
   std::set<std::string> seen;
   for (const std::string& name : reg.type_names()) {
     ASSERT_EQ(name.rfind("sklearn.", 0), 0u) << name;
