@@ -3,6 +3,7 @@
 // positional Table so the next step sees each column with its type.
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "estimators/pipeline/steps.hpp"
@@ -92,7 +93,14 @@ std::vector<Column> matrix_columns(const Matrix& m, const DType& dtype) {
   const auto rows = static_cast<std::size_t>(m.rows());
   for (Eigen::Index j = 0; j < m.cols(); ++j) {
     const std::string name = std::to_string(j);
-    if (dtype.kind() == DTypeKind::Int) {
+    // An int block holds integers (values outside int64 or NaN would make the cast
+    // undefined; such a block is kept as floats).
+    bool integral = dtype.kind() == DTypeKind::Int;
+    for (std::size_t i = 0; integral && i < rows; ++i) {
+      const double x = m(static_cast<Eigen::Index>(i), j);
+      integral = x >= -9.2e18 && x <= 9.2e18 && x == std::floor(x);
+    }
+    if (integral) {
       std::vector<std::int64_t> v(rows);
       for (std::size_t i = 0; i < rows; ++i) v[i] = static_cast<std::int64_t>(m(static_cast<Eigen::Index>(i), j));
       out.push_back(Column::int64(name, std::move(v)));
