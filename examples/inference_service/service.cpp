@@ -64,20 +64,25 @@ std::string parse_rows(const nlohmann::json& rows, const RequestLimits& limits, 
 
 
 /// The input forms of a request.
-enum class Form { Rows, Records, Split };
+enum class Form { Rows, Records, Split, Documents };
 
 /// Which form `request` carries; a message for a 400 answer unless it is exactly one.
 std::string input_form(const nlohmann::json& request, Form& form) {
   const bool rows = request.contains("rows"), records = request.contains("records");
   const bool columns = request.contains("columns"), data = request.contains("data");
+  const bool documents = request.contains("documents");
   if (columns != data) return "the split layout needs both \"columns\" and \"data\"";
-  const int forms = int(rows) + int(records) + int(columns);
+  const int forms = int(rows) + int(records) + int(columns) + int(documents);
   if (forms == 0) {
-    return "missing \"rows\" (a list of rows, each a list of numbers), \"records\" or "
-           "\"columns\" and \"data\"";
+    return "missing \"rows\" (a list of rows, each a list of numbers), \"records\", "
+           "\"columns\" and \"data\", or \"documents\" (a list of strings)";
   }
-  if (forms > 1) return "give exactly one of \"rows\", \"records\" or \"columns\"+\"data\"";
-  form = rows ? Form::Rows : records ? Form::Records : Form::Split;
+  if (forms > 1)
+    return "give exactly one of \"rows\", \"records\", \"columns\"+\"data\" or \"documents\"";
+  form = rows      ? Form::Rows
+         : records ? Form::Records
+         : documents ? Form::Documents
+                     : Form::Split;
   return {};
 }
 
@@ -191,6 +196,28 @@ std::optional<Reply> parse_table(const nlohmann::json& request, Form form,
     return table_error(413, e, form, columns);
   } catch (const skops::InputError& e) {
     return table_error(400, e, form, columns);
+  }
+  return std::nullopt;
+}
+
+/// The documents of a "documents" request (a list of strings), or the error reply.
+std::optional<Reply> parse_documents(const nlohmann::json& request, const RequestLimits& limits,
+                                     std::vector<std::string>& docs) {
+  const nlohmann::json& d = request.at("documents");
+  if (!d.is_array()) return error_reply(400, "\"documents\" must be a list of strings", "/documents");
+  if (d.empty()) return error_reply(400, "\"documents\" is empty", "/documents");
+  if (d.size() > limits.max_rows) return too_many(limits);
+  docs.reserve(d.size());
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    const std::string where = "/documents/" + std::to_string(i);
+    if (!d[i].is_string())
+      return error_reply(400, "document " + std::to_string(i) + " is not a string", where);
+    const auto& s = d[i].get_ref<const std::string&>();
+    if (s.size() > limits.max_document_bytes)
+      return error_reply(413, "document " + std::to_string(i) + " is " + std::to_string(s.size()) +
+                                  " bytes (at most " + std::to_string(limits.max_document_bytes) + ")",
+                         where);
+    docs.push_back(s);
   }
   return std::nullopt;
 }
@@ -311,6 +338,7 @@ PredictionService::PredictionService(const std::string& model_path,
   summary_ = {{"type", model_->type_name()},
               {"role", role_name(model_->role())},
               {"n_features_in", model_->n_features_in()},
+              {"input", model_->accepts_documents() ? "documents" : "rows or table"},
               {"methods", methods},
               {"types", types},
               {"untrusted", by_default.untrusted},
@@ -331,7 +359,8 @@ Reply PredictionService::predict(const std::string& body) const {
   }
   if (!request.is_object()) {
     return error_reply(
-        400, "request body must be a JSON object with \"rows\", \"records\" or \"columns\"");
+        400, "request body must be a JSON object with \"rows\", \"records\", \"columns\" or "
+             "\"documents\"");
   }
   Form form = Form::Rows;
   if (const std::string problem = input_form(request, form); !problem.empty())
@@ -351,6 +380,14 @@ Reply PredictionService::predict(const std::string& body) const {
     return error_reply(422, model_->type_name() + " has no method " + skops::to_string(method));
   }
 
+  if (form == Form::Documents) {
+    if (!model_->accepts_documents())
+      return error_reply(422, model_->type_name() + " takes a matrix or a table, not documents");
+    std::vector<std::string> docs;
+    if (auto problem = parse_documents(request, limits_, docs)) return *problem;
+    return answer(
+        *model_, method, [&](skops::Method m) { return model_->run_documents(m, docs); }, nullptr);
+  }
   if (form != Form::Rows) {
     skops::Table table;
     if (auto problem = parse_table(request, form, limits_, table)) return *problem;

@@ -22,6 +22,8 @@ struct RequestLimits {
   std::size_t max_cells = 2000000;
   /// Bytes of one string value or column name in a table request ("records", "data").
   std::size_t max_string_bytes = 64 * 1024;
+  /// Bytes of one document in a "documents" request (the text models' input).
+  std::size_t max_document_bytes = 1024 * 1024;
 };
 
 class PredictionService {
@@ -35,7 +37,9 @@ class PredictionService {
   /// POST /predict. Body: exactly one input form plus an optional "method" ("predict"):
   ///   {"rows": [[x, ...], ...]}                    numbers, null is NaN;
   ///   {"records": [{"col": v, ...}, ...]}          a table (pandas' records layout);
-  ///   {"columns": ["col", ...], "data": [[v, ...], ...]}   a table (pandas' split layout).
+  ///   {"columns": ["col", ...], "data": [[v, ...], ...]}   a table (pandas' split layout);
+  ///   {"documents": ["text", ...]}                 raw text for a text model (a 1-d array
+  ///                                                of str; 422 for other models).
   /// Table values are numbers, strings, booleans or null (missing); tables run through
   /// Estimator::run_table, so DataFrame models see their columns by name.
   /// predict answers {"predictions": [...]} plus "probabilities" when the model has
@@ -44,7 +48,7 @@ class PredictionService {
   /// is nested or a column mixing strings with numbers (the error has a "pointer" into the
   /// request); 422: the model rejects the input (skops::InputError: wrong feature count,
   /// missing columns, strings where numbers are needed) or lacks the method; 413: too many
-  /// rows or values, a string over max_string_bytes.
+  /// rows or values, a string over max_string_bytes, a document over max_document_bytes.
   /// Thread-safe: the model is immutable and `run` is const.
   Reply predict(const std::string& body) const;
 

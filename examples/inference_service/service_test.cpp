@@ -14,6 +14,8 @@
 //    nulls) answers "records" and "columns"+"data" requests, also from 16 concurrent clients,
 //    with scikit-learn's recorded outputs; malformed table requests get their exact status
 //    and message.
+// 6. text: text_count_nb answers {"documents": [...]} with scikit-learn's outputs, also from 8
+//    concurrent clients; malformed document requests get 400/413, a matrix 422.
 // Only 127.0.0.1, every wait bounded; the server is killed if anything goes wrong.
 
 // skops (Eigen) before httplib.h: httplib pulls in <resolv.h>, whose `_res` macro breaks
@@ -543,6 +545,60 @@ void check_refusal(const std::string& server, const std::string& file, const std
             "): " + log.substr(0, log.find('\n')));
 }
 
+/// A text model (CountVectorizer + MultinomialNB) fed {"documents": [...]}: scikit-learn's
+/// outputs, alone and from 8 concurrent clients; malformed document requests get their
+/// status; a table model answers 422 to documents.
+void check_text_model(const std::string& server, const std::string& dir, const std::string& work) {
+  const std::string base = dir + "/text_count_nb";
+  const std::string tag = "text_count_nb";
+  ServerProcess proc(server, {base + ".skops", "--port", "0"}, work + "/text_count_nb.log");
+  const auto port = proc.wait_for_port();
+  check(port.has_value(), tag + ": server starts and prints its port");
+  if (!port) {
+    std::cout << proc.log();
+    return;
+  }
+  auto cli = client(*port);
+  const json docs = json::parse(slurp(base + ".X.json"), nullptr, false);
+  const skops::NdArray pred = npy(base + ".predict.npy");
+  const skops::NdArray proba = npy(base + ".predict_proba.npy");
+  const auto n = static_cast<std::int64_t>(docs.is_array() ? docs.size() : 0);
+  auto r = cli->Post("/predict", json{{"documents", docs}}.dump(), "application/json");
+  check(n == 40 && answer_matches(r, pred, proba, 0, n),
+        tag + ": documents, 40 texts -> scikit-learn's predict and predict_proba" +
+            (r && r->status != 200 ? ": " + r->body : ""));
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      auto mine = client(*port);
+      for (std::int64_t b = t % 4; b + 4 <= n; b += 4) {
+        json part = json::array();
+        for (std::int64_t i = b; i < b + 4; ++i) part.push_back(docs[static_cast<std::size_t>(i)]);
+        auto res = mine->Post("/predict", json{{"documents", part}}.dump(), "application/json");
+        if (!answer_matches(res, pred, proba, b, b + 4)) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  check(failures == 0, tag + ": 8 concurrent clients, " + std::to_string(failures) + " failed");
+  const std::vector<std::pair<json, int>> bad = {
+      {json{{"documents", "one string"}}, 400},
+      {json{{"documents", json::array()}}, 400},
+      {json{{"documents", json::array({"ok", 3})}}, 400},
+      {json{{"documents", json::array({"ok"})}, {"rows", json::array()}}, 400},
+      {json{{"documents", json::array({std::string(1024 * 1024 + 1, 'a')})}}, 413},
+      {json{{"rows", json::array({json::array({1, 2})})}}, 422},
+  };
+  for (const auto& [body, status] : bad) {
+    auto res = cli->Post("/predict", body.dump(), "application/json");
+    const std::string shown = body.dump().substr(0, 60);
+    check(res && res->status == status && field(res->body, "error").is_string(),
+          tag + ": " + shown + " -> " + std::to_string(status) +
+              (res ? " (got " + std::to_string(res->status) + ")" : ""));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -572,6 +628,7 @@ int main(int argc, char** argv) {
     check_model(server, corpus, work, {"Pipeline_Imputer_Scaler_RandomForest", {}}, false);
     check_frame_model(server, data + "/zoo/sklearn-1.2.1", work, "1.2.1", false);
     check_frame_model(server, data + "/zoo/sklearn-1.4.2", work, "1.4.2", true);
+    check_text_model(server, data + "/zoo/sklearn-1.2.1", work);
   } catch (const std::exception& e) {
     std::cout << "FAIL exception: " << e.what() << std::endl;
     ++g_failures;

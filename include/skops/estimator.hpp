@@ -8,11 +8,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "skops/ndarray.hpp"
 #include "skops/node.hpp"
+#include "skops/sparse.hpp"
 #include "skops/table.hpp"
 
 namespace skops {
@@ -52,6 +54,10 @@ struct RunOptions {
 /// What a transformer makes of a table: a numeric array (numpy float/int/bool), or, when
 /// strings are in it, a positional Table (what numpy's object array is to scikit-learn).
 using TableTransform = std::variant<NdArray, Table>;
+
+/// What a transformer makes of documents or of sparse input: scipy's sparse matrix where
+/// scikit-learn returns one (vectorizers, TfidfTransformer, Normalizer, ...), else an array.
+using SparseTransform = std::variant<NdArray, CsrMatrix>;
 
 /// What an estimator is, like scikit-learn's mixins.
 enum class Role { Regressor, Classifier, Transformer, Clusterer, OutlierDetector, Other };
@@ -123,6 +129,28 @@ class Estimator {
   }
   NdArray transform(const Table& X) const { return run_table(Method::Transform, X); }
 
+  /// Runs a method on documents (a 1-d array of str, UTF-8): text vectorizers and the
+  /// composites that start with one (Pipeline, FeatureUnion). Throws InputError for an
+  /// estimator that does not take raw text (scikit-learn's "Expected 2D array, got 1D
+  /// array"), invalid UTF-8 (naming the document), or no documents.
+  NdArray run_documents(Method m, const std::vector<std::string>& documents) const;
+  /// transform of documents, keeping scikit-learn's sparse result sparse.
+  SparseTransform transform_documents(const std::vector<std::string>& documents) const;
+  /// The same over views (e.g. a Table's string column); the text must outlive the call.
+  NdArray run_documents(Method m, const std::vector<std::string_view>& documents) const;
+  SparseTransform transform_documents(const std::vector<std::string_view>& documents) const;
+  /// Whether run_documents is available (a vectorizer first).
+  virtual bool accepts_documents() const noexcept { return false; }
+
+  /// Runs a method on a sparse matrix (validated first). Estimators with a sparse path use
+  /// it (accepts_sparse()); the others see a dense copy, as scikit-learn's toarray(), capped
+  /// at kDefaultDensifyBytes (LimitError beyond).
+  NdArray run_sparse(Method m, const CsrMatrix& X) const;
+  /// transform of a sparse matrix: sparse where scikit-learn keeps it sparse.
+  SparseTransform transform_sparse(const CsrMatrix& X) const;
+  /// Whether sparse input is used as such (no dense copy).
+  virtual bool accepts_sparse() const noexcept { return false; }
+
   /// Column names seen in fit (scikit-learn's feature_names_in_); empty when the estimator
   /// was fitted on an array.
   const std::vector<std::string>& feature_names_in() const noexcept { return feature_names_in_; }
@@ -160,6 +188,20 @@ class Estimator {
   virtual NdArray on_table(Method m, const Table& X) const;
   /// transform_any's hook: the default is on_table(Transform, X) (a numeric result).
   virtual TableTransform on_table_transform(const Table& X) const;
+  /// The documents path, after run_documents checked UTF-8 and that there are documents.
+  /// The default throws InputError (the estimator takes a matrix).
+  virtual NdArray on_documents(Method m, const std::vector<std::string_view>& documents) const;
+  /// transform_documents' hook: the default is on_documents(Transform, ...).
+  virtual SparseTransform on_documents_transform(
+      const std::vector<std::string_view>& documents) const;
+  /// The sparse path, after run_sparse validated X, checked its column count against
+  /// n_features_in() and that it has rows. The default densifies and calls run.
+  virtual NdArray on_sparse(Method m, const CsrMatrix& X) const;
+  /// transform_sparse's hook: the default is on_sparse(Transform, X) (dense).
+  virtual SparseTransform on_sparse_transform(const CsrMatrix& X) const;
+  /// X densified for `run` (InputError/LimitError as run_sparse documents).
+  Matrix dense_matrix(const CsrMatrix& X) const;
+
   /// scikit-learn's _check_feature_names and _check_n_features for a table: names against
   /// feature_names_in() when both have names, the column count against n_features_in().
   void check_table_columns(const Table& X) const;

@@ -264,6 +264,16 @@ Table table_from_npy(const NdArray& array, const TableLimits& limits = {});
 /// read_npy (limits derived from `limits`) then table_from_npy; also throws NpyError.
 Table read_npy_table(const ByteView& bytes, const TableLimits& limits = {});
 
+/// Documents (a 1-d array of str, what text models take) from JSON: the top level an array
+/// of strings, e.g. `["good film", "bad plot"]`. Returns nullopt when the text is not such an
+/// array (read it as a table then). Throws InputError for a non-string item after the first
+/// (naming it), LimitError (max_input_bytes, max_rows, max_field_bytes).
+std::optional<std::vector<std::string>> read_json_documents(std::string_view text,
+                                                            const TableLimits& limits = {});
+/// A 1-d '<U' or 'S' array as documents (strings as NdArray::to_strings gives them);
+/// nullopt for any other array.
+std::optional<std::vector<std::string>> documents_from_npy(const NdArray& a);
+
 enum class TableFormat { Auto, Csv, Json, Npy };
 
 /// Format by file extension (.csv, .json, .npy; case-insensitive); throws UnsupportedError

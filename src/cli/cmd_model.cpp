@@ -19,10 +19,19 @@ LoadOptions load_options(const Args& args) {
   return o;
 }
 
-std::vector<std::uint8_t> read_all(const std::string& path) {
+// The file's bytes, refused past `max_bytes` while reading (its reported size is not trusted).
+std::vector<std::uint8_t> read_all(const std::string& path,
+                                   std::uint64_t max_bytes = TableLimits{}.max_input_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError("cannot open " + path);
-  return std::vector<std::uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::uint8_t> out;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    out.insert(out.end(), buf, buf + in.gcount());
+    if (out.size() > max_bytes)
+      throw LimitError("input is larger than " + std::to_string(max_bytes) + " bytes (max_input_bytes)", path);
+  }
+  return out;
 }
 
 TableFormat input_format(const Args& args, const std::string& path) {
@@ -41,12 +50,21 @@ TableFormat input_format(const Args& args, const std::string& path) {
   throw UsageError{"--input-format must be csv, json or npy"};
 }
 
-// A numeric .npy runs as the matrix it is; a structured one, CSV and JSON as a table.
+// A numeric .npy runs as the matrix it is; a 1-d str .npy and a JSON array of strings as
+// documents; a structured .npy, CSV and JSON as a table. A sparse result (a vectorizer's
+// transform) is written dense.
 NdArray run_input(const Estimator& est, Method method, const std::string& path, TableFormat fmt) {
   if (fmt == TableFormat::Npy) {
-    const NdArray X = read_npy(ByteView::adopt(read_all(path)), Limits{}, path);
+    const NdArray X = read_npy(ByteView::adopt(read_all(path, Limits{}.max_member_bytes)), Limits{}, path);
+    if (auto docs = documents_from_npy(X)) return est.run_documents(method, *docs);
     if (X.dtype().kind() != DTypeKind::Structured) return est.run_array(method, X);
     return est.run_table(method, table_from_npy(X));
+  }
+  if (fmt == TableFormat::Json) {
+    const std::vector<std::uint8_t> bytes = read_all(path);
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    if (auto docs = read_json_documents(text)) return est.run_documents(method, *docs);
+    return est.run_table(method, read_json_table(text));
   }
   return est.run_table(method, read_table_file(path, fmt));
 }

@@ -13,6 +13,7 @@ TypeRegistry TypeRegistry::with_builtins() {
   estimators::register_decomposition(reg);
   estimators::register_discriminant_analysis(reg);
   estimators::register_dummy(reg);
+  estimators::register_feature_extraction(reg);
   estimators::register_ensemble(reg);
   estimators::register_feature_selection(reg);
   estimators::register_impute(reg);

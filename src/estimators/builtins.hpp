@@ -13,6 +13,7 @@ void register_compose(TypeRegistry& reg);
 void register_decomposition(TypeRegistry& reg);
 void register_discriminant_analysis(TypeRegistry& reg);
 void register_dummy(TypeRegistry& reg);
+void register_feature_extraction(TypeRegistry& reg);
 void register_ensemble(TypeRegistry& reg);
 void register_feature_selection(TypeRegistry& reg);
 void register_impute(TypeRegistry& reg);

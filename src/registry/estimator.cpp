@@ -171,6 +171,85 @@ TableTransform Estimator::on_table_transform(const Table& X) const {
   return on_table(Method::Transform, X);
 }
 
+namespace {
+void check_documents(const Estimator& est, std::size_t n) {
+  if (n == 0) {
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                     est.type_name());
+  }
+}
+std::vector<std::string_view> views(const std::vector<std::string>& documents) {
+  return std::vector<std::string_view>(documents.begin(), documents.end());
+}
+}  // namespace
+
+NdArray Estimator::run_documents(Method m, const std::vector<std::string>& documents) const {
+  return run_documents(m, views(documents));
+}
+
+SparseTransform Estimator::transform_documents(const std::vector<std::string>& documents) const {
+  return transform_documents(views(documents));
+}
+
+NdArray Estimator::run_documents(Method m, const std::vector<std::string_view>& documents) const {
+  check_documents(*this, documents.size());
+  return on_documents(m, documents);
+}
+
+SparseTransform Estimator::transform_documents(
+    const std::vector<std::string_view>& documents) const {
+  check_documents(*this, documents.size());
+  return on_documents_transform(documents);
+}
+
+NdArray Estimator::on_documents(Method, const std::vector<std::string_view>&) const {
+  throw InputError(type_name_ +
+                   " expects a 2-d array, got a 1-d array of documents (only text vectorizers "
+                   "and pipelines that start with one take raw text)");
+}
+
+SparseTransform Estimator::on_documents_transform(
+    const std::vector<std::string_view>& documents) const {
+  return on_documents(Method::Transform, documents);
+}
+
+namespace {
+void check_sparse(const Estimator& est, const CsrMatrix& X) {
+  X.validate("X");
+  if (X.rows == 0) {
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                     est.type_name());
+  }
+  if (est.n_features_in() >= 0 && X.cols != est.n_features_in()) {
+    throw InputError("X has " + std::to_string(X.cols) + " features, but " + est.type_name() +
+                     " is expecting " + std::to_string(est.n_features_in()) +
+                     " features as input");
+  }
+}
+}  // namespace
+
+NdArray Estimator::run_sparse(Method m, const CsrMatrix& X) const {
+  check_sparse(*this, X);
+  return on_sparse(m, X);
+}
+
+SparseTransform Estimator::transform_sparse(const CsrMatrix& X) const {
+  check_sparse(*this, X);
+  return on_sparse_transform(X);
+}
+
+Matrix Estimator::dense_matrix(const CsrMatrix& X) const {
+  const std::vector<double> dense = X.to_dense(kDefaultDensifyBytes);
+  return Eigen::Map<const Matrix>(dense.data(), static_cast<Eigen::Index>(X.rows),
+                                  static_cast<Eigen::Index>(X.cols));
+}
+
+NdArray Estimator::on_sparse(Method m, const CsrMatrix& X) const { return run(m, dense_matrix(X)); }
+
+SparseTransform Estimator::on_sparse_transform(const CsrMatrix& X) const {
+  return on_sparse(Method::Transform, X);
+}
+
 NdArray Estimator::run_parallel(Method m, const MatrixView& X, const RunOptions& options) const {
   const std::int64_t rows = X.rows();
   std::int64_t threads = static_cast<std::int64_t>(detail::resolve_threads(options.num_threads));

@@ -40,16 +40,13 @@ struct ZooModel {
   }
 };
 
-// The text-column model needs TfidfVectorizer (the text issue); checked separately below.
-bool needs_text(const std::string& name) { return name == "frame_text_column_logreg"; }
-
 std::vector<ZooModel> frame_models() {
   std::vector<ZooModel> out;
   for (const char* dir : {"zoo/sklearn-1.2.1", "zoo/sklearn-1.4.2", "frames/sklearn-1.2.1",
                           "frames/sklearn-1.4.2"}) {
     for (const auto& f : ts::list_files(dir, ".skops")) {
       const std::string name = fs::path(f).stem().string();
-      if (name.rfind("wrap_", 0) != 0 && !needs_text(name)) out.push_back({dir, name});
+      if (name.rfind("wrap_", 0) != 0 && name.rfind("text_", 0) != 0) out.push_back({dir, name});
     }
   }
   return out;
@@ -96,25 +93,10 @@ std::string model_label(const ::testing::TestParamInfo<ZooModel>& info) {
 INSTANTIATE_TEST_SUITE_P(All, ZooFrame, ::testing::ValuesIn(frame_models()), model_label);
 
 TEST(ZooFrames, EveryFrameModelIsCovered) {
-  // zoo: 8 per version, plus the TargetEncoder model (1.3+) in 1.4.2; the text-column model
-  // (one per version) is checked below. frames: 9 per version, plus two TargetEncoder models
-  // (1.3+) and a string-categorical HistGradientBoosting (1.4+) in 1.4.2.
-  EXPECT_EQ(frame_models().size(), 17u + 9u + 12u);
-}
-
-TEST(ZooFrames, TextColumnModelIsRefusedUntilTheVectorizersExist) {
-  for (const char* dir : {"zoo/sklearn-1.2.1", "zoo/sklearn-1.4.2"}) {
-    const ZooModel m{dir, "frame_text_column_logreg"};
-    try {
-      skops::load(m.path(".skops"), m.options());
-      ADD_FAILURE() << dir << ": loaded; move it into the parity test";
-    } catch (const skops::UntrustedTypeError& e) {
-      const auto types = e.types();
-      EXPECT_NE(std::find(types.begin(), types.end(),
-                          "sklearn.feature_extraction.text.TfidfVectorizer"),
-                types.end());
-    }
-  }
+  // zoo: 9 per version (one with a TfidfVectorizer on a text column), plus the
+  // TargetEncoder model (1.3+) in 1.4.2. frames: 9 per version, plus two TargetEncoder
+  // models (1.3+) and a string-categorical HistGradientBoosting (1.4+) in 1.4.2.
+  EXPECT_EQ(frame_models().size(), 19u + 9u + 12u);
 }
 
 // ---- scikit-learn's rules on tables other than the recorded ones

@@ -15,7 +15,7 @@ TEST(Registry, EveryBuiltinNameIsAModuleClassOfItsScikitLearnModule) {
   const TypeRegistry reg = TypeRegistry::with_builtins();
   const std::set<std::string> modules = {
       "calibration", "cluster", "compose", "decomposition", "discriminant_analysis", "dummy",
-      "ensemble", "feature_selection", "impute", "isotonic", "linear_model", "model_selection",
+      "ensemble", "feature_extraction", "feature_selection", "impute", "isotonic", "linear_model", "model_selection",
       "multiclass", "multioutput", "naive_bayes", "neighbors", "neural_network", "pipeline",
       "preprocessing", "svm", "tree"};
   std::set<std::string> seen;

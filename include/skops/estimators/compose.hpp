@@ -37,6 +37,9 @@ class ColumnTransformer final : public Estimator {
     NodePtr columns_spec;
     /// The part was given column names (or a make_column_selector): it needs a named table.
     bool by_name = false;
+    /// A scalar selection ("review" or 3): the part sees that column as a 1-d array, which
+    /// is documents for a text vectorizer (the only kind of part that takes one).
+    bool one_d = false;
   };
   /// Throws ValidationError when a column is out of range or a part cannot transform.
   ColumnTransformer(std::vector<Part> parts, std::int64_t n_features);

@@ -60,8 +60,11 @@ class TruncatedSVD final : public TransformerBase {
   const Matrix& components() const noexcept { return components_; }
   /// X @ components_.
   NdArray inverse_transform(const MatrixView& X) const;
+  /// CSR input: X @ components_.T over the stored entries (a dense result).
+  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return true; }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }

@@ -58,8 +58,12 @@ class FeatureSelector final : public Estimator {
   const SelectorParams& params() const noexcept { return p_; }
   /// Internal: nodes as read from a file, written back verbatim on re-save.
   std::vector<std::pair<std::string, NodePtr>> nodes_;
+  /// CSR input: the selected columns, still CSR (X[:, support]).
+  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
+  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   /// float32 input gives float32 output (transform keeps X's dtype: `dtype=None`).
   NdArray run_float32(Method m, const MatrixView& X) const override;
 

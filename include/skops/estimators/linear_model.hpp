@@ -70,6 +70,11 @@ class LinearRegressor final : public Estimator {
   NdArray run(Method m, const MatrixView& X) const override;
   /// float32 X with a float32 coef_: float32 arithmetic and result, as scikit-learn.
   NdArray run_float32(Method m, const MatrixView& X) const override;
+  /// CSR input: X @ coef_.T summed over the stored entries (scipy's csr_matvecs order).
+  bool accepts_sparse() const noexcept override { return true; }
+
+ protected:
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
 
  private:
   friend struct detail::linear_model::Access;
@@ -126,8 +131,14 @@ class LinearClassifier final : public Estimator {
   Role role() const noexcept override { return Role::Classifier; }
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
+  /// CSR input: X @ coef_.T summed over the stored entries (scipy's csr_matvecs order).
+  bool accepts_sparse() const noexcept override { return true; }
+
+ protected:
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
 
  private:
+  NdArray from_scores(Method m, const Matrix& s) const;
   friend struct detail::linear_model::Access;
   LinearClassifierKind kind_ = LinearClassifierKind::LogisticRegression;
   LinearCoefficients c_;

@@ -81,9 +81,16 @@ class DiscreteNB final : public Estimator {
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
   Matrix joint_log_likelihood(const MatrixView& X) const;
+  /// CSR input: the product over stored entries (BernoulliNB binarizes them; a negative
+  /// threshold is refused for sparse input, as scikit-learn's binarize).
+  bool accepts_sparse() const noexcept override { return true; }
+  Matrix joint_log_likelihood(const CsrMatrix& X) const;
 
   const DiscreteNBParams& params() const noexcept { return p_; }
   NodePtr classes_node_;  ///< internal: classes_ as read
+
+ protected:
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
 
  private:
   DiscreteNBParams p_;

@@ -48,14 +48,24 @@ class Pipeline final : public Estimator {
   NdArray run(Method m, const MatrixView& X) const override;
   /// float32 data flows through the steps as long as each step keeps it float32.
   NdArray run_float32(Method m, const MatrixView& X) const override;
+  /// Whether the first step that is not passthrough takes documents / sparse input.
+  bool accepts_documents() const noexcept override;
+  bool accepts_sparse() const noexcept override;
 
  protected:
   /// A table flows through the steps with its column types (each step checks it as its
   /// class does); after a step that returns numbers, the rest runs on the numeric matrix.
   NdArray on_table(Method m, const Table& X) const override;
   TableTransform on_table_transform(const Table& X) const override;
+  /// Documents go to the first step; its CSR result flows on as CSR (sparse_flow.cpp).
+  NdArray on_documents(Method m, const std::vector<std::string_view>& documents) const override;
+  SparseTransform on_documents_transform(
+      const std::vector<std::string_view>& documents) const override;
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
+  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
 
  private:
+  const Estimator* first_estimator() const noexcept;
   NdArray inverse(const MatrixView& X, bool float32) const;
   std::vector<Step> steps_;
 };
@@ -75,8 +85,14 @@ class FeatureUnion final : public Estimator {
   NdArray run(Method m, const MatrixView& X) const override;
   /// float32 X: the parts' float32 paths; float32 when every block is (np.hstack).
   NdArray run_float32(Method m, const MatrixView& X) const override;
+  /// Every part takes documents (e.g. a word and a char vectorizer side by side).
+  bool accepts_documents() const noexcept override;
 
  protected:
+  NdArray on_documents(Method m, const std::vector<std::string_view>& documents) const override;
+  /// CSR when a part's result is sparse (scipy.sparse.hstack), else dense.
+  SparseTransform on_documents_transform(
+      const std::vector<std::string_view>& documents) const override;
   /// Every part sees the whole table; numeric blocks side by side, or an object result
   /// (a positional Table) when a block holds strings.
   NdArray on_table(Method m, const Table& X) const override;

@@ -75,8 +75,12 @@ class StandardScaler final : public TransformerBase {
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   /// X * scale_ + mean_ (each step only when enabled).
   NdArray inverse_transform(const MatrixView& X) const;
+  /// CSR input stays CSR: inplace_column_scale(X, 1 / scale_).
+  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
+  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
   /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
   NdArray do_transform_float32(const MatrixView& X) const override;
@@ -110,8 +114,12 @@ class MinMaxScaler final : public TransformerBase {
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   /// (X - min_) / scale_.
   NdArray inverse_transform(const MatrixView& X) const;
+  /// CSR input stays CSR: inplace_column_scale(X, 1 / scale_).
+  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
+  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
   /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
   NdArray do_transform_float32(const MatrixView& X) const override;
@@ -137,8 +145,12 @@ class MaxAbsScaler final : public TransformerBase {
   const std::vector<double>& scale() const noexcept { return scale_; }
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   NdArray inverse_transform(const MatrixView& X) const;
+  /// CSR input stays CSR: inplace_column_scale(X, 1 / scale_).
+  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
+  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
   /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
   NdArray do_transform_float32(const MatrixView& X) const override;
@@ -166,8 +178,12 @@ class RobustScaler final : public TransformerBase {
   std::pair<double, double> quantile_range() const noexcept { return {q_lo_, q_hi_}; }
   bool unit_variance() const noexcept { return unit_variance_; }
   NdArray inverse_transform(const MatrixView& X) const;
+  /// CSR input stays CSR: inplace_column_scale(X, 1 / scale_).
+  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
+  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
   /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
   NdArray do_transform_float32(const MatrixView& X) const override;
@@ -191,8 +207,12 @@ class Normalizer final : public TransformerBase {
   /// `norm` is "l1", "l2" or "max".
   explicit Normalizer(std::string norm = "l2", std::int64_t n_features = -1);
   const std::string& norm() const noexcept { return norm_; }
+  /// CSR input stays CSR (sklearn.preprocessing.normalize on scipy matrices).
+  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
+  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
 
  private:

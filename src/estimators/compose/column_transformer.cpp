@@ -49,6 +49,15 @@ bool ColumnTransformer::accepts_strings() const noexcept {
   return false;
 }
 
+namespace {
+// _iter(fitted=True, replace_strings=True) skips estimators with an empty column list.
+bool skipped(const ColumnTransformer::Part& p) {
+  return p.step.kind == "drop" ||
+         (p.step.estimator && p.columns.empty() &&
+          !(p.columns_spec && p.columns_spec->kind == NodeKind::Slice));
+}
+}  // namespace
+
 NdArray ColumnTransformer::run(Method m, const MatrixView& X) const { return stack(m, X, false); }
 
 NdArray ColumnTransformer::run_float32(Method m, const MatrixView& X) const {
@@ -65,15 +74,14 @@ NdArray ColumnTransformer::stack(Method m, const MatrixView& X, bool float32) co
                        "\" selects its columns by name, which needs a table with column names "
                        "(scikit-learn: only supported for pandas DataFrames); a matrix has none");
     }
+    if (p.one_d && p.step.kind != "drop") {
+      throw InputError("ColumnTransformer: part \"" + p.step.name +
+                       "\" takes a text column; a numeric matrix has none (pass a table)");
+    }
   }
   std::vector<estimators::detail::pipeline::Block> blocks;
   for (const Part& p : parts_) {
-    if (p.step.kind == "drop") continue;
-    // _iter(fitted=True, replace_strings=True) skips estimators with an empty column list.
-    if (p.step.estimator && p.columns.empty() &&
-        !(p.columns_spec && p.columns_spec->kind == NodeKind::Slice)) {
-      continue;
-    }
+    if (skipped(p)) continue;
     Matrix sub(X.rows(), static_cast<Eigen::Index>(p.columns.size()));
     for (std::size_t k = 0; k < p.columns.size(); ++k)
       sub.col(static_cast<Eigen::Index>(k)) = X.col(p.columns[k]);
@@ -87,15 +95,6 @@ NdArray ColumnTransformer::stack(Method m, const MatrixView& X, bool float32) co
   }
   return estimators::detail::pipeline::hstack(blocks, X.rows());
 }
-
-namespace {
-// _iter(fitted=True, replace_strings=True) skips estimators with an empty column list.
-bool skipped(const ColumnTransformer::Part& p) {
-  return p.step.kind == "drop" ||
-         (p.step.estimator && p.columns.empty() &&
-          !(p.columns_spec && p.columns_spec->kind == NodeKind::Slice));
-}
-}  // namespace
 
 std::vector<Table> ColumnTransformer::part_inputs(const Table& X) const {
   std::vector<Table> out(parts_.size());
@@ -155,6 +154,19 @@ TableTransform ColumnTransformer::on_table_transform(const Table& X) const {
         *m *= estimators::detail::pipeline::block_weight(p.weight, b.dtype);
       }
       blocks.push_back(std::move(b));
+      continue;
+    }
+    if (p.one_d) {
+      // A 1-d column of documents: the vectorizer's CSR result joins the others densified
+      // (scikit-learn keeps the stack sparse when its density is under sparse_threshold;
+      // the values are the same).
+      namespace pl = estimators::detail::pipeline;
+      const auto docs = pl::column_documents(inputs[k], "ColumnTransformer part \"" + p.step.name + "\"");
+      DType d = DType::float64();
+      Matrix out = pl::flow_matrix(pl::as_flow(p.step.estimator->transform_documents(docs),
+                                               *p.step.estimator, docs.size(), &d));
+      if (p.weighted) out *= pl::block_weight(p.weight, d);
+      blocks.push_back({std::move(out), d});
       continue;
     }
     blocks.push_back(estimators::detail::pipeline::transform_block(*p.step.estimator, inputs[k],
@@ -224,22 +236,23 @@ std::int64_t name_index(const ValueView& v, const std::vector<std::string>& name
 }
 
 std::vector<std::int64_t> columns_of(const ValueView& v, std::int64_t n,
-                                     const std::vector<std::string>& names, bool* by_name) {
+                                     const std::vector<std::string>& names, bool* by_name,
+                                     bool* one_d) {
   const Node& node = v.node();
   auto normalize = [&](std::int64_t c) {
     if (c < -n || c >= n) v.fail("column index " + std::to_string(c) + " is out of range");
     return c < 0 ? c + n : c;
   };
   if (node.kind == NodeKind::Slice) return slice_columns(v, n);
+  // A scalar selects a 1-d column (a pandas Series): documents for a text vectorizer.
   if (node.kind == NodeKind::Json && node.scalar == ScalarKind::Int) {
-    throw UnsupportedError(
-        "ColumnTransformer: a scalar column selects a 1-d array, which is not supported", {},
-        v.pointer());
+    *one_d = true;
+    return {normalize(node.int_value)};
   }
   if (node.kind == NodeKind::Json && node.scalar == ScalarKind::Str) {
-    throw UnsupportedError(
-        "ColumnTransformer: a scalar column name selects a 1-d column (a pandas Series), which "
-        "is not supported", {}, v.pointer());
+    *one_d = true;
+    *by_name = true;
+    return {name_index(v, names)};
   }
   std::vector<std::int64_t> out;
   if (node.kind == NodeKind::NdArray && node.storage == "numpy") {
@@ -346,9 +359,13 @@ void save_column_transformer(const ColumnTransformer& ct, ObjectWriter& w) {
       throw UnsupportedError("ColumnTransformer: part \"" + p.step.name +
                              "\" selects by name but feature_names_in is not set");
     }
-    const NodePtr cols = p.columns_spec ? p.columns_spec
-                         : p.by_name    ? name_list(p.columns, feature_names)
-                                        : int_list(p.columns);
+    NodePtr cols = p.columns_spec ? p.columns_spec
+                   : p.by_name    ? name_list(p.columns, feature_names)
+                                  : int_list(p.columns);
+    if (!p.columns_spec && p.one_d && p.columns.size() == 1) {
+      cols = p.by_name ? make::str(feature_names[static_cast<std::size_t>(p.columns[0])])
+                       : make::integer(p.columns[0]);
+    }
     const NodePtr value = step_value_node(p.step, w.ctx());
     const NodePtr entry = make::tuple({make::str(p.step.name), value, cols});
     const bool passthrough = !p.step.estimator && p.step.kind == "passthrough";
@@ -418,7 +435,12 @@ std::unique_ptr<ColumnTransformer> build_column_transformer(const ObjectView& ob
     ColumnTransformer::Part p;
     const std::string name = triple[0].as_str();
     p.step = read_step(name, triple[1], true, false);
-    p.columns = columns_of(triple[2], n, feature_names, &p.by_name);
+    p.columns = columns_of(triple[2], n, feature_names, &p.by_name, &p.one_d);
+    if (p.one_d && p.step.kind != "drop" && !(p.step.estimator && p.step.estimator->accepts_documents())) {
+      throw UnsupportedError(
+          "ColumnTransformer: part \"" + name + "\" selects one column as a 1-d array, which "
+          "only a text vectorizer (or a pipeline starting with one) takes", {}, triple[2].pointer());
+    }
     p.columns_spec = triple[2].ptr();
     if (auto it = weights.find(name); it != weights.end()) {
       p.weight = it->second;

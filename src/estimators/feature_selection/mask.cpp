@@ -10,6 +10,7 @@
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/multiclass.hpp"
 #include "estimators/utils/extmath.hpp"
+#include "estimators/utils/sparse.hpp"
 #include "skops/error.hpp"
 
 namespace skops::estimators {
@@ -202,6 +203,32 @@ NdArray FeatureSelector::run(Method m, const MatrixView& X) const {
     }
   }
   return to_ndarray(out);
+}
+
+SparseTransform FeatureSelector::on_sparse_transform(const CsrMatrix& X) const {
+  if (p_.kind != SelectorKind::VarianceThreshold) detail::check_finite_sparse(*this, X);
+  std::vector<std::int64_t> new_index(mask_.size(), -1);
+  for (std::size_t c = 0; c < columns_.size(); ++c)
+    new_index[static_cast<std::size_t>(columns_[c])] = static_cast<std::int64_t>(c);
+  CsrMatrix out;
+  out.rows = X.rows;
+  out.cols = static_cast<std::int64_t>(columns_.size());
+  for (std::int64_t r = 0; r < X.rows; ++r) {
+    for (std::int64_t k = X.indptr[static_cast<std::size_t>(r)];
+         k < X.indptr[static_cast<std::size_t>(r) + 1]; ++k) {
+      const std::int64_t j = new_index[static_cast<std::size_t>(X.indices[static_cast<std::size_t>(k)])];
+      if (j < 0) continue;
+      out.indices.push_back(j);
+      out.data.push_back(X.data[static_cast<std::size_t>(k)]);
+    }
+    out.indptr.push_back(static_cast<std::int64_t>(out.data.size()));
+  }
+  return out;
+}
+
+NdArray FeatureSelector::on_sparse(Method m, const CsrMatrix& X) const {
+  if (m != Method::Transform) return Estimator::on_sparse(m, X);
+  return detail::dense_array(std::get<CsrMatrix>(on_sparse_transform(X)), DType::float64());
 }
 
 NdArray FeatureSelector::run_float32(Method m, const MatrixView& X) const {

@@ -142,7 +142,16 @@ NdArray LinearClassifier::run(Method m, const MatrixView& X) const {
                                 : ""));
   }
   check_finite_input(X);
-  const Matrix s = detail::linear_model::decision_scores(X, c_.w, c_.b);
+  return from_scores(m, detail::linear_model::decision_scores(X, c_.w, c_.b));
+}
+
+NdArray LinearClassifier::on_sparse(Method m, const CsrMatrix& X) const {
+  if (!supports(m)) return run(m, Matrix(0, 0));  // the same UnsupportedError
+  detail::check_finite_sparse(*this, X);
+  return from_scores(m, detail::linear_model::decision_scores(X, c_.w, c_.b));
+}
+
+NdArray LinearClassifier::from_scores(Method m, const Matrix& s) const {
   switch (m) {
     case Method::DecisionFunction:
       return detail::linear_model::scores_to_ndarray(s, true);

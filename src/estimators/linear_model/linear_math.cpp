@@ -22,6 +22,21 @@ Matrix decision_scores(const MatrixView& X, const Matrix& w, const Eigen::Vector
   return s;
 }
 
+Matrix decision_scores(const CsrMatrix& X, const Matrix& w, const Eigen::VectorXd& b) {
+  const Eigen::Index n = X.rows, k = w.rows();
+  Matrix s(n, k);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const auto begin = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(i)]);
+    const auto end = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(i) + 1]);
+    for (Eigen::Index c = 0; c < k; ++c) {
+      double acc = 0.0;
+      for (std::size_t p = begin; p < end; ++p) acc += X.data[p] * w(c, X.indices[p]);
+      s(i, c) = acc + b(c);
+    }
+  }
+  return s;
+}
+
 std::vector<float> decision_scores_f32(const MatrixView& X, const LinearCoefficients& c) {
   const Eigen::Index n = X.rows(), k = c.w.rows(), f = c.w.cols();
   std::vector<float> out(static_cast<std::size_t>(n * k));

@@ -11,6 +11,9 @@ namespace skops::estimators::detail::linear_model {
 
 /// scores = X @ w.T + b (n × k), sums accumulated in double in feature order.
 Matrix decision_scores(const MatrixView& X, const Matrix& w, const Eigen::VectorXd& b);
+/// The same for CSR X (validated, X.cols == w.cols()): each row's stored entries in index
+/// order, as scipy's csr_matvecs computes X @ coef_.T.
+Matrix decision_scores(const CsrMatrix& X, const Matrix& w, const Eigen::VectorXd& b);
 
 /// The same in float32 arithmetic (each product and partial sum rounded to float32), which
 /// is what numpy's float32 matrix-vector product gives for float32 X and coef_.

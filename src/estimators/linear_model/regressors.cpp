@@ -57,6 +57,13 @@ NdArray LinearRegressor::run(Method m, const MatrixView& X) const {
   return detail::linear_model::scores_to_ndarray(s, c_.coef.ndim() == 1 || ravel_);
 }
 
+NdArray LinearRegressor::on_sparse(Method m, const CsrMatrix& X) const {
+  if (m != Method::Predict) throw UnsupportedError(type_name() + " has no method " + to_string(m));
+  detail::check_finite_sparse(*this, X);
+  const Matrix s = detail::linear_model::decision_scores(X, c_.w, c_.b);
+  return detail::linear_model::scores_to_ndarray(s, c_.coef.ndim() == 1 || ravel_);
+}
+
 NdArray LinearRegressor::run_float32(Method m, const MatrixView& X) const {
   if (!c_.float32) return run(m, X);
   if (m != Method::Predict) throw UnsupportedError(type_name() + " has no method " + to_string(m));

@@ -109,6 +109,33 @@ NdArray DiscreteNB::run(Method m, const MatrixView& X) const {
   return detail::naive_bayes::output(*this, m, joint_log_likelihood(X), p_.classes);
 }
 
+Matrix DiscreteNB::joint_log_likelihood(const CsrMatrix& X) const {
+  detail::check_finite_sparse(*this, X);
+  const bool binarize = p_.kind == DiscreteNBKind::Bernoulli && p_.has_binarize;
+  if (binarize && p_.binarize < 0)
+    throw InputError("cannot binarize a sparse matrix with threshold < 0 (BernoulliNB binarize=" +
+                     std::to_string(p_.binarize) + ")");
+  Matrix jll(X.rows, w_.rows());
+  for (std::int64_t r = 0; r < X.rows; ++r) {
+    const auto b = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(r)]);
+    const auto e = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(r) + 1]);
+    for (Eigen::Index i = 0; i < w_.rows(); ++i) {
+      double acc = 0.0;
+      for (std::size_t k = b; k < e; ++k) {
+        const double x = binarize ? (X.data[k] > p_.binarize ? 1.0 : 0.0) : X.data[k];
+        acc += x * w_(i, X.indices[k]);
+      }
+      jll(r, i) = bias_.size() > 0 ? acc + bias_(i) : acc;
+    }
+  }
+  return jll;
+}
+
+NdArray DiscreteNB::on_sparse(Method m, const CsrMatrix& X) const {
+  if (!supports(m)) return detail::naive_bayes::output(*this, m, Matrix(), p_.classes);
+  return detail::naive_bayes::output(*this, m, joint_log_likelihood(X), p_.classes);
+}
+
 namespace detail::naive_bayes {
 
 std::unique_ptr<DiscreteNB> build_discrete(DiscreteNBKind kind, const ObjectView& obj) {

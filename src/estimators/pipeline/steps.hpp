@@ -3,6 +3,7 @@
 // uses pipeline._transform_one): step slots, sub-transforms, numpy's hstack.
 
 #include <memory>
+#include <string_view>
 #include <string>
 #include <variant>
 #include <vector>
@@ -78,6 +79,28 @@ FlowBlock transform_block(const Estimator& est, const Table& X, bool weighted, d
 /// np.hstack of the blocks: numeric when every block is (hstack), else a positional Table
 /// (numpy's object array) of every block's columns.
 TableTransform hstack_flows(std::vector<FlowBlock> blocks, std::size_t rows);
+
+// ---- The documents / sparse path (sparse_flow.cpp).
+
+/// Between steps after a vectorizer: a CSR matrix or a dense numeric array.
+using SparseFlow = std::variant<Matrix, CsrMatrix>;
+/// A transform result as a flow (a dense result must be numeric 2-d with `rows` rows); its
+/// dtype in `dtype` (float64 for CSR).
+SparseFlow as_flow(SparseTransform t, const Estimator& who, std::size_t rows,
+                   DType* dtype = nullptr);
+/// est.transform of a flow: sparse where the estimator keeps it sparse.
+SparseFlow transform_sparse_flow(const Estimator& est, const SparseFlow& X,
+                                 DType* dtype = nullptr);
+/// est.run(m) on a flow (run_sparse for CSR).
+NdArray run_flow(const Estimator& est, Method m, const SparseFlow& X);
+/// A flow as a dense 2-d array of `dtype` (CSR densified, capped).
+NdArray flow_array(const SparseFlow& X, const DType& dtype);
+Matrix flow_matrix(SparseFlow X);
+/// scipy.sparse.hstack(blocks).tocsr().
+CsrMatrix hstack_csr(const std::vector<SparseFlow>& blocks, std::int64_t rows);
+/// The one string column of X as documents (InputError for another type, a missing value,
+/// or not exactly one column); `who` names the caller.
+std::vector<std::string_view> column_documents(const Table& X, const std::string& who);
 
 /// The builders and writers registered in register.cpp (pipeline.cpp, feature_union.cpp).
 std::unique_ptr<Pipeline> build_pipeline(const ObjectView& obj);

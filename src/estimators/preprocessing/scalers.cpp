@@ -8,6 +8,7 @@
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
 #include "estimators/preprocessing/internal.hpp"
+#include "estimators/utils/sparse.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -220,6 +221,20 @@ NdArray MaxAbsScaler::inverse_as(const MatrixView& X) const {
 }
 
 NdArray MaxAbsScaler::do_transform(const MatrixView& X) const { return transform_as<double>(X); }
+
+SparseTransform MaxAbsScaler::on_sparse_transform(const CsrMatrix& X) const {
+  detail::check_finite_sparse(*this, X);
+  CsrMatrix out = X;
+  // inplace_column_scale multiplies by the reciprocal (the dense path divides).
+  for (std::size_t k = 0; k < out.data.size(); ++k)
+    out.data[k] *= 1.0 / scale_[static_cast<std::size_t>(out.indices[k])];
+  return out;
+}
+
+NdArray MaxAbsScaler::on_sparse(Method m, const CsrMatrix& X) const {
+  if (m != Method::Transform) return Estimator::on_sparse(m, X);
+  return detail::dense_array(std::get<CsrMatrix>(on_sparse_transform(X)), DType::float64());
+}
 NdArray MaxAbsScaler::inverse_transform(const MatrixView& X) const { return inverse_as<double>(X); }
 NdArray MaxAbsScaler::do_transform_float32(const MatrixView& X) const {
   return transform_as<float>(X);

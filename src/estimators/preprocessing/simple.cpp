@@ -8,6 +8,7 @@
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/nodes.hpp"
 #include "estimators/preprocessing/internal.hpp"
+#include "estimators/utils/sparse.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
 
@@ -40,6 +41,20 @@ NdArray Normalizer::do_transform(const MatrixView& X) const {
     for (Eigen::Index j = 0; j < out.cols(); ++j) out(i, j) /= norm;
   }
   return to_ndarray(out);
+}
+
+SparseTransform Normalizer::on_sparse_transform(const CsrMatrix& X) const {
+  detail::check_finite_sparse(*this, X);
+  CsrMatrix out = X;
+  detail::normalize_rows(out, norm_ == "l1"   ? detail::RowNorm::L1
+                              : norm_ == "l2" ? detail::RowNorm::L2
+                                              : detail::RowNorm::Max);
+  return out;
+}
+
+NdArray Normalizer::on_sparse(Method m, const CsrMatrix& X) const {
+  if (m != Method::Transform) return Estimator::on_sparse(m, X);
+  return detail::dense_array(std::get<CsrMatrix>(on_sparse_transform(X)), DType::float64());
 }
 
 Binarizer::Binarizer(double threshold, std::int64_t n_features) : threshold_(threshold) {

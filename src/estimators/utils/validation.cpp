@@ -147,6 +147,18 @@ std::int64_t read_n_features(const ObjectView& obj, std::int64_t expected) {
   return n;
 }
 
+void check_finite_sparse(const Estimator& est, const CsrMatrix& X) {
+  for (std::int64_t r = 0; r < X.rows; ++r) {
+    for (std::int64_t k = X.indptr[static_cast<std::size_t>(r)];
+         k < X.indptr[static_cast<std::size_t>(r) + 1]; ++k) {
+      if (!std::isfinite(X.data[static_cast<std::size_t>(k)]))
+        throw InputError("input X contains NaN or infinity (row " + std::to_string(r) +
+                         ", column " + std::to_string(X.indices[static_cast<std::size_t>(k)]) +
+                         "); " + est.type_name() + " does not accept missing values");
+    }
+  }
+}
+
 void check_allow_nan(const Estimator& est, const MatrixView& X) {
   if (X.rows() == 0) {
     throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +

@@ -73,6 +73,10 @@ std::int64_t read_n_features(const ObjectView& obj, std::int64_t expected);
 /// Also checks the column count and that there is at least one row.
 void check_allow_nan(const Estimator& est, const MatrixView& X);
 
+/// check_array(accept_sparse=True) on CSR data: InputError naming the first NaN or
+/// infinity (row, column). X is already validated (run_sparse).
+void check_finite_sparse(const Estimator& est, const CsrMatrix& X);
+
 /// Runs a native constructor; a ValidationError it throws gets the object's JSON pointer.
 template <class F>
 auto located(const ObjectView& obj, F make) -> decltype(make()) {

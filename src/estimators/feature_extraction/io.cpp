@@ -1,0 +1,215 @@
+// Reading and writing the text estimators' state. Only scikit-learn's built-in analysis
+// runs here: a callable preprocessor/tokenizer/analyzer/strip_accents or input="file"/
+// "filename" is refused at load (UnsupportedError at its JSON pointer), never ignored.
+
+#include "estimators/feature_extraction/internal.hpp"
+#include "estimators/utils/nodes.hpp"
+#include "estimators/utils/validation.hpp"
+#include "skops/error.hpp"
+
+namespace skops::estimators::detail::feature_extraction {
+
+namespace {
+
+[[noreturn]] void refuse(const ValueView& v, const std::string& what) {
+  throw UnsupportedError(what, {}, v.pointer());
+}
+
+std::string describe_value(const ValueView& v) {
+  const Node& n = v.node();
+  if (n.kind == NodeKind::Json && n.scalar == ScalarKind::Str) return "'" + n.str_value + "'";
+  return n.type_name();
+}
+
+// A str parameter from `allowed`, or None when `none_ok`; returns "" for None.
+std::string choice(const ObjectView& obj, const char* key, std::initializer_list<const char*> allowed,
+                   bool none_ok, const char* dflt) {
+  const auto v = obj.find(key);
+  if (!v) return dflt;
+  if (v->is_none() && none_ok) return "";
+  const Node& n = v->node();
+  if (n.kind == NodeKind::Json && n.scalar == ScalarKind::Str) {
+    for (const char* a : allowed) {
+      if (n.str_value == a) return n.str_value;
+    }
+    v->fail(std::string(key) + " " + describe_value(*v) + " is not a valid choice");
+  }
+  refuse(*v, std::string(key) + " is " + describe_value(*v) +
+                 ": only scikit-learn's built-in choices are supported (a callable cannot be "
+                 "loaded without running code)");
+}
+
+void require_none(const ObjectView& obj, const char* key) {
+  const auto v = obj.find(key);
+  if (v && !v->is_none())
+    refuse(*v, std::string(key) + " is " + describe_value(*v) +
+                   ": a callable cannot be loaded without running code; only None is supported");
+}
+
+std::vector<std::string> string_list(const ValueView& v, const char* what) {
+  std::vector<std::string> out;
+  for (const ValueView& item : v.items()) out.push_back(item.as_str());
+  if (out.empty() && false) v.fail(what);
+  return out;
+}
+
+TfidfTransformer::Norm read_norm(const ObjectView& obj) {
+  const std::string n = choice(obj, "norm", {"l1", "l2"}, true, "l2");
+  if (n.empty()) return TfidfTransformer::Norm::None;
+  return n == "l1" ? TfidfTransformer::Norm::L1 : TfidfTransformer::Norm::L2;
+}
+
+const char* norm_name(TfidfTransformer::Norm n) {
+  return n == TfidfTransformer::Norm::L1 ? "l1" : "l2";
+}
+
+// The diagonal of _idf_diag (sp.diags(idf), n x n CSR): one stored value per row, on the
+// diagonal.
+std::vector<double> diagonal(const ValueView& v) {
+  const CsrMatrix d = v.as_sparse();
+  if (d.rows != d.cols) v.fail("_idf_diag is " + std::to_string(d.rows) + " x " + std::to_string(d.cols) + ", not square");
+  std::vector<double> out(static_cast<std::size_t>(d.rows), 0.0);
+  for (std::int64_t r = 0; r < d.rows; ++r) {
+    for (std::int64_t k = d.indptr[static_cast<std::size_t>(r)];
+         k < d.indptr[static_cast<std::size_t>(r) + 1]; ++k) {
+      if (d.indices[static_cast<std::size_t>(k)] != r)
+        v.fail("_idf_diag has an entry off the diagonal in row " + std::to_string(r));
+      out[static_cast<std::size_t>(r)] = d.data[static_cast<std::size_t>(k)];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TextAnalysis read_analysis(const ObjectView& obj) {
+  TextAnalysis p;
+  const std::string input = choice(obj, "input", {"content", "file", "filename"}, false, "content");
+  if (input != "content")
+    refuse(obj.at("input"), "input='" + input + "' reads files named by the data; only "
+                            "input='content' (the documents themselves) is supported");
+  require_none(obj, "preprocessor");
+  require_none(obj, "tokenizer");
+  const std::string kind = choice(obj, "analyzer", {"word", "char", "char_wb"}, false, "word");
+  p.analyzer = kind == "word" ? TextAnalysis::Kind::Word
+               : kind == "char" ? TextAnalysis::Kind::Char : TextAnalysis::Kind::CharWb;
+  const std::string accents = choice(obj, "strip_accents", {"ascii", "unicode"}, true, "");
+  p.strip_accents = accents.empty() ? TextAnalysis::Accents::None
+                    : accents == "ascii" ? TextAnalysis::Accents::Ascii
+                                         : TextAnalysis::Accents::Unicode;
+  p.lowercase = flag(obj, "lowercase", true);
+  if (auto v = obj.find("token_pattern"); v && !v->is_none()) p.token_pattern = v->as_str();
+  else if (v && p.analyzer == TextAnalysis::Kind::Word)
+    v->fail("token_pattern is None with analyzer='word'");
+  if (auto v = obj.find("stop_words"); v && !v->is_none()) {
+    const Node& n = v->node();
+    if (n.kind == NodeKind::Json && n.scalar == ScalarKind::Str) {
+      if (n.str_value != "english") v->fail("stop_words '" + n.str_value + "' is not 'english' or a list");
+      p.english_stop_words = true;
+    } else {
+      p.stop_words = string_list(*v, "stop_words");
+    }
+  }
+  if (auto v = obj.find("ngram_range")) {
+    const auto items = v->items();
+    if (items.size() != 2) v->fail("ngram_range must be a pair (min_n, max_n)");
+    const std::int64_t lo = items[0].as_int(), hi = items[1].as_int();
+    if (lo < 1 || hi < lo || hi > 1'000'000) v->fail("ngram_range (" + std::to_string(lo) + ", " + std::to_string(hi) + ") is not 1 <= min_n <= max_n");
+    p.ngram_min = static_cast<int>(lo);
+    p.ngram_max = static_cast<int>(hi);
+  }
+  return p;
+}
+
+TextAnalyzer compile_analysis(const ObjectView& obj) {
+  TextAnalysis p = read_analysis(obj);
+  try {
+    return TextAnalyzer(std::move(p));
+  } catch (const Error& e) {
+    const std::string ptr = obj.has("token_pattern") ? obj.at("token_pattern").pointer() : obj.node().pointer;
+    switch (e.kind()) {
+      case ErrorKind::Unsupported: throw UnsupportedError("token_pattern: " + e.detail(), {}, ptr);
+      case ErrorKind::Limit: throw LimitError("token_pattern: " + e.detail(), {}, ptr);
+      default: throw ValidationError("token_pattern: " + e.detail(), {}, ptr);
+    }
+  }
+}
+
+std::unique_ptr<TfidfTransformer> build_tfidf_transformer(const ObjectView& obj) {
+  const TfidfTransformer::Norm norm = read_norm(obj);
+  const bool use_idf = flag(obj, "use_idf", true);
+  std::vector<double> idf;
+  if (use_idf) {
+    if (auto v = obj.find("idf_"); v && v->node().kind == NodeKind::NdArray)
+      idf = float_vector(*v, -1, "idf_");
+    else
+      idf = diagonal(obj.at("_idf_diag"));
+  }
+  auto est = located(obj, [&] {
+    return std::make_unique<TfidfTransformer>(norm, use_idf, flag(obj, "smooth_idf", true),
+                                              flag(obj, "sublinear_tf", false), std::move(idf));
+  });
+  adopt_identity(*est, obj, read_n_features(obj, use_idf ? est->n_features_in() : -1));
+  return est;
+}
+
+void save_tfidf_transformer(const TfidfTransformer& est, ObjectWriter&) {
+  if (!est.original_state())
+    throw UnsupportedError("TfidfTransformer is written only as loaded from a file");
+}
+
+std::unique_ptr<CountVectorizer> build_count_vectorizer(const ObjectView& obj) {
+  TextAnalyzer analyzer = compile_analysis(obj);
+  const ValueView vocab = obj.at("vocabulary_");
+  if (vocab.node().kind != NodeKind::Dict) vocab.fail("vocabulary_ must be a dict of str to int");
+  std::unordered_map<std::string, std::int64_t> terms;
+  terms.reserve(vocab.node().entries.size());
+  for (const DictEntry& e : vocab.node().entries) {
+    const ValueView v(e.value, obj.ctx());
+    if (!terms.emplace(e.key, v.as_int()).second) v.fail("vocabulary_ repeats a term");
+  }
+  const auto n = static_cast<std::int64_t>(terms.size());
+  const DType dtype = obj.has("dtype") ? dtype_param(obj.at("dtype")) : DType::int64();
+  std::shared_ptr<const TfidfTransformer> tfidf;
+  if (obj.type_name() == "sklearn.feature_extraction.text.TfidfVectorizer") {
+    const ValueView t = obj.at("_tfidf");
+    tfidf = std::dynamic_pointer_cast<const TfidfTransformer>(t.estimator());
+    if (!tfidf) t.fail("_tfidf is not a TfidfTransformer");
+    if (dtype != DType::float64())
+      throw UnsupportedError("TfidfVectorizer with dtype " + dtype.name() +
+                                 " is not supported (float64 only)", {}, obj.at("dtype").pointer());
+  }
+  auto est = located(obj, [&] {
+    return std::make_unique<CountVectorizer>(std::move(analyzer), std::move(terms), n,
+                                             flag(obj, "binary", false), dtype, tfidf);
+  });
+  adopt_identity(*est, obj, -1);
+  return est;
+}
+
+void save_count_vectorizer(const CountVectorizer& est, ObjectWriter&) {
+  if (!est.original_state())
+    throw UnsupportedError(est.type_name() + " is written only as loaded from a file");
+}
+
+std::unique_ptr<HashingVectorizer> build_hashing_vectorizer(const ObjectView& obj) {
+  TextAnalyzer analyzer = compile_analysis(obj);
+  const DType dtype = obj.has("dtype") ? dtype_param(obj.at("dtype")) : DType::float64();
+  if (dtype != DType::float64())
+    throw UnsupportedError("HashingVectorizer with dtype " + dtype.name() +
+                               " is not supported (float64 only)", {}, obj.at("dtype").pointer());
+  auto est = located(obj, [&] {
+    return std::make_unique<HashingVectorizer>(
+        std::move(analyzer), obj.has("n_features") ? obj.integer("n_features") : (1 << 20),
+        flag(obj, "binary", false), read_norm(obj), flag(obj, "alternate_sign", true), dtype);
+  });
+  adopt_identity(*est, obj, -1);
+  return est;
+}
+
+void save_hashing_vectorizer(const HashingVectorizer& est, ObjectWriter&) {
+  if (!est.original_state())
+    throw UnsupportedError("HashingVectorizer is written only as loaded from a file");
+}
+
+}  // namespace skops::estimators::detail::feature_extraction

@@ -1,0 +1,165 @@
+// Pipeline on documents and sparse input: the first step takes the documents (or the CSR
+// matrix), and its result flows through the remaining steps sparse as long as they keep it
+// sparse (Pipeline._transform on scipy matrices).
+
+#include "estimators/pipeline/steps.hpp"
+#include "skops/error.hpp"
+
+namespace skops::estimators {
+
+namespace pl = detail::pipeline;
+
+const Estimator* Pipeline::first_estimator() const noexcept {
+  for (const Step& s : steps_) {
+    if (s.estimator) return s.estimator.get();
+  }
+  return nullptr;
+}
+
+bool Pipeline::accepts_documents() const noexcept {
+  const Estimator* first = first_estimator();
+  return first && first->accepts_documents();
+}
+
+bool Pipeline::accepts_sparse() const noexcept {
+  const Estimator* first = first_estimator();
+  return first && first->accepts_sparse();
+}
+
+namespace {
+
+// The steps after `first` (an index into steps) on the first step's output: the rest of the
+// transforms, then the last step's method (or the flow itself when the last is passthrough).
+NdArray run_rest(const std::vector<Step>& steps, std::size_t first, Method m,
+                 pl::SparseFlow flow, DType dtype) {
+  for (std::size_t i = first + 1; i + 1 < steps.size(); ++i) {
+    if (steps[i].estimator) flow = pl::transform_sparse_flow(*steps[i].estimator, flow, &dtype);
+  }
+  const Step& last = steps.back();
+  if (!last.estimator || first + 1 == steps.size()) return pl::flow_array(flow, dtype);
+  return pl::run_flow(*last.estimator, m, flow);
+}
+
+SparseTransform transform_rest(const std::vector<Step>& steps, std::size_t first,
+                               pl::SparseFlow flow, DType dtype) {
+  for (std::size_t i = first + 1; i < steps.size(); ++i) {
+    if (steps[i].estimator) flow = pl::transform_sparse_flow(*steps[i].estimator, flow, &dtype);
+  }
+  if (auto* csr = std::get_if<CsrMatrix>(&flow)) return std::move(*csr);
+  return pl::flow_array(flow, dtype);
+}
+
+std::size_t first_index(const std::vector<Step>& steps) {
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (steps[i].estimator) return i;
+  }
+  return steps.size();
+}
+
+}  // namespace
+
+NdArray Pipeline::on_documents(Method m, const std::vector<std::string_view>& documents) const {
+  if (!supports(m))
+    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method " +
+                           to_string(m));
+  const std::size_t i = first_index(steps_);
+  if (i == steps_.size() || !steps_[i].estimator->accepts_documents())
+    return Estimator::on_documents(m, documents);
+  if (i + 1 == steps_.size()) return steps_[i].estimator->run_documents(m, documents);
+  if (m == Method::InverseTransform)
+    throw UnsupportedError("Pipeline: inverse_transform of documents is not available");
+  DType dtype = DType::float64();
+  pl::SparseFlow flow = pl::as_flow(steps_[i].estimator->transform_documents(documents),
+                                    *steps_[i].estimator, documents.size(), &dtype);
+  return run_rest(steps_, i, m, std::move(flow), dtype);
+}
+
+SparseTransform Pipeline::on_documents_transform(
+    const std::vector<std::string_view>& documents) const {
+  if (!supports(Method::Transform))
+    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method transform");
+  const std::size_t i = first_index(steps_);
+  if (i == steps_.size() || !steps_[i].estimator->accepts_documents())
+    return Estimator::on_documents(Method::Transform, documents);
+  DType dtype = DType::float64();
+  pl::SparseFlow flow = pl::as_flow(steps_[i].estimator->transform_documents(documents),
+                                    *steps_[i].estimator, documents.size(), &dtype);
+  return transform_rest(steps_, i, std::move(flow), dtype);
+}
+
+NdArray Pipeline::on_sparse(Method m, const CsrMatrix& X) const {
+  if (!supports(m))
+    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method " +
+                           to_string(m));
+  if (m == Method::InverseTransform) return Estimator::on_sparse(m, X);
+  const std::size_t i = first_index(steps_);
+  if (i == steps_.size()) return pl::flow_array(X, DType::float64());
+  if (i + 1 == steps_.size()) return steps_[i].estimator->run_sparse(m, X);
+  DType dtype = DType::float64();
+  pl::SparseFlow flow = pl::transform_sparse_flow(*steps_[i].estimator, X, &dtype);
+  return run_rest(steps_, i, m, std::move(flow), dtype);
+}
+
+SparseTransform Pipeline::on_sparse_transform(const CsrMatrix& X) const {
+  if (!supports(Method::Transform))
+    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method transform");
+  const std::size_t i = first_index(steps_);
+  if (i == steps_.size()) return X;
+  DType dtype = DType::float64();
+  pl::SparseFlow flow = pl::transform_sparse_flow(*steps_[i].estimator, X, &dtype);
+  return transform_rest(steps_, i, std::move(flow), dtype);
+}
+
+}  // namespace skops::estimators
+
+namespace skops::estimators {
+
+bool FeatureUnion::accepts_documents() const noexcept {
+  bool any = false;
+  for (const Step& s : parts_) {
+    if (s.kind == "drop") continue;
+    if (!s.estimator || !s.estimator->accepts_documents()) return false;
+    any = true;
+  }
+  return any;
+}
+
+SparseTransform FeatureUnion::on_documents_transform(
+    const std::vector<std::string_view>& documents) const {
+  if (!accepts_documents()) return Estimator::on_documents(Method::Transform, documents);
+  // _transform_one (res * weight) per part, then _hstack: sparse.hstack(...).tocsr() when
+  // any part is sparse, else np.hstack.
+  std::vector<pl::SparseFlow> blocks;
+  std::vector<pl::Block> dense;
+  bool any_sparse = false;
+  for (const Step& s : parts_) {
+    if (s.kind == "drop") continue;
+    DType d = DType::float64();
+    pl::SparseFlow b = pl::as_flow(s.estimator->transform_documents(documents), *s.estimator,
+                                   documents.size(), &d);
+    if (auto it = weights_.find(s.name); it != weights_.end()) {
+      const double w = pl::block_weight(it->second, d);
+      if (auto* csr = std::get_if<CsrMatrix>(&b)) {
+        for (double& v : csr->data) v *= w;
+      } else {
+        std::get<Matrix>(b) *= w;
+      }
+    }
+    any_sparse = any_sparse || std::holds_alternative<CsrMatrix>(b);
+    if (auto* m = std::get_if<Matrix>(&b)) dense.push_back({*m, d});
+    blocks.push_back(std::move(b));
+  }
+  const auto rows = static_cast<std::int64_t>(documents.size());
+  if (any_sparse) return pl::hstack_csr(blocks, rows);
+  return pl::hstack(dense, static_cast<Eigen::Index>(rows));
+}
+
+NdArray FeatureUnion::on_documents(Method m, const std::vector<std::string_view>& documents) const {
+  if (m != Method::Transform)
+    throw UnsupportedError("FeatureUnion has no method " + std::string(to_string(m)));
+  SparseTransform t = on_documents_transform(documents);
+  if (auto* csr = std::get_if<CsrMatrix>(&t)) return pl::flow_array(std::move(*csr), DType::float64());
+  return std::get<NdArray>(std::move(t));
+}
+
+}  // namespace skops::estimators

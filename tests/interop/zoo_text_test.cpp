@@ -1,0 +1,106 @@
+// The text models of the zoo (tests/data/zoo/*/text_*): each runs on its documents read from
+// the JSON list of strings and from the 1-d '<U' .npy, every recorded method equal to
+// scikit-learn's (labels exactly, floats within 1e-12 relative / 1e-10 absolute), also after
+// dumps → loads.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "estimator_support.hpp"
+#include "skops/estimators.hpp"
+#include "skops/skops.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+namespace ts = skops::testing_support;
+namespace fs = std::filesystem;
+using skops::Method;
+using skops::NdArray;
+
+struct TextModel {
+  std::string dir;
+  std::string name;
+  std::string path(const std::string& suffix) const {
+    return ts::data_path(dir + "/" + name + suffix);
+  }
+  nlohmann::json expected() const {
+    return nlohmann::json::parse(ts::read_file_text(path(".expected.json")));
+  }
+  skops::LoadOptions options() const {
+    skops::LoadOptions o;
+    o.trusted = expected().at("untrusted_types").get<std::vector<std::string>>();
+    return o;
+  }
+};
+
+std::vector<TextModel> text_models() {
+  std::vector<TextModel> out;
+  for (const char* dir : {"zoo/sklearn-1.2.1", "zoo/sklearn-1.4.2"}) {
+    for (const auto& f : ts::list_files(dir, ".skops")) {
+      const std::string name = fs::path(f).stem().string();
+      if (name.rfind("text_", 0) == 0) out.push_back({dir, name});
+    }
+  }
+  return out;
+}
+
+void expect_methods(const skops::Estimator& est, const TextModel& m,
+                    const std::vector<std::string>& docs, const std::string& what) {
+  const auto methods = m.expected().at("methods");
+  ASSERT_FALSE(methods.empty());
+  for (const auto& [method_name, file] : methods.items()) {
+    SCOPED_TRACE(what + " " + method_name);
+    const auto method = skops::method_from_string(method_name);
+    ASSERT_TRUE(method.has_value());
+    const NdArray want = ts::read_npy_file(m.path("." + method_name + ".npy"));
+    const NdArray got = est.run_documents(*method, docs);
+    ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
+    ts::expect_close(got, want);
+  }
+}
+
+class ZooText : public ::testing::TestWithParam<TextModel> {};
+
+TEST_P(ZooText, JsonAndNpyDocumentsMatchScikitLearnAlsoAfterResave) {
+  const TextModel& m = GetParam();
+  const auto est = skops::load(m.path(".skops"), m.options());
+  EXPECT_TRUE(est->accepts_documents());
+  const auto json = skops::read_json_documents(ts::read_file_text(m.path(".X.json")));
+  ASSERT_TRUE(json.has_value());
+  ASSERT_EQ(json->size(), 40u);
+  const auto npy = skops::documents_from_npy(ts::read_npy_file(m.path(".X.npy")));
+  ASSERT_TRUE(npy.has_value());
+  EXPECT_EQ(*npy, *json);
+  expect_methods(*est, m, *json, "json");
+  const auto back = skops::loads(skops::dumps(*est), m.options());
+  expect_methods(*back, m, *json, "resaved");
+}
+
+std::string model_label(const ::testing::TestParamInfo<TextModel>& info) {
+  std::string s = info.param.dir.substr(info.param.dir.find('-') + 1) + "_" + info.param.name;
+  for (char& c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return s;
+}
+
+INSTANTIATE_TEST_SUITE_P(All, ZooText, ::testing::ValuesIn(text_models()), model_label);
+
+TEST(ZooText, EveryTextModelIsCovered) { EXPECT_EQ(text_models().size(), 12u); }
+
+TEST(ZooText, AMatrixIsNotDocumentsAndDocumentsAreNotAMatrix) {
+  const TextModel m{"zoo/sklearn-1.2.1", "text_count_nb"};
+  const auto est = skops::load(m.path(".skops"), m.options());
+  EXPECT_THROW(est->run(Method::Predict, skops::Matrix::Zero(2, 3)), skops::InputError);
+  EXPECT_THROW(est->run_documents(Method::Predict, std::vector<std::string>{}), skops::InputError);
+  EXPECT_THROW(est->run_documents(Method::Predict, std::vector<std::string>{"ok", "bad \xc3"}),
+               skops::InputError);
+  // An empty document and one of unknown words: a row of zeros, scikit-learn's prior.
+  const NdArray p = est->run_documents(Method::PredictProba, std::vector<std::string>{"", "zzzz qqqq"});
+  EXPECT_EQ(p.dim(0), 2);
+}
+
+}  // namespace
