@@ -102,6 +102,61 @@ TEST(Cli, PredictWritesScikitLearnsOutput) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, PredictReadsDocumentsFromJsonAndNpy) {
+  // A text model (TfidfVectorizer + LogisticRegression) from a JSON list of strings and a
+  // 1-d '<U' .npy; transform of a vectorizer is written dense; a text column of a CSV table
+  // reaches the ColumnTransformer's vectorizer.
+  const std::string dir = ts::make_temp_dir("cli_docs");
+  const std::string zoo = ts::data_path("zoo/sklearn-1.2.1/text_tfidf_bigram_logreg");
+  const std::string trust = " --trusted scipy.sparse._csr.csr_matrix";
+  const auto want = skops::read_npy(
+      skops::ByteView::adopt(ts::read_file_bytes(zoo + ".predict_proba.npy")), {});
+  for (const char* input : {".X.json", ".X.npy"}) {
+    const std::string out = dir + "/p.npy";
+    const auto r = cli("predict " + zoo + ".skops --input " + zoo + input + " --output " + out +
+                       " --method predict_proba" + trust);
+    ASSERT_EQ(r.exit_code, 0) << input << ": " << r.output;
+    const auto got = skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(out)), {});
+    ASSERT_EQ(got.shape(), want.shape());
+    const auto g = got.to_vector<double>(), w = want.to_vector<double>();
+    for (std::size_t i = 0; i < g.size(); ++i)
+      EXPECT_NEAR(g[i], w[i], 1e-12 * std::max(1.0, std::abs(w[i]))) << input;
+  }
+  // Untrusted csr_matrix (as Python skops asks): exit 1 naming it.
+  const auto refused = cli("predict " + zoo + ".skops --input " + zoo + ".X.json --output " +
+                           dir + "/q.npy");
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  EXPECT_NE(refused.output.find("csr_matrix"), std::string::npos) << refused.output;
+  // A JSON list with a number among the strings: exit 2.
+  const std::string bad = dir + "/bad.json";
+  const std::string text = "[\"fine film\", 3]";
+  ts::write_file_bytes(bad, std::vector<std::uint8_t>(text.begin(), text.end()));
+  EXPECT_EQ(cli("predict " + zoo + ".skops --input " + bad + " --output " + dir + "/q.npy" + trust)
+                .exit_code,
+            2);
+  // Documents to a model that takes a matrix: exit 2.
+  const std::string corpus = ts::data_path("zoo/sklearn-1.2.1/frame_numeric_names_logreg");
+  EXPECT_EQ(cli("predict " + corpus + ".skops --input " + zoo + ".X.json --output " + dir +
+                "/q.npy")
+                .exit_code,
+            2);
+  // transform of the count vectorizer step alone: the dense int64 counts.
+  const std::string nb = ts::data_path("zoo/sklearn-1.2.1/text_count_nb");
+  const auto t = cli("predict " + nb + ".skops --input " + nb + ".X.json --output " + dir +
+                     "/t.npy --method predict_log_proba");
+  EXPECT_EQ(t.exit_code, 0) << t.output;
+  // The text-column DataFrame model from CSV.
+  const std::string frame = ts::data_path("zoo/sklearn-1.2.1/frame_text_column_logreg");
+  const auto f = cli("predict " + frame + ".skops --input " + frame + ".X.csv --output " + dir +
+                     "/f.npy" + trust);
+  ASSERT_EQ(f.exit_code, 0) << f.output;
+  const auto fp = skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(dir + "/f.npy")), {});
+  const auto fw = skops::read_npy(
+      skops::ByteView::adopt(ts::read_file_bytes(frame + ".predict.npy")), {});
+  EXPECT_EQ(fp.to_vector<std::int64_t>(), fw.to_vector<std::int64_t>());
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, PredictReadsCsvAndJsonTables) {
   const std::string dir = ts::make_temp_dir("cli_tables");
   const std::string zoo = ts::data_path("zoo/sklearn-1.2.1/frame_titanic_logreg");

@@ -99,7 +99,10 @@ class TfidfTransformer final : public Estimator {
 /// counted per document (binary: 1), then the tf-idf step if any. transform only.
 class CountVectorizer final : public Estimator {
  public:
-  /// `tfidf` null for CountVectorizer. `float_output`: dtype float32/float64 (else int64).
+  /// A fitted vectorizer: `vocabulary` maps each term to its column (0..n_terms-1, each
+  /// once); `dtype` is the output dtype of CountVectorizer (int64 by default); `tfidf` the
+  /// fitted TfidfTransformer of a TfidfVectorizer (null for CountVectorizer; its type name
+  /// follows). Throws ValidationError.
   CountVectorizer(TextAnalyzer analyzer, std::unordered_map<std::string, std::int64_t> vocabulary,
                   std::int64_t n_terms, bool binary, DType dtype,
                   std::shared_ptr<const TfidfTransformer> tfidf);
@@ -145,6 +148,9 @@ class HashingVectorizer final : public Estimator {
   NdArray run(Method m, const MatrixView& X) const override;
   const TextAnalyzer& analyzer() const noexcept { return analyzer_; }
   std::int64_t n_features() const noexcept { return n_features_; }
+  bool binary() const noexcept { return binary_; }
+  TfidfTransformer::Norm norm() const noexcept { return norm_; }
+  bool alternate_sign() const noexcept { return alternate_sign_; }
   CsrMatrix vectorize(const std::vector<std::string_view>& documents) const;
 
  protected:

@@ -37,6 +37,8 @@ CountVectorizer::CountVectorizer(TextAnalyzer analyzer,
                             std::to_string(n_terms_ - 1) + ", each once)");
     seen[static_cast<std::size_t>(idx)] = true;
   }
+  set_type_name(tfidf_ ? "sklearn.feature_extraction.text.TfidfVectorizer"
+                      : "sklearn.feature_extraction.text.CountVectorizer");
   if (tfidf_ && tfidf_->use_idf() &&
       static_cast<std::int64_t>(tfidf_->idf().size()) != n_terms_)
     throw ValidationError("_tfidf has " + std::to_string(tfidf_->idf().size()) +

@@ -69,6 +69,9 @@ HashingVectorizer::HashingVectorizer(TextAnalyzer analyzer, std::int64_t n_featu
   if (n_features_ < 1 || n_features_ > 2147483647)
     throw ValidationError("n_features " + std::to_string(n_features_) +
                           " is not in [1, 2147483647]");
+  if (dtype_ != DType::float64())
+    throw UnsupportedError("HashingVectorizer with dtype " + dtype_.name() + " (float64 only)");
+  set_type_name("sklearn.feature_extraction.text.HashingVectorizer");
 }
 
 CsrMatrix HashingVectorizer::vectorize(const std::vector<std::string_view>& documents) const {

@@ -121,6 +121,32 @@ TextAnalysis read_analysis(const ObjectView& obj) {
   return p;
 }
 
+// The analysis parameters of a natively built vectorizer, as scikit-learn's __init__ stores
+// them (a loaded one keeps what its file said).
+void write_analysis(const TextAnalysis& p, ObjectWriter& w) {
+  w.set_default("input", make::str("content"));
+  w.set_default("encoding", make::str("utf-8"));
+  w.set_default("decode_error", make::str("strict"));
+  w.set_default("strip_accents", p.strip_accents == TextAnalysis::Accents::None ? make::none()
+                                 : make::str(p.strip_accents == TextAnalysis::Accents::Ascii
+                                                 ? "ascii" : "unicode"));
+  w.set_default("lowercase", make::boolean(p.lowercase));
+  w.set_default("preprocessor", make::none());
+  w.set_default("tokenizer", make::none());
+  NodePtr stop = make::none();
+  if (p.english_stop_words) {
+    stop = make::str("english");
+  } else if (p.stop_words) {
+    std::vector<NodePtr> words;
+    for (const auto& s : *p.stop_words) words.push_back(make::str(s));
+    stop = make::list(std::move(words));
+  }
+  w.set_default("stop_words", stop);
+  w.set_default("token_pattern", make::str(p.token_pattern));
+  w.set_default("ngram_range", make::tuple({make::integer(p.ngram_min), make::integer(p.ngram_max)}));
+  w.set_default("analyzer", make::str(to_string(p.analyzer)));
+}
+
 TextAnalyzer compile_analysis(const ObjectView& obj) {
   TextAnalysis p = read_analysis(obj);
   try {
@@ -153,9 +179,26 @@ std::unique_ptr<TfidfTransformer> build_tfidf_transformer(const ObjectView& obj)
   return est;
 }
 
-void save_tfidf_transformer(const TfidfTransformer& est, ObjectWriter&) {
-  if (!est.original_state())
-    throw UnsupportedError("TfidfTransformer is written only as loaded from a file");
+void save_tfidf_transformer(const TfidfTransformer& est, ObjectWriter& w) {
+  // A loaded estimator keeps its state as read (set_default); a native one is written with
+  // scikit-learn's parameters and its idf_ as the diagonal CSR matrix fit stores.
+  w.set_default("norm", est.norm() == TfidfTransformer::Norm::None ? make::none()
+                                                                    : make::str(norm_name(est.norm())));
+  w.set_default("use_idf", make::boolean(est.use_idf()));
+  w.set_default("smooth_idf", make::boolean(est.smooth_idf()));
+  w.set_default("sublinear_tf", make::boolean(est.sublinear_tf()));
+  if (est.n_features_in() >= 0) w.set_default("n_features_in_", make::integer(est.n_features_in()));
+  if (est.use_idf() && !est.original_state()) {
+    CsrMatrix d;
+    d.rows = d.cols = static_cast<std::int64_t>(est.idf().size());
+    d.indptr.resize(est.idf().size() + 1);
+    for (std::size_t i = 0; i < est.idf().size(); ++i) {
+      d.indptr[i + 1] = static_cast<std::int64_t>(i + 1);
+      d.indices.push_back(static_cast<std::int64_t>(i));
+      d.data.push_back(est.idf()[i]);
+    }
+    w.set_sparse("_idf_diag", std::move(d));
+  }
 }
 
 std::unique_ptr<CountVectorizer> build_count_vectorizer(const ObjectView& obj) {
@@ -187,9 +230,32 @@ std::unique_ptr<CountVectorizer> build_count_vectorizer(const ObjectView& obj) {
   return est;
 }
 
-void save_count_vectorizer(const CountVectorizer& est, ObjectWriter&) {
-  if (!est.original_state())
-    throw UnsupportedError(est.type_name() + " is written only as loaded from a file");
+void save_count_vectorizer(const CountVectorizer& est, ObjectWriter& w) {
+  write_analysis(est.analyzer().params(), w);
+  w.set_default("max_df", make::real(1.0));
+  w.set_default("min_df", make::integer(1));
+  w.set_default("max_features", make::none());
+  w.set_default("vocabulary", make::none());
+  w.set_default("binary", make::boolean(est.binary()));
+  w.set_default("dtype", dtype_type_node(est.tfidf() ? DType::float64() : est.dtype()));
+  if (const auto& t = est.tfidf()) {
+    w.set_default("norm", t->norm() == TfidfTransformer::Norm::None ? make::none()
+                                                                     : make::str(norm_name(t->norm())));
+    w.set_default("use_idf", make::boolean(t->use_idf()));
+    w.set_default("smooth_idf", make::boolean(t->smooth_idf()));
+    w.set_default("sublinear_tf", make::boolean(t->sublinear_tf()));
+  }
+  w.set_default("fixed_vocabulary_", make::boolean(false));
+  w.set_default("stop_words_", make::set({}));
+  if (!est.original_state()) {
+    const std::vector<std::string> names = est.feature_names();
+    std::vector<std::pair<std::string, NodePtr>> vocab;
+    vocab.reserve(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i)
+      vocab.emplace_back(names[i], make::integer(static_cast<std::int64_t>(i)));
+    w.set("vocabulary_", make::dict(std::move(vocab)));
+  }
+  if (est.tfidf()) w.set_estimator("_tfidf", *est.tfidf());
 }
 
 std::unique_ptr<HashingVectorizer> build_hashing_vectorizer(const ObjectView& obj) {
@@ -207,9 +273,14 @@ std::unique_ptr<HashingVectorizer> build_hashing_vectorizer(const ObjectView& ob
   return est;
 }
 
-void save_hashing_vectorizer(const HashingVectorizer& est, ObjectWriter&) {
-  if (!est.original_state())
-    throw UnsupportedError("HashingVectorizer is written only as loaded from a file");
+void save_hashing_vectorizer(const HashingVectorizer& est, ObjectWriter& w) {
+  write_analysis(est.analyzer().params(), w);
+  w.set_default("n_features", make::integer(est.n_features()));
+  w.set_default("binary", make::boolean(est.binary()));
+  w.set_default("norm", est.norm() == TfidfTransformer::Norm::None ? make::none()
+                                                                   : make::str(norm_name(est.norm())));
+  w.set_default("alternate_sign", make::boolean(est.alternate_sign()));
+  w.set_default("dtype", dtype_type_node(DType::float64()));
 }
 
 }  // namespace skops::estimators::detail::feature_extraction

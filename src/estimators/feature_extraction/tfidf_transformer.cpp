@@ -24,6 +24,7 @@ TfidfTransformer::TfidfTransformer(Norm norm, bool use_idf, bool smooth_idf, boo
     if (!std::isfinite(v)) throw ValidationError("TfidfTransformer: idf_ holds a non-finite value");
   }
   if (use_idf_) set_n_features_in(static_cast<std::int64_t>(idf_.size()));
+  set_type_name("sklearn.feature_extraction.text.TfidfTransformer");
 }
 
 void TfidfTransformer::apply(CsrMatrix& X) const {
