@@ -119,6 +119,7 @@ seed_for() {
   local name="$1" dir="$2"
   case "$name" in
     *npy*) seed "$dir" npy; seed_members "$dir" '*.npy' ;;
+    *npz*) seed "$dir" npz; seed_members "$dir" '*.npz' ;;
     *schema* | *json*) seed_members "$dir" 'schema.json' ;;
     *load* | *archive* | *zip* | *document*) seed "$dir" skops ;;
     *) seed "$dir" skops npy json; seed_members "$dir" 'schema.json' ;;

@@ -66,10 +66,12 @@ AuditReport audit_file(const std::string& path, const std::vector<std::string>& 
                        const LoadOptions& options = {});
 
 /// A copy of the graph in which every stored array is read into memory (so the graph no
-/// longer needs its archive); subgraphs without member data are shared with the document's
+/// longer needs its archive), and every sparse matrix read and validated (Document::sparse_of;
+/// its `.npz` bytes kept too); subgraphs without member data are shared with the document's
 /// graph, not copied (nodes are immutable). Arrays are read on up to `threads` threads (0: hardware
 /// concurrency); the error reported is the one a serial read in graph order meets first.
-/// Throws NpyError, ArchiveError, LimitError.
+/// Throws NpyError, ArchiveError, LimitError, and for a sparse matrix ValidationError and
+/// UnsupportedError (a format other than csr).
 NodePtr materialize(const Document& doc, unsigned threads = 0);
 
 }  // namespace skops

@@ -2,6 +2,7 @@
 /// \file document.hpp
 /// A `.skops` file as a whole: archive + parsed graph, with arrays read on demand.
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -46,10 +47,20 @@ class Document : public ArrayLookup {
   NdArray array_of(const Node& n) const override;
   /// Raw member bytes of a Bytes/Bytearray/SparseMatrix node.
   ByteView member_of(const Node& n) const override;
+  /// The matrix of a SparseMatrix node (held, or its `.npz` member read with
+  /// read_sparse_npz under this document's limits; the nested archive's inflated bytes are
+  /// charged to the same `max_total_bytes` as the file's own members). Errors name
+  /// "<member>/<inner member>" and the node's pointer. Thread-safe.
+  std::shared_ptr<const CsrMatrix> sparse_of(const Node& n) const;
+  /// The same from the member's bytes already read (materialisation keeps them too, for a
+  /// lossless re-save).
+  std::shared_ptr<const CsrMatrix> sparse_of(const Node& n, const ByteView& npz) const;
   /// Every node whose data is in a member (stored arrays, bytes, sparse matrices) and not
-  /// held yet, each once, in graph order (depth first, children in `for_each_child` order).
+  /// held yet (for a sparse matrix: its parsed matrix), each once, in graph order (depth first,
+  /// children in `for_each_child` order).
   std::vector<const Node*> member_nodes() const;
-  /// Reads every array header and body reachable from the root (what `inspect` does).
+  /// Reads every array header and body reachable from the root, and every sparse matrix
+  /// (what `inspect` does).
   void read_all_arrays() const;
   /// Reads every member of the archive once (sizes, limits and CRC checked), referenced or
   /// not, so that a corrupt member is found without building anything (what `audit` does).
@@ -65,6 +76,8 @@ class Document : public ArrayLookup {
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::shared_ptr<const NdArray>> cache_;
   std::unique_ptr<NpyHeaderCache> npy_headers_;
+  /// Bytes inflated from nested archives (sparse matrices' .npz), beside archive_'s own.
+  mutable std::atomic<std::uint64_t> nested_bytes_{0};
 };
 
 struct WriteOptions {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "skops/ndarray.hpp"
+#include "skops/sparse.hpp"
 
 namespace skops {
 
@@ -121,6 +122,9 @@ class Node {
   /// Array or bytes data held directly (nodes built in C++, or after materialisation).
   std::shared_ptr<const NdArray> array;
   std::shared_ptr<const std::vector<std::uint8_t>> bytes;
+  /// SparseMatrix: the matrix, held (built in C++, or read from `bytes` and validated while
+  /// materialising). Written as a fresh `.npz` when `bytes` is absent.
+  std::shared_ptr<const CsrMatrix> sparse;
 
   // --- small raw fields ---------------------------------------------------------------
   /// Slice: JSON texts of start/stop/step ("null", "1").
@@ -172,6 +176,10 @@ NodePtr numpy_scalar(NdArray zero_d);
 /// NdArrayNode "json" (object array) of the given items and shape.
 NodePtr object_array(std::vector<NodePtr> items, std::vector<std::int64_t> shape);
 NodePtr slice(std::string start_json, std::string stop_json, std::string step_json);
+/// SparseMatrixNode "scipy" holding `m` (written as scipy.sparse.save_npz would). Throws
+/// InputError when `m` is not valid (CsrMatrix::validate).
+NodePtr sparse_matrix(CsrMatrix m, std::string module = "scipy.sparse._csr",
+                      std::string cls = "csr_matrix");
 /// A copy of `node` with its kind/module/class/fields, to edit before freezing.
 std::shared_ptr<Node> clone(const Node& node);
 }  // namespace make
@@ -188,7 +196,8 @@ std::string pointer_escape(const std::string& key);
 
 /// Structural equality of two graphs: kinds, names, scalars, containers and children;
 /// arrays compared by value (held arrays, or read through `arrays_a`/`arrays_b`), else by
-/// member name. Ids and JSON pointers are ignored.
+/// member name; sparse matrices by value when both are held, else by their `.npz` bytes.
+/// Ids and JSON pointers are ignored.
 struct ArrayLookup {
   virtual ~ArrayLookup() = default;
   /// The array of an NdArray node stored in a member; throws NpyError/ArchiveError.

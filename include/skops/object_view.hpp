@@ -43,6 +43,11 @@ class ValueView {
   NdArray as_array() const;
   /// An array converted to float64 values; refuses non-real dtypes (complex, strings, void).
   std::vector<double> as_doubles() const;
+  /// A SparseMatrixNode of class scipy.sparse._csr.csr_matrix (scipy.sparse.csr.csr_matrix
+  /// before scipy 1.8, scipy.sparse._arrays.csr_array in 1.8-1.10), read and validated while
+  /// materialising (read_sparse_npz): canonical, validate() holds. Other classes (csc_matrix,
+  /// coo_matrix...) and other nodes are refused with a ValidationError.
+  CsrMatrix as_sparse() const;
   /// Items of a List/Tuple/Set, or of a 1-d object array.
   std::vector<ValueView> items() const;
   /// Dict value by key; throws ValidationError if absent or not a dict.

@@ -34,6 +34,9 @@ class ObjectWriter {
   void set_bool(const std::string& key, bool v) { set(key, make::boolean(v)); }
   void set_none(const std::string& key) { set(key, make::none()); }
   void set_array(const std::string& key, NdArray a) { set(key, make::array(std::move(a))); }
+  /// A scipy.sparse._csr.csr_matrix (SparseMatrixNode), written as scipy.sparse.save_npz
+  /// (compressed=False) writes it. Throws InputError when `m` is not valid.
+  void set_sparse(const std::string& key, CsrMatrix m);
   /// Only when the key is absent (for attributes of natively built estimators that keep
   /// whatever a loaded file said).
   void set_default(const std::string& key, NodePtr value);

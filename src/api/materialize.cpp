@@ -26,6 +26,7 @@ class Materializer {
     if (bytes < detail::kParallelMinBytes) threads = 1;
     std::vector<std::shared_ptr<const NdArray>> arrays(reads.size());
     std::vector<std::shared_ptr<const std::vector<std::uint8_t>>> members(reads.size());
+    std::vector<std::shared_ptr<const CsrMatrix>> sparse(reads.size());
     detail::parallel_for(reads.size(), threads, [&](std::size_t i) {
       const Node& n = *reads[i];
       if (n.kind == NodeKind::NdArray) {
@@ -33,10 +34,14 @@ class Materializer {
       } else {
         const ByteView v = doc_.member_of(n);
         members[i] = std::make_shared<const std::vector<std::uint8_t>>(v.data, v.data + v.size);
+        // A sparse matrix is read and validated here, like an array: builders get a checked
+        // matrix, and the .npz bytes stay for a lossless re-save.
+        if (n.kind == NodeKind::SparseMatrix) sparse[i] = doc_.sparse_of(n, v);
       }
     });
     for (std::size_t i = 0; i < reads.size(); ++i) {
-      read_.emplace(reads[i], Read{std::move(arrays[i]), std::move(members[i])});
+      read_.emplace(reads[i],
+                    Read{std::move(arrays[i]), std::move(members[i]), std::move(sparse[i])});
     }
   }
 
@@ -79,6 +84,7 @@ class Materializer {
     if (r != read_.end()) {
       if (r->second.array) out->array = r->second.array;
       if (r->second.bytes) out->bytes = r->second.bytes;
+      if (r->second.sparse) out->sparse = r->second.sparse;
     }
     out->items = std::move(items);
     out->key_types = key_types;
@@ -101,6 +107,7 @@ class Materializer {
   struct Read {
     std::shared_ptr<const NdArray> array;
     std::shared_ptr<const std::vector<std::uint8_t>> bytes;
+    std::shared_ptr<const CsrMatrix> sparse;
   };
   const Document& doc_;
   std::unordered_map<const Node*, Read> read_;

@@ -1,6 +1,7 @@
 // CsrMatrix invariants and densifying (include/skops/sparse.hpp).
 #include "skops/sparse.hpp"
 
+#include <cstring>
 #include <string>
 
 #include "skops/error.hpp"
@@ -52,6 +53,13 @@ bool CsrMatrix::has_canonical_format() const noexcept {
     }
   }
   return true;
+}
+
+bool CsrMatrix::identical(const CsrMatrix& o) const noexcept {
+  return rows == o.rows && cols == o.cols && indptr == o.indptr && indices == o.indices &&
+         data.size() == o.data.size() &&
+         (data.empty() ||
+          std::memcmp(data.data(), o.data.data(), data.size() * sizeof(double)) == 0);
 }
 
 std::vector<double> CsrMatrix::to_dense(std::size_t max_bytes) const {

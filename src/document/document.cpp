@@ -6,28 +6,11 @@
 #include <unordered_set>
 
 #include "core/parallel.hpp"
+#include "core/relocate.hpp"
 #include "skops/error.hpp"
 #include "skops/npy.hpp"
 
 namespace skops {
-
-namespace {
-
-[[noreturn]] void rethrow_with_location(const Error& e, const std::string& entry,
-                                        const std::string& ptr) {
-  switch (e.kind()) {
-    case ErrorKind::Limit:
-      throw LimitError(e.detail(), entry, ptr);
-    case ErrorKind::Archive:
-      throw ArchiveError(e.detail(), entry, ptr);
-    case ErrorKind::Unsupported:
-      throw UnsupportedError(e.detail(), entry, ptr);
-    default:
-      throw NpyError(e.detail(), entry, ptr);
-  }
-}
-
-}  // namespace
 
 std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> archive,
                                                  const Limits& limits) {
@@ -114,7 +97,7 @@ NdArray Document::array_of(const Node& n) const {
     const ByteView bytes = archive_->read(n.file);
     array = std::make_shared<const NdArray>(read_npy(bytes, *npy_headers_, n.file));
   } catch (const Error& e) {
-    rethrow_with_location(e, n.file, n.pointer);
+    detail::rethrow_at(e, n.file, n.pointer);
   }
   std::lock_guard<std::mutex> lock(mutex_);
   cache_.emplace(n.file, array);
@@ -129,6 +112,36 @@ ByteView Document::member_of(const Node& n) const {
                        n.pointer);
   }
   return archive_->read(n.file);
+}
+
+std::shared_ptr<const CsrMatrix> Document::sparse_of(const Node& n) const {
+  if (n.sparse) return n.sparse;
+  if (n.kind != NodeKind::SparseMatrix)
+    throw SchemaError("node is not a sparse matrix", {}, n.pointer);
+  return sparse_of(n, member_of(n));
+}
+
+std::shared_ptr<const CsrMatrix> Document::sparse_of(const Node& n, const ByteView& npz) const {
+  // The nested archive may inflate what is left of the file's budget, no more; what it did
+  // inflate is added, so that many matrices cannot add up past max_total_bytes either.
+  Limits inner = limits_;
+  const std::uint64_t used = archive_->bytes_read() + nested_bytes_.load();
+  inner.max_total_bytes = used < limits_.max_total_bytes ? limits_.max_total_bytes - used : 0;
+  const std::string entry = n.file.empty() ? std::string("<held .npz>") : n.file;
+  std::uint64_t inflated = 0;
+  try {
+    auto m = std::make_shared<const CsrMatrix>(read_sparse_npz(npz, inner, entry, &inflated));
+    const std::uint64_t total = nested_bytes_.fetch_add(inflated) + inflated;
+    if (archive_->bytes_read() + total > limits_.max_total_bytes) {
+      throw LimitError("archive and its nested .npz members inflate to more than the limit of " +
+                           std::to_string(limits_.max_total_bytes) +
+                           " bytes in total (max_total_bytes)",
+                       entry);
+    }
+    return m;
+  } catch (const Error& e) {
+    detail::rethrow_at(e, e.entry(), n.pointer);
+  }
 }
 
 void Document::verify_members() const {
@@ -148,9 +161,10 @@ std::vector<const Node*> Document::member_nodes() const {
     stack.pop_back();
     if (n == nullptr || !seen.insert(n).second) continue;
     const bool array = n->kind == NodeKind::NdArray && n->storage == "numpy" && !n->array;
-    const bool bytes = (n->kind == NodeKind::Bytes || n->kind == NodeKind::Bytearray ||
-                        n->kind == NodeKind::SparseMatrix) &&
-                       !n->bytes;
+    // A sparse matrix counts until its matrix is held (held .npz bytes are parsed too).
+    const bool bytes =
+        ((n->kind == NodeKind::Bytes || n->kind == NodeKind::Bytearray) && !n->bytes) ||
+        (n->kind == NodeKind::SparseMatrix && !n->sparse);
     if (array || bytes) out.push_back(n);
     // Pushed in reverse, so that they are visited in order.
     children.clear();
@@ -164,6 +178,8 @@ void Document::read_all_arrays() const {
   for (const Node* n : member_nodes()) {
     if (n->kind == NodeKind::NdArray) {
       array_of(*n);
+    } else if (n->kind == NodeKind::SparseMatrix) {
+      sparse_of(*n);
     } else {
       member_of(*n);
     }

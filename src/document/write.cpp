@@ -1,5 +1,6 @@
 // Graph → .skops: schema.json plus one member per distinct payload. Arrays are re-encoded
-// (C order, little-endian, 64-byte aligned data when stored); bytes are copied.
+// (C order, little-endian, 64-byte aligned data when stored); bytes are copied; a sparse
+// matrix built in C++ is written as scipy.sparse.save_npz writes it.
 
 #include <map>
 #include <set>
@@ -40,7 +41,7 @@ std::string plan(const Node& root, const WriteOptions& options, const ArrayLooku
     const bool is_array = n.kind == NodeKind::NdArray;
     const char* ext = is_array ? ".npy" : (n.kind == NodeKind::SparseMatrix ? ".npz" : ".bin");
     std::string name;
-    if (!n.array && !n.bytes && !n.file.empty()) {
+    if (!n.array && !n.bytes && !n.sparse && !n.file.empty()) {
       auto s = source_member_to_name.find(n.file);
       if (s != source_member_to_name.end()) {
         names.emplace(&n, s->second);
@@ -58,6 +59,8 @@ std::string plan(const Node& root, const WriteOptions& options, const ArrayLooku
     } else {
       if (n.bytes) {
         out.blobs.emplace_back(name, *n.bytes);
+      } else if (n.sparse) {
+        out.blobs.emplace_back(name, write_sparse_npz(*n.sparse));
       } else {
         if (!lookup) throw ArchiveError("member \"" + n.file + "\" has no source to copy from");
         const ByteView v = lookup->member_of(n);

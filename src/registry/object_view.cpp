@@ -35,6 +35,16 @@ std::string describe(const Node& n) {
   return std::string("a ") + loader_name(n.kind) + " " + n.type_name();
 }
 
+// The classes whose SparseMatrixNode holds a csr matrix: scipy >= 1.8, scipy < 1.8, and
+// the sparse arrays of scipy 1.8-1.10 (csr_matrix subclasses then; from 1.11 they are no
+// spmatrix and Python skops does not write them as SparseMatrixNode).
+bool is_csr_class(const std::string& type_name) {
+  return type_name == "scipy.sparse._csr.csr_matrix" ||
+         type_name == "scipy.sparse.csr.csr_matrix" ||
+         type_name == "scipy.sparse._arrays.csr_array" ||
+         type_name == "scipy.sparse._csr.csr_array";
+}
+
 bool is_zero_d_array(const Node& n) {
   return n.kind == NodeKind::NdArray && n.array && n.array->ndim() == 0;
 }
@@ -101,6 +111,16 @@ std::vector<double> ValueView::as_doubles() const {
   const NdArray a = as_array();
   if (!a.is_numeric()) fail("expected a real numeric array, found dtype " + a.dtype().name());
   return a.to_vector<double>();
+}
+
+CsrMatrix ValueView::as_sparse() const {
+  const Node& n = *node_;
+  if (n.kind != NodeKind::SparseMatrix)
+    fail("expected a scipy sparse matrix, found " + describe(n));
+  if (!is_csr_class(n.type_name()))
+    fail("expected a csr matrix, found " + n.type_name() + " (only csr is supported)");
+  if (!n.sparse) fail("sparse matrix data was not read");
+  return *n.sparse;
 }
 
 std::vector<ValueView> ValueView::items() const {

@@ -68,6 +68,10 @@ void ObjectWriter::set(const std::string& key, NodePtr value) {
   entries_.push_back({key, make::type_ref("builtins", "str"), std::move(value)});
 }
 
+void ObjectWriter::set_sparse(const std::string& key, CsrMatrix m) {
+  set(key, make::sparse_matrix(std::move(m)));
+}
+
 void ObjectWriter::set_default(const std::string& key, NodePtr value) {
   for (const auto& e : entries_) {
     if (e.key == key) return;

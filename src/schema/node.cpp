@@ -240,6 +240,13 @@ NodePtr slice(std::string start_json, std::string stop_json, std::string step_js
   n->slice_step = std::move(step_json);
   return n;
 }
+NodePtr sparse_matrix(CsrMatrix m, std::string module, std::string cls) {
+  m.validate("sparse matrix");
+  auto n = base(NodeKind::SparseMatrix, std::move(module), std::move(cls));
+  n->storage = "scipy";
+  n->sparse = std::make_shared<const CsrMatrix>(std::move(m));
+  return n;
+}
 std::shared_ptr<Node> clone(const Node& node) { return std::make_shared<Node>(node); }
 
 }  // namespace make
@@ -327,6 +334,7 @@ class GraphComparer {
       case NodeKind::Bytearray:
       case NodeKind::SparseMatrix: {
         if (a.storage != b.storage) return false;
+        if (a.sparse && b.sparse) return a.sparse->identical(*b.sparse);
         auto fetch = [](const Node& n, const ArrayLookup* l) -> std::string {
           if (n.bytes) return std::string(n.bytes->begin(), n.bytes->end());
           if (l) {

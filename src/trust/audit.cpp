@@ -89,6 +89,8 @@ void require_trusted(const AuditReport& report) {
 TrustPolicy TrustPolicy::primitives() {
   // What Python skops trusts by default for the node types the built-in estimators use,
   // minus anything that can run code: containers, scalars, numpy arrays and scalar types.
+  // No scipy sparse class: Python's SparseMatrixNode trusts only the abstract
+  // scipy.sparse._base.spmatrix, which no file names, so a user trusts csr_matrix by name.
   std::set<std::string> names = {
       "builtins.dict", "builtins.list", "builtins.tuple", "builtins.set", "builtins.str",
       "builtins.int", "builtins.float", "builtins.bool", "builtins.slice", "builtins.bytes",

@@ -14,16 +14,18 @@ Zstandard members are frames made by the `zstd` command, put in a zip built here
 Output is deterministic (fixed timestamps) for a given Python, liblzma and zstd.
 """
 
-import json
 import os
 import struct
 import subprocess
+import sys
 import zipfile
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import hostile_manifest  # noqa: E402  (tests/data/hostile_manifest.py)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.dirname(HERE)
-HOSTILE = os.path.join(DATA, "hostile")
 DOS_TIME, DOS_DATE = 0, (2026 - 1980) << 9 | 1 << 5 | 1  # 2026-01-01 00:00
 
 METHOD_LZMA, METHOD_ZSTD = 14, 93
@@ -166,23 +168,12 @@ def main():
     with zipfile.ZipFile(made[0]) as z:
         assert z.testzip() is None
 
-    manifest_path = os.path.join(HOSTILE, "MANIFEST.json")
-    with open(manifest_path) as f:
-        manifest = json.load(f)
     cases = hostile_cases(os.path.join(corpus, "sklearn-1.2.1", "LogisticRegression_binary.skops"))
-    names = {c[0] for c in cases}
-    manifest["cases"] = [c for c in manifest["cases"] if c["file"] not in names]
-    for file, attack, expected, kind, entries in cases:
-        data = build_zip(entries)
-        with open(os.path.join(HOSTILE, file), "wb") as f:
-            f.write(data)
-        manifest["cases"].append({"file": file, "attack": attack, "expected": expected,
-                                  "kind": kind, "stage": "archive", "bytes": len(data),
-                                  "made_by": "tests/data/compressed/make_compressed.py"})
-        print(f"hostile/{file}: {len(data)} bytes")
-    with open(manifest_path, "w") as f:
-        json.dump(manifest, f, indent=2)
-        f.write("\n")
+    hostile_manifest.write_cases([
+        (file, build_zip(entries),
+         {"attack": attack, "expected": expected, "kind": kind, "stage": "archive",
+          "made_by": "tests/data/compressed/make_compressed.py"})
+        for file, attack, expected, kind, entries in cases])
 
 
 if __name__ == "__main__":
