@@ -5,9 +5,9 @@
 
 - findall: re.findall(pattern, doc) for the token patterns below x the documents below, and a
   seeded random set of small patterns and documents (differential test of the matcher);
-- lower / strip_unicode / strip_ascii: str.lower() and scikit-learn's strip_accents_unicode /
-  strip_accents_ascii (sklearn/feature_extraction/text.py, reimplemented: two unicodedata
-  calls each) of every document and of combining-mark sequences;
+- lower / strip_unicode / strip_ascii: str.lower() and scikit-learn's own strip_accents_unicode /
+  strip_accents_ascii (imported from the installed scikit-learn, 1.2.1 on Debian 12; the
+  functions are the same in 1.4.2) of every document and of combining-mark sequences;
 - sweeps: for \\w \\d \\s (str and (?a)) and some IGNORECASE literals and classes, the set of
   code points c with re.fullmatch(pattern, c), as ranges; computed through re itself, not
   through the str methods scripts/gen_unicode_tables.py uses;
@@ -24,17 +24,10 @@ import sys
 import unicodedata
 
 
-def strip_accents_unicode(s):
-    # scikit-learn >= 1.0 (sklearn/feature_extraction/text.py)
-    normalized = unicodedata.normalize("NFKD", s)
-    if normalized == s:
-        return s
-    return "".join([c for c in normalized if not unicodedata.combining(c)])
-
-
-def strip_accents_ascii(s):
-    nkfd_form = unicodedata.normalize("NFKD", s)
-    return nkfd_form.encode("ASCII", "ignore").decode("ASCII")
+# scikit-learn's functions themselves: an ASCII string is returned as it is, anything else
+# NFKD-normalised with the combining marks (or, for ascii, every non-ASCII code point)
+# dropped — also when NFKD leaves the string unchanged (e.g. Devanagari's virama).
+from sklearn.feature_extraction.text import strip_accents_ascii, strip_accents_unicode  # noqa: E402
 
 
 PATTERNS = [

@@ -210,7 +210,6 @@ std::string strip_accents_unicode(std::string_view utf8) {
   std::u32string normalized;
   normalized.reserve(text.size());
   nfkd(text, normalized);
-  if (normalized == text) return std::string(utf8);
   std::u32string kept;
   kept.reserve(normalized.size());
   for (const char32_t c : normalized) {

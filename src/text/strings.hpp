@@ -28,8 +28,9 @@ void python_lower(std::u32string_view text, std::u32string& out);
 /// Compatibility decomposition (unicodedata.normalize('NFKD', s)) appended to `out`.
 void nfkd(std::u32string_view text, std::u32string& out);
 
-/// sklearn strip_accents_unicode: NFKD; if that equals the input, the input unchanged, else
-/// the NFKD form without code points whose combining class is non-zero.
+/// sklearn strip_accents_unicode: an ASCII string unchanged, any other the NFKD form without
+/// the code points whose combining class is non-zero (even when NFKD left it unchanged:
+/// 'हिन्दी' loses its virama).
 /// Throws InputError on invalid UTF-8.
 std::string strip_accents_unicode(std::string_view utf8);
 /// sklearn strip_accents_ascii: NFKD, then every non-ASCII code point dropped.

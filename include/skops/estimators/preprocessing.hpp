@@ -75,12 +75,8 @@ class StandardScaler final : public TransformerBase {
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   /// X * scale_ + mean_ (each step only when enabled).
   NdArray inverse_transform(const MatrixView& X) const;
-  /// CSR input stays CSR: inplace_column_scale(X, 1 / scale_).
-  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
-  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
-  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
   /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
   NdArray do_transform_float32(const MatrixView& X) const override;
@@ -114,12 +110,8 @@ class MinMaxScaler final : public TransformerBase {
   std::int64_t n_samples_seen() const noexcept { return n_samples_seen_; }
   /// (X - min_) / scale_.
   NdArray inverse_transform(const MatrixView& X) const;
-  /// CSR input stays CSR: inplace_column_scale(X, 1 / scale_).
-  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
-  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
-  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
   /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
   NdArray do_transform_float32(const MatrixView& X) const override;
@@ -178,12 +170,8 @@ class RobustScaler final : public TransformerBase {
   std::pair<double, double> quantile_range() const noexcept { return {q_lo_, q_hi_}; }
   bool unit_variance() const noexcept { return unit_variance_; }
   NdArray inverse_transform(const MatrixView& X) const;
-  /// CSR input stays CSR: inplace_column_scale(X, 1 / scale_).
-  bool accepts_sparse() const noexcept override { return true; }
 
  protected:
-  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
-  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
   /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
   NdArray do_transform_float32(const MatrixView& X) const override;
