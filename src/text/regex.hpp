@@ -87,12 +87,21 @@ class Regex {
   int groups() const noexcept;
   /// Instructions in the compiled program.
   std::size_t program_size() const noexcept;
+  /// Whether findall scans class runs directly (see RunClass) rather than running the VM.
+  bool scans_runs() const noexcept { return run_class_ != RunClass::None; }
 
  private:
+  /// The token patterns people write most are "maximal runs of one class, at least `min`
+  /// long" (`(?u)\b\w\w+\b`, `\w+`, `\S+`, ...). For those exact pattern texts findall
+  /// scans the runs directly instead of running the VM: the same tokens (the equivalence is
+  /// argued in regex_vm.cpp and checked by text_test against Python), several times faster.
+  enum class RunClass : std::uint8_t { None, Word, NotSpace, AsciiAlpha, WordOrApostrophe };
   explicit Regex(std::unique_ptr<const Program> program);
   void for_each_token(std::string_view utf8, RegexScratch& scratch, void* ctx,
                       void (*cb)(void*, std::string_view)) const;
   std::unique_ptr<const Program> program_;
+  RunClass run_class_ = RunClass::None;
+  std::uint32_t run_min_ = 0;
 };
 
 }  // namespace skops::detail::text

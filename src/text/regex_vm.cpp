@@ -263,7 +263,34 @@ Regex Regex::compile(std::string_view pattern, const RegexLimits& limits) {
   }
   const std::u32string cps = decode_utf8(pattern);
   const Parsed parsed = parse_regex(cps, limits);
-  return Regex(compile_regex(parsed, limits));
+  Regex re(compile_regex(parsed, limits));
+  // Patterns whose findall is exactly "every maximal run of class C of at least n code
+  // points": with C = \w (Python's str.isalnum() or '_'), a \b on either side of a run is
+  // always true and never true inside it, and a greedy C+ (or CC+) started at a run's first
+  // code point takes the whole run; a search starting inside a run of C cannot happen, as the
+  // previous match or failed start ended where the run does. The same holds for \S /
+  // [^\s], [a-zA-Z] (no \b) and [\w'] (no \b). \b[a-zA-Z]{3,}\b is not one of them: \b
+  // looks at \w, which is wider than the class.
+  struct Run {
+    std::string_view text;
+    RunClass cls;
+    std::uint32_t min;
+  };
+  static constexpr Run kRuns[] = {
+      {"\\b\\w\\w+\\b", RunClass::Word, 2}, {"\\w\\w+", RunClass::Word, 2},
+      {"\\b\\w+\\b", RunClass::Word, 1},      {"\\w+", RunClass::Word, 1},
+      {"\\S+", RunClass::NotSpace, 1},        {"[^\\s]+", RunClass::NotSpace, 1},
+      {"[a-zA-Z]+", RunClass::AsciiAlpha, 1}, {"[a-zA-Z]{2,}", RunClass::AsciiAlpha, 2},
+      {"[\\w']+", RunClass::WordOrApostrophe, 1}};
+  std::string_view body = pattern;
+  if (body.substr(0, 4) == "(?u)") body.remove_prefix(4);
+  for (const Run& r : kRuns) {
+    if (body == r.text) {
+      re.run_class_ = r.cls;
+      re.run_min_ = r.min;
+    }
+  }
+  return re;
 }
 
 void Regex::for_each_token(std::string_view utf8, RegexScratch& scratch, void* ctx,
@@ -279,8 +306,31 @@ void Regex::for_each_token(std::string_view utf8, RegexScratch& scratch, void* c
     if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) s.offsets.push_back(i);
   }
   s.offsets.push_back(static_cast<std::uint32_t>(utf8.size()));
-  Vm vm(*program_, s);
   const auto len = static_cast<std::uint32_t>(s.text.size());
+  if (run_class_ != RunClass::None) {
+    auto in_class = [this](char32_t c) {
+      switch (run_class_) {
+        case RunClass::Word: return is_word(c);
+        case RunClass::NotSpace: return !is_space(c);
+        case RunClass::AsciiAlpha: return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+        case RunClass::WordOrApostrophe: return c == U'\'' || is_word(c);
+        case RunClass::None: break;
+      }
+      return false;
+    };
+    for (std::uint32_t i = 0; i < len;) {
+      if (!in_class(s.text[i])) {
+        ++i;
+        continue;
+      }
+      std::uint32_t j = i + 1;
+      while (j < len && in_class(s.text[j])) ++j;
+      if (j - i >= run_min_) cb(ctx, utf8.substr(s.offsets[i], s.offsets[j] - s.offsets[i]));
+      i = j;
+    }
+    return;
+  }
+  Vm vm(*program_, s);
   const bool group = program_->groups == 1;
   std::uint32_t pos = 0;
   Caps caps{};

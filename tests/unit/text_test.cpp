@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -194,6 +196,31 @@ TEST(TextFindall, HindiHasNoDefaultToken) {
   const tx::Regex re = tx::Regex::compile(R"((?u)\b\w\w+\b)");
   EXPECT_TRUE(re.findall("\xe0\xa4\xb9\xe0\xa4\xbf\xe0\xa4\xa8\xe0\xa5\x8d\xe0\xa4\xa6\xe0\xa5\x80")
                   .empty());
+}
+
+TEST(TextFindall, CommonTokenPatternsScanRunsAndAgreeWithTheVm) {
+  // The run scan is chosen for exactly these texts (TokenPatternsMatchPython compares their
+  // tokens with Python's); the same pattern spelled so that the VM runs it gives the same
+  // tokens on every document of the cases.
+  const std::vector<std::pair<std::string, std::string>> runs = {
+      {R"((?u)\b\w\w+\b)", R"((?:\b\w\w+\b))"}, {R"(\b\w\w+\b)", R"((?:\b\w\w+\b))"},
+      {R"(\w\w+)", R"((?:\w\w+))"},                  {R"(\b\w+\b)", R"((?:\b\w+\b))"},
+      {R"(\w+)", R"((?:\w+))"},                        {R"((?u)\w+)", R"((?:\w+))"},
+      {R"(\S+)", R"((?:\S+))"},                        {R"([^\s]+)", R"((?:[^\s]+))"},
+      {R"([a-zA-Z]+)", R"((?:[a-zA-Z]+))"},              {R"([a-zA-Z]{2,})", R"((?:[a-zA-Z]{2,}))"},
+      {R"([\w']+)", R"((?:[\w']+))"}};
+  std::set<std::string> docs;
+  for (const auto& c : cases().at("findall")) docs.insert(c.at("doc").get<std::string>());
+  ASSERT_GT(docs.size(), 20u);
+  for (const auto& [fast, slow] : runs) {
+    const tx::Regex a = tx::Regex::compile(fast), b = tx::Regex::compile(slow);
+    EXPECT_TRUE(a.scans_runs()) << fast;
+    EXPECT_FALSE(b.scans_runs()) << slow;
+    for (const auto& doc : docs) EXPECT_EQ(a.findall(doc), b.findall(doc)) << fast << " on " << doc;
+  }
+  EXPECT_FALSE(tx::Regex::compile(R"(\b[a-zA-Z]{3,}\b)").scans_runs());
+  EXPECT_FALSE(tx::Regex::compile(R"((?a)\b\w\w+\b)").scans_runs());
+  EXPECT_FALSE(tx::Regex::compile(R"((?i)[a-zA-Z]+)").scans_runs());
 }
 
 TEST(TextUtf8, InvalidDocumentIsInputError) {

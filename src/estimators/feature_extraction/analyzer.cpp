@@ -29,7 +29,8 @@ TextAnalyzer& TextAnalyzer::operator=(TextAnalyzer&&) noexcept = default;
 
 std::vector<std::string> TextAnalyzer::analyze(std::string_view document) const {
   std::vector<std::string> terms;
-  compiled_->analyze(document, terms);
+  tx::RegexScratch scratch;
+  compiled_->analyze(document, terms, scratch);
   return terms;
 }
 
@@ -131,7 +132,8 @@ CompiledAnalyzer::CompiledAnalyzer(const TextAnalysis& p) : params(p) {
   }
 }
 
-void CompiledAnalyzer::analyze(std::string_view document, std::vector<std::string>& terms) const {
+void CompiledAnalyzer::analyze(std::string_view document, std::vector<std::string>& terms,
+                               tx::RegexScratch& scratch) const {
   terms.clear();
   const std::string doc = preprocess(params, document);
   if (params.analyzer != TextAnalysis::Kind::Word) {
@@ -142,15 +144,16 @@ void CompiledAnalyzer::analyze(std::string_view document, std::vector<std::strin
       char_wb_ngrams(text, params.ngram_min, params.ngram_max, terms);
     return;
   }
+  if (params.ngram_max == 1) {
+    token_regex->findall(doc, scratch, [&](std::string_view t) {
+      if (!has_stop_words || stop_words.count(std::string(t)) == 0) terms.emplace_back(t);
+    });
+    return;
+  }
   std::vector<std::string> tokens;
-  tx::RegexScratch scratch;
   token_regex->findall(doc, scratch, [&](std::string_view t) {
     if (!has_stop_words || stop_words.count(std::string(t)) == 0) tokens.emplace_back(t);
   });
-  if (params.ngram_max == 1) {
-    terms = std::move(tokens);
-    return;
-  }
   // _word_ngrams: unigrams first (when min_n is 1), then each n in turn, left to right.
   int min_n = params.ngram_min;
   if (min_n == 1) {

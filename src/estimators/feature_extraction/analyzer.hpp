@@ -16,15 +16,11 @@ namespace skops::estimators::detail::feature_extraction {
 struct CompiledAnalyzer {
   explicit CompiledAnalyzer(const TextAnalysis& p);
 
-  /// Calls on_term(std::string_view term) for every term of the document, in scikit-learn's
-  /// order. `buffer` is reused working memory. Throws InputError on invalid UTF-8.
-  template <class F>
-  void for_each_term(std::string_view document, F&& on_term) const {
-    std::vector<std::string> terms;
-    analyze(document, terms);
-    for (const std::string& t : terms) on_term(std::string_view(t));
-  }
-  void analyze(std::string_view document, std::vector<std::string>& terms) const;
+  /// The terms of the document in scikit-learn's order, into `terms` (cleared first).
+  /// `scratch` is the matcher's working memory (one per thread, reused across documents).
+  /// Throws InputError on invalid UTF-8.
+  void analyze(std::string_view document, std::vector<std::string>& terms,
+               skops::detail::text::RegexScratch& scratch) const;
 
   TextAnalysis params;
   std::optional<skops::detail::text::Regex> token_regex;  // Kind::Word only

@@ -57,11 +57,12 @@ CsrMatrix CountVectorizer::vectorize(const std::vector<std::string_view>& docume
   X.cols = n_terms_;
   X.indptr.reserve(documents.size() + 1);
   std::vector<std::string> terms;
+  skops::detail::text::RegexScratch scratch;
   std::vector<std::pair<std::int64_t, double>> row;
   std::unordered_map<std::int64_t, std::size_t> slot;
   for (std::size_t d = 0; d < documents.size(); ++d) {
     try {
-      analyzer_.compiled().analyze(documents[d], terms);
+      analyzer_.compiled().analyze(documents[d], terms, scratch);
     } catch (const InputError& e) {
       throw InputError("document " + std::to_string(d) + ": " + e.detail());
     }

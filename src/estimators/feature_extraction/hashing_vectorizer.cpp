@@ -79,10 +79,11 @@ CsrMatrix HashingVectorizer::vectorize(const std::vector<std::string_view>& docu
   X.rows = static_cast<std::int64_t>(documents.size());
   X.cols = n_features_;
   std::vector<std::string> terms;
+  skops::detail::text::RegexScratch scratch;
   std::vector<std::pair<std::int64_t, double>> row;
   for (std::size_t d = 0; d < documents.size(); ++d) {
     try {
-      analyzer_.compiled().analyze(documents[d], terms);
+      analyzer_.compiled().analyze(documents[d], terms, scratch);
     } catch (const InputError& e) {
       throw InputError("document " + std::to_string(d) + ": " + e.detail());
     }
