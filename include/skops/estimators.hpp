@@ -10,6 +10,7 @@
 #include "skops/estimators/discriminant_analysis.hpp"
 #include "skops/estimators/dummy.hpp"
 #include "skops/estimators/ensemble.hpp"
+#include "skops/estimators/feature_extraction.hpp"
 #include "skops/estimators/feature_selection.hpp"
 #include "skops/estimators/impute.hpp"
 #include "skops/estimators/isotonic.hpp"

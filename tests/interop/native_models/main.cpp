@@ -32,6 +32,7 @@ std::vector<Model> models(const std::string& version) {
   add_discriminant_analysis(out, f, version);
   add_dummy(out, f, version);
   add_ensemble(out, f, version);
+  add_feature_extraction(out, f, version);
   add_feature_selection(out, f, version);
   add_impute(out, f, version);
   add_linear_model(out, f, version);
@@ -69,11 +70,12 @@ int main(int argc, char** argv) {
   fs::create_directories(dir);
   int failures = 0;
   const std::vector<Model> all = models(version);
-  for (const auto& [name, est, own_X, untrusted, skip, csv] : all) {
+  for (const auto& [name, est, own_X, untrusted, skip, csv, docs] : all) {
     const Matrix X = own_X.size() == 0 ? input() : own_X;
     const Table table = csv.empty() ? Table() : read_csv(csv);
-    // A DataFrame model runs on its table, the others on X.
+    // A DataFrame model runs on its table, a text model on its documents, the others on X.
     auto run = [&](const Estimator& e, Method m) {
+      if (!docs.empty()) return e.run_documents(m, docs);
       return csv.empty() ? e.run(m, X) : e.run_table(m, table);
     };
     try {
@@ -81,7 +83,11 @@ int main(int argc, char** argv) {
       d.sklearn_version = version;
       const fs::path base = dir / name;
       dump(*est, base.string() + ".skops", d);
-      if (csv.empty()) {
+      if (!docs.empty()) {
+        write_file(base.string() + ".X.npy",
+                   write_npy(NdArray::from_strings(docs, {static_cast<std::int64_t>(docs.size())})));
+        std::ofstream(base.string() + ".X.json", std::ios::binary) << nlohmann::json(docs).dump();
+      } else if (csv.empty()) {
         write_file(base.string() + ".X.npy", write_npy(to_ndarray(X)));
       } else {
         std::ofstream(base.string() + ".X.csv", std::ios::binary) << csv;

@@ -46,6 +46,9 @@ struct Model {
   std::vector<Method> skip = {};
   /// A DataFrame model: its input as CSV text (written as NAME.X.csv, run as a Table).
   std::string csv = {};
+  /// A text model: its documents (written as NAME.X.npy, a 1-d '<U' array, and NAME.X.json;
+  /// run through run_documents).
+  std::vector<std::string> docs = {};
 };
 
 struct Models {
@@ -57,6 +60,11 @@ struct Models {
   void emplace_frame(std::string name, EstimatorPtr est, std::string csv,
                      std::vector<std::string> untrusted = {}) {
     all.push_back({std::move(name), std::move(est), {}, std::move(untrusted), {}, std::move(csv)});
+  }
+  void emplace_text(std::string name, EstimatorPtr est, std::vector<std::string> docs,
+                    std::vector<std::string> untrusted = {}) {
+    all.push_back(
+        {std::move(name), std::move(est), {}, std::move(untrusted), {}, {}, std::move(docs)});
   }
 };
 
@@ -123,6 +131,7 @@ void add_decomposition(Models& out, const Fixtures& f, const std::string& versio
 void add_discriminant_analysis(Models& out, const Fixtures& f, const std::string& version);
 void add_dummy(Models& out, const Fixtures& f, const std::string& version);
 void add_ensemble(Models& out, const Fixtures& f, const std::string& version);
+void add_feature_extraction(Models& out, const Fixtures& f, const std::string& version);
 void add_feature_selection(Models& out, const Fixtures& f, const std::string& version);
 void add_impute(Models& out, const Fixtures& f, const std::string& version);
 void add_linear_model(Models& out, const Fixtures& f, const std::string& version);
