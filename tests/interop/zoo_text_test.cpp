@@ -112,4 +112,68 @@ TEST(ZooText, AMatrixIsNotDocumentsAndDocumentsAreNotAMatrix) {
   EXPECT_EQ(p.dim(0), 2);
 }
 
+// What the loader refuses in a vectorizer, checked by editing schema.json of a real file
+// (the CountVectorizer's attribute `key` replaced by `node`): each is an UnsupportedError or
+// ValidationError at a JSON pointer, naming the parameter or construct, never ignored.
+TEST(ZooText, RefusedParametersAreNamedAtLoad) {
+  const TextModel m{"zoo/sklearn-1.2.1", "text_count_nb"};
+  const auto reader = skops::ArchiveReader::open_file(m.path(".skops"));
+  auto with = [&](const std::string& key, const nlohmann::ordered_json& node) {
+    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> members;
+    for (const auto& e : reader->entries()) {
+      const skops::ByteView v = reader->read(e.name);
+      std::string text(reinterpret_cast<const char*>(v.data), v.size);
+      if (e.name == "schema.json") {
+        auto j = nlohmann::ordered_json::parse(text);
+        auto& attrs = j["content"]["content"]["steps"]["content"][0]["content"][1]["content"]["content"];
+        EXPECT_TRUE(attrs.contains(key)) << key;
+        attrs[key] = node;
+        text = j.dump();
+      }
+      members.emplace_back(e.name, std::vector<std::uint8_t>(text.begin(), text.end()));
+    }
+    return skops::write_archive_bytes(members);
+  };
+  auto str = [](const std::string& v) {
+    return nlohmann::ordered_json{{"__class__", "str"},   {"__module__", "builtins"},
+                                  {"__loader__", "JsonNode"}, {"content", nlohmann::json(v).dump()},
+                                  {"is_json", true},      {"__id__", 1}};
+  };
+  const nlohmann::ordered_json fn = {{"__class__", "lower"}, {"__module__", "builtins.str"},
+                                     {"__loader__", "FunctionNode"}, {"__id__", 2}};
+  struct Case {
+    std::string key;
+    nlohmann::ordered_json node;
+    std::string needle;
+    skops::ErrorKind kind;
+  };
+  const std::vector<Case> cases = {
+      {"input", str("filename"), "input='filename'", skops::ErrorKind::Unsupported},
+      {"input", str("file"), "input='file'", skops::ErrorKind::Unsupported},
+      {"analyzer", str("sentence"), "analyzer", skops::ErrorKind::Validation},
+      {"analyzer", fn, "analyzer", skops::ErrorKind::Unsupported},
+      {"tokenizer", fn, "tokenizer", skops::ErrorKind::Unsupported},
+      {"preprocessor", fn, "preprocessor", skops::ErrorKind::Unsupported},
+      {"strip_accents", fn, "strip_accents", skops::ErrorKind::Unsupported},
+      {"token_pattern", str("(\\w)\\1"), "token_pattern", skops::ErrorKind::Unsupported},
+      {"token_pattern", str("(?=a)b"), "token_pattern", skops::ErrorKind::Unsupported},
+      {"token_pattern", str("\\w*"), "token_pattern", skops::ErrorKind::Unsupported},
+      {"token_pattern", str("[a-"), "token_pattern", skops::ErrorKind::Validation},
+      {"stop_words", str("french"), "stop_words", skops::ErrorKind::Validation},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.key + " = " + c.node.dump());
+    skops::LoadOptions o;
+    o.trusted = {"builtins.str.lower"};
+    try {
+      skops::loads(with(c.key, c.node), o);
+      ADD_FAILURE() << "loaded";
+    } catch (const skops::Error& e) {
+      EXPECT_EQ(e.kind(), c.kind) << e.what();
+      EXPECT_NE(std::string(e.what()).find(c.needle), std::string::npos) << e.what();
+      EXPECT_FALSE(e.json_pointer().empty()) << e.what();
+    }
+  }
+}
+
 }  // namespace
