@@ -5,6 +5,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -139,6 +140,13 @@ class Estimator {
   /// The same over views (e.g. a Table's string column); the text must outlive the call.
   NdArray run_documents(Method m, const std::vector<std::string_view>& documents) const;
   SparseTransform transform_documents(const std::vector<std::string_view>& documents) const;
+  /// The same for a braced list, `run_documents(m, {"first", "second"})`.
+  NdArray run_documents(Method m, std::initializer_list<std::string_view> documents) const {
+    return run_documents(m, std::vector<std::string_view>(documents));
+  }
+  SparseTransform transform_documents(std::initializer_list<std::string_view> documents) const {
+    return transform_documents(std::vector<std::string_view>(documents));
+  }
   /// Whether run_documents is available (a vectorizer first).
   virtual bool accepts_documents() const noexcept { return false; }
 

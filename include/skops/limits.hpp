@@ -9,7 +9,7 @@ namespace skops {
 
 struct Limits {
   /// Zip members in one archive (a forest writes about 3 per tree).
-  std::uint64_t max_members = 200'000;
+  std::uint64_t max_members = 1'000'000;
   /// Inflated bytes of schema.json.
   std::uint64_t max_schema_bytes = 256ull << 20;
   /// Inflated bytes of one member other than schema.json (counted while inflating).
