@@ -2,6 +2,7 @@
 // Helpers shared by the benchmark programs: process memory from /proc/self/status, a
 // sampler that records the peak of RssAnon and RssFile separately, and .npy input.
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -94,6 +95,20 @@ inline skops::Matrix read_matrix(const std::string& path) {
 
 inline double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+/// The median of `v` (the upper one of an even count; 0 for none).
+inline double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+/// Wall seconds `f()` takes.
+template <class F>
+double seconds(F&& f) {
+  const auto t0 = std::chrono::steady_clock::now();
+  f();
+  return seconds_since(t0);
 }
 
 }  // namespace skops_bench

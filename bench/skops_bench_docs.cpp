@@ -16,23 +16,9 @@
 #include <vector>
 
 #include "skops/estimators/pipeline.hpp"
+#include "bench_util.hpp"
 #include "skops/skops.hpp"
 
-namespace {
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-template <class F>
-double seconds(F&& f) {
-  const auto t0 = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -67,8 +53,8 @@ int main(int argc, char** argv) {
     first = p->steps().front().estimator.get();
   std::vector<double> t_run, t_vec;
   for (int r = 0; r <= repeat; ++r) {  // run 0 warms up
-    const double a = seconds([&] { (void)est->run_documents(*method, *docs); });
-    const double b = seconds([&] { (void)first->transform_documents(*docs); });
+    const double a = skops_bench::seconds([&] { (void)est->run_documents(*method, *docs); });
+    const double b = skops_bench::seconds([&] { (void)first->transform_documents(*docs); });
     if (r == 0) continue;
     t_run.push_back(a);
     t_vec.push_back(b);
@@ -76,7 +62,7 @@ int main(int argc, char** argv) {
   std::size_t bytes = 0;
   for (const auto& d : *docs) bytes += d.size();
   std::cout << "{\"documents\": " << docs->size() << ", \"bytes\": " << bytes << ", \"method\": \""
-            << method_name << "\", \"run_seconds\": " << median(t_run)
-            << ", \"vectorize_seconds\": " << median(t_vec) << "}\n";
+            << method_name << "\", \"run_seconds\": " << skops_bench::median(t_run)
+            << ", \"vectorize_seconds\": " << skops_bench::median(t_vec) << "}\n";
   return 0;
 }

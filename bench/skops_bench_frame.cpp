@@ -15,23 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "skops/skops.hpp"
 
-namespace {
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-template <class F>
-double seconds(F&& f) {
-  const auto t0 = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -66,10 +52,10 @@ int main(int argc, char** argv) {
   skops::Matrix X;
   if (numeric) X = skops::to_matrix(table.to_ndarray(all));
   for (int r = 0; r <= repeat; ++r) {  // run 0 warms up
-    const double a = seconds([&] { (void)skops::read_csv(csv); });
-    const double b = seconds([&] { (void)est->run_table(*method, table); });
-    const double c = seconds([&] { (void)est->run_table(*method, skops::read_csv(csv)); });
-    const double d = numeric ? seconds([&] { (void)est->run(*method, X); }) : 0.0;
+    const double a = skops_bench::seconds([&] { (void)skops::read_csv(csv); });
+    const double b = skops_bench::seconds([&] { (void)est->run_table(*method, table); });
+    const double c = skops_bench::seconds([&] { (void)est->run_table(*method, skops::read_csv(csv)); });
+    const double d = numeric ? skops_bench::seconds([&] { (void)est->run(*method, X); }) : 0.0;
     if (r == 0) continue;
     t_read.push_back(a);
     t_run.push_back(b);
@@ -77,10 +63,10 @@ int main(int argc, char** argv) {
     t_matrix.push_back(d);
   }
   std::cout << "{\"rows\": " << table.n_rows() << ", \"columns\": " << table.n_cols()
-            << ", \"method\": \"" << method_name << "\", \"read_csv_seconds\": " << median(t_read)
-            << ", \"run_table_seconds\": " << median(t_run)
-            << ", \"read_and_run_seconds\": " << median(t_both);
-  if (numeric) std::cout << ", \"run_matrix_seconds\": " << median(t_matrix);
+            << ", \"method\": \"" << method_name << "\", \"read_csv_seconds\": " << skops_bench::median(t_read)
+            << ", \"run_table_seconds\": " << skops_bench::median(t_run)
+            << ", \"read_and_run_seconds\": " << skops_bench::median(t_both);
+  if (numeric) std::cout << ", \"run_matrix_seconds\": " << skops_bench::median(t_matrix);
   std::cout << "}\n";
   return 0;
 }

@@ -29,11 +29,6 @@
 
 namespace {
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
 int usage() {
   std::cerr << "usage: skops_bench_load MODEL.skops [--mmap] [--load-threads N] [--X X.npy] "
                "[--method NAME] "
@@ -110,7 +105,7 @@ int main(int argc, char** argv) {
     std::printf(
         " \"load_seconds_first\": %.6f, \"load_seconds_min\": %.6f, "
         "\"load_seconds_median\": %.6f,\n",
-        first, *std::min_element(loads.begin(), loads.end()), median(loads));
+        first, *std::min_element(loads.begin(), loads.end()), skops_bench::median(loads));
     std::printf(" \"baseline_rss\": %llu, \"vm_hwm\": %llu, \"rss_after_load\": %llu,\n",
                 static_cast<unsigned long long>(before.vm_rss),
                 static_cast<unsigned long long>(after.vm_hwm),
@@ -137,7 +132,7 @@ int main(int argc, char** argv) {
           ts.push_back(seconds_since(t0));
           if (y.ndim() == 0) std::abort();
         }
-        return std::make_pair(median(ts), *std::min_element(ts.begin(), ts.end()));
+        return std::make_pair(skops_bench::median(ts), *std::min_element(ts.begin(), ts.end()));
       };
       const unsigned hw =
           threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());

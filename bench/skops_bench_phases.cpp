@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "skops/api.hpp"
 #include "skops/object_view.hpp"
 #include "skops/object_writer.hpp"
@@ -24,11 +25,6 @@ using Clock = std::chrono::steady_clock;
 
 double ms(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
 }
 
 }  // namespace
@@ -86,7 +82,7 @@ int main(int argc, char** argv) {
     std::printf(
         " \"open_and_parse_ms\": %.2f, \"audit_ms\": %.2f, \"read_arrays_ms\": %.2f, "
         "\"build_ms\": %.2f, \"total_ms\": %.2f}\n",
-        median(open_parse), median(audit), median(read_arrays), median(build), median(total));
+        skops_bench::median(open_parse), skops_bench::median(audit), skops_bench::median(read_arrays), skops_bench::median(build), skops_bench::median(total));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "skops_bench_phases: %s\n", e.what());
     return 1;

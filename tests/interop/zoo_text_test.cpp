@@ -13,6 +13,7 @@
 #include "skops/estimators.hpp"
 #include "skops/skops.hpp"
 #include "test_support.hpp"
+#include "zoo_support.hpp"
 
 namespace {
 
@@ -21,21 +22,7 @@ namespace fs = std::filesystem;
 using skops::Method;
 using skops::NdArray;
 
-struct TextModel {
-  std::string dir;
-  std::string name;
-  std::string path(const std::string& suffix) const {
-    return ts::data_path(dir + "/" + name + suffix);
-  }
-  nlohmann::json expected() const {
-    return nlohmann::json::parse(ts::read_file_text(path(".expected.json")));
-  }
-  skops::LoadOptions options() const {
-    skops::LoadOptions o;
-    o.trusted = expected().at("untrusted_types").get<std::vector<std::string>>();
-    return o;
-  }
-};
+using TextModel = ts::ZooModel;
 
 std::vector<TextModel> text_models() {
   std::vector<TextModel> out;
@@ -54,17 +41,8 @@ std::vector<TextModel> text_models() {
 
 void expect_methods(const skops::Estimator& est, const TextModel& m,
                     const std::vector<std::string>& docs, const std::string& what) {
-  const auto methods = m.expected().at("methods");
-  ASSERT_FALSE(methods.empty());
-  for (const auto& [method_name, file] : methods.items()) {
-    SCOPED_TRACE(what + " " + method_name);
-    const auto method = skops::method_from_string(method_name);
-    ASSERT_TRUE(method.has_value());
-    const NdArray want = ts::read_npy_file(m.path("." + method_name + ".npy"));
-    const NdArray got = est.run_documents(*method, docs);
-    ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
-    ts::expect_close(got, want);
-  }
+  ts::expect_recorded_methods(m, what,
+                              [&](Method method) { return est.run_documents(method, docs); });
 }
 
 class ZooText : public ::testing::TestWithParam<TextModel> {};

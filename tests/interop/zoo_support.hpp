@@ -1,0 +1,46 @@
+#pragma once
+// What the zoo-style model tests share (zoo_frames_test, zoo_text_test): a model of
+// tests/data/<dir>/NAME.* with its expected.json, and the check of every recorded method.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "estimator_support.hpp"
+#include "skops/skops.hpp"
+#include "test_support.hpp"
+
+namespace skops::testing_support {
+
+struct ZooModel {
+  std::string dir;
+  std::string name;
+  std::string path(const std::string& suffix) const { return data_path(dir + "/" + name + suffix); }
+  nlohmann::json expected() const { return nlohmann::json::parse(read_file_text(path(".expected.json"))); }
+  /// Trusts what Python skops asked to trust for this file (its `untrusted_types`).
+  skops::LoadOptions options() const {
+    skops::LoadOptions o;
+    o.trusted = expected().at("untrusted_types").get<std::vector<std::string>>();
+    return o;
+  }
+};
+
+/// Every method recorded for `m` gives scikit-learn's output (same dtype kind; labels exact,
+/// floats within expect_close's tolerance); `run(method)` computes it.
+template <class Run>
+void expect_recorded_methods(const ZooModel& m, const std::string& what, Run&& run) {
+  const auto methods = m.expected().at("methods");
+  ASSERT_FALSE(methods.empty());
+  for (const auto& [method_name, file] : methods.items()) {
+    SCOPED_TRACE(what + " " + method_name);
+    const auto method = skops::method_from_string(method_name);
+    ASSERT_TRUE(method.has_value());
+    const NdArray want = read_npy_file(m.path("." + method_name + ".npy"));
+    const NdArray got = run(*method);
+    ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
+    expect_close(got, want);
+  }
+}
+
+}  // namespace skops::testing_support
