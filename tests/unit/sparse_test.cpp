@@ -222,9 +222,9 @@ TEST(SparseNpzRefused, MemberOverTheMemberCap) {
 TEST(SparseNpzRefused, InnerBytesCountAgainstTheTotal) {
   const ByteView bytes = npz(diagonal());
   std::uint64_t all = 0;
-  for (const auto& e :
-       skops::ArchiveReader::open_bytes({bytes.data, bytes.data + bytes.size})->entries())
-    all += e.size;
+  // The reader must outlive the loop: entries() refers into it.
+  const auto reader = skops::ArchiveReader::open_bytes({bytes.data, bytes.data + bytes.size});
+  for (const auto& e : reader->entries()) all += e.size;
   std::uint64_t inflated = 0;
   skops::read_sparse_npz(bytes, Limits{}, "m.npz", &inflated);
   EXPECT_EQ(inflated, all);
