@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "skops/feature_samples.hpp"
 #include "skops/ndarray.hpp"
 #include "skops/node.hpp"
 #include "skops/sparse.hpp"
@@ -150,6 +151,16 @@ class Estimator {
   /// Whether run_documents is available (a vectorizer first).
   virtual bool accepts_documents() const noexcept { return false; }
 
+  /// Runs a method on feature samples (dicts, pairs or strings; FeatureSamples::validate
+  /// first): DictVectorizer, FeatureHasher and the pipelines that start with one. Throws
+  /// InputError for an estimator that takes a matrix, a shape its first step does not take,
+  /// or no samples.
+  NdArray run_feature_samples(Method m, const FeatureSamples& X) const;
+  /// transform of feature samples, keeping scikit-learn's sparse result sparse.
+  SparseTransform transform_feature_samples(const FeatureSamples& X) const;
+  /// Whether run_feature_samples is available (DictVectorizer or FeatureHasher first).
+  virtual bool accepts_feature_samples() const noexcept { return false; }
+
   /// Runs a method on a sparse matrix (validated first). Estimators with a sparse path use
   /// it (accepts_sparse()); the others see a dense copy, as scikit-learn's toarray(), capped
   /// at kDefaultDensifyBytes (LimitError beyond).
@@ -202,6 +213,11 @@ class Estimator {
   /// transform_documents' hook: the default is on_documents(Transform, ...).
   virtual SparseTransform on_documents_transform(
       const std::vector<std::string_view>& documents) const;
+  /// The feature-samples path, after run_feature_samples validated X and checked that it
+  /// has samples. The default throws InputError (the estimator takes a matrix).
+  virtual NdArray on_feature_samples(Method m, const FeatureSamples& X) const;
+  /// transform_feature_samples' hook: the default is on_feature_samples(Transform, X).
+  virtual SparseTransform on_feature_samples_transform(const FeatureSamples& X) const;
   /// The sparse path, after run_sparse validated X, checked its column count against
   /// n_features_in() and that it has rows. The default densifies and calls run.
   virtual NdArray on_sparse(Method m, const CsrMatrix& X) const;

@@ -51,7 +51,8 @@ TableFormat input_format(const Args& args, const std::string& path) {
 }
 
 // A numeric .npy runs as the matrix it is; a 1-d str .npy and a JSON array of strings as
-// documents; a structured .npy, CSV and JSON as a table. A sparse result (a vectorizer's
+// documents; JSON as feature samples (dicts, pairs, strings) for a model that takes them; a
+// structured .npy, CSV and JSON as a table. A sparse result (a vectorizer's
 // transform) is written dense.
 NdArray run_input(const Estimator& est, Method method, const std::string& path, TableFormat fmt) {
   if (fmt == TableFormat::Npy) {
@@ -63,6 +64,7 @@ NdArray run_input(const Estimator& est, Method method, const std::string& path, 
   if (fmt == TableFormat::Json) {
     const std::vector<std::uint8_t> bytes = read_all(path);
     const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    if (est.accepts_feature_samples()) return est.run_feature_samples(method, read_json_feature_samples(text));
     if (auto docs = read_json_documents(text)) return est.run_documents(method, *docs);
     return est.run_table(method, read_json_table(text));
   }

@@ -214,6 +214,35 @@ SparseTransform Estimator::on_documents_transform(
 }
 
 namespace {
+void check_feature_samples(const Estimator& est, const FeatureSamples& X) {
+  if (X.samples.empty()) {
+    throw InputError("found 0 samples while a minimum of 1 is required by " + est.type_name());
+  }
+  X.validate();
+}
+}  // namespace
+
+NdArray Estimator::run_feature_samples(Method m, const FeatureSamples& X) const {
+  check_feature_samples(*this, X);
+  return on_feature_samples(m, X);
+}
+
+SparseTransform Estimator::transform_feature_samples(const FeatureSamples& X) const {
+  check_feature_samples(*this, X);
+  return on_feature_samples_transform(X);
+}
+
+NdArray Estimator::on_feature_samples(Method, const FeatureSamples&) const {
+  throw InputError(type_name_ +
+                   " expects a 2-d array, got feature samples (dicts, pairs or strings: only "
+                   "DictVectorizer, FeatureHasher and pipelines that start with one take them)");
+}
+
+SparseTransform Estimator::on_feature_samples_transform(const FeatureSamples& X) const {
+  return on_feature_samples(Method::Transform, X);
+}
+
+namespace {
 void check_sparse(const Estimator& est, const CsrMatrix& X) {
   X.validate("X");
   if (X.rows == 0) {

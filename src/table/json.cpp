@@ -27,20 +27,7 @@ std::string ptr(std::string_view a, std::size_t i) {
   return std::string(a) + "/" + std::to_string(i);
 }
 
-// RFC 6901 escaping of a key in a pointer.
-std::string ptr_key(std::string_view base, std::string_view key) {
-  std::string out(base);
-  out += '/';
-  for (const char c : key.substr(0, 200)) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
+using detail::ptr_key;
 
 // Records every event as accepted; keeps the position of a syntax error.
 struct ErrorLocator : nlohmann::json_sax<nlohmann::json> {

@@ -64,6 +64,21 @@ inline std::size_t invalid_utf8_offset(std::string_view s) {
   return std::string_view::npos;
 }
 
+// RFC 6901 escaping of a key in a pointer.
+inline std::string ptr_key(std::string_view base, std::string_view key) {
+  std::string out(base);
+  out += '/';
+  for (const char c : key.substr(0, 200)) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
 // `s` quoted for a message, cut to a readable length (a field can be megabytes).
 inline std::string quoted_excerpt(std::string_view s) {
   constexpr std::size_t kShown = 60;

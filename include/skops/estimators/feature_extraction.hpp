@@ -1,9 +1,10 @@
 #pragma once
 /// \file feature_extraction.hpp
 /// sklearn.feature_extraction: the text vectorizers (CountVectorizer, TfidfVectorizer,
-/// HashingVectorizer), TfidfTransformer and FeatureHasher. Documents go in through
-/// Estimator::run_documents / transform_documents (a 1-d array of str in scikit-learn);
-/// results are sparse (CsrMatrix) as scikit-learn's, dense only through `run` / the CLI.
+/// HashingVectorizer), TfidfTransformer, DictVectorizer and FeatureHasher. Documents go in
+/// through Estimator::run_documents / transform_documents (a 1-d array of str in
+/// scikit-learn), dicts / pairs / strings through run_feature_samples; results are sparse
+/// (CsrMatrix) as scikit-learn's, dense only through `run` / the CLI.
 
 #include <cstdint>
 #include <memory>
@@ -167,7 +168,72 @@ class HashingVectorizer final : public Estimator {
   DType dtype_;
 };
 
+/// sklearn.feature_extraction.DictVectorizer, fitted: each sample's features looked up in
+/// vocabulary_ — a number under its name, a str as "name<separator>value" = 1, a list of str
+/// one such feature per string — and unseen ones dropped. Feature samples of kind Dicts in
+/// (Estimator::run_feature_samples); CSR out when `sparse` (scikit-learn's default), else
+/// dense. Duplicate entries of a row (a list repeating a string) are summed, as toarray()
+/// sums them; scikit-learn's sparse result keeps them unsummed, which only a step reading
+/// stored values one by one (Normalizer's row norm) could tell apart.
+class DictVectorizer final : public Estimator {
+ public:
+  /// `feature_names` in column order (feature_names_; vocabulary_ is their index). Throws
+  /// ValidationError when a name repeats.
+  DictVectorizer(std::vector<std::string> feature_names, std::string separator, bool sparse);
+  Role role() const noexcept override { return Role::Transformer; }
+  bool supports(Method m) const noexcept override { return m == Method::Transform; }
+  bool accepts_feature_samples() const noexcept override { return true; }
+  /// A matrix is not feature dicts: InputError.
+  NdArray run(Method m, const MatrixView& X) const override;
+  const std::vector<std::string>& feature_names() const noexcept { return feature_names_; }
+  const std::string& separator() const noexcept { return separator_; }
+  bool sparse() const noexcept { return sparse_; }
+  /// transform(X) as CSR, whatever `sparse` says. Throws InputError (samples that are not
+  /// dicts; None as the value of a known feature, scikit-learn's TypeError).
+  CsrMatrix vectorize(const FeatureSamples& X) const;
+
+ protected:
+  NdArray on_feature_samples(Method m, const FeatureSamples& X) const override;
+  SparseTransform on_feature_samples_transform(const FeatureSamples& X) const override;
+
+ private:
+  std::vector<std::string> feature_names_;
+  std::unordered_map<std::string, std::int64_t> vocabulary_;
+  std::string separator_;
+  bool sparse_;
+};
+
+/// sklearn.feature_extraction.FeatureHasher (stateless): each feature's name (a str value
+/// v making "name=v" with value 1) hashed with murmurhash3_32 (signed, seed 0) to column
+/// abs(h) % n_features, value × sign of h when alternate_sign, zeros skipped, duplicates
+/// summed. Feature samples of its input_type in; CSR out.
+class FeatureHasher final : public Estimator {
+ public:
+  FeatureHasher(std::int64_t n_features, FeatureSamples::Kind input_type, bool alternate_sign);
+  Role role() const noexcept override { return Role::Transformer; }
+  bool supports(Method m) const noexcept override { return m == Method::Transform; }
+  bool accepts_feature_samples() const noexcept override { return true; }
+  NdArray run(Method m, const MatrixView& X) const override;
+  std::int64_t n_features() const noexcept { return n_features_; }
+  FeatureSamples::Kind input_type() const noexcept { return input_type_; }
+  bool alternate_sign() const noexcept { return alternate_sign_; }
+  /// Throws InputError (samples of another shape than input_type, None or a list value).
+  CsrMatrix vectorize(const FeatureSamples& X) const;
+
+ protected:
+  NdArray on_feature_samples(Method m, const FeatureSamples& X) const override;
+  SparseTransform on_feature_samples_transform(const FeatureSamples& X) const override;
+
+ private:
+  std::int64_t n_features_;
+  FeatureSamples::Kind input_type_;
+  bool alternate_sign_;
+};
+
 /// sklearn.utils.murmurhash3_32(key, seed, positive=False): MurmurHash3 x86 32-bit.
 std::int32_t murmurhash3_32(std::string_view key, std::uint32_t seed = 0) noexcept;
+/// The column FeatureHasher gives hash `h`: abs(h) % n_features, and scikit-learn's defined
+/// value for h = -2**31 (whose abs overflows int32).
+std::int64_t hashed_column(std::int32_t h, std::int64_t n_features) noexcept;
 
 }  // namespace skops::estimators

@@ -51,6 +51,9 @@ class Pipeline final : public Estimator {
   /// Whether the first step that is not passthrough takes documents / sparse input.
   bool accepts_documents() const noexcept override;
   bool accepts_sparse() const noexcept override;
+  /// Whether the first step that is not passthrough takes feature samples (DictVectorizer,
+  /// FeatureHasher).
+  bool accepts_feature_samples() const noexcept override;
 
  protected:
   /// A table flows through the steps with its column types (each step checks it as its
@@ -61,6 +64,8 @@ class Pipeline final : public Estimator {
   NdArray on_documents(Method m, const std::vector<std::string_view>& documents) const override;
   SparseTransform on_documents_transform(
       const std::vector<std::string_view>& documents) const override;
+  NdArray on_feature_samples(Method m, const FeatureSamples& X) const override;
+  SparseTransform on_feature_samples_transform(const FeatureSamples& X) const override;
   NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
 

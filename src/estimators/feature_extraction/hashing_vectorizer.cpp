@@ -58,6 +58,11 @@ std::int32_t murmurhash3_32(std::string_view key, std::uint32_t seed) noexcept {
   return out;
 }
 
+std::int64_t hashed_column(std::int32_t h, std::int64_t n_features) noexcept {
+  if (h == INT32_MIN) return (2147483647 - (n_features - 1)) % n_features;
+  return (h < 0 ? -static_cast<std::int64_t>(h) : h) % n_features;
+}
+
 HashingVectorizer::HashingVectorizer(TextAnalyzer analyzer, std::int64_t n_features, bool binary,
                                      TfidfTransformer::Norm norm, bool alternate_sign, DType dtype)
     : analyzer_(std::move(analyzer)),
@@ -73,6 +78,24 @@ HashingVectorizer::HashingVectorizer(TextAnalyzer analyzer, std::int64_t n_featu
     throw UnsupportedError("HashingVectorizer with dtype " + dtype_.name() + " (float64 only)");
   set_type_name("sklearn.feature_extraction.text.HashingVectorizer");
 }
+
+namespace detail::feature_extraction {
+
+void append_summed_row(std::vector<std::pair<std::int64_t, double>>& row, CsrMatrix& X) {
+  std::sort(row.begin(), row.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t k = 0; k < row.size();) {
+    double sum = row[k].second;
+    std::size_t j = k + 1;
+    for (; j < row.size() && row[j].first == row[k].first; ++j) sum += row[j].second;
+    X.indices.push_back(row[k].first);
+    X.data.push_back(sum);
+    k = j;
+  }
+  X.indptr.push_back(static_cast<std::int64_t>(X.data.size()));
+}
+
+}  // namespace detail::feature_extraction
 
 CsrMatrix HashingVectorizer::vectorize(const std::vector<std::string_view>& documents) const {
   CsrMatrix X;
@@ -90,25 +113,11 @@ CsrMatrix HashingVectorizer::vectorize(const std::vector<std::string_view>& docu
     row.clear();
     for (const std::string& t : terms) {
       const std::int32_t h = murmurhash3_32(t, 0);
-      std::int64_t index;
-      if (h == INT32_MIN) {  // abs(-2**31) overflows int32; scikit-learn's defined value
-        index = (2147483647 - (n_features_ - 1)) % n_features_;
-      } else {
-        index = (h < 0 ? -static_cast<std::int64_t>(h) : h) % n_features_;
-      }
-      row.emplace_back(index, alternate_sign_ && h < 0 ? -1.0 : 1.0);
+      row.emplace_back(hashed_column(h, n_features_), alternate_sign_ && h < 0 ? -1.0 : 1.0);
     }
-    // sum_duplicates: sorted columns, duplicates summed (small integers: exact in any order).
-    std::sort(row.begin(), row.end());
-    for (std::size_t k = 0; k < row.size();) {
-      std::size_t j = k;
-      double sum = 0.0;
-      while (j < row.size() && row[j].first == row[k].first) sum += row[j++].second;
-      X.indices.push_back(row[k].first);
-      X.data.push_back(binary_ ? 1.0 : sum);
-      k = j;
-    }
-    X.indptr.push_back(static_cast<std::int64_t>(X.data.size()));
+    const std::size_t start = X.data.size();
+    fe::append_summed_row(row, X);
+    if (binary_) std::fill(X.data.begin() + static_cast<std::ptrdiff_t>(start), X.data.end(), 1.0);
   }
   fe::normalize_rows(X, norm_);
   return X;

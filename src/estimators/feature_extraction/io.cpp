@@ -46,10 +46,9 @@ void require_none(const ObjectView& obj, const char* key) {
                    ": a callable cannot be loaded without running code; only None is supported");
 }
 
-std::vector<std::string> string_list(const ValueView& v, const char* what) {
+std::vector<std::string> string_list(const ValueView& v) {
   std::vector<std::string> out;
   for (const ValueView& item : v.items()) out.push_back(item.as_str());
-  if (out.empty() && false) v.fail(what);
   return out;
 }
 
@@ -80,6 +79,15 @@ std::vector<double> diagonal(const ValueView& v) {
   return out;
 }
 
+// dtype as a parameter of the vectorizers that only produce float64 here.
+void require_float64(const ObjectView& obj, const char* cls) {
+  if (!obj.has("dtype")) return;
+  const DType dtype = dtype_param(obj.at("dtype"));
+  if (dtype != DType::float64())
+    throw UnsupportedError(std::string(cls) + " with dtype " + dtype.name() +
+                               " is not supported (float64 only)", {}, obj.at("dtype").pointer());
+}
+
 }  // namespace
 
 TextAnalysis read_analysis(const ObjectView& obj) {
@@ -107,7 +115,7 @@ TextAnalysis read_analysis(const ObjectView& obj) {
       if (n.str_value != "english") v->fail("stop_words '" + n.str_value + "' is not 'english' or a list");
       p.english_stop_words = true;
     } else {
-      p.stop_words = string_list(*v, "stop_words");
+      p.stop_words = string_list(*v);
     }
   }
   if (auto v = obj.find("ngram_range")) {
@@ -260,14 +268,12 @@ void save_count_vectorizer(const CountVectorizer& est, ObjectWriter& w) {
 
 std::unique_ptr<HashingVectorizer> build_hashing_vectorizer(const ObjectView& obj) {
   TextAnalyzer analyzer = compile_analysis(obj);
-  const DType dtype = obj.has("dtype") ? dtype_param(obj.at("dtype")) : DType::float64();
-  if (dtype != DType::float64())
-    throw UnsupportedError("HashingVectorizer with dtype " + dtype.name() +
-                               " is not supported (float64 only)", {}, obj.at("dtype").pointer());
+  require_float64(obj, "HashingVectorizer");
   auto est = located(obj, [&] {
     return std::make_unique<HashingVectorizer>(
         std::move(analyzer), obj.has("n_features") ? obj.integer("n_features") : (1 << 20),
-        flag(obj, "binary", false), read_norm(obj), flag(obj, "alternate_sign", true), dtype);
+        flag(obj, "binary", false), read_norm(obj), flag(obj, "alternate_sign", true),
+        DType::float64());
   });
   adopt_identity(*est, obj, -1);
   return est;
@@ -281,6 +287,72 @@ void save_hashing_vectorizer(const HashingVectorizer& est, ObjectWriter& w) {
                                                                    : make::str(norm_name(est.norm())));
   w.set_default("alternate_sign", make::boolean(est.alternate_sign()));
   w.set_default("dtype", dtype_type_node(DType::float64()));
+}
+
+std::unique_ptr<DictVectorizer> build_dict_vectorizer(const ObjectView& obj) {
+  require_float64(obj, "DictVectorizer");
+  const ValueView names_v = obj.at("feature_names_");
+  std::vector<std::string> names = string_list(names_v);
+  // transform reads vocabulary_, get_feature_names_out feature_names_: a file whose two
+  // disagree has no single meaning.
+  const ValueView vocab = obj.at("vocabulary_");
+  if (vocab.node().kind != NodeKind::Dict) vocab.fail("vocabulary_ must be a dict of str to int");
+  if (vocab.node().entries.size() != names.size())
+    vocab.fail("vocabulary_ has " + std::to_string(vocab.node().entries.size()) + " entries, feature_names_ " +
+               std::to_string(names.size()));
+  std::unordered_map<std::string_view, std::int64_t> index;
+  for (std::size_t i = 0; i < names.size(); ++i) index.emplace(names[i], static_cast<std::int64_t>(i));
+  for (const DictEntry& e : vocab.node().entries) {
+    const ValueView v(e.value, obj.ctx());
+    const auto it = index.find(e.key);
+    if (it == index.end() || it->second != v.as_int())
+      v.fail("vocabulary_ and feature_names_ disagree on '" + e.key + "'");
+  }
+  std::string separator = obj.has("separator") ? obj.str("separator") : "=";
+  auto est = located(obj, [&] {
+    return std::make_unique<DictVectorizer>(std::move(names), std::move(separator),
+                                            flag(obj, "sparse", true));
+  });
+  adopt_identity(*est, obj, -1);
+  return est;
+}
+
+void save_dict_vectorizer(const DictVectorizer& est, ObjectWriter& w) {
+  w.set_default("dtype", dtype_type_node(DType::float64()));
+  w.set_default("separator", make::str(est.separator()));
+  w.set_default("sparse", make::boolean(est.sparse()));
+  w.set_default("sort", make::boolean(true));
+  if (!est.original_state()) {
+    std::vector<NodePtr> names;
+    std::vector<std::pair<std::string, NodePtr>> vocab;
+    for (std::size_t i = 0; i < est.feature_names().size(); ++i) {
+      names.push_back(make::str(est.feature_names()[i]));
+      vocab.emplace_back(est.feature_names()[i], make::integer(static_cast<std::int64_t>(i)));
+    }
+    w.set("feature_names_", make::list(std::move(names)));
+    w.set("vocabulary_", make::dict(std::move(vocab)));
+  }
+}
+
+std::unique_ptr<FeatureHasher> build_feature_hasher(const ObjectView& obj) {
+  require_float64(obj, "FeatureHasher");
+  const std::string input = choice(obj, "input_type", {"dict", "pair", "string"}, false, "dict");
+  const FeatureSamples::Kind kind = input == "dict"   ? FeatureSamples::Kind::Dicts
+                                    : input == "pair" ? FeatureSamples::Kind::Pairs
+                                                      : FeatureSamples::Kind::Strings;
+  auto est = located(obj, [&] {
+    return std::make_unique<FeatureHasher>(obj.has("n_features") ? obj.integer("n_features") : (1 << 20),
+                                           kind, flag(obj, "alternate_sign", true));
+  });
+  adopt_identity(*est, obj, -1);
+  return est;
+}
+
+void save_feature_hasher(const FeatureHasher& est, ObjectWriter& w) {
+  w.set_default("n_features", make::integer(est.n_features()));
+  w.set_default("input_type", make::str(to_string(est.input_type())));
+  w.set_default("dtype", dtype_type_node(DType::float64()));
+  w.set_default("alternate_sign", make::boolean(est.alternate_sign()));
 }
 
 }  // namespace skops::estimators::detail::feature_extraction

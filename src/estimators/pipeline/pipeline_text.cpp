@@ -1,5 +1,5 @@
-// Pipeline on documents and sparse input: the first step takes the documents (or the CSR
-// matrix), and its result flows through the remaining steps sparse as long as they keep it
+// Pipeline on documents, feature samples and sparse input: the first step takes the
+// documents (the samples, the CSR matrix), and its result flows through the remaining steps sparse as long as they keep it
 // sparse (Pipeline._transform on scipy matrices).
 
 #include "estimators/pipeline/steps.hpp"
@@ -56,35 +56,77 @@ std::size_t first_index(const std::vector<Step>& steps) {
   return steps.size();
 }
 
+// A Pipeline whose first step takes raw input (documents, feature samples): `takes` asks
+// the first estimator, `run_first` runs a method of it, `transform_first` transforms.
+template <class Takes, class RunFirst, class TransformFirst>
+NdArray run_raw(const Pipeline& p, const std::vector<Step>& steps, Method m, std::size_t rows,
+                Takes takes, RunFirst run_first, TransformFirst transform_first,
+                const char* what) {
+  if (!p.supports(m))
+    throw UnsupportedError("Pipeline (last step " + steps.back().name + ") has no method " +
+                           to_string(m));
+  const std::size_t i = first_index(steps);
+  if (i == steps.size() || !takes(*steps[i].estimator))
+    throw InputError("Pipeline: the first step does not take " + std::string(what));
+  if (i + 1 == steps.size()) return run_first(*steps[i].estimator, m);
+  if (m == Method::InverseTransform)
+    throw UnsupportedError("Pipeline: inverse_transform of " + std::string(what) + " is not available");
+  DType dtype = DType::float64();
+  pl::SparseFlow flow = pl::as_flow(transform_first(*steps[i].estimator), *steps[i].estimator, rows, &dtype);
+  return run_rest(steps, i, m, std::move(flow), dtype);
+}
+
+template <class Takes, class TransformFirst>
+SparseTransform transform_raw(const Pipeline& p, const std::vector<Step>& steps, std::size_t rows,
+                              Takes takes, TransformFirst transform_first, const char* what) {
+  if (!p.supports(Method::Transform))
+    throw UnsupportedError("Pipeline (last step " + steps.back().name + ") has no method transform");
+  const std::size_t i = first_index(steps);
+  if (i == steps.size() || !takes(*steps[i].estimator))
+    throw InputError("Pipeline: the first step does not take " + std::string(what));
+  DType dtype = DType::float64();
+  pl::SparseFlow flow = pl::as_flow(transform_first(*steps[i].estimator), *steps[i].estimator, rows, &dtype);
+  return transform_rest(steps, i, std::move(flow), dtype);
+}
+
 }  // namespace
 
 NdArray Pipeline::on_documents(Method m, const std::vector<std::string_view>& documents) const {
-  if (!supports(m))
-    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method " +
-                           to_string(m));
-  const std::size_t i = first_index(steps_);
-  if (i == steps_.size() || !steps_[i].estimator->accepts_documents())
-    return Estimator::on_documents(m, documents);
-  if (i + 1 == steps_.size()) return steps_[i].estimator->run_documents(m, documents);
-  if (m == Method::InverseTransform)
-    throw UnsupportedError("Pipeline: inverse_transform of documents is not available");
-  DType dtype = DType::float64();
-  pl::SparseFlow flow = pl::as_flow(steps_[i].estimator->transform_documents(documents),
-                                    *steps_[i].estimator, documents.size(), &dtype);
-  return run_rest(steps_, i, m, std::move(flow), dtype);
+  if (!accepts_documents()) return Estimator::on_documents(m, documents);
+  return run_raw(
+      *this, steps_, m, documents.size(), [](const Estimator& e) { return e.accepts_documents(); },
+      [&](const Estimator& e, Method mm) { return e.run_documents(mm, documents); },
+      [&](const Estimator& e) { return e.transform_documents(documents); }, "documents");
 }
 
 SparseTransform Pipeline::on_documents_transform(
     const std::vector<std::string_view>& documents) const {
-  if (!supports(Method::Transform))
-    throw UnsupportedError("Pipeline (last step " + steps_.back().name + ") has no method transform");
-  const std::size_t i = first_index(steps_);
-  if (i == steps_.size() || !steps_[i].estimator->accepts_documents())
-    return Estimator::on_documents(Method::Transform, documents);
-  DType dtype = DType::float64();
-  pl::SparseFlow flow = pl::as_flow(steps_[i].estimator->transform_documents(documents),
-                                    *steps_[i].estimator, documents.size(), &dtype);
-  return transform_rest(steps_, i, std::move(flow), dtype);
+  if (!accepts_documents()) return Estimator::on_documents(Method::Transform, documents);
+  return transform_raw(
+      *this, steps_, documents.size(), [](const Estimator& e) { return e.accepts_documents(); },
+      [&](const Estimator& e) { return e.transform_documents(documents); }, "documents");
+}
+
+bool Pipeline::accepts_feature_samples() const noexcept {
+  const Estimator* first = first_estimator();
+  return first && first->accepts_feature_samples();
+}
+
+NdArray Pipeline::on_feature_samples(Method m, const FeatureSamples& X) const {
+  if (!accepts_feature_samples()) return Estimator::on_feature_samples(m, X);
+  return run_raw(
+      *this, steps_, m, X.samples.size(),
+      [](const Estimator& e) { return e.accepts_feature_samples(); },
+      [&](const Estimator& e, Method mm) { return e.run_feature_samples(mm, X); },
+      [&](const Estimator& e) { return e.transform_feature_samples(X); }, "feature samples");
+}
+
+SparseTransform Pipeline::on_feature_samples_transform(const FeatureSamples& X) const {
+  if (!accepts_feature_samples()) return Estimator::on_feature_samples(Method::Transform, X);
+  return transform_raw(
+      *this, steps_, X.samples.size(),
+      [](const Estimator& e) { return e.accepts_feature_samples(); },
+      [&](const Estimator& e) { return e.transform_feature_samples(X); }, "feature samples");
 }
 
 NdArray Pipeline::on_sparse(Method m, const CsrMatrix& X) const {
