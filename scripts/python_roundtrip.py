@@ -52,12 +52,18 @@ def main():
             # DataFrame models (tests/data/zoo, native frame models): the CSV as pandas reads it.
             import pandas as pd
             X = pd.read_csv(base + ".X.csv")
+        elif os.path.exists(base + ".X.json"):
+            # DictVectorizer / FeatureHasher models (tests/data/dicts, native ones): their samples.
+            with open(base + ".X.json", encoding="utf-8") as fh:
+                X = json.load(fh)
         if X is None:
             return "no numeric input"
         for method, fname in meta["methods"].items():
             if method in meta.get("method_inputs", {}):
                 continue
             got = getattr(model, method)(X)
+            if hasattr(got, "toarray"):  # a vectorizer's sparse transform
+                got = got.toarray()
             path = os.path.join(os.path.dirname(base), fname)
             if fname.endswith(".json"):
                 want = np.array(json.load(open(path))["values"])

@@ -64,24 +64,27 @@ std::string parse_rows(const nlohmann::json& rows, const RequestLimits& limits, 
 
 
 /// The input forms of a request.
-enum class Form { Rows, Records, Split, Documents };
+enum class Form { Rows, Records, Split, Documents, Samples };
 
 /// Which form `request` carries; a message for a 400 answer unless it is exactly one.
 std::string input_form(const nlohmann::json& request, Form& form) {
   const bool rows = request.contains("rows"), records = request.contains("records");
   const bool columns = request.contains("columns"), data = request.contains("data");
-  const bool documents = request.contains("documents");
+  const bool documents = request.contains("documents"), samples = request.contains("samples");
   if (columns != data) return "the split layout needs both \"columns\" and \"data\"";
-  const int forms = int(rows) + int(records) + int(columns) + int(documents);
+  const int forms = int(rows) + int(records) + int(columns) + int(documents) + int(samples);
   if (forms == 0) {
     return "missing \"rows\" (a list of rows, each a list of numbers), \"records\", "
-           "\"columns\" and \"data\", or \"documents\" (a list of strings)";
+           "\"columns\" and \"data\", \"documents\" (a list of strings) or \"samples\" (dicts, "
+           "pairs or token lists)";
   }
   if (forms > 1)
-    return "give exactly one of \"rows\", \"records\", \"columns\"+\"data\" or \"documents\"";
+    return "give exactly one of \"rows\", \"records\", \"columns\"+\"data\", \"documents\" or "
+           "\"samples\"";
   form = rows      ? Form::Rows
          : records ? Form::Records
          : documents ? Form::Documents
+         : samples   ? Form::Samples
                      : Form::Split;
   return {};
 }
@@ -222,6 +225,34 @@ std::optional<Reply> parse_documents(const nlohmann::json& request, const Reques
   return std::nullopt;
 }
 
+/// The feature samples of a "samples" request (or of "records" for a model that takes
+/// dicts), read by read_json_feature_samples with the request limits, or the error reply.
+std::optional<Reply> parse_samples(const nlohmann::json& request, const char* key,
+                                   const RequestLimits& limits, skops::FeatureSamples& samples) {
+  const nlohmann::json& d = request.at(key);
+  const std::string base = std::string("/") + key;
+  if (!d.is_array())
+    return error_reply(400, "\"" + std::string(key) + "\" must be a list of dicts, of [name, value] "
+                            "pair lists or of string lists", base);
+  if (d.empty()) return error_reply(400, "\"" + std::string(key) + "\" is empty", base);
+  if (d.size() > limits.max_rows) return too_many(limits);
+  skops::TableLimits l;
+  l.max_rows = limits.max_rows;
+  l.max_cells = limits.max_cells;
+  l.max_field_bytes = limits.max_string_bytes;
+  try {
+    samples = skops::read_json_feature_samples(d.dump(), l);
+  } catch (const skops::Error& e) {
+    std::string detail = e.detail();
+    if (detail.rfind("json: ", 0) == 0) detail.erase(0, 6);
+    if (auto at = detail.find("max_field_bytes"); at != std::string::npos)
+      detail.replace(at, 15, "max_string_bytes");
+    const std::string where = e.json_pointer().empty() ? base : base + e.json_pointer();
+    return error_reply(e.kind() == skops::ErrorKind::Limit ? 413 : 400, detail, where);
+  }
+  return std::nullopt;
+}
+
 /// The library names the column that holds strings where the model needs numbers; the row
 /// is what a client needs to fix its request, and only the service holds the table.
 std::string with_string_row(const std::string& message, const skops::Table& table) {
@@ -338,7 +369,9 @@ PredictionService::PredictionService(const std::string& model_path,
   summary_ = {{"type", model_->type_name()},
               {"role", role_name(model_->role())},
               {"n_features_in", model_->n_features_in()},
-              {"input", model_->accepts_documents() ? "documents" : "rows or table"},
+              {"input", model_->accepts_documents()         ? "documents"
+                        : model_->accepts_feature_samples() ? "samples"
+                                                            : "rows or table"},
               {"methods", methods},
               {"types", types},
               {"untrusted", by_default.untrusted},
@@ -359,8 +392,8 @@ Reply PredictionService::predict(const std::string& body) const {
   }
   if (!request.is_object()) {
     return error_reply(
-        400, "request body must be a JSON object with \"rows\", \"records\", \"columns\" or "
-             "\"documents\"");
+        400, "request body must be a JSON object with \"rows\", \"records\", \"columns\", "
+             "\"documents\" or \"samples\"");
   }
   Form form = Form::Rows;
   if (const std::string problem = input_form(request, form); !problem.empty())
@@ -387,6 +420,16 @@ Reply PredictionService::predict(const std::string& body) const {
     if (auto problem = parse_documents(request, limits_, docs)) return *problem;
     return answer(
         *model_, method, [&](skops::Method m) { return model_->run_documents(m, docs); }, nullptr);
+  }
+  if (form == Form::Samples || (form == Form::Records && model_->accepts_feature_samples())) {
+    if (!model_->accepts_feature_samples())
+      return error_reply(422, model_->type_name() + " takes a matrix or a table, not feature samples");
+    skops::FeatureSamples samples;
+    if (auto problem = parse_samples(request, form == Form::Samples ? "samples" : "records", limits_, samples))
+      return *problem;
+    return answer(
+        *model_, method, [&](skops::Method m) { return model_->run_feature_samples(m, samples); },
+        nullptr);
   }
   if (form != Form::Rows) {
     skops::Table table;

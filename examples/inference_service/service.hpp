@@ -40,6 +40,11 @@ class PredictionService {
   ///   {"columns": ["col", ...], "data": [[v, ...], ...]}   a table (pandas' split layout);
   ///   {"documents": ["text", ...]}                 raw text for a text model (a 1-d array
   ///                                                of str; 422 for other models).
+  ///   {"samples": [{"name": v, ...}, ...]}         feature samples for a DictVectorizer /
+  ///                                                FeatureHasher model: dicts, [name, value]
+  ///                                                pair lists or token lists ("records" is
+  ///                                                read so too for such a model; 422 for
+  ///                                                other models).
   /// Table values are numbers, strings, booleans or null (missing); tables run through
   /// Estimator::run_table, so DataFrame models see their columns by name.
   /// predict answers {"predictions": [...]} plus "probabilities" when the model has

@@ -41,6 +41,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -599,6 +600,52 @@ void check_text_model(const std::string& server, const std::string& dir, const s
   }
 }
 
+/// A DictVectorizer + LogisticRegression model fed {"samples": [...]} and {"records": [...]}
+/// (dicts): scikit-learn's outputs; malformed samples get 400/413 with their pointer, samples
+/// the model refuses (None of a known feature, token lists) 422.
+void check_dict_model(const std::string& server, const std::string& dir, const std::string& work) {
+  const std::string base = dir + "/dv_logreg";
+  const std::string tag = "dv_logreg";
+  ServerProcess proc(server, {base + ".skops", "--port", "0"}, work + "/dv_logreg.log");
+  const auto port = proc.wait_for_port();
+  check(port.has_value(), tag + ": server starts and prints its port");
+  if (!port) {
+    std::cout << proc.log();
+    return;
+  }
+  auto cli = client(*port);
+  const json samples = json::parse(slurp(base + ".X.json"), nullptr, false);
+  const skops::NdArray pred = npy(base + ".predict.npy");
+  const skops::NdArray proba = npy(base + ".predict_proba.npy");
+  const auto n = static_cast<std::int64_t>(samples.is_array() ? samples.size() : 0);
+  for (const char* key : {"samples", "records"}) {
+    auto r = cli->Post("/predict", json{{key, samples}}.dump(), "application/json");
+    check(n == 36 && answer_matches(r, pred, proba, 0, n),
+          tag + ": " + key + ", 36 dicts -> scikit-learn's predict and predict_proba" +
+              (r && r->status != 200 ? ": " + r->body : ""));
+  }
+  auto model = cli->Get("/model");
+  check(model && field(model->body, "input") == "samples", tag + ": /model says it takes samples");
+  const std::vector<std::tuple<json, int, std::string>> bad = {
+      {json{{"samples", "one string"}}, 400, "/samples"},
+      {json{{"samples", json::array()}}, 400, "/samples"},
+      {json{{"samples", json::array({json{{"rooms", nullptr}}})}}, 422, ""},  // the model refuses
+      {json{{"samples", json::array({json{{"a", json{{"b", 1}}}}})}}, 400, "/samples/0/a"},
+      {json{{"samples", json::array({json::array({"tok"})})}}, 422, ""},
+      {json{{"samples", json::array({json{{"a", std::string(64 * 1024 + 1, 'a')}}})}}, 413, "/samples/0/a"},
+      {json{{"documents", json::array({"text"})}}, 422, ""},
+  };
+  for (const auto& [body, status, where] : bad) {
+    auto res = cli->Post("/predict", body.dump(), "application/json");
+    const std::string shown = body.dump().substr(0, 60);
+    const json pointer = res ? field(res->body, "pointer") : json();
+    check(res && res->status == status && field(res->body, "error").is_string() &&
+              (where.empty() || pointer == where),
+          tag + ": " + shown + " -> " + std::to_string(status) + " " + where +
+              (res ? " (got " + std::to_string(res->status) + " " + res->body.substr(0, 200) + ")" : ""));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -629,6 +676,7 @@ int main(int argc, char** argv) {
     check_frame_model(server, data + "/zoo/sklearn-1.2.1", work, "1.2.1", false);
     check_frame_model(server, data + "/zoo/sklearn-1.4.2", work, "1.4.2", true);
     check_text_model(server, data + "/zoo/sklearn-1.2.1", work);
+    check_dict_model(server, data + "/dicts/sklearn-1.4.2", work);
   } catch (const std::exception& e) {
     std::cout << "FAIL exception: " << e.what() << std::endl;
     ++g_failures;

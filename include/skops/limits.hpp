@@ -11,7 +11,7 @@ struct Limits {
   /// Zip members in one archive (a forest writes about 3 per tree).
   std::uint64_t max_members = 1'000'000;
   /// Inflated bytes of schema.json.
-  std::uint64_t max_schema_bytes = 256ull << 20;
+  std::uint64_t max_schema_bytes = 512ull << 20;
   /// Inflated bytes of one member other than schema.json (counted while inflating).
   std::uint64_t max_member_bytes = 4ull << 30;
   /// Inflated bytes read from one archive in total (counted while inflating).
@@ -22,6 +22,10 @@ struct Limits {
   std::uint64_t ratio_check_floor = 1ull << 20;
   /// Bytes of a member name.
   std::uint64_t max_name_bytes = 4096;
+  /// JSON values of schema.json, bounded before parsing by the count of ',' ':' '[' '{' bytes
+  /// in the text: the parser's memory grows with values (~20 bytes each), not only with
+  /// bytes. Real schemas hold one per ~19 bytes (a 500 000-term vocabulary: ~18 million).
+  std::uint64_t max_json_values = 40'000'000;
   /// Nesting depth of schema.json (JSON arrays and objects), and of JsonNode content.
   std::uint32_t max_json_depth = 256;
   /// Nodes in the graph (every JSON object that is a node, repeated ones included).

@@ -124,3 +124,92 @@ TEST(ZooDicts, CollidingHashedValuesAreSummedInScipysOrderToTheBit) {
 }
 
 }  // namespace
+
+namespace {
+
+// schema.json of a real DictVectorizer / FeatureHasher file with one attribute replaced: what
+// the loader refuses, at the attribute's JSON pointer.
+std::vector<std::uint8_t> with_attr(const ts::ZooModel& m, const std::string& key,
+                                    const nlohmann::ordered_json& node) {
+  const auto reader = skops::ArchiveReader::open_file(m.path(".skops"));
+  std::vector<std::pair<std::string, std::vector<std::uint8_t>>> members;
+  for (const auto& e : reader->entries()) {
+    const skops::ByteView v = reader->read(e.name);
+    std::string text(reinterpret_cast<const char*>(v.data), v.size);
+    if (e.name == "schema.json") {
+      auto j = nlohmann::ordered_json::parse(text);
+      auto& attrs = j["content"]["content"];
+      EXPECT_TRUE(attrs.contains(key)) << key;
+      attrs[key] = node;
+      text = j.dump();
+    }
+    members.emplace_back(e.name, std::vector<std::uint8_t>(text.begin(), text.end()));
+  }
+  return skops::write_archive_bytes(members);
+}
+
+nlohmann::ordered_json json_node(const nlohmann::json& v, const char* cls, int id = 1) {
+  return {{"__class__", cls}, {"__module__", "builtins"}, {"__loader__", "JsonNode"},
+          {"content", v.dump()}, {"is_json", true}, {"__id__", id}};
+}
+
+TEST(ZooDicts, RefusedStateIsNamedAtLoad) {
+  const ts::ZooModel dv{"dicts/sklearn-1.2.1", "dv_alone"};
+  const ts::ZooModel fh{"dicts/sklearn-1.2.1", "fh_string_alone"};
+  const nlohmann::ordered_json float32 = {{"__class__", "float32"}, {"__module__", "numpy"},
+                                          {"__loader__", "TypeNode"}, {"__id__", 2}};
+  const nlohmann::ordered_json names = {
+      {"__class__", "list"}, {"__module__", "builtins"}, {"__loader__", "ListNode"},
+      {"content", {json_node("b", "str", 4), json_node("a", "str", 5)}}, {"__id__", 3}};
+  struct Case {
+    const ts::ZooModel* model;
+    std::string key;
+    nlohmann::ordered_json node;
+    skops::ErrorKind kind;
+  };
+  const std::vector<Case> cases = {
+      {&dv, "dtype", float32, skops::ErrorKind::Unsupported},
+      {&dv, "feature_names_", names, skops::ErrorKind::Validation},  // disagrees with vocabulary_
+      {&fh, "dtype", float32, skops::ErrorKind::Unsupported},
+      {&fh, "input_type", json_node("dicts", "str"), skops::ErrorKind::Validation},
+      {&fh, "n_features", json_node(0, "int"), skops::ErrorKind::Validation},
+      {&fh, "n_features", json_node(4294967296LL, "int"), skops::ErrorKind::Validation},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.model->name + " " + c.key + " = " + c.node.dump());
+    try {
+      skops::loads(with_attr(*c.model, c.key, c.node));
+      ADD_FAILURE() << "loaded";
+    } catch (const skops::Error& e) {
+      EXPECT_EQ(e.kind(), c.kind) << e.what();
+      EXPECT_NE(std::string(e.what()).find(c.key), std::string::npos) << e.what();
+      EXPECT_FALSE(e.json_pointer().empty()) << e.what();
+    }
+  }
+}
+
+TEST(ZooDicts, NativeVectorizersSaveAndLoadBack) {
+  using skops::estimators::DictVectorizer;
+  using skops::estimators::FeatureHasher;
+  const DictVectorizer dv({"a", "c=x", "c=y", "t=p"}, "=", true);
+  const FeatureSamples X = skops::read_json_feature_samples(
+      R"([{"a": 2, "c": "x", "t": ["p", "p", "q"]}, {"c": "z", "b": null}])");
+  const auto t = std::get<skops::CsrMatrix>(dv.transform_feature_samples(X));
+  EXPECT_EQ(t.indptr, (std::vector<std::int64_t>{0, 3, 3}));
+  EXPECT_EQ(t.indices, (std::vector<std::int64_t>{0, 1, 3}));
+  EXPECT_EQ(t.data, (std::vector<double>{2.0, 1.0, 2.0}));  // "t=p" twice: summed
+  const auto back = skops::loads(skops::dumps(dv));
+  ts::expect_close(back->run_feature_samples(Method::Transform, X), dv.run_feature_samples(Method::Transform, X));
+  EXPECT_THROW(DictVectorizer({"a", "a"}, "=", true), skops::ValidationError);
+
+  const FeatureHasher fh(16, FeatureSamples::Kind::Strings, false);
+  const auto hb = skops::loads(skops::dumps(fh));
+  const FeatureSamples toks = skops::read_json_feature_samples(R"([["x", "y", "x"], []])");
+  ts::expect_close(hb->run_feature_samples(Method::Transform, toks), fh.run_feature_samples(Method::Transform, toks));
+  EXPECT_THROW(FeatureHasher(0, FeatureSamples::Kind::Dicts, true), skops::ValidationError);
+  // h = -2**31 has no abs in int32: scikit-learn's defined column.
+  EXPECT_EQ(skops::estimators::hashed_column(INT32_MIN, 10), (2147483647 - 9) % 10);
+  EXPECT_EQ(skops::estimators::hashed_column(-7, 5), 2);
+}
+
+}  // namespace

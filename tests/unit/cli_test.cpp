@@ -102,6 +102,42 @@ TEST(Cli, PredictWritesScikitLearnsOutput) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, PredictReadsFeatureSamplesFromJson) {
+  // DictVectorizer + LogisticRegression from a JSON list of dicts, FeatureHasher
+  // (input_type="string") alone from a JSON list of token lists (its transform written dense).
+  const std::string dir = ts::make_temp_dir("cli_samples");
+  struct Case {
+    const char* model;
+    const char* method;
+  };
+  for (const Case& c : {Case{"dv_logreg", "predict_proba"}, Case{"fh_string_alone", "transform"},
+                        Case{"fh_pair_noalt_bnb", "predict"}}) {
+    const std::string base = ts::data_path(std::string("dicts/sklearn-1.4.2/") + c.model);
+    const std::string out = dir + "/p.npy";
+    const auto r = cli("predict " + base + ".skops --input " + base + ".X.json --output " + out +
+                       " --method " + c.method);
+    ASSERT_EQ(r.exit_code, 0) << c.model << ": " << r.output;
+    const auto got = skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(out)), {});
+    const auto want = skops::read_npy(
+        skops::ByteView::adopt(ts::read_file_bytes(base + "." + c.method + ".npy")), {});
+    ASSERT_EQ(got.shape(), want.shape()) << c.model;
+    ASSERT_EQ(got.dtype().kind(), want.dtype().kind()) << c.model;
+    if (want.dtype().kind() == skops::DTypeKind::Int) {
+      EXPECT_EQ(got.to_vector<std::int64_t>(), want.to_vector<std::int64_t>()) << c.model;
+      continue;
+    }
+    const auto g = got.to_vector<double>(), w = want.to_vector<double>();
+    for (std::size_t i = 0; i < g.size(); ++i)
+      EXPECT_NEAR(g[i], w[i], 1e-12 * std::max(1.0, std::abs(w[i]))) << c.model;
+  }
+  // Token lists to a DictVectorizer: exit 2 (bad input), naming the shape.
+  const std::string dv = ts::data_path("dicts/sklearn-1.4.2/dv_logreg");
+  const auto r = cli("predict " + dv + ".skops --input " +
+                     ts::data_path("dicts/sklearn-1.4.2/fh_string_alone.X.json") + " --output " + dir + "/q.npy");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("takes dicts"), std::string::npos) << r.output;
+}
+
 TEST(Cli, PredictReadsDocumentsFromJsonAndNpy) {
   // A text model (TfidfVectorizer + LogisticRegression) from a JSON list of strings and a
   // 1-d '<U' .npy; transform of a vectorizer is written dense; a text column of a CSV table

@@ -123,6 +123,22 @@ TEST(LimitEdges, MaxSchemaBytes) {
   expect_refused([&] { Document::read_bytes(file, o); }, ErrorKind::Limit, "max_schema_bytes");
 }
 
+TEST(LimitEdges, MaxJsonValues) {
+  const Bytes file = read_file_bytes(data_path(kModel));
+  const ByteView text = ArchiveReader::open_bytes(file)->read("schema.json");
+  std::uint64_t values = 0;
+  for (std::size_t i = 0; i < text.size; ++i) {
+    const char c = static_cast<char>(text.data[i]);
+    values += c == ',' || c == ':' || c == '[' || c == '{';
+  }
+  ASSERT_GT(values, 100u);
+  ReadOptions o;
+  o.limits.max_json_values = values;
+  EXPECT_NO_THROW(Document::read_bytes(file, o));
+  o.limits.max_json_values = values - 1;
+  expect_refused([&] { Document::read_bytes(file, o); }, ErrorKind::Limit, "max_json_values");
+}
+
 TEST(LimitEdges, MaxJsonDepthAndMaxNodes) {
   const Bytes file = read_file_bytes(data_path(kModel));
   const ByteView text = ArchiveReader::open_bytes(file)->read("schema.json");

@@ -1,6 +1,7 @@
 // skops::Table, TableBuilder and the CSV / JSON / structured .npy readers: pandas' results
 // (tests/data/table, written by make_expected.py) and one assertion per malformed input.
 
+#include "skops/feature_samples.hpp"
 #include "skops/table.hpp"
 
 #include <gtest/gtest.h>
@@ -614,6 +615,91 @@ TEST(Table, PositionalTablesHaveNoNamesAndAllowRepeats) {
   EXPECT_FALSE(p.find("a").has_value());  // names only label messages
   EXPECT_THROW(Table::positional({a, Column::float64("b", std::vector<double>{1})}),
                skops::InputError);
+}
+
+}  // namespace
+
+namespace {
+
+using skops::FeatureSamples;
+
+TEST(FeatureSamplesJson, DictsPairsAndStrings) {
+  const FeatureSamples d = skops::read_json_feature_samples(
+      R"([{"city": "Paris", "n": 3, "x": 0.5, "ok": true, "no": false, "none": null, "tags": ["a", "é"]}, {}])");
+  EXPECT_EQ(d.kind, FeatureSamples::Kind::Dicts);
+  ASSERT_EQ(d.samples.size(), 2u);
+  ASSERT_EQ(d.samples[0].size(), 7u);
+  EXPECT_EQ(d.samples[0][0].first, "city");
+  EXPECT_EQ(std::get<std::string>(d.samples[0][0].second), "Paris");
+  EXPECT_EQ(std::get<double>(d.samples[0][1].second), 3.0);
+  EXPECT_EQ(std::get<double>(d.samples[0][3].second), 1.0);
+  EXPECT_EQ(std::get<double>(d.samples[0][4].second), 0.0);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(d.samples[0][5].second));
+  EXPECT_EQ(std::get<std::vector<std::string>>(d.samples[0][6].second), (std::vector<std::string>{"a", "é"}));
+  EXPECT_TRUE(d.samples[1].empty());
+
+  const FeatureSamples p = skops::read_json_feature_samples(R"([[], [["a", 1.5], ["b", "x"]]])");
+  EXPECT_EQ(p.kind, FeatureSamples::Kind::Pairs);
+  EXPECT_EQ(std::get<std::string>(p.samples[1][1].second), "x");
+  const FeatureSamples s = skops::read_json_feature_samples(R"([["a", "b", "a"], []])");
+  EXPECT_EQ(s.kind, FeatureSamples::Kind::Strings);
+  ASSERT_EQ(s.samples[0].size(), 3u);
+  EXPECT_EQ(std::get<double>(s.samples[0][2].second), 1.0);  // each string is (s, 1)
+  EXPECT_EQ(skops::read_json_feature_samples("[[], []]").kind, FeatureSamples::Kind::Strings);
+}
+
+TEST(FeatureSamplesJson, FaultsNameTheirPointer) {
+  struct Case {
+    const char* json;
+    const char* pointer;
+  };
+  for (const Case& c : {Case{R"({"a": 1})", ""}, Case{R"([1])", "/0"},
+                        Case{R"([{"a": 1}, ["b"]])", "/1"}, Case{R"([["a"], [["b", 1]]])", "/1"},
+                        Case{R"([["a", ["b", 1]]])", "/0/1"}, Case{R"([{"a": {"b": 1}}])", "/0/a"},
+                        Case{R"([{"a": ["x", 1]}])", "/0/a/1"}, Case{R"([{"a": 1, "a": 2}])", "/0/a"},
+                        Case{R"([[["a", 1, 2]]])", "/0/0"}, Case{R"([[[1, 1]]])", "/0/0"},
+                        Case{R"([[["a", ["x"]]]])", "/0/0/1"}, Case{R"([{"a/~b": {}}])", "/0/a~1~0b"}}) {
+    SCOPED_TRACE(c.json);
+    try {
+      skops::read_json_feature_samples(c.json);
+      ADD_FAILURE() << "read";
+    } catch (const skops::InputError& e) {
+      EXPECT_EQ(e.json_pointer(), c.pointer) << e.what();
+    }
+  }
+  EXPECT_THROW(skops::read_json_feature_samples("[{"), skops::InputError);
+  EXPECT_THROW(skops::read_json_feature_samples("[{\"a\": \"\xff\"}]"), skops::InputError);
+}
+
+TEST(FeatureSamplesJson, LimitsAreChargedWhileReading) {
+  skops::TableLimits l;
+  l.max_rows = 2;
+  EXPECT_THROW(skops::read_json_feature_samples("[{}, {}, {}]", l), skops::LimitError);
+  l = {};
+  l.max_cells = 3;
+  EXPECT_THROW(skops::read_json_feature_samples(R"([{"a": 1, "b": ["x", "y"]}])", l), skops::LimitError);
+  l = {};
+  l.max_field_bytes = 3;
+  EXPECT_THROW(skops::read_json_feature_samples(R"([["abcd"]])", l), skops::LimitError);
+  EXPECT_THROW(skops::read_json_feature_samples(R"([{"abcd": 1}])", l), skops::LimitError);
+  l = {};
+  l.max_json_depth = 3;
+  EXPECT_THROW(skops::read_json_feature_samples(R"([[[["a"]]]])", l), skops::LimitError);
+  l = {};
+  l.max_input_bytes = 4;
+  EXPECT_THROW(skops::read_json_feature_samples("[{}, {}]", l), skops::LimitError);
+}
+
+TEST(FeatureSamples, ValidateRefusesWhatPythonStrCannotHold) {
+  FeatureSamples s;
+  s.samples = {{{"ok", 1.0}, {"bad\xc3", 1.0}}};
+  EXPECT_THROW(s.validate(), skops::InputError);
+  s.samples = {{{"a", std::string("\xe2\x82")}}};
+  EXPECT_THROW(s.validate(), skops::InputError);
+  s.samples = {{{"a", 1.0}, {"a", 2.0}}};
+  EXPECT_THROW(s.validate(), skops::InputError);  // a dict repeats a key
+  s.kind = FeatureSamples::Kind::Pairs;
+  EXPECT_NO_THROW(s.validate());                  // pairs may repeat names
 }
 
 }  // namespace

@@ -88,6 +88,15 @@ void require_float64(const ObjectView& obj, const char* cls) {
                                " is not supported (float64 only)", {}, obj.at("dtype").pointer());
 }
 
+// The hashers' n_features, checked at its pointer (the constructors check it again).
+std::int64_t n_features_param(const ObjectView& obj) {
+  const auto v = obj.find("n_features");
+  if (!v) return 1 << 20;
+  const std::int64_t n = v->as_int();
+  if (n < 1 || n > 2147483647) v->fail("n_features " + std::to_string(n) + " is not in [1, 2147483647]");
+  return n;
+}
+
 }  // namespace
 
 TextAnalysis read_analysis(const ObjectView& obj) {
@@ -271,7 +280,7 @@ std::unique_ptr<HashingVectorizer> build_hashing_vectorizer(const ObjectView& ob
   require_float64(obj, "HashingVectorizer");
   auto est = located(obj, [&] {
     return std::make_unique<HashingVectorizer>(
-        std::move(analyzer), obj.has("n_features") ? obj.integer("n_features") : (1 << 20),
+        std::move(analyzer), n_features_param(obj),
         flag(obj, "binary", false), read_norm(obj), flag(obj, "alternate_sign", true),
         DType::float64());
   });
@@ -341,7 +350,7 @@ std::unique_ptr<FeatureHasher> build_feature_hasher(const ObjectView& obj) {
                                     : input == "pair" ? FeatureSamples::Kind::Pairs
                                                       : FeatureSamples::Kind::Strings;
   auto est = located(obj, [&] {
-    return std::make_unique<FeatureHasher>(obj.has("n_features") ? obj.integer("n_features") : (1 << 20),
+    return std::make_unique<FeatureHasher>(n_features_param(obj),
                                            kind, flag(obj, "alternate_sign", true));
   });
   adopt_identity(*est, obj, -1);

@@ -118,6 +118,41 @@ void add_feature_extraction(Models& out, const Fixtures& f, const std::string& v
                                                  coefficients(3, 32), vec({0.1, 0.0, -0.1}),
                                                  f.int_classes)}}),
       documents());
+
+  // DictVectorizer(separator="|") + LogisticRegression on dicts (numbers, one-hot strings,
+  // lists of strings, unseen names).
+  const std::string dicts = R"([{"city": "Paris", "rooms": 3, "tags": ["garden", "view"]},
+      {"city": "Rome", "rooms": 1.5, "new": true}, {}, {"city": "Atlantis", "unseen": null},
+      {"tags": ["view", "view"], "rooms": -2, "größe": 0.25}, {"city": "東京", "new": false}])";
+  out.emplace_samples(
+      "Pipeline_DictVectorizer_LogisticRegression",
+      compose::Pipeline::from_estimators(
+          {{"dv", std::make_shared<estimators::DictVectorizer>(
+                      std::vector<std::string>{"city|Paris", "city|Rome", "city|東京", "größe", "new",
+                                               "rooms", "tags|garden", "tags|view"},
+                      "|", true)},
+           {"clf", LinearClassifier::from_arrays(LinearClassifierKind::LogisticRegression,
+                                                 coefficients(3, 8), vec({0.2, -0.1, 0.05}),
+                                                 f.int_classes)}}),
+      dicts);
+  // DictVectorizer(sparse=False) alone (its transform).
+  out.emplace_samples("DictVectorizer_dense",
+                      std::make_shared<estimators::DictVectorizer>(
+                          std::vector<std::string>{"city=Rome", "rooms", "tags=view"}, "=", false),
+                      R"([{"city": "Rome", "rooms": 2, "tags": ["view"]}, {"rooms": 0.5}])");
+  // FeatureHasher(n_features=16, input_type="string") + RidgeClassifier, and
+  // FeatureHasher(n_features=8, input_type="pair", alternate_sign=False) alone.
+  out.emplace_samples(
+      "Pipeline_FeatureHasher_string_RidgeClassifier",
+      compose::Pipeline::from_estimators(
+          {{"hash", std::make_shared<estimators::FeatureHasher>(16, FeatureSamples::Kind::Strings, true)},
+           {"clf", LinearClassifier::from_arrays(LinearClassifierKind::RidgeClassifier,
+                                                 coefficients(3, 16), vec({0.1, 0.0, -0.1}),
+                                                 f.int_classes)}}),
+      R"([["good", "film", "good"], [], ["😀", "très"], ["x=1", "a b", "film"]])");
+  out.emplace_samples("FeatureHasher_pair",
+                      std::make_shared<estimators::FeatureHasher>(8, FeatureSamples::Kind::Pairs, false),
+                      R"([[["a", 1.5], ["b", "x"], ["a", 2]], [], [["zero", 0], ["c", -3.25]]])");
 }
 
 }  // namespace skops::native_models

@@ -70,12 +70,16 @@ int main(int argc, char** argv) {
   fs::create_directories(dir);
   int failures = 0;
   const std::vector<Model> all = models(version);
-  for (const auto& [name, est, own_X, untrusted, skip, csv, docs] : all) {
+  for (const auto& [name, est, own_X, untrusted, skip, csv, docs, samples_json] : all) {
     const Matrix X = own_X.size() == 0 ? input() : own_X;
     const Table table = csv.empty() ? Table() : read_csv(csv);
-    // A DataFrame model runs on its table, a text model on its documents, the others on X.
+    const FeatureSamples samples =
+        samples_json.empty() ? FeatureSamples() : read_json_feature_samples(samples_json);
+    // A DataFrame model runs on its table, a text model on its documents, a dict model on its
+    // samples, the others on X.
     auto run = [&](const Estimator& e, Method m) {
       if (!docs.empty()) return e.run_documents(m, docs);
+      if (!samples_json.empty()) return e.run_feature_samples(m, samples);
       return csv.empty() ? e.run(m, X) : e.run_table(m, table);
     };
     try {
@@ -87,6 +91,8 @@ int main(int argc, char** argv) {
         write_file(base.string() + ".X.npy",
                    write_npy(NdArray::from_strings(docs, {static_cast<std::int64_t>(docs.size())})));
         std::ofstream(base.string() + ".X.json", std::ios::binary) << nlohmann::json(docs).dump();
+      } else if (!samples_json.empty()) {
+        std::ofstream(base.string() + ".X.json", std::ios::binary) << samples_json;
       } else if (csv.empty()) {
         write_file(base.string() + ".X.npy", write_npy(to_ndarray(X)));
       } else {

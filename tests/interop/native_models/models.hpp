@@ -49,6 +49,9 @@ struct Model {
   /// A text model: its documents (written as NAME.X.npy, a 1-d '<U' array, and NAME.X.json;
   /// run through run_documents).
   std::vector<std::string> docs = {};
+  /// A DictVectorizer / FeatureHasher model: its samples as JSON (written as NAME.X.json,
+  /// run through run_feature_samples).
+  std::string samples = {};
 };
 
 struct Models {
@@ -65,6 +68,11 @@ struct Models {
                     std::vector<std::string> untrusted = {}) {
     all.push_back(
         {std::move(name), std::move(est), {}, std::move(untrusted), {}, {}, std::move(docs)});
+  }
+  void emplace_samples(std::string name, EstimatorPtr est, std::string samples_json,
+                       std::vector<std::string> untrusted = {}) {
+    all.push_back({std::move(name), std::move(est), {}, std::move(untrusted), {}, {}, {},
+                   std::move(samples_json)});
   }
 };
 
