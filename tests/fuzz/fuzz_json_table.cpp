@@ -1,6 +1,6 @@
 // libFuzzer target: arbitrary bytes as a JSON table (skops::read_json_table, split and
-// records layouts), and the same bytes through the format chooser (which may take them as
-// CSV or .npy). Any skops::Error is a correct rejection; crashes, sanitizer reports, hangs
+// records layouts), through the format chooser (which may take them as CSV or .npy), and as
+// feature samples (read_json_feature_samples: dicts, pairs, token lists). Any skops::Error is a correct rejection; crashes, sanitizer reports, hangs
 // and large allocations are bugs.
 
 #include <cstddef>
@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "skops/error.hpp"
+#include "skops/feature_samples.hpp"
 #include "skops/table.hpp"
 
 namespace {
@@ -38,6 +39,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     check(skops::read_table(text, skops::TableFormat::Auto, limits));
   } catch (const skops::Error&) {
+  }
+  try {
+    const skops::FeatureSamples samples = skops::read_json_feature_samples(text, limits);
+    samples.validate();  // what the reader returns is already valid: a throw here is a bug
+    std::size_t items = 0;
+    for (const auto& sample : samples.samples) items += sample.size();
+    if (samples.samples.size() > limits.max_rows || items > limits.max_cells) __builtin_trap();
+  } catch (const skops::InputError&) {
+  } catch (const skops::LimitError&) {
   }
   return 0;
 }
