@@ -219,7 +219,10 @@ class Estimator {
   /// transform_feature_samples' hook: the default is on_feature_samples(Transform, X).
   virtual SparseTransform on_feature_samples_transform(const FeatureSamples& X) const;
   /// The sparse path, after run_sparse validated X, checked its column count against
-  /// n_features_in() and that it has rows. The default densifies and calls run.
+  /// n_features_in() and that it has rows. The default densifies and calls run, except
+  /// transform of an estimator that accepts_sparse(), which densifies on_sparse_transform's
+  /// result. Such an estimator must override on_sparse or on_sparse_transform (the two
+  /// defaults call each other).
   virtual NdArray on_sparse(Method m, const CsrMatrix& X) const;
   /// transform_sparse's hook: the default is on_sparse(Transform, X) (dense).
   virtual SparseTransform on_sparse_transform(const CsrMatrix& X) const;
@@ -248,5 +251,7 @@ NdArray to_ndarray(const Matrix& m);
 NdArray to_ndarray(const Eigen::VectorXd& v);
 /// A float64 2-d array as a Matrix (copies; float32/int arrays are converted).
 Matrix to_matrix(const NdArray& a);
+/// toarray() of a sparse matrix as a Matrix, in one allocation; LimitError beyond max_bytes.
+Matrix to_matrix(const CsrMatrix& X, std::size_t max_bytes = kDefaultDensifyBytes);
 
 }  // namespace skops

@@ -38,6 +38,11 @@ struct CsrMatrix {
   /// A row-major dense copy (rows*cols doubles). Throws LimitError when that is more than
   /// `max_bytes` bytes.
   std::vector<double> to_dense(std::size_t max_bytes) const;
+  /// to_dense's size check alone: throws LimitError when rows*cols doubles exceed max_bytes.
+  void check_dense_bytes(std::size_t max_bytes) const;
+  /// Adds every stored value into `out`, a zeroed row-major rows*cols buffer (toarray():
+  /// duplicates summed, a stored -0.0 becomes 0.0).
+  void add_to_dense(double* out) const noexcept;
 };
 
 /// Dense copies of sparse input are capped at this many bytes unless the caller says

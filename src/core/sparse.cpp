@@ -62,7 +62,7 @@ bool CsrMatrix::identical(const CsrMatrix& o) const noexcept {
           std::memcmp(data.data(), o.data.data(), data.size() * sizeof(double)) == 0);
 }
 
-std::vector<double> CsrMatrix::to_dense(std::size_t max_bytes) const {
+void CsrMatrix::check_dense_bytes(std::size_t max_bytes) const {
   const auto r = static_cast<unsigned long long>(rows);
   const auto c = static_cast<unsigned long long>(cols);
   const unsigned long long cells_cap = max_bytes / sizeof(double);
@@ -71,13 +71,21 @@ std::vector<double> CsrMatrix::to_dense(std::size_t max_bytes) const {
                      " sparse matrix needs more than " + std::to_string(max_bytes) +
                      " bytes (an estimator without a sparse path; raise the densify cap or "
                      "send fewer rows)");
-  std::vector<double> out(static_cast<std::size_t>(r * c), 0.0);
+}
+
+void CsrMatrix::add_to_dense(double* out) const noexcept {
   for (std::int64_t i = 0; i < rows; ++i) {
-    double* row = out.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(cols);
+    double* row = out + static_cast<std::size_t>(i) * static_cast<std::size_t>(cols);
     for (std::int64_t k = indptr[static_cast<std::size_t>(i)];
          k < indptr[static_cast<std::size_t>(i) + 1]; ++k)
       row[indices[static_cast<std::size_t>(k)]] += data[static_cast<std::size_t>(k)];
   }
+}
+
+std::vector<double> CsrMatrix::to_dense(std::size_t max_bytes) const {
+  check_dense_bytes(max_bytes);
+  std::vector<double> out(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols), 0.0);
+  add_to_dense(out.data());
   return out;
 }
 

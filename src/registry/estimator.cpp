@@ -267,13 +267,25 @@ SparseTransform Estimator::transform_sparse(const CsrMatrix& X) const {
   return on_sparse_transform(X);
 }
 
-Matrix Estimator::dense_matrix(const CsrMatrix& X) const {
-  const std::vector<double> dense = X.to_dense(kDefaultDensifyBytes);
-  return Eigen::Map<const Matrix>(dense.data(), static_cast<Eigen::Index>(X.rows),
-                                  static_cast<Eigen::Index>(X.cols));
+Matrix Estimator::dense_matrix(const CsrMatrix& X) const { return to_matrix(X); }
+
+Matrix to_matrix(const CsrMatrix& X, std::size_t max_bytes) {
+  X.check_dense_bytes(max_bytes);
+  Matrix m = Matrix::Zero(static_cast<Eigen::Index>(X.rows), static_cast<Eigen::Index>(X.cols));
+  X.add_to_dense(m.data());
+  return m;
 }
 
-NdArray Estimator::on_sparse(Method m, const CsrMatrix& X) const { return run(m, dense_matrix(X)); }
+NdArray Estimator::on_sparse(Method m, const CsrMatrix& X) const {
+  // A sparse-aware transformer densifies its sparse result, not its input: the values are
+  // the same and the input may be far wider than the result.
+  if (m == Method::Transform && accepts_sparse() && supports(m)) {
+    SparseTransform t = on_sparse_transform(X);
+    if (auto* csr = std::get_if<CsrMatrix>(&t)) return to_ndarray(to_matrix(*csr));
+    return std::get<NdArray>(std::move(t));
+  }
+  return run(m, dense_matrix(X));
+}
 
 SparseTransform Estimator::on_sparse_transform(const CsrMatrix& X) const {
   return on_sparse(Method::Transform, X);

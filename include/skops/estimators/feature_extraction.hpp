@@ -86,7 +86,6 @@ class TfidfTransformer final : public Estimator {
   void apply(CsrMatrix& X) const;
 
  protected:
-  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
 
  private:

@@ -63,7 +63,6 @@ class FeatureSelector final : public Estimator {
 
  protected:
   SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
-  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   /// float32 input gives float32 output (transform keeps X's dtype: `dtype=None`).
   NdArray run_float32(Method m, const MatrixView& X) const override;
 

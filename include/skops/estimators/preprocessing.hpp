@@ -142,7 +142,6 @@ class MaxAbsScaler final : public TransformerBase {
 
  protected:
   SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
-  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
   /// float32 X stays float32: each in-place numpy step computes in float64 and rounds.
   NdArray do_transform_float32(const MatrixView& X) const override;
@@ -200,7 +199,6 @@ class Normalizer final : public TransformerBase {
 
  protected:
   SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
-  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
   NdArray do_transform(const MatrixView& X) const override;
 
  private:

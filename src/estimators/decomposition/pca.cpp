@@ -11,6 +11,7 @@
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/versions.hpp"
 #include "estimators/utils/nodes.hpp"
+#include "estimators/utils/sparse.hpp"
 #include "estimators/decomposition/internal.hpp"
 #include "skops/error.hpp"
 #include "skops/estimators/preprocessing.hpp"
@@ -175,18 +176,7 @@ NdArray TruncatedSVD::do_transform(const MatrixView& X) const {
 NdArray TruncatedSVD::on_sparse(Method m, const CsrMatrix& X) const {
   if (m != Method::Transform) return Estimator::on_sparse(m, X);
   detail::check_finite_sparse(*this, X);
-  const Eigen::Index k = components_.rows();
-  Matrix out(X.rows, k);
-  for (std::int64_t r = 0; r < X.rows; ++r) {
-    const auto b = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(r)]);
-    const auto e = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(r) + 1]);
-    for (Eigen::Index c = 0; c < k; ++c) {
-      double acc = 0.0;
-      for (std::size_t p = b; p < e; ++p) acc += X.data[p] * components_(c, X.indices[p]);
-      out(r, c) = acc;
-    }
-  }
-  return to_ndarray(out);
+  return to_ndarray(detail::csr_times_transpose(X, components_));
 }
 
 NdArray TruncatedSVD::inverse_transform(const MatrixView& X) const {

@@ -42,14 +42,17 @@ namespace tx = skops::detail::text;
 
 namespace {
 
-std::string preprocess(const TextAnalysis& p, std::string_view doc) {
-  std::string s = p.lowercase ? tx::python_lower(doc) : std::string(doc);
+// _preprocess: the document itself when neither step applies (no copy), else `buffer`.
+std::string_view preprocess(const TextAnalysis& p, std::string_view doc, std::string& buffer) {
+  if (!p.lowercase && p.strip_accents == TextAnalysis::Accents::None) return doc;
+  if (p.lowercase) buffer = tx::python_lower(doc);
+  else buffer.assign(doc);
   switch (p.strip_accents) {
-    case TextAnalysis::Accents::Ascii: return tx::strip_accents_ascii(s);
-    case TextAnalysis::Accents::Unicode: return tx::strip_accents_unicode(s);
+    case TextAnalysis::Accents::Ascii: buffer = tx::strip_accents_ascii(buffer); break;
+    case TextAnalysis::Accents::Unicode: buffer = tx::strip_accents_unicode(buffer); break;
     case TextAnalysis::Accents::None: break;
   }
-  return s;
+  return buffer;
 }
 
 // re.compile(r"\s\s+").sub(" ", doc): every run of two or more whitespace code points
@@ -135,7 +138,8 @@ CompiledAnalyzer::CompiledAnalyzer(const TextAnalysis& p) : params(p) {
 void CompiledAnalyzer::analyze(std::string_view document, std::vector<std::string>& terms,
                                tx::RegexScratch& scratch) const {
   terms.clear();
-  const std::string doc = preprocess(params, document);
+  std::string buffer;
+  const std::string_view doc = preprocess(params, document, buffer);
   if (params.analyzer != TextAnalysis::Kind::Word) {
     const std::u32string text = collapse_whitespace(tx::decode_utf8(doc));
     if (params.analyzer == TextAnalysis::Kind::Char)

@@ -44,11 +44,6 @@ NdArray TfidfTransformer::run(Method m, const MatrixView& X) const {
   return on_sparse(m, detail::csr_from_dense(X));
 }
 
-NdArray TfidfTransformer::on_sparse(Method m, const CsrMatrix& X) const {
-  if (!supports(m)) throw UnsupportedError("TfidfTransformer has no method " + std::string(to_string(m)));
-  return detail::dense_array(std::get<CsrMatrix>(on_sparse_transform(X)), DType::float64());
-}
-
 SparseTransform TfidfTransformer::on_sparse_transform(const CsrMatrix& X) const {
   CsrMatrix out = X;
   apply(out);

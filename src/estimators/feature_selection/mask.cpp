@@ -226,11 +226,6 @@ SparseTransform FeatureSelector::on_sparse_transform(const CsrMatrix& X) const {
   return out;
 }
 
-NdArray FeatureSelector::on_sparse(Method m, const CsrMatrix& X) const {
-  if (m != Method::Transform) return Estimator::on_sparse(m, X);
-  return detail::dense_array(std::get<CsrMatrix>(on_sparse_transform(X)), DType::float64());
-}
-
 NdArray FeatureSelector::run_float32(Method m, const MatrixView& X) const {
   const NdArray out = run(m, X);
   const auto v = out.to_vector<double>();

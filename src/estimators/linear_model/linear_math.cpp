@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "estimators/utils/extmath.hpp"
+#include "estimators/utils/sparse.hpp"
 
 namespace skops::estimators::detail::linear_model {
 
@@ -23,17 +24,8 @@ Matrix decision_scores(const MatrixView& X, const Matrix& w, const Eigen::Vector
 }
 
 Matrix decision_scores(const CsrMatrix& X, const Matrix& w, const Eigen::VectorXd& b) {
-  const Eigen::Index n = X.rows, k = w.rows();
-  Matrix s(n, k);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const auto begin = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(i)]);
-    const auto end = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(i) + 1]);
-    for (Eigen::Index c = 0; c < k; ++c) {
-      double acc = 0.0;
-      for (std::size_t p = begin; p < end; ++p) acc += X.data[p] * w(c, X.indices[p]);
-      s(i, c) = acc + b(c);
-    }
-  }
+  Matrix s = detail::csr_times_transpose(X, w);
+  s.rowwise() += b.transpose();
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/multiclass.hpp"
 #include "estimators/utils/extmath.hpp"
+#include "estimators/utils/sparse.hpp"
 #include "estimators/naive_bayes/internal.hpp"
 #include "skops/error.hpp"
 
@@ -115,19 +116,11 @@ Matrix DiscreteNB::joint_log_likelihood(const CsrMatrix& X) const {
   if (binarize && p_.binarize < 0)
     throw InputError("cannot binarize a sparse matrix with threshold < 0 (BernoulliNB binarize=" +
                      std::to_string(p_.binarize) + ")");
-  Matrix jll(X.rows, w_.rows());
-  for (std::int64_t r = 0; r < X.rows; ++r) {
-    const auto b = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(r)]);
-    const auto e = static_cast<std::size_t>(X.indptr[static_cast<std::size_t>(r) + 1]);
-    for (Eigen::Index i = 0; i < w_.rows(); ++i) {
-      double acc = 0.0;
-      for (std::size_t k = b; k < e; ++k) {
-        const double x = binarize ? (X.data[k] > p_.binarize ? 1.0 : 0.0) : X.data[k];
-        acc += x * w_(i, X.indices[k]);
-      }
-      jll(r, i) = bias_.size() > 0 ? acc + bias_(i) : acc;
-    }
-  }
+  const double threshold = p_.binarize;
+  Matrix jll = binarize ? detail::csr_times_transpose(
+                              X, w_, [threshold](double x) { return x > threshold ? 1.0 : 0.0; })
+                        : detail::csr_times_transpose(X, w_);
+  if (bias_.size() > 0) jll.rowwise() += bias_.transpose();
   return jll;
 }
 

@@ -172,7 +172,7 @@ SparseTransform FeatureUnion::on_documents_transform(
   // _transform_one (res * weight) per part, then _hstack: sparse.hstack(...).tocsr() when
   // any part is sparse, else np.hstack.
   std::vector<pl::SparseFlow> blocks;
-  std::vector<pl::Block> dense;
+  std::vector<DType> dtypes;
   bool any_sparse = false;
   for (const Step& s : parts_) {
     if (s.kind == "drop") continue;
@@ -188,11 +188,14 @@ SparseTransform FeatureUnion::on_documents_transform(
       }
     }
     any_sparse = any_sparse || std::holds_alternative<CsrMatrix>(b);
-    if (auto* m = std::get_if<Matrix>(&b)) dense.push_back({*m, d});
     blocks.push_back(std::move(b));
+    dtypes.push_back(d);
   }
   const auto rows = static_cast<std::int64_t>(documents.size());
   if (any_sparse) return pl::hstack_csr(blocks, rows);
+  std::vector<pl::Block> dense;
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    dense.push_back({std::get<Matrix>(std::move(blocks[i])), dtypes[i]});
   return pl::hstack(dense, static_cast<Eigen::Index>(rows));
 }
 

@@ -38,19 +38,12 @@ NdArray run_flow(const Estimator& est, Method m, const SparseFlow& X) {
 
 NdArray flow_array(const SparseFlow& X, const DType& dtype) {
   if (const auto* m = std::get_if<Matrix>(&X)) return matrix_as(*m, dtype);
-  const CsrMatrix& csr = std::get<CsrMatrix>(X);
-  const std::vector<double> d = csr.to_dense(kDefaultDensifyBytes);
-  return matrix_as(Eigen::Map<const Matrix>(d.data(), static_cast<Eigen::Index>(csr.rows),
-                                            static_cast<Eigen::Index>(csr.cols)),
-                   dtype);
+  return matrix_as(to_matrix(std::get<CsrMatrix>(X)), dtype);
 }
 
 Matrix flow_matrix(SparseFlow X) {
   if (auto* m = std::get_if<Matrix>(&X)) return std::move(*m);
-  const CsrMatrix& csr = std::get<CsrMatrix>(X);
-  const std::vector<double> d = csr.to_dense(kDefaultDensifyBytes);
-  return Eigen::Map<const Matrix>(d.data(), static_cast<Eigen::Index>(csr.rows),
-                                  static_cast<Eigen::Index>(csr.cols));
+  return to_matrix(std::get<CsrMatrix>(X));
 }
 
 CsrMatrix hstack_csr(const std::vector<SparseFlow>& blocks, std::int64_t rows) {

@@ -231,10 +231,6 @@ SparseTransform MaxAbsScaler::on_sparse_transform(const CsrMatrix& X) const {
   return out;
 }
 
-NdArray MaxAbsScaler::on_sparse(Method m, const CsrMatrix& X) const {
-  if (m != Method::Transform) return Estimator::on_sparse(m, X);
-  return detail::dense_array(std::get<CsrMatrix>(on_sparse_transform(X)), DType::float64());
-}
 NdArray MaxAbsScaler::inverse_transform(const MatrixView& X) const { return inverse_as<double>(X); }
 NdArray MaxAbsScaler::do_transform_float32(const MatrixView& X) const {
   return transform_as<float>(X);

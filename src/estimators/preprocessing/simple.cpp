@@ -52,11 +52,6 @@ SparseTransform Normalizer::on_sparse_transform(const CsrMatrix& X) const {
   return out;
 }
 
-NdArray Normalizer::on_sparse(Method m, const CsrMatrix& X) const {
-  if (m != Method::Transform) return Estimator::on_sparse(m, X);
-  return detail::dense_array(std::get<CsrMatrix>(on_sparse_transform(X)), DType::float64());
-}
-
 Binarizer::Binarizer(double threshold, std::int64_t n_features) : threshold_(threshold) {
   set_type_name("sklearn.preprocessing._data.Binarizer");
   set_n_features_in(n_features);

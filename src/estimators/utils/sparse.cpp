@@ -43,11 +43,6 @@ CsrMatrix csr_from_dense(const MatrixView& X) {
   return out;
 }
 
-NdArray dense_array(const CsrMatrix& X, const DType& dtype) {
-  const std::vector<double> d = X.to_dense(kDefaultDensifyBytes);
-  const Matrix m = Eigen::Map<const Matrix>(d.data(), static_cast<Eigen::Index>(X.rows),
-                                            static_cast<Eigen::Index>(X.cols));
-  return matrix_as(m, dtype);
-}
+NdArray dense_array(const CsrMatrix& X, const DType& dtype) { return matrix_as(to_matrix(X), dtype); }
 
 }  // namespace skops::estimators::detail
