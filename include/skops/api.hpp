@@ -64,6 +64,11 @@ NodePtr to_node(const Estimator& estimator, const DumpOptions& options = {});
 /// sizes, limits); no array is parsed and nothing is built. Throws the archive/schema errors.
 AuditReport audit_file(const std::string& path, const std::vector<std::string>& trusted = {},
                        const LoadOptions& options = {});
+/// The same under a policy built once (default_trust) for scanning many files. With
+/// `verify_members` false only the central directory and schema.json are read, as Python's
+/// get_untrusted_types reads only the schema: a damaged array is then found by a load, not here.
+AuditReport audit_file(const std::string& path, const TrustPolicy& policy,
+                       const LoadOptions& options, bool verify_members);
 
 /// A copy of the graph in which every stored array is read into memory (so the graph no
 /// longer needs its archive), and every sparse matrix read and validated (Document::sparse_of;

@@ -49,15 +49,20 @@ std::unique_ptr<Estimator> loads(const std::vector<std::uint8_t>& bytes,
 
 AuditReport audit_file(const std::string& path, const std::vector<std::string>& trusted,
                        const LoadOptions& options) {
+  const TypeRegistry& registry = options.registry ? *options.registry : builtin_registry();
+  std::vector<std::string> extra = options.trusted;
+  extra.insert(extra.end(), trusted.begin(), trusted.end());
+  return audit_file(path, default_trust(registry, extra), options, true);
+}
+
+AuditReport audit_file(const std::string& path, const TrustPolicy& policy,
+                       const LoadOptions& options, bool verify_members) {
   ReadOptions ro;
   ro.limits = options.limits;
   ro.threads = options.threads;
   auto doc = Document::read_file(path, ro);
-  doc->verify_members();
-  const TypeRegistry& registry = options.registry ? *options.registry : builtin_registry();
-  std::vector<std::string> extra = options.trusted;
-  extra.insert(extra.end(), trusted.begin(), trusted.end());
-  return audit(*doc->root(), default_trust(registry, extra));
+  if (verify_members) doc->verify_members();
+  return audit(*doc->root(), policy);
 }
 
 }  // namespace skops

@@ -18,6 +18,8 @@ Args parse_args(int argc, char** argv, const std::vector<std::string>& value_opt
       a.json = true;
     } else if (arg == "--mmap") {
       a.memory_map = true;
+    } else if (arg == "--verify") {
+      a.verify = true;
     } else if (std::find(value_options.begin(), value_options.end(), arg) != value_options.end()) {
       a.options[arg] = take_value(arg);
     } else if (arg.size() > 1 && arg[0] == '-') {

@@ -13,6 +13,7 @@ struct Args {
   std::map<std::string, std::string> options;  // --input, --output, --method, --compression
   bool json = false;
   bool memory_map = false;
+  bool verify = false;  // audit of many files: also read every member (CRC, sizes)
 };
 
 /// Thrown for a malformed command line (exit code 64).

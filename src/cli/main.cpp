@@ -18,7 +18,7 @@ constexpr int kExitUsage = 64;
 
 const char* kUsage =
     "usage:\n"
-    "  skops-cpp audit    FILE [--trusted TYPE]... [--json]\n"
+    "  skops-cpp audit    FILE|DIR|-... [--trusted TYPE]... [--json] [--verify]\n"
     "  skops-cpp inspect  FILE\n"
     "  skops-cpp validate FILE [--trusted TYPE]...\n"
     "  skops-cpp predict  FILE --input X.npy|X.csv|X.json --output OUT.npy [--method NAME]\n"
