@@ -32,10 +32,52 @@ const char* type_name(LinearRegressorKind kind) noexcept {
       return "sklearn.linear_model._bayes.BayesianRidge";
     case LinearRegressorKind::LinearSVR:
       return "sklearn.svm._classes.LinearSVR";
+    case LinearRegressorKind::ElasticNetCV:
+      return "sklearn.linear_model._coordinate_descent.ElasticNetCV";
+    case LinearRegressorKind::LassoCV:
+      return "sklearn.linear_model._coordinate_descent.LassoCV";
+    case LinearRegressorKind::Lars:
+      return "sklearn.linear_model._least_angle.Lars";
+    case LinearRegressorKind::LarsCV:
+      return "sklearn.linear_model._least_angle.LarsCV";
+    case LinearRegressorKind::LassoLars:
+      return "sklearn.linear_model._least_angle.LassoLars";
+    case LinearRegressorKind::LassoLarsCV:
+      return "sklearn.linear_model._least_angle.LassoLarsCV";
+    case LinearRegressorKind::LassoLarsIC:
+      return "sklearn.linear_model._least_angle.LassoLarsIC";
+    case LinearRegressorKind::OrthogonalMatchingPursuit:
+      return "sklearn.linear_model._omp.OrthogonalMatchingPursuit";
+    case LinearRegressorKind::OrthogonalMatchingPursuitCV:
+      return "sklearn.linear_model._omp.OrthogonalMatchingPursuitCV";
+    case LinearRegressorKind::RidgeCV:
+      return "sklearn.linear_model._ridge.RidgeCV";
+    case LinearRegressorKind::MultiTaskElasticNet:
+      return "sklearn.linear_model._coordinate_descent.MultiTaskElasticNet";
+    case LinearRegressorKind::MultiTaskElasticNetCV:
+      return "sklearn.linear_model._coordinate_descent.MultiTaskElasticNetCV";
+    case LinearRegressorKind::MultiTaskLasso:
+      return "sklearn.linear_model._coordinate_descent.MultiTaskLasso";
+    case LinearRegressorKind::MultiTaskLassoCV:
+      return "sklearn.linear_model._coordinate_descent.MultiTaskLassoCV";
+    case LinearRegressorKind::PassiveAggressiveRegressor:
+      return "sklearn.linear_model._passive_aggressive.PassiveAggressiveRegressor";
+    case LinearRegressorKind::TheilSenRegressor:
+      return "sklearn.linear_model._theil_sen.TheilSenRegressor";
+    case LinearRegressorKind::ARDRegression:
+      return "sklearn.linear_model._bayes.ARDRegression";
   }
   return "";
 }
 }  // namespace detail::linear_model
+
+namespace {
+// The SGD-based regressors' _decision_function returns scores.ravel().
+bool ravels(LinearRegressorKind kind) {
+  return kind == LinearRegressorKind::SGDRegressor ||
+         kind == LinearRegressorKind::PassiveAggressiveRegressor;
+}
+}  // namespace
 
 std::unique_ptr<LinearRegressor> LinearRegressor::from_arrays(LinearRegressorKind kind,
                                                               NdArray coef, NdArray intercept) {
@@ -43,8 +85,7 @@ std::unique_ptr<LinearRegressor> LinearRegressor::from_arrays(LinearRegressorKin
   est->kind_ = kind;
   est->c_ =
       detail::linear_model::make_coefficients(std::move(coef), std::move(intercept), detail::linear_model::type_name(kind));
-  // SGDRegressor._decision_function returns scores.ravel().
-  est->ravel_ = kind == LinearRegressorKind::SGDRegressor;
+  est->ravel_ = ravels(kind);
   est->set_type_name(detail::linear_model::type_name(kind));
   est->set_n_features_in(est->c_.w.cols());
   return est;
@@ -79,7 +120,7 @@ std::unique_ptr<LinearRegressor> detail::linear_model::Access::build_regressor(L
   auto est = std::make_unique<LinearRegressor>();
   est->kind_ = kind;
   est->c_ = detail::linear_model::read_coefficients(obj);
-  est->ravel_ = kind == LinearRegressorKind::SGDRegressor;
+  est->ravel_ = ravels(kind);
   est->set_type_name(obj.type_name());
   est->set_n_features_in(detail::read_n_features(obj, est->c_.w.cols()));
   est->set_original_state(obj.state());
