@@ -15,6 +15,11 @@
 #include "test_support.hpp"
 #include "zoo_support.hpp"
 
+namespace skops::testing_support {
+// Readable parameter names in gtest's failure lines.
+void PrintTo(const ZooModel& m, std::ostream* os) { *os << m.dir << "/" << m.name; }
+}  // namespace skops::testing_support
+
 namespace {
 
 namespace ts = skops::testing_support;
