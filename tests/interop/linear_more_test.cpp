@@ -1,6 +1,6 @@
 // The linear models of issue 14 written by Python skops (tests/data/linear, both scikit-learn
 // versions): CV, least-angle, OMP, multi-task, Theil-Sen, ARD, passive-aggressive regressors,
-// RidgeClassifierCV and LogisticRegressionCV. Each loads with Python skops' trust, every recorded
+// RidgeClassifierCV, LogisticRegressionCV and the GLMs (Poisson, Gamma, Tweedie). Each loads with Python skops' trust, every recorded
 // method equals scikit-learn's (labels exactly, floats within 1e-12 relative / 1e-10 absolute),
 // and again after dumps → loads, which also keeps the CV side state.
 
@@ -11,6 +11,7 @@
 #include <map>
 
 #include "estimator_support.hpp"
+#include "skops/estimators/linear_model.hpp"
 #include "skops/skops.hpp"
 #include "test_support.hpp"
 #include "zoo_support.hpp"
@@ -29,8 +30,8 @@ using skops::NdArray;
 
 // Models per version (sklearn 1.2.1 also has the three normalize=True ones); a missing or
 // extra file fails ModelCounts.
-const std::map<std::string, std::size_t> kCounts = {{"linear/sklearn-1.2.1", 38},
-                                                    {"linear/sklearn-1.4.2", 35}};
+const std::map<std::string, std::size_t> kCounts = {{"linear/sklearn-1.2.1", 45},
+                                                    {"linear/sklearn-1.4.2", 42}};
 
 std::vector<ts::ZooModel> linear_models() {
   std::vector<ts::ZooModel> out;
@@ -42,6 +43,17 @@ std::vector<ts::ZooModel> linear_models() {
 
 TEST(LinearMore, ModelCounts) {
   for (const auto& [dir, n] : kCounts) EXPECT_EQ(ts::list_files(dir, ".skops").size(), n) << dir;
+}
+
+// A GLM's file holds the _base_loss object its predict calls; a native one would have none.
+TEST(LinearMore, GlmsAreNotBuiltNatively) {
+  using skops::estimators::LinearRegressor;
+  using K = skops::estimators::LinearRegressorKind;
+  for (K kind : {K::PoissonRegressor, K::GammaRegressor, K::TweedieRegressor}) {
+    EXPECT_THROW(LinearRegressor::from_arrays(kind, NdArray::from_vector(std::vector<double>{0.5, 1.0}),
+                                              NdArray::from_vector(std::vector<double>{0.1}, {})),
+                 skops::UnsupportedError);
+  }
 }
 
 // Every recorded method: string labels exactly, numbers as the zoo tests compare them.

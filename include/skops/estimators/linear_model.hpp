@@ -10,7 +10,9 @@
 ///   the cross-validated ElasticNetCV, LassoCV, RidgeCV, the least-angle Lars, LarsCV,
 ///   LassoLars, LassoLarsCV, LassoLarsIC, OrthogonalMatchingPursuit(CV), the multi-task
 ///   MultiTaskElasticNet(CV), MultiTaskLasso(CV) (2-d coef_), PassiveAggressiveRegressor,
-///   TheilSenRegressor, ARDRegression (predict without return_std);
+///   TheilSenRegressor, ARDRegression (predict without return_std), and the GLMs
+///   PoissonRegressor, GammaRegressor, TweedieRegressor (predict = the inverse of the file's
+///   _base_loss.link — exp for LogLink, identity for IdentityLink — of X @ coef_ + intercept_);
 /// - linear classifiers (LinearClassifier): LogisticRegression, LogisticRegressionCV,
 ///   RidgeClassifier, RidgeClassifierCV, SGDClassifier, Perceptron,
 ///   PassiveAggressiveClassifier, LinearSVC;
@@ -72,6 +74,9 @@ enum class LinearRegressorKind {
   PassiveAggressiveRegressor,
   TheilSenRegressor,
   ARDRegression,
+  PoissonRegressor,  ///< the GLMs: read from files only (see from_arrays)
+  GammaRegressor,
+  TweedieRegressor,
 };
 
 /// `predict(X) = X @ coef_.T + intercept_`; 1-d output when coef_ is 1-d (or for
@@ -83,7 +88,8 @@ class LinearRegressor final : public Estimator {
   /// A native model. `coef`: float64 or float32, shape (n_features,) or (n_targets,
   /// n_features). `intercept`: same float dtype, 0-d (numpy scalar) or (n_targets,)
   /// (SGDRegressor, PassiveAggressiveRegressor and LinearSVR: shape (1,)). Throws
-  /// ValidationError.
+  /// ValidationError; UnsupportedError for the GLM kinds (their _base_loss, an object of
+  /// scikit-learn's private _loss module, is not written natively).
   static std::unique_ptr<LinearRegressor> from_arrays(LinearRegressorKind kind, NdArray coef,
                                                       NdArray intercept);
 
@@ -106,6 +112,7 @@ class LinearRegressor final : public Estimator {
   LinearRegressorKind kind_ = LinearRegressorKind::LinearRegression;
   LinearCoefficients c_;
   bool ravel_ = false;  ///< output 1-d although coef_ is 2-d (SGD/PassiveAggressiveRegressor)
+  bool exp_link_ = false;  ///< a GLM whose _base_loss.link is LogLink: predict = exp(scores)
 };
 
 enum class LinearClassifierKind {

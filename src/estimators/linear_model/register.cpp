@@ -18,7 +18,7 @@ void register_linear_model(TypeRegistry& reg) {
                  K::OrthogonalMatchingPursuit, K::OrthogonalMatchingPursuitCV, K::RidgeCV,
                  K::MultiTaskElasticNet, K::MultiTaskElasticNetCV, K::MultiTaskLasso,
                  K::MultiTaskLassoCV, K::PassiveAggressiveRegressor, K::TheilSenRegressor,
-                 K::ARDRegression}) {
+                 K::ARDRegression, K::PoissonRegressor, K::GammaRegressor, K::TweedieRegressor}) {
     reg.add<LinearRegressor>(
         type_name(kind), [kind](const ObjectView& obj) { return Access::build_regressor(kind, obj); },
         Access::save_regressor);
@@ -32,7 +32,9 @@ void register_linear_model(TypeRegistry& reg) {
   }
 
   // Helper objects read directly by the builders above: SGD loss objects (LossNode, not used
-  // for prediction) and RidgeClassifier's _label_binarizer.
+  // for prediction) and RidgeClassifier's _label_binarizer. The GLMs' _base_loss objects
+  // (sklearn._loss.loss / link / _loss types: plain attributes, only the link's type name is
+  // read) are registered with the gradient boosting ones (ensemble/register.cpp).
   reg.add_helper_types({
       "sklearn.linear_model._sgd_fast.Hinge",
       "sklearn.linear_model._sgd_fast.SquaredHinge",

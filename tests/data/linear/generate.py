@@ -5,6 +5,7 @@ and LogisticRegressionCV, with parameters beyond the defaults (no intercept, pos
 y, several alphas / l1_ratios / Cs, cv values stored, string labels, normalize where the version
 still has it).
 
+With model names after OUT, only those are (re)written (the .skops bytes change on every run).
 Writes, for the running scikit-learn, OUT/sklearn-<version>/NAME.{skops, X.npy, <method>.npy,
 expected.json} (the zoo's layout). Run under scikit-learn 1.2.1 (Debian 12) and 1.4.2 (Debian 13,
 scripts/python_env_trixie.sh) with Python skops on PYTHONPATH:
@@ -36,6 +37,15 @@ def regression(n_targets=1, seed=0, n=110, p=6):
     return X[30:], y[30:], X[:30]
 
 
+def positive_regression(seed=5, n=110, p=5):
+    # Counts-like positive targets for the GLMs (Poisson, Gamma, Tweedie need y > 0 or >= 0).
+    rng = np.random.RandomState(seed)
+    X = rng.normal(size=(n, p))
+    mu = np.exp(0.4 * X @ rng.normal(size=p) + 0.5)
+    y = rng.gamma(2.0, mu / 2.0) + 0.01
+    return X[30:], y[30:], X[:30]
+
+
 def classification(n_classes, seed=1, labels=None, n=150, p=5):
     rng = np.random.RandomState(seed)
     X = rng.normal(size=(n, p))
@@ -50,6 +60,7 @@ def models():
     r1, r3 = regression(1), regression(3, seed=2)
     c2, c3 = classification(2), classification(3, seed=3)
     c3s = classification(3, seed=4, labels=["ant", "bee", "cat"])
+    rp = positive_regression()
     out = [
         ("ElasticNetCV_l1_ratios", r1, L.ElasticNetCV(l1_ratio=[0.2, 0.7, 1.0], n_alphas=8, cv=3)),
         ("ElasticNetCV_noint_positive", r1, L.ElasticNetCV(alphas=[0.01, 0.1, 1.0], cv=3,
@@ -96,6 +107,14 @@ def models():
                                                                           solver="liblinear")),
         ("LogisticRegressionCV_multi_liblinear_noint", c3, L.LogisticRegressionCV(
             Cs=2, cv=3, solver="liblinear", fit_intercept=False)),
+        # GLMs: predict = _base_loss.link.inverse(X @ coef_ + intercept_)
+        ("PoissonRegressor", rp, L.PoissonRegressor(alpha=0.5)),
+        ("PoissonRegressor_noint_alpha0", rp, L.PoissonRegressor(alpha=0.0, fit_intercept=False)),
+        ("GammaRegressor", rp, L.GammaRegressor(alpha=0.1)),
+        ("TweedieRegressor_power1_5", rp, L.TweedieRegressor(power=1.5, alpha=0.2)),
+        ("TweedieRegressor_power0_identity", rp, L.TweedieRegressor(power=0.0, alpha=0.0)),
+        ("TweedieRegressor_power0_log", rp, L.TweedieRegressor(power=0.0, link="log")),
+        ("TweedieRegressor_power3_noint", rp, L.TweedieRegressor(power=3.0, fit_intercept=False)),
     ]
     if VERSION < (1, 4):  # normalize was removed from these in 1.4
         out += [
@@ -111,7 +130,11 @@ def main():
     out_dir = os.path.join(sys.argv[1], "sklearn-" + sklearn.__version__)
     os.makedirs(out_dir, exist_ok=True)
     names = []
+    only = set(sys.argv[2:])
     for name, (X, y, X_test), model in models():
+        names.append(name)
+        if only and name not in only:
+            continue
         model.fit(X, y)
         base = os.path.join(out_dir, name)
         sio.dump(model, base + ".skops", compression=zipfile.ZIP_DEFLATED)
@@ -130,7 +153,6 @@ def main():
             json.dump({"name": name, "class": cls.__module__ + "." + cls.__name__,
                        "sklearn_version": sklearn.__version__, "methods": methods,
                        "untrusted_types": untrusted, "estimator_repr": repr(model)}, f, indent=1)
-        names.append(name)
         print("wrote", base, sorted(methods), untrusted, os.path.getsize(base + ".skops"))
     with open(os.path.join(out_dir, "MANIFEST.json"), "w") as f:
         json.dump(sorted(names), f, indent=1)
