@@ -104,6 +104,43 @@ TEST_P(LinearMore, MatchesScikitLearnAlsoAfterResave) {
   expect_methods(*back, m, "resaved");
 }
 
+// CSR input (the sparse path, GLM link included; X with a third of its entries zeroed) gives
+// what the dense path gives.
+TEST_P(LinearMore, SparseInputIsTheDenseOne) {
+  const ts::ZooModel& m = GetParam();
+  const auto est = skops::load(m.path(".skops"), m.options());
+  ASSERT_TRUE(est->accepts_sparse());
+  std::vector<double> x = ts::read_npy_file(m.path(".X.npy")).to_vector<double>();
+  const std::int64_t cols = est->n_features_in();
+  const std::int64_t rows = static_cast<std::int64_t>(x.size()) / cols;
+  skops::CsrMatrix csr;
+  csr.rows = rows;
+  csr.cols = cols;
+  for (std::int64_t r = 0; r < rows; ++r) {
+    for (std::int64_t c = 0; c < cols; ++c) {
+      double& v = x[static_cast<std::size_t>(r * cols + c)];
+      if ((r + c) % 3 == 0) v = 0.0;
+      if (v == 0.0) continue;
+      csr.indices.push_back(c);
+      csr.data.push_back(v);
+    }
+    csr.indptr.push_back(static_cast<std::int64_t>(csr.data.size()));
+  }
+  const NdArray dense = NdArray::from_vector(x, {rows, cols});
+  for (const auto& [method_name, file] : m.expected().at("methods").items()) {
+    SCOPED_TRACE(method_name);
+    const auto method = skops::method_from_string(method_name);
+    ASSERT_TRUE(method.has_value());
+    const NdArray want = est->run_array(*method, dense);
+    const NdArray got = est->run_sparse(*method, csr);
+    if (want.dtype().kind() == skops::DTypeKind::Unicode) {
+      EXPECT_EQ(got.to_strings(), want.to_strings());
+    } else {
+      ts::expect_close(got, want);
+    }
+  }
+}
+
 std::string case_name(const ::testing::TestParamInfo<ts::ZooModel>& info) {
   std::string n = info.param.dir.substr(info.param.dir.find('/') + 1) + "_" + info.param.name;
   for (auto& ch : n) {
