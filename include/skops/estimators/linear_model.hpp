@@ -6,9 +6,16 @@
 ///
 /// Covered scikit-learn classes:
 /// - regressors `X @ coef_.T + intercept_` (LinearRegressor): LinearRegression, Ridge, Lasso,
-///   ElasticNet, SGDRegressor, HuberRegressor, QuantileRegressor, BayesianRidge, LinearSVR;
-/// - linear classifiers (LinearClassifier): LogisticRegression, RidgeClassifier,
-///   SGDClassifier, Perceptron, PassiveAggressiveClassifier, LinearSVC;
+///   ElasticNet, SGDRegressor, HuberRegressor, QuantileRegressor, BayesianRidge, LinearSVR,
+///   the cross-validated ElasticNetCV, LassoCV, RidgeCV, the least-angle Lars, LarsCV,
+///   LassoLars, LassoLarsCV, LassoLarsIC, OrthogonalMatchingPursuit(CV), the multi-task
+///   MultiTaskElasticNet(CV), MultiTaskLasso(CV) (2-d coef_), PassiveAggressiveRegressor,
+///   TheilSenRegressor, ARDRegression (predict without return_std), and the GLMs
+///   PoissonRegressor, GammaRegressor, TweedieRegressor (predict = the inverse of the file's
+///   _base_loss.link — exp for LogLink, identity for IdentityLink — of X @ coef_ + intercept_);
+/// - linear classifiers (LinearClassifier): LogisticRegression, LogisticRegressionCV,
+///   RidgeClassifier, RidgeClassifierCV, SGDClassifier, Perceptron,
+///   PassiveAggressiveClassifier, LinearSVC;
 /// (LinearDiscriminantAnalysis is in discriminant_analysis.hpp, the dummies in dummy.hpp.)
 ///
 /// Arrays given to the native constructors keep their dtype when saved (float64 or float32
@@ -50,15 +57,39 @@ enum class LinearRegressorKind {
   QuantileRegressor,
   BayesianRidge,
   LinearSVR,
+  ElasticNetCV,
+  LassoCV,
+  Lars,
+  LarsCV,
+  LassoLars,
+  LassoLarsCV,
+  LassoLarsIC,
+  OrthogonalMatchingPursuit,
+  OrthogonalMatchingPursuitCV,
+  RidgeCV,
+  MultiTaskElasticNet,
+  MultiTaskElasticNetCV,
+  MultiTaskLasso,
+  MultiTaskLassoCV,
+  PassiveAggressiveRegressor,
+  TheilSenRegressor,
+  ARDRegression,
+  PoissonRegressor,  ///< the GLMs: read from files only (see from_arrays)
+  GammaRegressor,
+  TweedieRegressor,
 };
 
 /// `predict(X) = X @ coef_.T + intercept_`; 1-d output when coef_ is 1-d (or for
-/// SGDRegressor, which ravels), else (n_samples, n_targets).
+/// SGDRegressor and PassiveAggressiveRegressor, which ravel), else (n_samples, n_targets).
+/// The cross-validation side state of the CV classes (alphas_, mse_path_, cv_values_, ...)
+/// is kept as read and written back; natively built CV models have none.
 class LinearRegressor final : public Estimator {
  public:
   /// A native model. `coef`: float64 or float32, shape (n_features,) or (n_targets,
   /// n_features). `intercept`: same float dtype, 0-d (numpy scalar) or (n_targets,)
-  /// (SGDRegressor and LinearSVR: shape (1,)). Throws ValidationError.
+  /// (SGDRegressor, PassiveAggressiveRegressor and LinearSVR: shape (1,)). Throws
+  /// ValidationError; UnsupportedError for the GLM kinds (their _base_loss, an object of
+  /// scikit-learn's private _loss module, is not written natively).
   static std::unique_ptr<LinearRegressor> from_arrays(LinearRegressorKind kind, NdArray coef,
                                                       NdArray intercept);
 
@@ -80,7 +111,8 @@ class LinearRegressor final : public Estimator {
   friend struct detail::linear_model::Access;
   LinearRegressorKind kind_ = LinearRegressorKind::LinearRegression;
   LinearCoefficients c_;
-  bool ravel_ = false;  ///< output 1-d although coef_ is 2-d (SGDRegressor)
+  bool ravel_ = false;  ///< output 1-d although coef_ is 2-d (SGD/PassiveAggressiveRegressor)
+  bool exp_link_ = false;  ///< a GLM whose _base_loss.link is LogLink: predict = exp(scores)
 };
 
 enum class LinearClassifierKind {
@@ -90,6 +122,8 @@ enum class LinearClassifierKind {
   Perceptron,
   PassiveAggressiveClassifier,
   LinearSVC,
+  RidgeClassifierCV,
+  LogisticRegressionCV,
 };
 
 /// How a linear classifier turns decision scores into probabilities.

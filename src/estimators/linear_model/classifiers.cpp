@@ -28,12 +28,26 @@ const char* type_name(LinearClassifierKind kind) noexcept {
       return "sklearn.linear_model._passive_aggressive.PassiveAggressiveClassifier";
     case LinearClassifierKind::LinearSVC:
       return "sklearn.svm._classes.LinearSVC";
+    case LinearClassifierKind::RidgeClassifierCV:
+      return "sklearn.linear_model._ridge.RidgeClassifierCV";
+    case LinearClassifierKind::LogisticRegressionCV:
+      return "sklearn.linear_model._logistic.LogisticRegressionCV";
   }
   return "";
 }
 }  // namespace detail::linear_model
 
 namespace {
+
+// LogisticRegressionCV inherits predict_proba from LogisticRegression; RidgeClassifierCV reads
+// classes_ from _label_binarizer as RidgeClassifier does (sklearn/linear_model/_ridge.py).
+bool is_logistic(LinearClassifierKind k) {
+  return k == LinearClassifierKind::LogisticRegression ||
+         k == LinearClassifierKind::LogisticRegressionCV;
+}
+bool is_ridge(LinearClassifierKind k) {
+  return k == LinearClassifierKind::RidgeClassifier || k == LinearClassifierKind::RidgeClassifierCV;
+}
 
 // LogisticRegression.predict_proba (sklearn/linear_model/_logistic.py, 1.2.1 l.1364):
 // one-vs-rest for multi_class "ovr", or "auto" with ≤ 2 classes or a solver without a
@@ -106,7 +120,7 @@ std::unique_ptr<LinearClassifier> LinearClassifier::from_arrays(
   check_classes_vs_coef(
       static_cast<std::int64_t>(est->classes_.size()), est->c_,
       [&](const std::string& m) -> void { throw ValidationError(who + ": " + m); });
-  if (kind == LinearClassifierKind::LogisticRegression) {
+  if (is_logistic(kind)) {
     if (options.multi_class != "auto" && options.multi_class != "ovr" &&
         options.multi_class != "multinomial") {
       throw ValidationError(who + ": unknown multi_class \"" + options.multi_class + "\"");
@@ -193,7 +207,7 @@ std::unique_ptr<LinearClassifier> detail::linear_model::Access::build_classifier
   auto est = std::make_unique<LinearClassifier>();
   est->kind_ = kind;
   est->c_ = detail::linear_model::read_coefficients(obj);
-  if (kind == LinearClassifierKind::RidgeClassifier) {
+  if (is_ridge(kind)) {
     // classes_ is a property reading _label_binarizer.classes_ (sklearn/linear_model/_ridge.py).
     const ValueView lbv = obj.at("_label_binarizer");
     if (lbv.node().kind != NodeKind::Object || lbv.node().cls != "LabelBinarizer") {
@@ -213,7 +227,7 @@ std::unique_ptr<LinearClassifier> detail::linear_model::Access::build_classifier
   }
   check_classes_vs_coef(static_cast<std::int64_t>(est->classes_.size()), est->c_,
                         [&](const std::string& m) { obj.fail(m); });
-  if (kind == LinearClassifierKind::LogisticRegression) {
+  if (is_logistic(kind)) {
     est->options_.multi_class = obj.find("multi_class") ? obj.str("multi_class") : "auto";
     est->options_.solver = obj.find("solver") ? obj.str("solver") : "lbfgs";
     est->proba_ =
@@ -233,7 +247,7 @@ void detail::linear_model::Access::save_classifier(const LinearClassifier& est, 
   const bool native = !est.original_state();
   if (native) {
     detail::linear_model::write_default_params(est.type_name(), w);
-    if (est.kind_ == LinearClassifierKind::LogisticRegression) {
+    if (is_logistic(est.kind_)) {
       w.set_str("multi_class", est.options_.multi_class);
       w.set_str("solver", est.options_.solver);
     } else if (est.kind_ == LinearClassifierKind::SGDClassifier) {
@@ -241,7 +255,7 @@ void detail::linear_model::Access::save_classifier(const LinearClassifier& est, 
     }
   }
   w.set_int("n_features_in_", est.n_features_in());
-  if (est.kind_ == LinearClassifierKind::RidgeClassifier) {
+  if (is_ridge(est.kind_)) {
     if (native) {
       const std::string y_type = est.classes_.size() > 2 ? "multiclass" : "binary";
       w.set("_label_binarizer",

@@ -32,9 +32,10 @@ LinearCoefficients coefficients_from(NdArray coef, NdArray intercept,
     fail("intercept_ has " + std::to_string(intercept.dim(0)) + " entries but coef_ has " +
          std::to_string(rows) + " rows");
   }
-  if (intercept.ndim() == 0 && rows != 1) {
-    // numpy would broadcast a scalar; scikit-learn never stores one with a 2-d coef_ of
-    // several rows, so a file that does is inconsistent.
+  if (intercept.ndim() == 0 && rows != 1 && !intercept_is_python_float) {
+    // numpy would broadcast a scalar; scikit-learn only stores one with a 2-d coef_ of
+    // several rows as the Python float 0.0 of fit_intercept=False (LinearModel._set_intercept,
+    // e.g. multi-target Lars or MultiTaskLasso), so a numpy scalar there is inconsistent.
     fail("a scalar intercept_ needs a 1-d coef_ (coef_ has " + std::to_string(rows) + " rows)");
   }
   LinearCoefficients c;

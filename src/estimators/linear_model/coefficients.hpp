@@ -12,8 +12,9 @@
 namespace skops::estimators::detail::linear_model {
 
 /// coef_ (1-d or 2-d) and intercept_ (Python float/int, numpy scalar, 0-d or 1-d array),
-/// validated against each other: intercept length equals the number of coef_ rows (a scalar
-/// intercept only goes with a 1-d coef_), both finite-size and real.
+/// validated against each other: intercept length equals the number of coef_ rows (a numpy
+/// scalar intercept only goes with a 1-d coef_, the Python float of fit_intercept=False with
+/// any), both finite-size and real.
 LinearCoefficients read_coefficients(const ObjectView& obj, const char* coef_key = "coef_",
                                      const char* intercept_key = "intercept_");
 /// The same checks for natively given arrays (errors name `who`).

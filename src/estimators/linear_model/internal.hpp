@@ -15,7 +15,8 @@
 
 namespace skops::estimators::detail::linear_model {
 
-/// Canonical `module.Class` of each kind (the same in scikit-learn 1.2 to 1.4).
+/// Canonical `module.Class` of each kind (the same in scikit-learn 1.2 to 1.4: checked for
+/// 1.2.1 and 1.4.2).
 const char* type_name(LinearRegressorKind kind) noexcept;
 const char* type_name(LinearClassifierKind kind) noexcept;
 
@@ -37,6 +38,9 @@ using Params = std::vector<std::pair<std::string, NodePtr>>;
 /// The constructor parameters scikit-learn `version` sets in `__init__` (their default values,
 /// with Python's types), for the estimator `type`. Unknown types give an empty list.
 Params default_params(const std::string& type, const SklearnVersion& version);
+
+/// The same for the classes of issue 14 (CV, least-angle, OMP, multi-task, ...), by class name.
+Params more_default_params(const std::string& cls, const SklearnVersion& version);
 
 /// set_default of every default parameter of w's estimator type.
 void write_default_params(const std::string& type, ObjectWriter& w);

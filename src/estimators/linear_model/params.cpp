@@ -161,7 +161,7 @@ Params default_params(const std::string& type, const SklearnVersion& version) {
     return {{"strategy", s("prior")}, {"random_state", none()}, {"constant", none()}};
   if (cls == "DummyRegressor")
     return {{"strategy", s("mean")}, {"constant", none()}, {"quantile", none()}};
-  return {};
+  return more_default_params(cls, version);
 }
 
 void write_default_params(const std::string& type, ObjectWriter& w) {

@@ -61,7 +61,20 @@ void add_linear_model(Models& out, const Fixtures& f, const std::string& version
       {"ElasticNet", LinearRegressorKind::ElasticNet},
       {"HuberRegressor", LinearRegressorKind::HuberRegressor},
       {"QuantileRegressor", LinearRegressorKind::QuantileRegressor},
-      {"BayesianRidge", LinearRegressorKind::BayesianRidge}};
+      {"BayesianRidge", LinearRegressorKind::BayesianRidge},
+      // issue 14: natively built, these have no CV side state (predict needs none).
+      {"ElasticNetCV", LinearRegressorKind::ElasticNetCV},
+      {"LassoCV", LinearRegressorKind::LassoCV},
+      {"Lars", LinearRegressorKind::Lars},
+      {"LarsCV", LinearRegressorKind::LarsCV},
+      {"LassoLars", LinearRegressorKind::LassoLars},
+      {"LassoLarsCV", LinearRegressorKind::LassoLarsCV},
+      {"LassoLarsIC", LinearRegressorKind::LassoLarsIC},
+      {"OrthogonalMatchingPursuit", LinearRegressorKind::OrthogonalMatchingPursuit},
+      {"OrthogonalMatchingPursuitCV", LinearRegressorKind::OrthogonalMatchingPursuitCV},
+      {"RidgeCV", LinearRegressorKind::RidgeCV},
+      {"TheilSenRegressor", LinearRegressorKind::TheilSenRegressor},
+      {"ARDRegression", LinearRegressorKind::ARDRegression}};
   for (const auto& [name, kind] : scalar_kinds)
     out.emplace_back(name, LinearRegressor::from_arrays(kind, coef4, scalar_intercept));
   out.emplace_back(
@@ -71,6 +84,26 @@ void add_linear_model(Models& out, const Fixtures& f, const std::string& version
                                    vec({3.5, -1.0})));
   out.emplace_back("SGDRegressor", LinearRegressor::from_arrays(LinearRegressorKind::SGDRegressor,
                                                                 coef4, vec({3.5})));
+  out.emplace_back("PassiveAggressiveRegressor",
+                   LinearRegressor::from_arrays(LinearRegressorKind::PassiveAggressiveRegressor,
+                                                coef4, vec({-0.5})));
+  const NdArray coef_2x4 = matrix({0.5, -1.25, 0.0, 0.125, -0.3, 0.2, 0.0, 1.5}, 2, 4);
+  for (const auto& [name, kind] : std::vector<std::pair<std::string, LinearRegressorKind>>{
+           {"MultiTaskElasticNet", LinearRegressorKind::MultiTaskElasticNet},
+           {"MultiTaskElasticNetCV", LinearRegressorKind::MultiTaskElasticNetCV},
+           {"MultiTaskLasso", LinearRegressorKind::MultiTaskLasso},
+           {"MultiTaskLassoCV", LinearRegressorKind::MultiTaskLassoCV}}) {
+    out.emplace_back(name + "_two_targets",
+                     LinearRegressor::from_arrays(kind, coef_2x4, vec({3.5, -1.0})));
+  }
+  out.emplace_back("RidgeClassifierCV", linear_classifier(LinearClassifierKind::RidgeClassifierCV,
+                                                          coef3, intercept3, int_classes));
+  out.emplace_back("LogisticRegressionCV_multinomial",
+                   linear_classifier(LinearClassifierKind::LogisticRegressionCV, coef3, intercept3,
+                                     int_classes));
+  out.emplace_back("LogisticRegressionCV_binary_strings_ovr",
+                   linear_classifier(LinearClassifierKind::LogisticRegressionCV, coef_bin,
+                                     vec({-3.0}), NdArray::from_strings({"no", "yes"}, {2}), ovr));
 }
 
 }  // namespace skops::native_models
