@@ -45,4 +45,13 @@ Params more_default_params(const std::string& cls, const SklearnVersion& version
 /// set_default of every default parameter of w's estimator type.
 void write_default_params(const std::string& type, ObjectWriter& w);
 
+/// Short node makers for the default-parameter tables (params.cpp, params_more.cpp).
+namespace param_nodes {
+inline NodePtr b(bool v) { return make::boolean(v); }
+inline NodePtr i(std::int64_t v) { return make::integer(v); }
+inline NodePtr f(double v) { return make::real(v); }
+inline NodePtr s(const char* v) { return make::str(v); }
+inline NodePtr none() { return make::none(); }
+}  // namespace param_nodes
+
 }  // namespace skops::estimators::detail::linear_model

@@ -10,11 +10,11 @@ namespace skops::estimators::detail::linear_model {
 
 namespace {
 
-NodePtr b(bool v) { return make::boolean(v); }
-NodePtr i(std::int64_t v) { return make::integer(v); }
-NodePtr f(double v) { return make::real(v); }
-NodePtr s(const char* v) { return make::str(v); }
-NodePtr none() { return make::none(); }
+using param_nodes::b;
+using param_nodes::f;
+using param_nodes::i;
+using param_nodes::none;
+using param_nodes::s;
 
 Params sgd_params(const char* loss, NodePtr penalty, const char* learning_rate, double eta0,
                   double power_t, NodePtr random_state, bool classifier) {

@@ -11,11 +11,11 @@ namespace skops::estimators::detail::linear_model {
 
 namespace {
 
-NodePtr b(bool v) { return make::boolean(v); }
-NodePtr i(std::int64_t v) { return make::integer(v); }
-NodePtr f(double v) { return make::real(v); }
-NodePtr s(const char* v) { return make::str(v); }
-NodePtr none() { return make::none(); }
+using param_nodes::b;
+using param_nodes::f;
+using param_nodes::i;
+using param_nodes::none;
+using param_nodes::s;
 // np.finfo(float).eps, stored as a numpy float64 scalar.
 NodePtr machine_eps() {
   return make::numpy_scalar(NdArray::from_vector(std::vector<double>{DBL_EPSILON}, {}));
