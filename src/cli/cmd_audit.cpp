@@ -131,6 +131,15 @@ Scanned scan_one(const std::string& file, const TrustPolicy& policy, const LoadO
     out.status = 2;
     line["error"] = {{"kind", to_string(e.kind())}, {"message", e.what()}};
     text = std::string("error: ") + e.what();
+  } catch (const std::bad_alloc&) {
+    // One file must not end the scan (nor, from a worker thread, the process).
+    out.status = 2;
+    line["error"] = {{"kind", "limit"}, {"message", "out of memory"}};
+    text = "error: out of memory";
+  } catch (const std::exception& e) {
+    out.status = 2;
+    line["error"] = {{"kind", "internal"}, {"message", detail::printable(e.what())}};
+    text = std::string("error: internal: ") + detail::printable(e.what());
   }
   out.line = args.json ? dumped(line, -1) : detail::printable(file) + ": " + text;
   return out;
