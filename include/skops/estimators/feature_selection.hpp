@@ -72,4 +72,31 @@ class FeatureSelector final : public Estimator {
   std::vector<std::int64_t> columns_;
 };
 
+/// sklearn.feature_selection.RFE, RFECV and SequentialFeatureSelector: the fitted support_
+/// mask, and (RFE, RFECV) the estimator_ fitted on the selected columns. transform is
+/// X[:, support_]; inverse_transform puts X back into zeros of n_features_in_ columns; predict,
+/// predict_proba, predict_log_proba and decision_function run estimator_ on X[:, support_]
+/// (each where estimator_ has it). Input must be finite (the estimator's allow_nan tag is not
+/// followed).
+class WrapperFeatureSelector final : public Estimator {
+ public:
+  /// `type_name` is the class's `module.Class`; `estimator` may be null (SequentialFeature-
+  /// Selector), else its n_features_in must be the number of selected columns. Throws
+  /// ValidationError.
+  WrapperFeatureSelector(std::string type_name, std::vector<bool> support, EstimatorPtr estimator);
+
+  Role role() const noexcept override { return estimator_ ? estimator_->role() : Role::Transformer; }
+  bool supports(Method m) const noexcept override;
+  NdArray run(Method m, const MatrixView& X) const override;
+
+  const std::vector<bool>& support() const noexcept { return support_; }
+  const EstimatorPtr& estimator() const noexcept { return estimator_; }
+
+ private:
+  Matrix selected(const MatrixView& X) const;
+  std::vector<bool> support_;
+  std::vector<Eigen::Index> columns_;
+  EstimatorPtr estimator_;
+};
+
 }  // namespace skops::estimators

@@ -69,6 +69,36 @@ class SimpleImputer final : public TransformerBase {
   std::optional<std::vector<std::int64_t>> indicator_;
 };
 
+/// sklearn.impute.MissingIndicator (dense output, sparse=False or "auto" with dense input):
+/// the bool mask X == missing_values (isnan for NaN) of the columns features_ (features=
+/// "missing-only": those with missing values in fit) or of every column (features="all").
+class MissingIndicator final : public TransformerBase {
+ public:
+  /// `features` are scikit-learn's features_ (strictly increasing indices < n_features).
+  /// Throws ValidationError for bad indices or an infinite missing_values.
+  MissingIndicator(std::vector<std::int64_t> features, std::int64_t n_features,
+                   double missing_values = std::numeric_limits<double>::quiet_NaN(),
+                   bool all_features = false, bool error_on_new = true);
+  const std::vector<std::int64_t>& features() const noexcept { return features_; }
+  double missing_values() const noexcept { return missing_values_; }
+  /// features="all" (else "missing-only").
+  bool all_features() const noexcept { return all_features_; }
+  bool error_on_new() const noexcept { return error_on_new_; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+  /// float32 X is compared with float32(missing_values), as numpy does.
+  NdArray do_transform_float32(const MatrixView& X) const override;
+
+ private:
+  template <class T>
+  NdArray transform_as(const MatrixView& X) const;
+  std::vector<std::int64_t> features_;
+  double missing_values_;
+  bool all_features_;
+  bool error_on_new_;
+};
+
 }  // namespace skops::estimators
 
 #include "skops/compat/impute.hpp"  // spellings before 0.2, for one release

@@ -182,6 +182,32 @@ class LinearClassifier final : public Estimator {
   LinearClassifierOptions options_;
 };
 
+/// sklearn.linear_model.SGDOneClassSVM: decision_function = X @ coef_ - offset_,
+/// score_samples = decision_function + offset_ (in that order), predict = 1 where
+/// decision_function >= 0 else -1 (int32). float64 arithmetic; CSR input accepted.
+class SGDOneClassSVM final : public Estimator {
+ public:
+  /// Throws ValidationError unless coef is non-empty and everything is finite.
+  SGDOneClassSVM(std::vector<double> coef, double offset);
+  const std::vector<double>& coef() const noexcept { return coef_; }
+  double offset() const noexcept { return offset_; }
+
+  Role role() const noexcept override { return Role::OutlierDetector; }
+  bool supports(Method m) const noexcept override {
+    return m == Method::Predict || m == Method::DecisionFunction || m == Method::ScoreSamples;
+  }
+  NdArray run(Method m, const MatrixView& X) const override;
+  bool accepts_sparse() const noexcept override { return true; }
+
+ protected:
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
+
+ private:
+  NdArray finish(Method m, const Matrix& decision) const;
+  std::vector<double> coef_;
+  double offset_;
+};
+
 }  // namespace skops::estimators
 
 // Before 0.2 this header also declared LinearDiscriminantAnalysis and the dummies; kept for

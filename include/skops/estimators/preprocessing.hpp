@@ -222,6 +222,25 @@ class Binarizer final : public TransformerBase {
   double threshold_;
 };
 
+/// sklearn.preprocessing.KernelCenterer: centres a kernel matrix K(X, X_fit) with the fitted
+/// column means K_fit_rows_ and grand mean K_fit_all_ (input columns = fit samples).
+class KernelCenterer final : public TransformerBase {
+ public:
+  /// Throws ValidationError unless k_fit_rows is non-empty and everything is finite.
+  KernelCenterer(std::vector<double> k_fit_rows, double k_fit_all);
+  const std::vector<double>& k_fit_rows() const noexcept { return k_fit_rows_; }
+  double k_fit_all() const noexcept { return k_fit_all_; }
+
+ protected:
+  NdArray do_transform(const MatrixView& K) const override;
+  /// scikit-learn keeps float32 K in float32 with numpy-version-dependent casting; refused.
+  NdArray do_transform_float32(const MatrixView& K) const override;
+
+ private:
+  std::vector<double> k_fit_rows_;
+  double k_fit_all_;
+};
+
 /// sklearn.preprocessing.PolynomialFeatures: output columns in scikit-learn's order (bias,
 /// then degree 1, 2, ... terms, each degree in combinations_with_replacement order, or
 /// combinations when interaction_only), computed with scikit-learn's multiplication order.

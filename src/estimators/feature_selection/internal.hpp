@@ -27,4 +27,9 @@ std::vector<bool> support_mask(const SelectorParams& p);
 std::unique_ptr<FeatureSelector> build_selector(SelectorKind kind, const ObjectView& obj);
 void save_selector(const FeatureSelector& est, ObjectWriter& w);
 
+// wrapper.cpp: RFE, RFECV (with estimator_) and SequentialFeatureSelector (without).
+std::unique_ptr<WrapperFeatureSelector> build_wrapper(const std::string& type, bool has_estimator,
+                                                      const ObjectView& obj);
+void save_wrapper(const WrapperFeatureSelector& est, ObjectWriter& w);
+
 }  // namespace skops::estimators::detail::feature_selection

@@ -216,16 +216,16 @@ NdArray SimpleImputer::transform_as(const MatrixView& X) const {
 
 namespace skops::estimators::detail::impute {
 
-namespace {
-
 double missing_value_of(const ValueView& v) {
   const Node& n = v.node();
   if (n.kind == NodeKind::Json && (n.scalar == ScalarKind::Float || n.scalar == ScalarKind::Int)) {
     return v.as_double();
   }
-  throw UnsupportedError("SimpleImputer: missing_values must be a number or NaN for numeric input",
+  throw UnsupportedError("missing_values must be a number or NaN for numeric input",
                          {}, v.pointer());
 }
+
+namespace {
 
 // indicator_ (a MissingIndicator): the input columns whose mask is appended.
 std::vector<std::int64_t> read_indicator(const ValueView& ind, std::int64_t n) {

@@ -29,6 +29,10 @@ void save_binarizer(const Binarizer& e, ObjectWriter& w);
 std::unique_ptr<PolynomialFeatures> build_poly(const ObjectView& obj);
 void save_poly(const PolynomialFeatures& e, ObjectWriter& w);
 
+// kernel_centerer.cpp
+std::unique_ptr<KernelCenterer> build_kernel_centerer(const ObjectView& obj);
+void save_kernel_centerer(const KernelCenterer& e, ObjectWriter& w);
+
 // encoders_io.cpp, label.cpp
 /// A 1-d numeric or '<U' numpy array, or an object array of str/int/float/None, as
 /// categories (SimpleImputer's object statistics_ read the same way).

@@ -1,5 +1,5 @@
 // sklearn.preprocessing: the scalers (scalers.cpp), Normalizer and Binarizer (simple.cpp),
-// PolynomialFeatures (polynomial.cpp), OneHotEncoder and OrdinalEncoder (encoders*.cpp),
+// KernelCenterer (kernel_centerer.cpp), PolynomialFeatures (polynomial.cpp), OneHotEncoder and OrdinalEncoder (encoders*.cpp),
 // TargetEncoder (target_encoder.cpp), LabelEncoder (label.cpp), FunctionTransformer (function_transformer.cpp).
 
 #include "estimators/builtins.hpp"
@@ -16,6 +16,7 @@ void register_preprocessing(TypeRegistry& reg) {
   reg.add<RobustScaler>(data + "RobustScaler", build_robust, save_robust);
   reg.add<Normalizer>(data + "Normalizer", build_normalizer, save_normalizer);
   reg.add<Binarizer>(data + "Binarizer", build_binarizer, save_binarizer);
+  reg.add<KernelCenterer>(data + "KernelCenterer", build_kernel_centerer, save_kernel_centerer);
   reg.add<PolynomialFeatures>("sklearn.preprocessing._polynomial.PolynomialFeatures", build_poly,
                               save_poly);
   reg.add<OneHotEncoder>("sklearn.preprocessing._encoders.OneHotEncoder", build_onehot,

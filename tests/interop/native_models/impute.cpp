@@ -16,6 +16,11 @@ void add_impute(Models& out, const Fixtures& f, const std::string& version) {
       std::make_shared<pp::SimpleImputer>(std::vector<double>{5.8, 3.0, 4.35, 1.3}, "median");
   imputer_ind->set_indicator_features({0, 2});
   out.emplace_back("SimpleImputer_add_indicator", imputer_ind, {"numpy.dtype"}, with_nan);
+  // A standalone MissingIndicator that had missing values in columns 0 and 2 in fit.
+  out.emplace_back("MissingIndicator",
+                   std::make_shared<pp::MissingIndicator>(std::vector<std::int64_t>{0, 2}, 4,
+                                                          std::nan(""), false, false),
+                   {}, with_nan);
 }
 
 }  // namespace skops::native_models

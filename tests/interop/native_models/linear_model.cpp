@@ -26,6 +26,9 @@ void add_linear_model(Models& out, const Fixtures& f, const std::string& version
                        NdArray::from_vector(std::vector<double>{0.5, -1.25, 2.0, 0.125}),
                        NdArray::from_vector(std::vector<double>{3.5}, {})));
 
+  out.emplace_back("SGDOneClassSVM", std::make_shared<estimators::SGDOneClassSVM>(
+                                         std::vector<double>{0.4, -0.3, 0.25, 0.1}, 2.0));
+
   estimators::LinearClassifierOptions ovr;
   ovr.multi_class = "ovr";
   ovr.solver = "liblinear";

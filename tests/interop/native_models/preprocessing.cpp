@@ -32,6 +32,9 @@ void add_preprocessing(Models& out, const Fixtures& f, const std::string& versio
   out.emplace_back("Normalizer_l1", std::make_shared<pp::Normalizer>("l1", 4));
   out.emplace_back("Normalizer_max", std::make_shared<pp::Normalizer>("max", 4));
   out.emplace_back("Binarizer", std::make_shared<pp::Binarizer>(3.0, 4));
+  // input() read as a kernel against 4 fit samples.
+  out.emplace_back("KernelCenterer",
+                   std::make_shared<pp::KernelCenterer>(std::vector<double>{5.2, 3.1, 3.9, 1.2}, 3.35));
   out.emplace_back("PolynomialFeatures", std::make_shared<pp::PolynomialFeatures>(4, 2));
   out.emplace_back("PolynomialFeatures_interaction_only",
                    std::make_shared<pp::PolynomialFeatures>(4, 3, 2, true, false));
