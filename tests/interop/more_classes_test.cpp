@@ -1,6 +1,6 @@
 // The classes of issue 14 outside linear models written by Python skops (tests/data/more, both
 // scikit-learn versions): SGDOneClassSVM, KernelCenterer, a standalone MissingIndicator, RFE,
-// RFECV and SequentialFeatureSelector.
+// RFECV, SequentialFeatureSelector and SelectFromModel (its mask from estimator_.coef_).
 // Each loads with Python skops' trust, every recorded method equals scikit-learn's (labels and
 // masks exactly, with their dtype; floats within 1e-12 relative / 1e-10 absolute), and again
 // after dumps → loads, which writes the same attributes back.
@@ -34,8 +34,8 @@ using skops::Method;
 using skops::NdArray;
 
 // Models per version; a missing or extra file fails ModelCounts.
-const std::map<std::string, std::size_t> kCounts = {{"more/sklearn-1.2.1", 13},
-                                                    {"more/sklearn-1.4.2", 13}};
+const std::map<std::string, std::size_t> kCounts = {{"more/sklearn-1.2.1", 22},
+                                                    {"more/sklearn-1.4.2", 22}};
 
 std::vector<ts::ZooModel> more_models() {
   std::vector<ts::ZooModel> out;

@@ -31,5 +31,9 @@ void save_selector(const FeatureSelector& est, ObjectWriter& w);
 std::unique_ptr<WrapperFeatureSelector> build_wrapper(const std::string& type, bool has_estimator,
                                                       const ObjectView& obj);
 void save_wrapper(const WrapperFeatureSelector& est, ObjectWriter& w);
+// from_model.cpp: SelectFromModel, a transform-only WrapperFeatureSelector whose mask comes
+// from estimator_.coef_, threshold and max_features.
+std::unique_ptr<WrapperFeatureSelector> build_from_model(const ObjectView& obj);
+void save_from_model(const WrapperFeatureSelector& est, ObjectWriter& w);
 
 }  // namespace skops::estimators::detail::feature_selection

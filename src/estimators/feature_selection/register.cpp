@@ -26,6 +26,9 @@ void register_feature_selection(TypeRegistry& reg) {
         },
         detail::feature_selection::save_wrapper);
   }
+  reg.add<WrapperFeatureSelector>("sklearn.feature_selection._from_model.SelectFromModel",
+                                  detail::feature_selection::build_from_model,
+                                  detail::feature_selection::save_from_model);
   // score_func of the univariate selectors: a reference to one of these functions, kept
   // and written back, never called.
   reg.add_helper_types(detail::feature_selection::score_function_types());

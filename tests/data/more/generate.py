@@ -3,7 +3,8 @@
 MissingIndicator, RFE, RFECV, SequentialFeatureSelector, with parameters beyond the defaults
 (nu, average, no intercept; a NaN or -1 missing value, features="all", error_on_new=False;
 step, n_features_to_select (count and fraction), min_features_to_select, cv, string labels,
-backward direction).
+backward direction), SelectFromModel (threshold None / float / "mean" / "median" /
+scaled, max_features, norm_order 1, 2, inf).
 
 With model names after OUT, only those are (re)written (the .skops bytes change on every run).
 Writes, for the running scikit-learn, OUT/sklearn-<version>/NAME.{skops, X.npy, <method>.npy,
@@ -106,6 +107,24 @@ def models():
             L.LogisticRegression(), n_features_to_select=3, cv=3)),
         ("SequentialFeatureSelector_backward", r1, FS.SequentialFeatureSelector(
             L.Ridge(), n_features_to_select=2, direction="backward", cv=3)),
+        # threshold=None: 1e-5 for the L1 models (penalty="l1", Lasso, ElasticNet l1_ratio=1),
+        # else the mean importance.
+        ("SelectFromModel_logistic_l1_str", c3s, FS.SelectFromModel(L.LogisticRegression(
+            penalty="l1", solver="liblinear", C=0.05))),
+        ("SelectFromModel_lasso", r1, FS.SelectFromModel(L.Lasso(alpha=0.3))),
+        ("SelectFromModel_elasticnet_l1", r1, FS.SelectFromModel(L.ElasticNet(alpha=0.2,
+                                                                               l1_ratio=1.0))),
+        ("SelectFromModel_ridge_default_mean", r1, FS.SelectFromModel(L.Ridge())),
+        ("SelectFromModel_ridge_scaled_mean", r1, FS.SelectFromModel(L.Ridge(),
+                                                                     threshold="0.5*mean")),
+        ("SelectFromModel_logistic_median_l2", c3s, FS.SelectFromModel(
+            L.LogisticRegression(max_iter=500), threshold="median", norm_order=2)),
+        ("SelectFromModel_logistic_max_features", c2, FS.SelectFromModel(
+            L.LogisticRegression(), threshold=-np.inf, max_features=2)),
+        ("SelectFromModel_ridge_float_max_features", r1, FS.SelectFromModel(
+            L.Ridge(alpha=5.0), threshold=0.05, max_features=4)),
+        ("SelectFromModel_logistic_median_scaled_inf", c3s, FS.SelectFromModel(
+            L.LogisticRegression(max_iter=500), threshold=" 1.5 * median", norm_order=np.inf)),
     ]
 
 
