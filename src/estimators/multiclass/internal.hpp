@@ -12,5 +12,8 @@ namespace skops::estimators::detail::multiclass {
 
 std::unique_ptr<OneVsRestClassifier> build_one_vs_rest(const ObjectView& obj);
 void save_one_vs_rest(const OneVsRestClassifier& est, ObjectWriter& w);
+// one_vs_one.cpp
+std::unique_ptr<OneVsOneClassifier> build_one_vs_one(const ObjectView& obj);
+void save_one_vs_one(const OneVsOneClassifier& est, ObjectWriter& w);
 
 }  // namespace skops::estimators::detail::multiclass

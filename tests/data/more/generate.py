@@ -4,7 +4,8 @@ MissingIndicator, RFE, RFECV, SequentialFeatureSelector, with parameters beyond 
 (nu, average, no intercept; a NaN or -1 missing value, features="all", error_on_new=False;
 step, n_features_to_select (count and fraction), min_features_to_select, cv, string labels,
 backward direction), SelectFromModel (threshold None / float / "mean" / "median" /
-scaled, max_features, norm_order 1, 2, inf).
+scaled, max_features, norm_order 1, 2, inf), OneVsOneClassifier (2, 3 and 4 classes; decision_function
+or predict_proba confidences).
 
 With model names after OUT, only those are (re)written (the .skops bytes change on every run).
 Writes, for the running scikit-learn, OUT/sklearn-<version>/NAME.{skops, X.npy, <method>.npy,
@@ -26,6 +27,8 @@ from sklearn import linear_model as L
 from sklearn import feature_selection as FS
 from sklearn.impute import MissingIndicator
 from sklearn.preprocessing import KernelCenterer
+from sklearn.multiclass import OneVsOneClassifier
+from sklearn.svm import SVC
 from sklearn.tree import DecisionTreeClassifier
 
 warnings.filterwarnings("ignore")
@@ -83,6 +86,7 @@ def with_missing(value, seed=8, n=60, p=5):
 def models():
     r1 = regression()
     c2, c3s = classification(2), classification(3, seed=4, labels=["ant", "bee", "cat"])
+    c4 = classification(4, seed=10)
     out_x = outliers()
     k_lin, k_rbf = kernel()
     m_nan, m_neg = with_missing(np.nan), with_missing(-1.0, seed=9)
@@ -125,6 +129,11 @@ def models():
             L.Ridge(alpha=5.0), threshold=0.05, max_features=4)),
         ("SelectFromModel_logistic_median_scaled_inf", c3s, FS.SelectFromModel(
             L.LogisticRegression(max_iter=500), threshold=" 1.5 * median", norm_order=np.inf)),
+        ("OneVsOneClassifier_logistic_str", c3s, OneVsOneClassifier(L.LogisticRegression())),
+        ("OneVsOneClassifier_tree_4", c4, OneVsOneClassifier(
+            DecisionTreeClassifier(max_depth=2, random_state=0))),
+        ("OneVsOneClassifier_binary", c2, OneVsOneClassifier(L.LogisticRegression(C=0.3))),
+        ("OneVsOneClassifier_svc_str", c3s, OneVsOneClassifier(SVC(C=2.0, gamma=0.3))),
     ]
 
 
