@@ -89,14 +89,15 @@ NdArray MissingIndicator::do_transform_float32(const MatrixView& X) const {
 namespace skops::estimators::detail::impute {
 
 void save_indicator(const MissingIndicator& e, ObjectWriter& w) {
-  w.set("missing_values", make::real(e.missing_values()));
-  w.set("features", make::str(e.all_features() ? "all" : "missing-only"));
+  // A loaded indicator keeps its attributes as read (an int missing_values stays an int).
+  w.set_default("missing_values", make::real(e.missing_values()));
+  w.set_default("features", make::str(e.all_features() ? "all" : "missing-only"));
   w.set_default("sparse", make::str("auto"));
-  w.set("error_on_new", make::boolean(e.error_on_new()));
+  w.set_default("error_on_new", make::boolean(e.error_on_new()));
   w.set_default("_precomputed", make::boolean(false));
   w.set_int("n_features_in_", e.n_features_in());
   w.set_default("_n_features", make::integer(e.n_features_in()));
-  w.set_array("features_", NdArray::from_vector(e.features()));
+  w.set_default("features_", make::array(NdArray::from_vector(e.features())));
 }
 
 std::unique_ptr<MissingIndicator> build_indicator(const ObjectView& obj) {

@@ -29,6 +29,10 @@ struct Access {
                                                             const ObjectView& obj);
   static void save_classifier(const LinearClassifier& est, ObjectWriter& w);
 };
+/// SGDOneClassSVM (sgd_one_class.cpp).
+std::unique_ptr<SGDOneClassSVM> build_sgd_one_class(const ObjectView& obj);
+void save_sgd_one_class(const SGDOneClassSVM& e, ObjectWriter& w);
+
 constexpr const char* kLdaType = "sklearn.discriminant_analysis.LinearDiscriminantAnalysis";
 constexpr const char* kDummyClassifierType = "sklearn.dummy.DummyClassifier";
 constexpr const char* kDummyRegressorType = "sklearn.dummy.DummyRegressor";
