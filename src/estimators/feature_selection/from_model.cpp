@@ -127,7 +127,6 @@ double threshold_of(const ValueView& t, const ValueView& est, const std::vector<
 }  // namespace
 
 std::unique_ptr<WrapperFeatureSelector> build_from_model(const ObjectView& obj) {
-  const auto n = detail::required_n_features(obj);
   if (obj.str("importance_getter") != "auto") {
     throw UnsupportedError("SelectFromModel: only importance_getter=\"auto\" is supported", {},
                            obj.at("importance_getter").pointer());
@@ -143,6 +142,11 @@ std::unique_ptr<WrapperFeatureSelector> build_from_model(const ObjectView& obj) 
                                ") has no coef_ (feature_importances_ is not supported)",
                            {}, est.pointer());
   }
+  // n_features_in_ is a property (estimator_'s) in scikit-learn 1.2 and 1.4: coef_'s columns.
+  const NdArray coef_a = coef->as_array();
+  if (coef_a.ndim() < 1 || coef_a.ndim() > 2) coef->fail("coef_ must be a 1-d or 2-d array");
+  const std::int64_t n = coef_a.dim(coef_a.ndim() - 1);
+  if (n < 1) coef->fail("coef_ has no columns");
   double norm_order = 1;
   if (const ValueView no = obj.at("norm_order"); no.node().kind == NodeKind::Json &&
                                                  no.node().scalar == ScalarKind::Int) {
@@ -175,7 +179,7 @@ std::unique_ptr<WrapperFeatureSelector> build_from_model(const ObjectView& obj) 
   auto out = detail::located(obj, [&] {
     return std::make_unique<WrapperFeatureSelector>(kSelectFromModel, std::move(mask), nullptr);
   });
-  detail::adopt_identity(*out, obj, n);
+  out->set_original_state(obj.state());
   return out;
 }
 
@@ -185,7 +189,7 @@ void save_from_model(const WrapperFeatureSelector& e, ObjectWriter& w) {
   if (e.original_state() == nullptr) {
     throw UnsupportedError("SelectFromModel can only be saved when it was loaded from a file");
   }
-  w.set_int("n_features_in_", e.n_features_in());
+  (void)w;  // everything is kept as read
 }
 
 }  // namespace skops::estimators::detail::feature_selection

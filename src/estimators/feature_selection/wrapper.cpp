@@ -93,8 +93,8 @@ std::unique_ptr<WrapperFeatureSelector> build_wrapper(const std::string& type, b
 
 void save_wrapper(const WrapperFeatureSelector& e, ObjectWriter& w) {
   std::vector<std::uint8_t> flags(e.support().begin(), e.support().end());
-  w.set_array("support_", NdArray(DType::boolean(), {static_cast<std::int64_t>(flags.size())},
-                                  ByteView::adopt(std::move(flags))));
+  const auto n = static_cast<std::int64_t>(flags.size());
+  w.set_array("support_", NdArray(DType::boolean(), {n}, ByteView::adopt(std::move(flags))));
   w.set_int("n_features_in_", e.n_features_in());
   if (e.estimator()) w.set_estimator("estimator_", *e.estimator());
 }

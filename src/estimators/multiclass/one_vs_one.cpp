@@ -135,7 +135,10 @@ std::unique_ptr<OneVsOneClassifier> build_one_vs_one(const ObjectView& obj) {
   }
   NdArray classes = detail::read_classes(obj.at("classes_"));
   const ValueView list = obj.at("estimators_");
-  if (list.node().kind != NodeKind::List) list.fail("estimators_ must be a list");
+  // A tuple in scikit-learn (list(zip(*...))[0]).
+  if (list.node().kind != NodeKind::Tuple && list.node().kind != NodeKind::List) {
+    list.fail("estimators_ must be a tuple");
+  }
   for (const auto& it : list.items()) {
     if (it.node().kind != NodeKind::Object) it.fail("estimators_ entries must be estimators");
   }
@@ -157,7 +160,12 @@ void save_one_vs_one(const OneVsOneClassifier& est, ObjectWriter& w) {
     throw UnsupportedError("OneVsOneClassifier is written only as loaded from a file");
   std::vector<NodePtr> ests;
   for (const auto& e : est.estimators()) ests.push_back(w.ctx().save(*e));
-  w.set("estimators_", make::list(std::move(ests)));
+  // The container kind read (scikit-learn's tuple) is kept.
+  bool as_list = false;
+  for (const auto& entry : est.original_state()->entries) {
+    if (entry.key == "estimators_") as_list = entry.value && entry.value->kind == NodeKind::List;
+  }
+  w.set("estimators_", as_list ? make::list(std::move(ests)) : make::tuple(std::move(ests)));
 }
 
 }  // namespace skops::estimators::detail::multiclass
