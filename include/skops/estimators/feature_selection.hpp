@@ -9,6 +9,11 @@
 /// value, a stable sort for SelectKBest, numpy's linear percentile and its tie rule for
 /// SelectPercentile). The score function (a FunctionNode such as f_classif) is never
 /// called: it is only written back.
+///
+/// The wrapper selectors RFE, RFECV, SequentialFeatureSelector and SelectFromModel are
+/// WrapperFeatureSelector: a support mask (RFE/RFECV/SFS: support_; SelectFromModel: computed
+/// from estimator_.coef_, threshold, max_features and norm_order as _get_support_mask does) and,
+/// for RFE/RFECV, the estimator_ that predicts on the selected columns.
 
 #include <cstdint>
 #include <memory>
