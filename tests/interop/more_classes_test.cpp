@@ -136,6 +136,27 @@ TEST(MissingIndicatorNative, MasksTheFittedColumnsAndRefusesNewOnes) {
             (std::vector<int>{1, 0, 1}));
 }
 
+// sparse=False: the densified input's mask; sparse="auto" (a sparse mask in scikit-learn):
+// refused; missing_values=0 with sparse input: refused, as scikit-learn does.
+TEST(MissingIndicatorNative, SparseInput) {
+  using skops::estimators::MissingIndicator;
+  skops::CsrMatrix X;
+  X.rows = 2;
+  X.cols = 2;
+  X.indptr = {0, 1, 2};
+  X.indices = {0, 1};
+  X.data = {kNaN, 3.0};
+  const MissingIndicator dense_out({0, 1}, 2, kNaN, true, true, false);
+  EXPECT_EQ(dense_out.run_sparse(Method::Transform, X).to_vector<int>(), (std::vector<int>{1, 0, 0, 0}));
+  const MissingIndicator auto_out({0, 1}, 2, kNaN, true, true, true);
+  EXPECT_THROW(auto_out.run_sparse(Method::Transform, X), skops::UnsupportedError);
+  X.data = {0.0, 3.0};
+  const MissingIndicator zero({0, 1}, 2, 0.0, true, true, false);
+  EXPECT_THROW(zero.run_sparse(Method::Transform, X), skops::InputError);
+  const skops::estimators::KernelCenterer kc({1.0, 3.0}, 2.0);
+  EXPECT_THROW(kc.run_sparse(Method::Transform, X), skops::InputError);
+}
+
 TEST(MissingIndicatorNative, RefusesBadFeatures) {
   using skops::estimators::MissingIndicator;
   EXPECT_THROW(MissingIndicator({1, 0}, 3), skops::ValidationError);

@@ -76,19 +76,25 @@ class MissingIndicator final : public TransformerBase {
  public:
   /// `features` are scikit-learn's features_ (strictly increasing indices < n_features).
   /// Throws ValidationError for bad indices or an infinite missing_values.
+  /// `sparse_auto`: sparse="auto" (else False), which scikit-learn answers with a sparse
+  /// mask for sparse input: such input is then refused.
   MissingIndicator(std::vector<std::int64_t> features, std::int64_t n_features,
                    double missing_values = std::numeric_limits<double>::quiet_NaN(),
-                   bool all_features = false, bool error_on_new = true);
+                   bool all_features = false, bool error_on_new = true, bool sparse_auto = true);
   const std::vector<std::int64_t>& features() const noexcept { return features_; }
   double missing_values() const noexcept { return missing_values_; }
   /// features="all" (else "missing-only").
   bool all_features() const noexcept { return all_features_; }
   bool error_on_new() const noexcept { return error_on_new_; }
+  bool sparse_auto() const noexcept { return sparse_auto_; }
 
  protected:
   NdArray do_transform(const MatrixView& X) const override;
   /// float32 X is compared with float32(missing_values), as numpy does.
   NdArray do_transform_float32(const MatrixView& X) const override;
+  /// sparse=False: the dense mask of the densified input (implicit zeros are never missing:
+  /// missing_values=0 is refused, as scikit-learn does); sparse="auto": refused.
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
 
  private:
   template <class T>
@@ -97,6 +103,7 @@ class MissingIndicator final : public TransformerBase {
   double missing_values_;
   bool all_features_;
   bool error_on_new_;
+  bool sparse_auto_;
 };
 
 }  // namespace skops::estimators

@@ -235,6 +235,8 @@ class KernelCenterer final : public TransformerBase {
   NdArray do_transform(const MatrixView& K) const override;
   /// scikit-learn keeps float32 K in float32 with numpy-version-dependent casting; refused.
   NdArray do_transform_float32(const MatrixView& K) const override;
+  /// Refused, as scikit-learn's check_array (accept_sparse=False) refuses it.
+  NdArray on_sparse(Method m, const CsrMatrix& K) const override;
 
  private:
   std::vector<double> k_fit_rows_;

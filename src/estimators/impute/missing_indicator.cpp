@@ -13,11 +13,13 @@
 namespace skops::estimators {
 
 MissingIndicator::MissingIndicator(std::vector<std::int64_t> features, std::int64_t n_features,
-                                   double missing_values, bool all_features, bool error_on_new)
+                                   double missing_values, bool all_features, bool error_on_new,
+                                   bool sparse_auto)
     : features_(std::move(features)),
       missing_values_(missing_values),
       all_features_(all_features),
-      error_on_new_(error_on_new) {
+      error_on_new_(error_on_new),
+      sparse_auto_(sparse_auto) {
   if (n_features < 1) throw ValidationError("MissingIndicator: n_features must be >= 1");
   if (std::isinf(missing_values_)) throw ValidationError("MissingIndicator: missing_values is infinite");
   for (std::size_t i = 0; i < features_.size(); ++i) {
@@ -84,6 +86,18 @@ NdArray MissingIndicator::do_transform_float32(const MatrixView& X) const {
   return transform_as<float>(X);
 }
 
+NdArray MissingIndicator::on_sparse(Method m, const CsrMatrix& X) const {
+  if (sparse_auto_) {
+    throw UnsupportedError(type_name() +
+                           " with sparse=\"auto\" gives a sparse mask for sparse input, which is not "
+                           "supported (refit with sparse=False, or pass dense input)");
+  }
+  if (missing_values_ == 0) {
+    throw InputError(type_name() + ": sparse input with missing_values=0 is not supported");
+  }
+  return Estimator::on_sparse(m, X);
+}
+
 }  // namespace skops::estimators
 
 namespace skops::estimators::detail::impute {
@@ -92,7 +106,7 @@ void save_indicator(const MissingIndicator& e, ObjectWriter& w) {
   // A loaded indicator keeps its attributes as read (an int missing_values stays an int).
   w.set_default("missing_values", make::real(e.missing_values()));
   w.set_default("features", make::str(e.all_features() ? "all" : "missing-only"));
-  w.set_default("sparse", make::str("auto"));
+  w.set_default("sparse", e.sparse_auto() ? make::str("auto") : make::boolean(false));
   w.set_default("error_on_new", make::boolean(e.error_on_new()));
   w.set_default("_precomputed", make::boolean(false));
   w.set_int("n_features_in_", e.n_features_in());
@@ -106,7 +120,8 @@ std::unique_ptr<MissingIndicator> build_indicator(const ObjectView& obj) {
     obj.at("_n_features").fail("_n_features differs from n_features_in_");
   }
   const ValueView sparse = obj.at("sparse");
-  if (sparse.node().kind == NodeKind::Json && sparse.node().scalar == ScalarKind::Bool) {
+  const bool sparse_bool = sparse.node().kind == NodeKind::Json && sparse.node().scalar == ScalarKind::Bool;
+  if (sparse_bool) {
     if (sparse.as_bool()) {
       throw UnsupportedError("MissingIndicator with sparse=True (a sparse mask) is not supported",
                              {}, sparse.pointer());
@@ -127,7 +142,7 @@ std::unique_ptr<MissingIndicator> build_indicator(const ObjectView& obj) {
   const double missing = missing_value_of(obj.at("missing_values"));
   auto est = detail::located(obj, [&] {
     return std::make_unique<MissingIndicator>(f.to_vector<std::int64_t>(), n, missing, mode == "all",
-                                              obj.boolean("error_on_new"));
+                                              obj.boolean("error_on_new"), !sparse_bool);
   });
   detail::adopt_identity(*est, obj, n);
   return est;

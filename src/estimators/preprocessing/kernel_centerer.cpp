@@ -41,6 +41,10 @@ NdArray KernelCenterer::do_transform_float32(const MatrixView&) const {
   throw UnsupportedError(type_name() + ": float32 kernels are not supported (pass float64)");
 }
 
+NdArray KernelCenterer::on_sparse(Method, const CsrMatrix&) const {
+  throw InputError(type_name() + ": a sparse kernel was passed, but dense data is required");
+}
+
 }  // namespace skops::estimators
 
 namespace skops::estimators::detail::preprocessing {
