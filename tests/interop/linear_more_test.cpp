@@ -127,7 +127,9 @@ TEST_P(LinearMore, SparseInputIsTheDenseOne) {
     csr.indptr.push_back(static_cast<std::int64_t>(csr.data.size()));
   }
   const NdArray dense = NdArray::from_vector(x, {rows, cols});
-  for (const auto& [method_name, file] : m.expected().at("methods").items()) {
+  // A named copy: items() of the temporary expected() would dangle in the range-for (ASan).
+  const nlohmann::json expected = m.expected();
+  for (const auto& [method_name, file] : expected.at("methods").items()) {
     SCOPED_TRACE(method_name);
     const auto method = skops::method_from_string(method_name);
     ASSERT_TRUE(method.has_value());
