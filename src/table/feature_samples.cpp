@@ -211,9 +211,9 @@ FeatureSamples read_json_feature_samples(std::string_view text, const TableLimit
   if (parsed.value_unsafe().get_array().get(top))
     throw InputError("json: the samples must be a top-level array (of dicts, of pair lists or of "
                      "string lists)", {}, "");
-  FeatureSamples out = Reader(limits).read(top);
-  out.validate();
-  return out;
+  // Valid by construction (simdjson checks UTF-8, read_dict repeated keys): the estimator's
+  // run_feature_samples validates once, so no second pass here.
+  return Reader(limits).read(top);
 }
 
 }  // namespace skops
