@@ -283,20 +283,29 @@ std::string not_json(const nlohmann::json::parse_error& e) {
          " at byte " + std::to_string(e.byte);
 }
 
-/// The reply to `method` computed by `run(method)`: predict adds the probabilities when the
-/// model has them. A model's InputError (wrong input) and UnsupportedError are 422.
+/// The JSON of a method's result: its array, or for a method returning a list
+/// (MultiOutputClassifier.predict_proba) the list of its arrays.
+nlohmann::json list_json(const std::vector<skops::NdArray>& arrays, bool list) {
+  if (!list) return to_json(arrays.front());
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& a : arrays) out.push_back(to_json(a));
+  return out;
+}
+
+/// The reply to `method` computed by `run(method)` (its JSON): predict adds the
+/// probabilities when the model has them. A model's InputError (wrong input) and UnsupportedError are 422.
 template <class Run>
 Reply answer(const skops::Estimator& model, skops::Method method, const Run& run,
              const skops::Table* table) {
   try {
     nlohmann::json out;
     if (method == skops::Method::Predict) {
-      out["predictions"] = to_json(run(skops::Method::Predict));
+      out["predictions"] = run(skops::Method::Predict);
       if (model.supports(skops::Method::PredictProba))
-        out["probabilities"] = to_json(run(skops::Method::PredictProba));
+        out["probabilities"] = run(skops::Method::PredictProba);
     } else {
       out["method"] = skops::to_string(method);
-      out["result"] = to_json(run(method));
+      out["result"] = run(method);
     }
     return Reply{200, std::move(out)};
   } catch (const skops::InputError& e) {
@@ -419,7 +428,7 @@ Reply PredictionService::predict(const std::string& body) const {
     std::vector<std::string> docs;
     if (auto problem = parse_documents(request, limits_, docs)) return *problem;
     return answer(
-        *model_, method, [&](skops::Method m) { return model_->run_documents(m, docs); }, nullptr);
+        *model_, method, [&](skops::Method m) { return to_json(model_->run_documents(m, docs)); }, nullptr);
   }
   if (form == Form::Samples || (form == Form::Records && model_->accepts_feature_samples())) {
     if (!model_->accepts_feature_samples())
@@ -428,21 +437,27 @@ Reply PredictionService::predict(const std::string& body) const {
     if (auto problem = parse_samples(request, form == Form::Samples ? "samples" : "records", limits_, samples))
       return *problem;
     return answer(
-        *model_, method, [&](skops::Method m) { return model_->run_feature_samples(m, samples); },
+        *model_, method, [&](skops::Method m) { return to_json(model_->run_feature_samples(m, samples)); },
         nullptr);
   }
   if (form != Form::Rows) {
     skops::Table table;
     if (auto problem = parse_table(request, form, limits_, table)) return *problem;
     return answer(
-        *model_, method, [&](skops::Method m) { return model_->run_table(m, table); }, &table);
+        *model_, method,
+        [&](skops::Method m) {
+          return list_json(model_->run_list_table(m, table), model_->returns_list(m));
+        },
+        &table);
   }
   skops::Matrix X;
   const std::string problem = parse_rows(request.at("rows"), limits_, X);
   if (!problem.empty()) return error_reply(400, problem);
   if (X.size() == 0) return too_many(limits_);
   return answer(
-      *model_, method, [&](skops::Method m) { return model_->run(m, X); }, nullptr);
+      *model_, method,
+      [&](skops::Method m) { return list_json(model_->run_list(m, X), model_->returns_list(m)); },
+      nullptr);
 }
 
 }  // namespace service

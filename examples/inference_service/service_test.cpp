@@ -646,6 +646,39 @@ void check_dict_model(const std::string& server, const std::string& dir, const s
   }
 }
 
+/// A model whose predict_proba returns a list (MultiOutputClassifier): `probabilities` and the
+/// predict_proba `result` are lists of one 2-d array per output.
+void check_multi_model(const std::string& server, const std::string& dir, const std::string& work) {
+  const std::string tag = "multi_logreg_int";
+  const std::string base = dir + "/" + tag;
+  ServerProcess proc(server, {base + ".skops", "--port", "0"}, work + "/" + tag + ".log");
+  const auto port = proc.wait_for_port();
+  check(port.has_value(), tag + ": server starts and prints its port");
+  if (!port) {
+    std::cout << proc.log();
+    return;
+  }
+  auto cli = client(*port);
+  const skops::Matrix X = skops::to_matrix(npy(base + ".X.npy"));
+  const auto n = static_cast<std::int64_t>(X.rows());
+  const skops::NdArray pred = npy(base + ".predict.npy");
+  const std::vector<skops::NdArray> proba = {npy(base + ".predict_proba.0.npy"),
+                                             npy(base + ".predict_proba.1.npy")};
+  auto lists_match = [&](const json& got) {
+    return got.is_array() && got.size() == proba.size() && matches(got[0], proba[0], 0, n) &&
+           matches(got[1], proba[1], 0, n);
+  };
+  auto r = cli->Post("/predict", json{{"rows", rows_of(X, 0, X.rows())}}.dump(), "application/json");
+  check(r && r->status == 200 && matches(field(r->body, "predictions"), pred, 0, n) &&
+            lists_match(field(r->body, "probabilities")),
+        tag + ": predict -> labels and a list of 2 probability arrays" +
+            (r && r->status != 200 ? ": " + r->body : ""));
+  r = cli->Post("/predict", json{{"rows", rows_of(X, 0, X.rows())}, {"method", "predict_proba"}}.dump(),
+                "application/json");
+  check(r && r->status == 200 && lists_match(field(r->body, "result")),
+        tag + ": method predict_proba -> the list" + (r && r->status != 200 ? ": " + r->body : ""));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -677,6 +710,7 @@ int main(int argc, char** argv) {
     check_frame_model(server, data + "/zoo/sklearn-1.4.2", work, "1.4.2", true);
     check_text_model(server, data + "/zoo/sklearn-1.2.1", work);
     check_dict_model(server, data + "/dicts/sklearn-1.4.2", work);
+    check_multi_model(server, data + "/multi/sklearn-1.2.1", work);
   } catch (const std::exception& e) {
     std::cout << "FAIL exception: " << e.what() << std::endl;
     ++g_failures;

@@ -112,6 +112,24 @@ class Estimator {
   /// without names, or a positional table to one fitted with names, runs by position as
   /// scikit-learn does (it only warns).
   NdArray run_table(Method m, const Table& X) const;
+
+  /// Whether scikit-learn's `m` returns a list of arrays instead of one array:
+  /// MultiOutputClassifier.predict_proba gives one (n_samples, n_classes_k) array per output
+  /// k (and so does a Pipeline or search ending in one). The one-array entry points (`run`,
+  /// `run_table`, ...) throw UnsupportedError for such a method; `run_list` and
+  /// `run_list_table` return the list.
+  virtual bool returns_list(Method m) const noexcept {
+    (void)m;
+    return false;
+  }
+  /// `m`'s result as a list: the arrays of a list-returning method in scikit-learn's order,
+  /// else the one array `run` gives, as a list of one. Throws what `run` throws.
+  std::vector<NdArray> run_list(Method m, const MatrixView& X) const;
+  /// `run_list` for a table (run_table's rules).
+  std::vector<NdArray> run_list_table(Method m, const Table& X) const;
+  /// `run_list` for a 2-d float64 or float32 array (run_array's rules; a list-returning
+  /// method sees float32 values widened to float64).
+  std::vector<NdArray> run_list_array(Method m, const NdArray& X) const;
   /// Whether string (object) columns can reach this estimator's own logic: the encoders,
   /// SimpleImputer fitted on strings, and composites whose first step takes them. For the
   /// others a string column is an InputError (numbers only). A service can check this once
@@ -207,6 +225,12 @@ class Estimator {
   virtual NdArray on_table(Method m, const Table& X) const;
   /// transform_any's hook: the default is on_table(Transform, X) (a numeric result).
   virtual TableTransform on_table_transform(const Table& X) const;
+  /// run_list's hook for a method with returns_list(m) (X has rows); the default throws
+  /// UnsupportedError.
+  virtual std::vector<NdArray> on_list(Method m, const MatrixView& X) const;
+  /// run_list_table's hook for a method with returns_list(m) (X has rows); the default
+  /// checks the columns and calls on_list on numeric_matrix(X).
+  virtual std::vector<NdArray> on_list_table(Method m, const Table& X) const;
   /// The documents path, after run_documents checked UTF-8 and that there are documents.
   /// The default throws InputError (the estimator takes a matrix).
   virtual NdArray on_documents(Method m, const std::vector<std::string_view>& documents) const;

@@ -53,22 +53,26 @@ TableFormat input_format(const Args& args, const std::string& path) {
 // A numeric .npy runs as the matrix it is; a 1-d str .npy and a JSON array of strings as
 // documents; JSON as feature samples (dicts, pairs, strings) for a model that takes them; a
 // structured .npy, CSV and JSON as a table. A sparse result (a vectorizer's
-// transform) is written dense.
-NdArray run_input(const Estimator& est, Method method, const std::string& path, TableFormat fmt) {
+// transform) is written dense. The result is one array, or the list a list-returning method
+// gives (Estimator::returns_list).
+std::vector<NdArray> run_input(const Estimator& est, Method method, const std::string& path,
+                               TableFormat fmt) {
+  auto on_table = [&](const Table& t) { return est.run_list_table(method, t); };
   if (fmt == TableFormat::Npy) {
     const NdArray X = read_npy(ByteView::adopt(read_all(path, Limits{}.max_member_bytes)), Limits{}, path);
-    if (auto docs = documents_from_npy(X)) return est.run_documents(method, *docs);
-    if (X.dtype().kind() != DTypeKind::Structured) return est.run_array(method, X);
-    return est.run_table(method, table_from_npy(X));
+    if (auto docs = documents_from_npy(X)) return {est.run_documents(method, *docs)};
+    if (X.dtype().kind() != DTypeKind::Structured) return est.run_list_array(method, X);
+    return on_table(table_from_npy(X));
   }
   if (fmt == TableFormat::Json) {
     const std::vector<std::uint8_t> bytes = read_all(path);
     const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    if (est.accepts_feature_samples()) return est.run_feature_samples(method, read_json_feature_samples(text));
-    if (auto docs = read_json_documents(text)) return est.run_documents(method, *docs);
-    return est.run_table(method, read_json_table(text));
+    if (est.accepts_feature_samples())
+      return {est.run_feature_samples(method, read_json_feature_samples(text))};
+    if (auto docs = read_json_documents(text)) return {est.run_documents(method, *docs)};
+    return on_table(read_json_table(text));
   }
-  return est.run_table(method, read_table_file(path, fmt));
+  return on_table(read_table_file(path, fmt));
 }
 
 void write_all(const std::string& path, const std::vector<std::uint8_t>& bytes) {
@@ -113,8 +117,17 @@ int cmd_predict(const Args& args) {
   if (!est->supports(method)) {
     throw UnsupportedError(est->type_name() + " has no method " + to_string(method));
   }
-  const NdArray result = run_input(*est, method, in->second, fmt);
-  write_all(out->second, write_npy(result, 0, 64));
+  const std::vector<NdArray> results = run_input(*est, method, in->second, fmt);
+  if (!est->returns_list(method)) {
+    write_all(out->second, write_npy(results.front(), 0, 64));
+    return 0;
+  }
+  // A list (MultiOutputClassifier.predict_proba): element k goes to OUT.k.npy, OUT being
+  // --output without its ".npy".
+  std::string stem = out->second;
+  if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".npy") == 0) stem.resize(stem.size() - 4);
+  for (std::size_t k = 0; k < results.size(); ++k)
+    write_all(stem + "." + std::to_string(k) + ".npy", write_npy(results[k], 0, 64));
   return 0;
 }
 

@@ -171,6 +171,34 @@ TableTransform Estimator::on_table_transform(const Table& X) const {
   return on_table(Method::Transform, X);
 }
 
+std::vector<NdArray> Estimator::run_list(Method m, const MatrixView& X) const {
+  if (!returns_list(m)) return {run(m, X)};
+  if (X.rows() == 0) {
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                     type_name_);
+  }
+  return on_list(m, X);
+}
+
+std::vector<NdArray> Estimator::run_list_table(Method m, const Table& X) const {
+  if (!returns_list(m)) return {run_table(m, X)};
+  if (X.n_rows() == 0) {
+    throw InputError("found array with 0 sample(s) while a minimum of 1 is required by " +
+                     type_name_);
+  }
+  return on_list_table(m, X);
+}
+
+std::vector<NdArray> Estimator::on_list(Method m, const MatrixView&) const {
+  throw UnsupportedError(type_name_ + "." + to_string(m) + " returns a list of arrays, which " +
+                         type_name_ + " does not implement");
+}
+
+std::vector<NdArray> Estimator::on_list_table(Method m, const Table& X) const {
+  check_table_columns(X);
+  return on_list(m, numeric_matrix(X));
+}
+
 namespace {
 void check_documents(const Estimator& est, std::size_t n) {
   if (n == 0) {
@@ -336,15 +364,28 @@ NdArray Estimator::run_parallel(Method m, const MatrixView& X, const RunOptions&
   return NdArray(parts[0].dtype(), std::move(shape), ByteView::adopt(std::move(bytes)));
 }
 
-NdArray Estimator::run_array(Method m, const NdArray& X) const {
+namespace {
+// run_array's input: a 2-d float64 or float32 array.
+void check_float_matrix(const NdArray& X) {
   if (X.ndim() != 2)
     throw InputError("expected a 2-d array, got " + std::to_string(X.ndim()) + "-d");
   const DType& d = X.dtype();
   if (d.kind() != DTypeKind::Float || (d.itemsize() != 8 && d.itemsize() != 4)) {
     throw InputError("expected float64 or float32 input, got " + d.name());
   }
+}
+}  // namespace
+
+NdArray Estimator::run_array(Method m, const NdArray& X) const {
+  check_float_matrix(X);
   const Matrix M = to_matrix(X);
-  return d.itemsize() == 4 ? run_float32(m, M) : run(m, M);
+  return X.dtype().itemsize() == 4 ? run_float32(m, M) : run(m, M);
+}
+
+std::vector<NdArray> Estimator::run_list_array(Method m, const NdArray& X) const {
+  if (!returns_list(m)) return {run_array(m, X)};
+  check_float_matrix(X);
+  return run_list(m, to_matrix(X));
 }
 
 NdArray to_ndarray(const Matrix& m) {

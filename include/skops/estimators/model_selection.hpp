@@ -23,12 +23,15 @@ class SearchCV final : public Estimator {
   bool accepts_strings() const noexcept override { return best_->accepts_strings(); }
   Role role() const noexcept override { return best_->role(); }
   bool supports(Method m) const noexcept override;
+  bool returns_list(Method m) const noexcept override { return best_->returns_list(m); }
   NdArray run(Method m, const MatrixView& X) const override;
   NdArray run_float32(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray on_table(Method m, const Table& X) const override;
   TableTransform on_table_transform(const Table& X) const override;
+  std::vector<NdArray> on_list(Method m, const MatrixView& X) const override;
+  std::vector<NdArray> on_list_table(Method m, const Table& X) const override;
 
  private:
   void require(Method m) const;

@@ -22,14 +22,20 @@ class MultiOutput final : public Estimator {
   Role role() const noexcept override {
     return classifier_ ? Role::Classifier : Role::Regressor;
   }
-  bool supports(Method m) const noexcept override { return m == Method::Predict; }
+  /// predict; and predict_proba for a classifier whose estimators all have it, which
+  /// returns a list (one array per output: returns_list, run_list).
+  bool supports(Method m) const noexcept override;
+  bool returns_list(Method m) const noexcept override { return m == Method::PredictProba; }
   NdArray run(Method m, const MatrixView& X) const override;
 
  protected:
   NdArray on_table(Method m, const Table& X) const override;
+  std::vector<NdArray> on_list(Method m, const MatrixView& X) const override;
+  std::vector<NdArray> on_list_table(Method m, const Table& X) const override;
 
  private:
   NdArray stack(std::vector<NdArray> columns) const;
+  [[noreturn]] void refuse(Method m) const;
   std::vector<EstimatorPtr> estimators_;
   bool classifier_;
 };

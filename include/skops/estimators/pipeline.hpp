@@ -45,6 +45,7 @@ class Pipeline final : public Estimator {
   bool accepts_strings() const noexcept override;
   Role role() const noexcept override;
   bool supports(Method m) const noexcept override;
+  bool returns_list(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
   /// float32 data flows through the steps as long as each step keeps it float32.
   NdArray run_float32(Method m, const MatrixView& X) const override;
@@ -60,6 +61,8 @@ class Pipeline final : public Estimator {
   /// class does); after a step that returns numbers, the rest runs on the numeric matrix.
   NdArray on_table(Method m, const Table& X) const override;
   TableTransform on_table_transform(const Table& X) const override;
+  std::vector<NdArray> on_list(Method m, const MatrixView& X) const override;
+  std::vector<NdArray> on_list_table(Method m, const Table& X) const override;
   /// Documents go to the first step; its CSR result flows on as CSR (sparse_flow.cpp).
   NdArray on_documents(Method m, const std::vector<std::string_view>& documents) const override;
   SparseTransform on_documents_transform(

@@ -48,6 +48,16 @@ TableTransform SearchCV::on_table_transform(const Table& X) const {
   return best_->transform_any(X);
 }
 
+std::vector<NdArray> SearchCV::on_list(Method m, const MatrixView& X) const {
+  require(m);
+  return best_->run_list(m, X);
+}
+
+std::vector<NdArray> SearchCV::on_list_table(Method m, const Table& X) const {
+  require(m);
+  return best_->run_list_table(m, X);
+}
+
 }  // namespace skops::estimators
 
 namespace skops::estimators::detail::model_selection {

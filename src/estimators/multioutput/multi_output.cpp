@@ -67,20 +67,49 @@ NdArray MultiOutput::stack(std::vector<NdArray> cols) const {
   return NdArray(d, {n, k}, ByteView::adopt(std::move(bytes)));
 }
 
+bool MultiOutput::supports(Method m) const noexcept {
+  if (m == Method::Predict) return true;
+  // MultiOutputClassifier._check_predict_proba: every estimator has predict_proba.
+  if (m != Method::PredictProba || !classifier_) return false;
+  return std::all_of(estimators_.begin(), estimators_.end(),
+                     [](const EstimatorPtr& e) { return e->supports(Method::PredictProba); });
+}
+
+void MultiOutput::refuse(Method m) const {
+  if (supports(m)) {
+    throw UnsupportedError(type_name() + "." + to_string(m) +
+                           " returns a list of arrays (one per output): use run_list");
+  }
+  throw UnsupportedError(type_name() + " has no method " + std::string(to_string(m)));
+}
+
 NdArray MultiOutput::run(Method m, const MatrixView& X) const {
-  if (m != Method::Predict)
-    throw UnsupportedError(type_name() + " has no method " + std::string(to_string(m)));
+  if (m != Method::Predict) refuse(m);
   std::vector<NdArray> cols;
   for (const auto& e : estimators_) cols.push_back(e->run(Method::Predict, X));
   return stack(std::move(cols));
 }
 
 NdArray MultiOutput::on_table(Method m, const Table& X) const {
-  if (m != Method::Predict)
-    throw UnsupportedError(type_name() + " has no method " + std::string(to_string(m)));
+  if (m != Method::Predict) refuse(m);
   std::vector<NdArray> cols;
   for (const auto& e : estimators_) cols.push_back(e->run_table(Method::Predict, X));
   return stack(std::move(cols));
+}
+
+// MultiOutputClassifier.predict_proba: [e.predict_proba(X) for e in estimators_].
+std::vector<NdArray> MultiOutput::on_list(Method m, const MatrixView& X) const {
+  if (!supports(m)) refuse(m);
+  std::vector<NdArray> out;
+  for (const auto& e : estimators_) out.push_back(e->run(m, X));
+  return out;
+}
+
+std::vector<NdArray> MultiOutput::on_list_table(Method m, const Table& X) const {
+  if (!supports(m)) refuse(m);
+  std::vector<NdArray> out;
+  for (const auto& e : estimators_) out.push_back(e->run_table(m, X));
+  return out;
 }
 
 }  // namespace skops::estimators

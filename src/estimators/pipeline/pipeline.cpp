@@ -71,6 +71,11 @@ bool Pipeline::supports(Method m) const noexcept {
   return last.estimator->supports(m);
 }
 
+bool Pipeline::returns_list(Method m) const noexcept {
+  const Step& last = steps_.back();
+  return m != Method::InverseTransform && last.estimator && last.estimator->returns_list(m);
+}
+
 NdArray Pipeline::inverse(const MatrixView& X, bool float32) const {
   // The steps' inverse_transform in reverse order (Pipeline.inverse_transform).
   Matrix Xt = X;
@@ -155,6 +160,27 @@ NdArray Pipeline::on_table(Method m, const Table& X) const {
   const Estimator& last = *steps_.back().estimator;
   if (const auto* t = std::get_if<Table>(&flow)) return last.run_table(m, *t);
   return last.run(m, std::get<Matrix>(flow));
+}
+
+// The list-returning method of the last step (returns_list), after the other steps' transforms.
+std::vector<NdArray> Pipeline::on_list(Method m, const MatrixView& X) const {
+  Matrix Xt = X;
+  for (std::size_t i = 0; i + 1 < steps_.size(); ++i) {
+    if (steps_[i].estimator)
+      Xt = estimators::detail::pipeline::transform_matrix(*steps_[i].estimator, Xt);
+  }
+  return steps_.back().estimator->run_list(m, Xt);
+}
+
+std::vector<NdArray> Pipeline::on_list_table(Method m, const Table& X) const {
+  estimators::detail::pipeline::Flow flow = X;
+  for (std::size_t i = 0; i + 1 < steps_.size(); ++i) {
+    if (steps_[i].estimator)
+      flow = estimators::detail::pipeline::transform_flow(*steps_[i].estimator, flow);
+  }
+  const Estimator& last = *steps_.back().estimator;
+  if (const auto* t = std::get_if<Table>(&flow)) return last.run_list_table(m, *t);
+  return last.run_list(m, std::get<Matrix>(flow));
 }
 
 TableTransform Pipeline::on_table_transform(const Table& X) const {
