@@ -4,7 +4,7 @@
 // prep_kbins_quantile_power_logreg (a ColumnTransformer of the three before a
 // LogisticRegression), through the API and through `skops-cpp predict`.
 // Every recorded method (inverse_transform on its own input, sparse input where recorded)
-// equals scikit-learn's: dtype and shape as scikit-learn's, floats within 1e-12 relative /
+// equals scikit-learn's (KBinsDiscretizer also on float32 input): dtype and shape as scikit-learn's, floats within 1e-12 relative /
 // 1e-10 absolute, labels exactly; again after dumps → loads, which writes the same
 // attributes back. The normal CDF and quantile function against scipy.special's ndtr /
 // ndtri (both scipy versions) to 1e-12 relative. Native construction and the refusals.
@@ -105,6 +105,19 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
       input = ts::read_npy_file(ts::data_path(m.dir + "/" + meta["method_inputs"][method_name].get<std::string>()));
     }
     expect_same(est.run_array(*method, input), ts::read_npy_file(m.path("." + method_name + ".npy")));
+  }
+  if (meta.contains("float32")) {
+    // float32 input through run_array (KBinsDiscretizer: float32 codes, as scikit-learn).
+    SCOPED_TRACE(what + " float32");
+    const auto& f = meta["float32"];
+    const auto file = [&](const char* key) {
+      return ts::read_npy_file(ts::data_path(m.dir + "/" + f[key].get<std::string>()));
+    };
+    expect_same(est.run_array(Method::Transform, file("input")), file("transform"));
+    if (f.contains("inverse_input")) {
+      expect_same(est.run_array(Method::InverseTransform, file("inverse_input")),
+                  file("inverse_transform"));
+    }
   }
   if (meta.contains("sparse")) {
     SCOPED_TRACE(what + " sparse");

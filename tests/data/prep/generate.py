@@ -19,7 +19,8 @@ Writes, for the running scikit-learn, OUT/sklearn-<version>/NAME.{skops, X.npy, 
 expected.json}, NAME.Xt.npy (the input of inverse_transform, named in expected.json
 "method_inputs"), for sparse cases NAME.Xs.npy / NAME.sparse_transform.npy /
 NAME.sparse_inverse_transform.npy (the input's dense form and scikit-learn's sparse results
-densified), and special_ndtri.npy / special_ndtr.npy (rows [argument, scipy's value]).
+densified), for KBinsDiscretizer NAME.X32.npy / NAME.transform32.npy (float32 input) and
+for the ordinal ones NAME.Xt32.npy / NAME.inverse_transform32.npy, and special_ndtri.npy / special_ndtr.npy (rows [argument, scipy's value]).
 
     PYTHONPATH=<skops source> python3 tests/data/prep/generate.py tests/data/prep
 """
@@ -210,6 +211,20 @@ def main():
                    f"{name}.inverse_transform.npy")
             methods["inverse_transform"] = f"{name}.inverse_transform.npy"
             method_inputs["inverse_transform"] = f"{name}.Xt.npy"
+        if name.startswith("KB_"):
+            # float32 input: codes in float32 (dtype=None) or the dtype parameter's type.
+            X32 = X_test.astype(np.float32)
+            np.save(base + ".X32.npy", X32, allow_pickle=False)
+            record("float32 transform", model.transform(X32), back.transform(X32),
+                   f"{name}.transform32.npy")
+            meta_float32 = {"input": f"{name}.X32.npy", "transform": f"{name}.transform32.npy"}
+            if "inverse_transform" in method_inputs and name.startswith("KB_ordinal"):
+                Xt32 = np.load(base + ".Xt.npy").astype(np.float32)
+                np.save(base + ".Xt32.npy", Xt32, allow_pickle=False)
+                record("float32 inverse", model.inverse_transform(Xt32), back.inverse_transform(Xt32),
+                       f"{name}.inverse_transform32.npy")
+                meta_float32["inverse_input"] = f"{name}.Xt32.npy"
+                meta_float32["inverse_transform"] = f"{name}.inverse_transform32.npy"
         sparse = {}
         if name.startswith("QT_"):
             Xs = sparse_input(X_test)
@@ -232,6 +247,8 @@ def main():
             meta["method_inputs"] = method_inputs
         if sparse:
             meta["sparse"] = sparse
+        if name.startswith("KB_"):
+            meta["float32"] = meta_float32
         with open(base + ".expected.json", "w") as f:
             json.dump(meta, f, indent=1)
         print("wrote", base, sorted(methods), untrusted, os.path.getsize(base + ".skops"))
