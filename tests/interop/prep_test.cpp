@@ -346,4 +346,61 @@ TEST(PrepNative, KBinsDiscretizerEncodesDtypesAndInverts) {
   EXPECT_EQ(back->run(Method::Transform, X).dtype(), skops::DType::float32());
 }
 
+// ------------------------------------------------------------------ tampered files
+// `est` written, with one attribute replaced, must be refused at load with a
+// ValidationError whose message contains `needle`.
+void expect_refused(const skops::Estimator& est, const std::string& key, skops::NodePtr value,
+                    const std::string& needle) {
+  SCOPED_TRACE(est.type_name() + " " + key);
+  auto root = skops::make::clone(*skops::to_node(est));
+  auto state = skops::make::clone(*root->child("content"));
+  bool found = false;
+  for (auto& e : state->entries) {
+    if (e.key == key) {
+      e.value = std::move(value);
+      found = true;
+    }
+  }
+  ASSERT_TRUE(found);
+  root->children = {{"content", state}};
+  try {
+    skops::loads(skops::write_document_bytes(*root));
+    ADD_FAILURE() << "loaded";
+  } catch (const skops::ValidationError& e) {
+    EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+  }
+}
+
+TEST(PrepFiles, InconsistentAttributesAreRefused) {
+  using skops::make::array;
+  using skops::estimators::KBinsDiscretizer;
+  const KBinsDiscretizer kb({{0, 1, 2, 3}, {-1, 0, 1}}, "onehot");
+  expect_refused(kb, "n_bins_", array(NdArray::from_vector<std::int64_t>({3, 3})), "n_bins_");
+  expect_refused(kb, "bin_edges_",
+                 skops::make::object_array({array(NdArray::from_vector<double>({0, 2, 1, 3})),
+                                            array(NdArray::from_vector<double>({-1, 0, 1}))},
+                                           {2}),
+                 "not sorted");
+  expect_refused(kb, "bin_edges_",
+                 skops::make::object_array({array(NdArray::from_vector<double>({0, 1, 2, 3}))}, {1}),
+                 "one array per feature");
+  expect_refused(kb, "_encoder", skops::make::none(), "_encoder");
+  using skops::estimators::QuantileTransformer;
+  const QuantileTransformer qt2({0, 10, 1, 11, 2, 12}, {0, 0.5, 1}, 2);
+  expect_refused(qt2, "quantiles_", array(NdArray::from_vector<double>({0, 10, 3, 11, 2, 12}, {3, 2})),
+                 "non-decreasing");
+  expect_refused(qt2, "quantiles_", array(NdArray::from_vector<double>({0, 10, 1, 11}, {2, 2})),
+                 "shape");
+  expect_refused(qt2, "references_", array(NdArray::from_vector<double>({0, 0.7, 0.5})),
+                 "non-decreasing");
+  using skops::estimators::PowerTransformer;
+  using skops::estimators::StandardScaler;
+  const PowerTransformer pt({0.5, 1.5}, "yeo-johnson",
+                            std::make_shared<StandardScaler>(std::vector<double>{0, 0},
+                                                             std::vector<double>{1, 1}));
+  expect_refused(pt, "_scaler", skops::make::none(), "_scaler");
+  expect_refused(pt, "lambdas_", array(NdArray::from_vector<double>({0.5})), "lambdas_");
+  expect_refused(pt, "method", skops::make::str("box-cocks"), "method");
+}
+
 }  // namespace
