@@ -300,6 +300,13 @@ TEST(PrepNative, PowerTransformerBranchesAndRefusals) {
   EXPECT_THROW(bc.run(Method::Transform, (Matrix(1, 2) << 1.0, 0.0).finished()), skops::InputError);
   EXPECT_THROW(bc.run(Method::Transform, (Matrix(1, 2) << -1.0, kNaN).finished()), skops::InputError);
   EXPECT_NO_THROW(bc.run(Method::Transform, (Matrix(1, 2) << 1.0, kNaN).finished()));
+  skops::CsrMatrix S;
+  S.rows = 1;
+  S.cols = 2;
+  S.indptr = {0, 1};
+  S.indices = {0};
+  S.data = {1.0};
+  EXPECT_THROW(bc.run_sparse(Method::Transform, S), skops::InputError);
   const auto back = ts::reload(bc);
   EXPECT_EQ(back->run(Method::Transform, P).to_vector<double>(), b);
   EXPECT_THROW(PowerTransformer({1.0}, "log"), skops::ValidationError);
@@ -336,6 +343,16 @@ TEST(PrepNative, KBinsDiscretizerEncodesDtypesAndInverts) {
   S.indices = {0};
   S.data = {1.0};
   EXPECT_THROW(ord.run_sparse(Method::Transform, S), skops::InputError);
+  EXPECT_THROW(ord.run_sparse(Method::InverseTransform, S), skops::InputError);
+  // One-hot CSR input to inverse_transform is decoded (OneHotEncoder takes CSR).
+  skops::CsrMatrix H;
+  H.rows = 1;
+  H.cols = 5;
+  H.indptr = {0, 2};
+  H.indices = {2, 4};
+  H.data = {1.0, 1.0};
+  EXPECT_EQ(hot.run_sparse(Method::InverseTransform, H).to_vector<double>(),
+            (std::vector<double>{2.5, 0.5}));
   // Unsorted edges or NaN edges are refused at construction.
   EXPECT_THROW(KBinsDiscretizer({{0, 2, 1}}, "ordinal"), skops::ValidationError);
   EXPECT_THROW(KBinsDiscretizer({{0, kNaN}}, "ordinal"), skops::ValidationError);

@@ -557,7 +557,7 @@ class QuantileTransformer final : public TransformerBase {
 /// sklearn.preprocessing.PowerTransformer: Yeo-Johnson or Box-Cox per feature with lambdas_
 /// (the exact branches at |lambda| < spacing(1) and |lambda - 2| <= spacing(1)), then the
 /// stored StandardScaler `_scaler` when standardize. NaN passes through; Box-Cox refuses
-/// non-positive input (InputError, as scikit-learn's ValueError).
+/// non-positive input (InputError, as scikit-learn's ValueError); sparse input is refused.
 class PowerTransformer final : public TransformerBase {
  public:
   /// `method`: "yeo-johnson" or "box-cox"; `scaler` null ⇔ standardize=False (else with
@@ -574,6 +574,8 @@ class PowerTransformer final : public TransformerBase {
   NdArray do_transform(const MatrixView& X) const override;
   bool has_inverse_transform() const noexcept override { return true; }
   NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
+  /// Refused, as scikit-learn's check_array (accept_sparse=False) refuses it.
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
 
  private:
   std::vector<double> lambdas_;
@@ -587,8 +589,9 @@ class PowerTransformer final : public TransformerBase {
 /// one-hot ("onehot", "onehot-dense"; scikit-learn's "onehot" gives a scipy matrix, `run`
 /// the same values dense). The output dtype is the `dtype` parameter when set (float32 input
 /// is then rounded to float32 before binning, as check_array does), else the input's.
-/// NaN and infinity are refused; sparse input too (scikit-learn wants dense data).
-/// inverse_transform gives each bin's centre.
+/// NaN and infinity are refused; sparse input too (scikit-learn wants dense data), except
+/// one-hot input to inverse_transform (the encoder takes CSR). inverse_transform gives each
+/// bin's centre.
 class KBinsDiscretizer final : public TransformerBase {
  public:
   /// `bin_edges`: per feature ≥ 2 sorted values without NaN (n_bins_ = size - 1).

@@ -109,6 +109,11 @@ NdArray PowerTransformer::inverse_transform(const MatrixView& X) const {
   return to_ndarray(out);
 }
 
+NdArray PowerTransformer::on_sparse(Method, const CsrMatrix&) const {
+  // _check_input validates with check_array's default accept_sparse=False.
+  throw InputError(type_name() + ": a sparse matrix was passed, but dense data is required");
+}
+
 }  // namespace skops::estimators
 
 namespace skops::estimators::detail::preprocessing {
