@@ -589,9 +589,9 @@ class PowerTransformer final : public TransformerBase {
 /// one-hot ("onehot", "onehot-dense"; scikit-learn's "onehot" gives a scipy matrix, `run`
 /// the same values dense). The output dtype is the `dtype` parameter when set (float32 input
 /// is then rounded to float32 before binning, as check_array does), else the input's.
-/// NaN and infinity are refused; sparse input too (scikit-learn wants dense data), except
-/// one-hot input to inverse_transform (the encoder takes CSR). inverse_transform gives each
-/// bin's centre.
+/// NaN and infinity are refused; sparse input too (scikit-learn wants dense data; its
+/// one-hot inverse_transform would also take CSR: not modelled). inverse_transform gives
+/// each bin's centre.
 class KBinsDiscretizer final : public TransformerBase {
  public:
   /// `bin_edges`: per feature ≥ 2 sorted values without NaN (n_bins_ = size - 1).

@@ -179,10 +179,10 @@ NdArray KBinsDiscretizer::do_inverse_transform_float32(const MatrixView& X) cons
   return inverse_as(X, encode_ == "ordinal");
 }
 
-NdArray KBinsDiscretizer::on_sparse(Method m, const CsrMatrix& X) const {
-  // The encoder's inverse_transform takes CSR (check_array(accept_sparse="csr")); transform
-  // and the ordinal inverse validate with dense-only check_array.
-  if (m == Method::InverseTransform && encode_ != "ordinal") return inverse_as(dense_matrix(X), false);
+NdArray KBinsDiscretizer::on_sparse(Method, const CsrMatrix&) const {
+  // transform and the ordinal inverse validate with dense-only check_array. (scikit-learn's
+  // one-hot inverse would take CSR through its encoder; run_sparse checks the column count
+  // against n_features_in, so that input is refused here too, as an InputError.)
   throw InputError(type_name() + ": a sparse matrix was passed, but dense data is required");
 }
 
