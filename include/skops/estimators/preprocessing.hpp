@@ -13,8 +13,9 @@
 /// formula (scalers, OneHotEncoder, LabelEncoder); the generic `Method` enum has no
 /// inverse, so call it on the class.
 ///
-/// Not modelled: sparse input/output (a file fitted with `sparse_output=True` still
-/// transforms, but the result is a dense array), string input to the encoders through
+/// Not modelled: sparse input/output (a file fitted with `sparse_output=True`, or a
+/// KBinsDiscretizer with encode="onehot", still transforms, but the result is a dense array;
+/// MaxAbsScaler, Normalizer and QuantileTransformer keep CSR input sparse), string input to the encoders through
 /// `run` (a numeric matrix cannot hold strings: numeric input never matches a string
 /// category; LabelEncoder has typed string methods), float32 rounding of intermediate
 /// results (scikit-learn keeps float32 input in float32; `run` computes in float64).
@@ -508,6 +509,129 @@ class FunctionTransformer final : public TransformerBase {
   std::string func_, inverse_func_;
   bool validate_;
   bool check_array_ = false;
+};
+
+/// sklearn.preprocessing.QuantileTransformer: each feature mapped through its fitted
+/// quantiles_ onto references_ (uniform output), then through the standard normal quantile
+/// function for output_distribution="normal"; scikit-learn's averaged forward and backward
+/// np.interp (repeated quantiles), its BOUNDS_THRESHOLD (1e-7) clipping, NaN kept.
+/// CSR input stays CSR: only the stored values are mapped (implicit zeros stay 0), as
+/// scikit-learn does with its csc input; transform refuses negative stored values unless
+/// ignore_implicit_zeros.
+class QuantileTransformer final : public TransformerBase {
+ public:
+  /// `quantiles`: n_quantiles rows of n_features values (row-major, as quantiles_), each
+  /// column non-decreasing and finite; `references`: n_quantiles non-decreasing values in
+  /// [0, 1]; `output_distribution`: "uniform" or "normal". Throws ValidationError.
+  QuantileTransformer(std::vector<double> quantiles, std::vector<double> references,
+                      std::int64_t n_features, std::string output_distribution = "uniform",
+                      bool ignore_implicit_zeros = false);
+  const std::string& output_distribution() const noexcept { return output_distribution_; }
+  bool ignore_implicit_zeros() const noexcept { return ignore_implicit_zeros_; }
+  std::int64_t n_quantiles() const noexcept { return static_cast<std::int64_t>(references_.size()); }
+  /// quantiles_ as given (row-major n_quantiles × n_features).
+  const std::vector<double>& quantiles() const noexcept { return quantiles_; }
+  const std::vector<double>& references() const noexcept { return references_; }
+  /// Back-projection to the original space (np.interp from references_ to quantiles_).
+  NdArray inverse_transform(const MatrixView& X) const;
+  bool accepts_sparse() const noexcept override { return true; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
+  SparseTransform on_sparse_transform(const CsrMatrix& X) const override;
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
+
+ private:
+  double map_value(double x, std::size_t j, bool inverse) const;
+  std::vector<double> quantiles_, references_;
+  std::string output_distribution_;
+  bool ignore_implicit_zeros_;
+  bool normal_ = false;
+  // Per feature: quantiles_ column, and -column[::-1]; -references_[::-1] (the backward pass).
+  std::vector<std::vector<double>> columns_, reversed_columns_;
+  std::vector<double> reversed_references_;
+};
+
+/// sklearn.preprocessing.PowerTransformer: Yeo-Johnson or Box-Cox per feature with lambdas_
+/// (the exact branches at |lambda| < spacing(1) and |lambda - 2| <= spacing(1)), then the
+/// stored StandardScaler `_scaler` when standardize. NaN passes through; Box-Cox refuses
+/// non-positive input (InputError, as scikit-learn's ValueError); sparse input is refused.
+class PowerTransformer final : public TransformerBase {
+ public:
+  /// `method`: "yeo-johnson" or "box-cox"; `scaler` null ⇔ standardize=False (else with
+  /// lambdas.size() features). Throws ValidationError.
+  PowerTransformer(std::vector<double> lambdas, std::string method = "yeo-johnson",
+                   std::shared_ptr<const StandardScaler> scaler = nullptr);
+  const std::string& method() const noexcept { return method_; }
+  const std::vector<double>& lambdas() const noexcept { return lambdas_; }
+  bool standardize() const noexcept { return scaler_ != nullptr; }
+  const std::shared_ptr<const StandardScaler>& scaler() const noexcept { return scaler_; }
+  NdArray inverse_transform(const MatrixView& X) const;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
+  /// Refused, as scikit-learn's check_array (accept_sparse=False) refuses it.
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
+
+ private:
+  std::vector<double> lambdas_;
+  std::string method_;
+  bool box_cox_ = false;
+  std::shared_ptr<const StandardScaler> scaler_;
+};
+
+/// sklearn.preprocessing.KBinsDiscretizer: bin index per feature
+/// (np.searchsorted(bin_edges_[j][1:-1], x, side="right")), as float codes ("ordinal") or
+/// one-hot ("onehot", "onehot-dense"; scikit-learn's "onehot" gives a scipy matrix, `run`
+/// the same values dense). The output dtype is the `dtype` parameter when set (float32 input
+/// is then rounded to float32 before binning, as check_array does), else the input's.
+/// NaN and infinity are refused; sparse input too (scikit-learn wants dense data; its
+/// one-hot inverse_transform would also take CSR: not modelled). inverse_transform gives
+/// each bin's centre.
+class KBinsDiscretizer final : public TransformerBase {
+ public:
+  /// `bin_edges`: per feature ≥ 2 sorted values without NaN (n_bins_ = size - 1).
+  /// `encode`: "ordinal", "onehot" or "onehot-dense"; `strategy` is informative;
+  /// `dtype`: float32, float64 or nullopt (the input's). Throws ValidationError.
+  KBinsDiscretizer(std::vector<std::vector<double>> bin_edges, std::string encode = "onehot",
+                   std::string strategy = "quantile", std::optional<DType> dtype = std::nullopt);
+  const std::vector<std::vector<double>>& bin_edges() const noexcept { return bin_edges_; }
+  std::vector<std::int64_t> n_bins() const;
+  const std::string& encode() const noexcept { return encode_; }
+  const std::string& strategy() const noexcept { return strategy_; }
+  const std::optional<DType>& dtype() const noexcept { return dtype_; }
+  /// Output columns: n_features (ordinal) or the sum of n_bins_.
+  std::int64_t n_output_features() const noexcept { return n_out_; }
+  /// Bin centres ((edge[i] + edge[i+1]) * 0.5) of each code: ordinal codes are truncated to
+  /// integers and negative ones count from the end (numpy indexing); one-hot rows are
+  /// decoded by their first maximum per feature (a feature block summing to zero is an
+  /// InputError, as scikit-learn's OneHotEncoder). Float64.
+  NdArray inverse_transform(const MatrixView& X) const;
+  /// The OneHotEncoder `_encoder` a file held (kept for saving), or null.
+  const std::shared_ptr<const OneHotEncoder>& encoder() const noexcept { return encoder_; }
+  void set_encoder(std::shared_ptr<const OneHotEncoder> encoder);
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+  NdArray do_transform_float32(const MatrixView& X) const override;
+  bool has_inverse_transform() const noexcept override { return true; }
+  NdArray do_inverse_transform(const MatrixView& X) const override { return inverse_transform(X); }
+  NdArray do_inverse_transform_float32(const MatrixView& X) const override;
+  NdArray on_sparse(Method m, const CsrMatrix& X) const override;
+
+ private:
+  NdArray transform_as(const MatrixView& X, bool float32_input) const;
+  NdArray inverse_as(const MatrixView& X, bool float32_output) const;
+  std::vector<std::vector<double>> bin_edges_;
+  std::string encode_, strategy_;
+  std::optional<DType> dtype_;
+  std::shared_ptr<const OneHotEncoder> encoder_;
+  std::vector<std::int64_t> offsets_;
+  std::int64_t n_out_ = 0;
 };
 
 }  // namespace skops::estimators

@@ -52,6 +52,14 @@ void save_target(const TargetEncoder& e, ObjectWriter& w);
 /// categories_ of an encoder: one category list per input column (n when known, else -1).
 std::vector<CategoryList> read_all_categories(const ObjectView& obj, std::int64_t n);
 
+// quantile_transformer.cpp, power_transformer.cpp, kbins_discretizer.cpp
+std::unique_ptr<QuantileTransformer> build_quantile(const ObjectView& obj);
+void save_quantile(const QuantileTransformer& e, ObjectWriter& w);
+std::unique_ptr<PowerTransformer> build_power(const ObjectView& obj);
+void save_power(const PowerTransformer& e, ObjectWriter& w);
+std::unique_ptr<KBinsDiscretizer> build_kbins(const ObjectView& obj);
+void save_kbins(const KBinsDiscretizer& e, ObjectWriter& w);
+
 // function_transformer.cpp
 std::unique_ptr<FunctionTransformer> build_function(const ObjectView& obj);
 void save_function(const FunctionTransformer& e, ObjectWriter& w);

@@ -1,6 +1,8 @@
 // sklearn.preprocessing: the scalers (scalers.cpp), Normalizer and Binarizer (simple.cpp),
 // KernelCenterer (kernel_centerer.cpp), PolynomialFeatures (polynomial.cpp), OneHotEncoder and OrdinalEncoder (encoders*.cpp),
-// TargetEncoder (target_encoder.cpp), LabelEncoder (label.cpp), FunctionTransformer (function_transformer.cpp).
+// TargetEncoder (target_encoder.cpp), LabelEncoder (label.cpp), FunctionTransformer (function_transformer.cpp),
+// QuantileTransformer (quantile_transformer.cpp, normal.cpp), PowerTransformer (power_transformer.cpp),
+// KBinsDiscretizer (kbins_discretizer.cpp).
 
 #include "estimators/builtins.hpp"
 #include "estimators/preprocessing/internal.hpp"
@@ -17,6 +19,10 @@ void register_preprocessing(TypeRegistry& reg) {
   reg.add<Normalizer>(data + "Normalizer", build_normalizer, save_normalizer);
   reg.add<Binarizer>(data + "Binarizer", build_binarizer, save_binarizer);
   reg.add<KernelCenterer>(data + "KernelCenterer", build_kernel_centerer, save_kernel_centerer);
+  reg.add<QuantileTransformer>(data + "QuantileTransformer", build_quantile, save_quantile);
+  reg.add<PowerTransformer>(data + "PowerTransformer", build_power, save_power);
+  reg.add<KBinsDiscretizer>("sklearn.preprocessing._discretization.KBinsDiscretizer", build_kbins,
+                            save_kbins);
   reg.add<PolynomialFeatures>("sklearn.preprocessing._polynomial.PolynomialFeatures", build_poly,
                               save_poly);
   reg.add<OneHotEncoder>("sklearn.preprocessing._encoders.OneHotEncoder", build_onehot,

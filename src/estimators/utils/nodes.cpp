@@ -29,6 +29,16 @@ DType dtype_param(const ValueView& v) {
       if (n.module == d.module && n.cls == d.name) return DType(d.kind, d.size);
     }
   }
+  if (n.kind == NodeKind::DType) {
+    // A numpy.dtype instance (e.g. KBinsDiscretizer's encoder dtype=X.dtype): the dtype of
+    // the empty array it holds.
+    if (const NodePtr content = n.child("content")) {
+      const DType d = ValueView(content, v.ctx()).as_array().dtype();
+      for (const auto& t : kDTypes) {
+        if (t.kind == d.kind() && t.size == d.itemsize()) return d;
+      }
+    }
+  }
   v.fail("unsupported dtype parameter " + n.type_name() + " (expected a numeric numpy type)");
 }
 

@@ -12,7 +12,8 @@
 
 namespace skops::estimators::detail {
 
-/// Reads a `dtype=` parameter (TypeNode `numpy.float64`, `builtins.float`, ...). Returns the
+/// Reads a `dtype=` parameter (TypeNode `numpy.float64`, `builtins.float`, ..., or a
+/// numpy.dtype instance of such a type: DTypeNode). Returns the
 /// numeric dtype, or fails for anything else.
 DType dtype_param(const ValueView& v);
 /// TypeNode for a numeric dtype (`numpy.float64`, ...).

@@ -62,6 +62,31 @@ void add_preprocessing(Models& out, const Fixtures& f, const std::string& versio
   out.emplace_back("FunctionTransformer_log1p",
                    std::make_shared<pp::FunctionTransformer>("log1p", "expm1"));
   out.emplace_back("FunctionTransformer_identity", std::make_shared<pp::FunctionTransformer>());
+  // Five quantiles per feature (row-major quantiles_), one run repeated in feature 1.
+  const std::vector<double> quantiles = {4.3, 2.0, 1.0, 0.1,  5.1, 2.8, 1.6, 0.3,  5.8, 3.0, 4.35, 1.3,
+                                         6.4, 3.0, 5.1, 1.8,  7.9, 4.4, 6.9, 2.5};
+  const std::vector<double> references = {0.0, 0.25, 0.5, 0.75, 1.0};
+  out.emplace_back("QuantileTransformer_uniform",
+                   std::make_shared<pp::QuantileTransformer>(quantiles, references, 4));
+  out.emplace_back("QuantileTransformer_normal",
+                   std::make_shared<pp::QuantileTransformer>(quantiles, references, 4, "normal"));
+  out.emplace_back("PowerTransformer_yeo_johnson",
+                   std::make_shared<pp::PowerTransformer>(
+                       std::vector<double>{0.7, 0.0, 2.0, -0.4}, "yeo-johnson",
+                       std::make_shared<pp::StandardScaler>(std::vector<double>{3.1, 1.4, 5.0, 0.6},
+                                                            std::vector<double>{0.5, 0.3, 8.0, 0.4})));
+  out.emplace_back("PowerTransformer_box_cox", std::make_shared<pp::PowerTransformer>(
+                                                   std::vector<double>{0.5, 0.0, 1.3, -0.2}, "box-cox"));
+  const std::vector<std::vector<double>> edges = {
+      {4.3, 5.2, 6.1, 7.9}, {2.0, 3.0, 4.4}, {1.0, 2.5, 4.2, 5.0, 6.9}, {0.1, 2.5}};
+  out.emplace_back("KBinsDiscretizer_ordinal",
+                   std::make_shared<pp::KBinsDiscretizer>(edges, "ordinal", "uniform"));
+  out.emplace_back("KBinsDiscretizer_onehot",
+                   std::make_shared<pp::KBinsDiscretizer>(edges, "onehot", "quantile"),
+                   std::vector<std::string>{});
+  out.emplace_back("KBinsDiscretizer_onehot_dense_float32",
+                   std::make_shared<pp::KBinsDiscretizer>(edges, "onehot-dense", "kmeans",
+                                                          DType::float32()));
 }
 
 }  // namespace skops::native_models
