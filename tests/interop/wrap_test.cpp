@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -138,6 +139,93 @@ TEST(WrapFiles, ConstantPredictorLoadsWithTheDefaultTrust) {
     EXPECT_EQ(occ.code_book().rows(), 4);
     EXPECT_EQ(occ.code_book().cols(), 6);
   }
+}
+
+// A wrap file rewritten with its schema.json edited as JSON (every other member kept).
+std::vector<std::uint8_t> edited(const ts::ZooModel& m,
+                                 const std::function<void(nlohmann::json& state)>& edit,
+                                 bool added_str_key = false) {
+  auto archive = skops::ArchiveReader::open_file(m.path(".skops"));
+  std::vector<std::pair<std::string, std::vector<std::uint8_t>>> members;
+  for (const auto& e : archive->entries()) {
+    const skops::ByteView v = archive->read(e.name);
+    std::vector<std::uint8_t> bytes(v.data, v.data + v.size);
+    if (e.name == "schema.json") {
+      auto schema = nlohmann::json::parse(std::string(bytes.begin(), bytes.end()));
+      edit(schema["content"]["content"]);
+      // A key added to the state dict needs its key type (a str TypeNode, like the others).
+      if (added_str_key) {
+        auto& types = schema["content"]["key_types"]["content"];
+        types.push_back(types[0]);
+      }
+      const std::string text = schema.dump();
+      bytes.assign(text.begin(), text.end());
+    }
+    members.emplace_back(e.name, std::move(bytes));
+  }
+  return skops::write_archive_bytes(members);
+}
+
+TEST(WrapFiles, ChainOrderMustBeAPermutation) {
+  const ts::ZooModel m{"wrap/sklearn-1.2.1", "ClassifierChain_logistic_explicit"};
+  // order_ is the list given as `order` (one node): [2, 0, 3, 1] -> [2, 0, 3, 2].
+  const auto bytes = edited(m, [](nlohmann::json& st) {
+    for (const char* key : {"order", "order_"}) st[key]["content"][3] = st[key]["content"][0];
+  });
+  try {
+    skops::loads(bytes, m.options());
+    ADD_FAILURE() << "loaded";
+  } catch (const skops::ValidationError& e) {
+    EXPECT_NE(std::string(e.what()).find("permutation"), std::string::npos) << e.what();
+  }
+}
+
+TEST(WrapFiles, ChainEstimatorsMustTakeThePreviousTargets) {
+  const ts::ZooModel m{"wrap/sklearn-1.4.2", "RegressorChain_ridge_explicit"};
+  // estimators_[0] takes 5 columns, estimators_[1] 6: swapped, the chain is refused.
+  const auto bytes = edited(m, [](nlohmann::json& st) {
+    std::swap(st["estimators_"]["content"][0], st["estimators_"]["content"][1]);
+  });
+  EXPECT_THROW(skops::loads(bytes, m.options()), skops::ValidationError);
+}
+
+TEST(WrapFiles, ChainMethodOtherThanPredictIsRefused) {
+  const ts::ZooModel m{"wrap/sklearn-1.4.2", "ClassifierChain_logistic_explicit"};
+  // scikit-learn 1.5's chain_method_: the chain feeds probabilities, not predictions.
+  const auto bytes = edited(m, [](nlohmann::json& st) {
+    st["chain_method_"] = {{"__class__", "str"}, {"__module__", "builtins"},
+                           {"__loader__", "JsonNode"}, {"content", "\"predict_proba\""},
+                           {"is_json", true}, {"__id__", 1}};
+  }, true);
+  EXPECT_THROW(skops::loads(bytes, m.options()), skops::UnsupportedError);
+}
+
+TEST(WrapFiles, OutputCodeBookMustMatchTheEstimators) {
+  const ts::ZooModel m{"wrap/sklearn-1.2.1", "OutputCodeClassifier_linearsvc_3"};
+  const auto bytes = edited(m, [](nlohmann::json& st) { st["estimators_"]["content"].erase(0); });
+  try {
+    skops::loads(bytes, m.options());
+    ADD_FAILURE() << "loaded";
+  } catch (const skops::ValidationError& e) {
+    EXPECT_NE(e.json_pointer().find("code_book_"), std::string::npos) << e.what();
+  }
+}
+
+// scikit-learn 1.6 renamed base_estimator_ to estimator_: both load, and the name read is
+// the name written.
+TEST(WrapFiles, SelfTrainingReadsEitherEstimatorName) {
+  const ts::ZooModel m{"wrap/sklearn-1.4.2", "SelfTrainingClassifier_svc_threshold"};
+  const auto bytes = edited(m, [](nlohmann::json& st) {
+    st["estimator_"] = st["base_estimator_"];
+    st.erase("base_estimator_");
+  });
+  const auto est = skops::loads(bytes, m.options());
+  const NdArray X = ts::read_npy_file(m.path(".X.npy"));
+  ts::expect_close(est->run_array(Method::PredictProba, X),
+                   ts::read_npy_file(m.path(".predict_proba.npy")));
+  const auto keys = state_keys(*skops::Document::read_bytes(skops::dumps(*est)));
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), "estimator_"), 1);
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), "base_estimator_"), 0);
 }
 
 using skops::estimators::LinearRegressor;
