@@ -44,7 +44,8 @@ const std::map<std::string, std::size_t> kCounts = {{"wrap/sklearn-1.2.1", 18},
 std::vector<ts::ZooModel> wrap_models() {
   std::vector<ts::ZooModel> out;
   for (const auto& [dir, n] : kCounts) {
-    for (const auto& f : ts::list_files(dir, ".skops")) out.push_back({dir, fs::path(f).stem().string()});
+    for (const auto& f : ts::list_files(dir, ".skops"))
+      out.push_back({dir, fs::path(f).stem().string()});
   }
   return out;
 }
@@ -192,11 +193,14 @@ TEST(WrapFiles, ChainEstimatorsMustTakeThePreviousTargets) {
 TEST(WrapFiles, ChainMethodOtherThanPredictIsRefused) {
   const ts::ZooModel m{"wrap/sklearn-1.4.2", "ClassifierChain_logistic_explicit"};
   // scikit-learn 1.5's chain_method_: the chain feeds probabilities, not predictions.
-  const auto bytes = edited(m, [](nlohmann::json& st) {
-    st["chain_method_"] = {{"__class__", "str"}, {"__module__", "builtins"},
-                           {"__loader__", "JsonNode"}, {"content", "\"predict_proba\""},
-                           {"is_json", true}, {"__id__", 1}};
-  }, true);
+  const auto bytes = edited(
+      m,
+      [](nlohmann::json& st) {
+        st["chain_method_"] = {{"__class__", "str"},       {"__module__", "builtins"},
+                               {"__loader__", "JsonNode"}, {"content", "\"predict_proba\""},
+                               {"is_json", true},          {"__id__", 1}};
+      },
+      true);
   EXPECT_THROW(skops::loads(bytes, m.options()), skops::UnsupportedError);
 }
 
@@ -257,10 +261,10 @@ TEST(ChainNative, RefusesBrokenInvariants) {
   using skops::estimators::Chain;
   auto a = linreg({2.0, 0.0}, 1.0);
   auto b = linreg({0.0, 1.0, 10.0}, 0.5);
-  EXPECT_THROW(Chain({a, b}, {1, 1}, 2, false), skops::ValidationError);     // not a permutation
-  EXPECT_THROW(Chain({a, b}, {0, 2}, 2, false), skops::ValidationError);     // out of range
-  EXPECT_THROW(Chain({a, b}, {0}, 2, false), skops::ValidationError);        // length
-  EXPECT_THROW(Chain({a, a}, {0, 1}, 2, false), skops::ValidationError);     // 2nd takes 3 columns
+  EXPECT_THROW(Chain({a, b}, {1, 1}, 2, false), skops::ValidationError);  // not a permutation
+  EXPECT_THROW(Chain({a, b}, {0, 2}, 2, false), skops::ValidationError);  // out of range
+  EXPECT_THROW(Chain({a, b}, {0}, 2, false), skops::ValidationError);     // length
+  EXPECT_THROW(Chain({a, a}, {0, 1}, 2, false), skops::ValidationError);  // 2nd takes 3 columns
   EXPECT_THROW(Chain({}, {}, 2, false), skops::ValidationError);
   EXPECT_THROW(Chain({a, b}, {0, 1}, 2, true, true, {ts::f64({0, 1})}), skops::ValidationError);
   // A ClassifierChain is written only with its classes_.
@@ -284,15 +288,17 @@ TEST(OutputCodeNative, NearestCodeWord) {
   const auto back = ts::reload(occ);
   EXPECT_EQ(back->run(Method::Predict, X).to_strings(), occ.run(Method::Predict, X).to_strings());
   // code_book_ must be n_classes x n_estimators, finite.
-  EXPECT_THROW(OutputCodeClassifier({linreg({1.0, 0.0}, 0.0)}, NdArray::from_strings({"a", "b"}, {2}),
-                                    ts::mat({{1, 1}, {1, -1}})),
+  EXPECT_THROW(
+      OutputCodeClassifier({linreg({1.0, 0.0}, 0.0)}, NdArray::from_strings({"a", "b"}, {2}),
+                           ts::mat({{1, 1}, {1, -1}})),
+      skops::ValidationError);
+  EXPECT_THROW(OutputCodeClassifier({linreg({1.0, 0.0}, 0.0)},
+                                    NdArray::from_strings({"a", "b"}, {2}), ts::mat({{NAN}, {1}})),
                skops::ValidationError);
-  EXPECT_THROW(OutputCodeClassifier({linreg({1.0, 0.0}, 0.0)}, NdArray::from_strings({"a", "b"}, {2}),
-                                    ts::mat({{NAN}, {1}})),
-               skops::ValidationError);
-  EXPECT_THROW(OutputCodeClassifier({linreg({1.0, 0.0}, 0.0), linreg({1.0, 0.0, 1.0}, 0.0)},
-                                    NdArray::from_strings({"a", "b"}, {2}), ts::mat({{1, 1}, {1, -1}})),
-               skops::ValidationError);
+  EXPECT_THROW(
+      OutputCodeClassifier({linreg({1.0, 0.0}, 0.0), linreg({1.0, 0.0, 1.0}, 0.0)},
+                           NdArray::from_strings({"a", "b"}, {2}), ts::mat({{1, 1}, {1, -1}})),
+      skops::ValidationError);
 }
 
 TEST(ConstantPredictorNative, RepeatsItsValue) {
@@ -305,7 +311,8 @@ TEST(ConstantPredictorNative, RepeatsItsValue) {
   EXPECT_THROW(c.run(Method::Predict, ts::mat({{1, 2}})), skops::InputError);
   EXPECT_THROW(ConstantPredictor(ts::i64({0, 1}), 3), skops::ValidationError);
   const auto back = ts::reload(c);
-  EXPECT_EQ(back->run(Method::Predict, X).to_vector<std::int64_t>(), (std::vector<std::int64_t>{1, 1}));
+  EXPECT_EQ(back->run(Method::Predict, X).to_vector<std::int64_t>(),
+            (std::vector<std::int64_t>{1, 1}));
 }
 
 TEST(SelfTrainingNative, DelegatesAndIsWrittenOnlyFromAFile) {

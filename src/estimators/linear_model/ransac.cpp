@@ -15,8 +15,7 @@ RANSACRegressor::RANSACRegressor(EstimatorPtr estimator, std::vector<bool> inlie
     throw ValidationError("RANSACRegressor: estimator_ must be an estimator that predicts");
   set_type_name("sklearn.linear_model._ransac.RANSACRegressor");
   set_n_features_in(estimator_->n_features_in());
-  if (!estimator_->feature_names_in().empty())
-    set_feature_names_in(estimator_->feature_names_in());
+  if (!estimator_->feature_names_in().empty()) set_feature_names_in(estimator_->feature_names_in());
 }
 
 NdArray RANSACRegressor::run(Method m, const MatrixView& X) const {
@@ -47,9 +46,8 @@ std::unique_ptr<RANSACRegressor> build_ransac(const ObjectView& obj) {
   }
   EstimatorPtr inner = ev.estimator();
   const std::int64_t n = detail::optional_n_features(obj);
-  auto est = detail::located(obj, [&] {
-    return std::make_unique<RANSACRegressor>(std::move(inner), std::move(mask));
-  });
+  auto est = detail::located(
+      obj, [&] { return std::make_unique<RANSACRegressor>(std::move(inner), std::move(mask)); });
   if (n >= 0 && est->n_features_in() >= 0 && n != est->n_features_in())
     obj.at("n_features_in_").fail("n_features_in_ differs from estimator_'s");
   if (est->n_features_in() < 0 && n >= 0) est->set_n_features_in(n);

@@ -31,7 +31,8 @@ NdArray ConstantPredictor::rows(Method m, std::int64_t n) const {
   // np.repeat keeps y_'s dtype.
   const std::size_t isz = y_.dtype().itemsize();
   std::vector<std::uint8_t> bytes(static_cast<std::size_t>(n) * isz);
-  for (std::int64_t i = 0; i < n; ++i) std::memcpy(bytes.data() + static_cast<std::size_t>(i) * isz, y_.bytes(), isz);
+  for (std::int64_t i = 0; i < n; ++i)
+    std::memcpy(bytes.data() + static_cast<std::size_t>(i) * isz, y_.bytes(), isz);
   return NdArray(y_.dtype(), {n}, ByteView::adopt(std::move(bytes)));
 }
 

@@ -26,11 +26,10 @@ OutputCodeClassifier::OutputCodeClassifier(std::vector<EstimatorPtr> estimators,
   const auto k = static_cast<Eigen::Index>(estimators_.size());
   if (k == 0) throw ValidationError("OutputCodeClassifier: estimators_ is empty");
   if (code_book_.rows() != classes_.dim(0) || code_book_.cols() != k)
-    throw ValidationError("OutputCodeClassifier: code_book_ is " +
-                          std::to_string(code_book_.rows()) + " x " +
-                          std::to_string(code_book_.cols()) + ", not n_classes (" +
-                          std::to_string(classes_.dim(0)) + ") x n_estimators (" +
-                          std::to_string(k) + ")");
+    throw ValidationError(
+        "OutputCodeClassifier: code_book_ is " + std::to_string(code_book_.rows()) + " x " +
+        std::to_string(code_book_.cols()) + ", not n_classes (" + std::to_string(classes_.dim(0)) +
+        ") x n_estimators (" + std::to_string(k) + ")");
   if (!code_book_.allFinite())
     throw ValidationError("OutputCodeClassifier: code_book_ has NaN or infinite values");
   for (const auto& e : estimators_) {
@@ -63,7 +62,8 @@ Eigen::VectorXd binary_score(const Estimator& e, Run run_one) {
     if (!a.is_numeric() || a.ndim() < 1)
       throw UnsupportedError("OutputCodeClassifier: " + e.type_name() + " gave non-numeric scores");
     const std::vector<double> v = a.to_vector<double>();  // np.ravel
-    return Eigen::VectorXd(Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size())));
+    return Eigen::VectorXd(
+        Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size())));
   };
   if (e.role() == Role::Regressor) return flat(run_one(e, Method::Predict));
   if (e.supports(Method::DecisionFunction)) return flat(run_one(e, Method::DecisionFunction));

@@ -16,8 +16,7 @@
 namespace skops::estimators {
 
 Chain::Chain(std::vector<EstimatorPtr> estimators, std::vector<std::int64_t> order,
-             std::int64_t n_features, bool classifier, bool log_proba,
-             std::vector<NdArray> classes)
+             std::int64_t n_features, bool classifier, bool log_proba, std::vector<NdArray> classes)
     : estimators_(std::move(estimators)),
       order_(std::move(order)),
       classifier_(classifier),
@@ -69,11 +68,16 @@ bool Chain::supports(Method m) const noexcept {
     return true;
   };
   switch (m) {
-    case Method::Predict: return true;
-    case Method::PredictProba: return classifier_ && all(Method::PredictProba);
-    case Method::PredictLogProba: return classifier_ && log_proba_ && all(Method::PredictProba);
-    case Method::DecisionFunction: return classifier_ && all(Method::DecisionFunction);
-    default: return false;
+    case Method::Predict:
+      return true;
+    case Method::PredictProba:
+      return classifier_ && all(Method::PredictProba);
+    case Method::PredictLogProba:
+      return classifier_ && log_proba_ && all(Method::PredictProba);
+    case Method::DecisionFunction:
+      return classifier_ && all(Method::DecisionFunction);
+    default:
+      return false;
   }
 }
 
@@ -106,7 +110,8 @@ NdArray Chain::run(Method m, const MatrixView& X) const {
     if (score == Method::PredictProba) {
       const NdArray proba = e.run(Method::PredictProba, xa);
       if (proba.ndim() != 2 || proba.dim(0) != n || proba.dim(1) < 2)
-        throw UnsupportedError(e.type_name() + " in a chain: predict_proba is not (n_samples, >= 2)");
+        throw UnsupportedError(e.type_name() +
+                               " in a chain: predict_proba is not (n_samples, >= 2)");
       out.col(j) = to_matrix(proba).col(1);
     } else if (score == Method::DecisionFunction) {
       out.col(j) = column_of(e.run(Method::DecisionFunction, xa), n, e, "decision_function");

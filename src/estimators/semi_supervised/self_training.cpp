@@ -23,8 +23,7 @@ SelfTrainingClassifier::SelfTrainingClassifier(EstimatorPtr estimator, NdArray c
     throw ValidationError("SelfTrainingClassifier: " + estimator_->type_name() + " cannot predict");
   set_type_name(kType);
   set_n_features_in(estimator_->n_features_in());
-  if (!estimator_->feature_names_in().empty())
-    set_feature_names_in(estimator_->feature_names_in());
+  if (!estimator_->feature_names_in().empty()) set_feature_names_in(estimator_->feature_names_in());
 }
 
 bool SelfTrainingClassifier::supports(Method m) const noexcept {
@@ -32,8 +31,10 @@ bool SelfTrainingClassifier::supports(Method m) const noexcept {
     case Method::Predict:
     case Method::PredictProba:
     case Method::PredictLogProba:
-    case Method::DecisionFunction: return estimator_->supports(m);  // available_if
-    default: return false;
+    case Method::DecisionFunction:
+      return estimator_->supports(m);  // available_if
+    default:
+      return false;
   }
 }
 
@@ -66,9 +67,8 @@ std::unique_ptr<SelfTrainingClassifier> build_self_training(const ObjectView& ob
   if (ev.node().kind != NodeKind::Object) ev.fail("the fitted estimator must be an estimator");
   NdArray classes = detail::read_classes(obj.at("classes_"));
   EstimatorPtr inner = ev.estimator();
-  auto est = detail::located(obj, [&] {
-    return std::make_unique<SelfTrainingClassifier>(std::move(inner), classes);
-  });
+  auto est = detail::located(
+      obj, [&] { return std::make_unique<SelfTrainingClassifier>(std::move(inner), classes); });
   if (auto n = obj.find("n_features_in_")) {
     if (est->n_features_in() >= 0 && n->as_int() != est->n_features_in())
       n->fail("n_features_in_ differs from the estimator's");

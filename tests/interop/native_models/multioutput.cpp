@@ -5,9 +5,9 @@ namespace skops::native_models {
 namespace {
 
 std::shared_ptr<const Estimator> linreg(std::vector<double> coef, double intercept) {
-  return estimators::LinearRegressor::from_arrays(estimators::LinearRegressorKind::LinearRegression,
-                                                  vec(std::move(coef)),
-                                                  NdArray::from_vector(std::vector<double>{intercept}, {}));
+  return estimators::LinearRegressor::from_arrays(
+      estimators::LinearRegressorKind::LinearRegression, vec(std::move(coef)),
+      NdArray::from_vector(std::vector<double>{intercept}, {}));
 }
 
 }  // namespace
