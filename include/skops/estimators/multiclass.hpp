@@ -87,6 +87,9 @@ class OutputCodeClassifier final : public Estimator {
   NdArray run(Method m, const MatrixView& X) const override;
   /// predict passes X on unconverted: float32 reaches the estimators as float32.
   NdArray run_float32(Method m, const MatrixView& X) const override;
+  /// predict does not validate X itself: a table with strings reaches the estimators when
+  /// every one takes them (pipelines starting with an encoder, _ConstantPredictor).
+  bool accepts_strings() const noexcept override;
 
  protected:
   NdArray on_table(Method m, const Table& X) const override;
@@ -114,6 +117,8 @@ class ConstantPredictor final : public Estimator {
     return m == Method::Predict || m == Method::DecisionFunction || m == Method::PredictProba;
   }
   NdArray run(Method m, const MatrixView& X) const override;
+  /// dtype=None: any column type, only the row and column counts matter.
+  bool accepts_strings() const noexcept override { return true; }
 
  protected:
   NdArray on_table(Method m, const Table& X) const override;

@@ -128,6 +128,13 @@ NdArray OutputCodeClassifier::run_float32(Method m, const MatrixView& X) const {
   return compute([&](const Estimator& e, Method mm) { return e.run_float32(mm, X); });
 }
 
+bool OutputCodeClassifier::accepts_strings() const noexcept {
+  for (const auto& e : estimators_) {
+    if (!e->accepts_strings()) return false;
+  }
+  return true;
+}
+
 NdArray OutputCodeClassifier::on_table(Method m, const Table& X) const {
   if (m != Method::Predict) throw UnsupportedError(type_name() + " has no method " + to_string(m));
   return compute([&](const Estimator& e, Method mm) { return e.run_table(mm, X); });
