@@ -23,5 +23,6 @@
 #include "skops/estimators/neural_network.hpp"
 #include "skops/estimators/pipeline.hpp"
 #include "skops/estimators/preprocessing.hpp"
+#include "skops/estimators/semi_supervised.hpp"
 #include "skops/estimators/svm.hpp"
 #include "skops/estimators/tree.hpp"

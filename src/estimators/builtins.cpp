@@ -27,6 +27,7 @@ TypeRegistry TypeRegistry::with_builtins() {
   estimators::register_neural_network(reg);
   estimators::register_pipeline(reg);
   estimators::register_preprocessing(reg);
+  estimators::register_semi_supervised(reg);
   estimators::register_svm(reg);
   estimators::register_tree(reg);
   reg.default_trusted_ = reg.trusted_names();

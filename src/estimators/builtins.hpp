@@ -27,6 +27,7 @@ void register_neighbors(TypeRegistry& reg);
 void register_neural_network(TypeRegistry& reg);
 void register_pipeline(TypeRegistry& reg);
 void register_preprocessing(TypeRegistry& reg);
+void register_semi_supervised(TypeRegistry& reg);
 void register_svm(TypeRegistry& reg);
 void register_tree(TypeRegistry& reg);
 

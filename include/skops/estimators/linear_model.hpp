@@ -208,6 +208,27 @@ class SGDOneClassSVM final : public Estimator {
   double offset_;
 };
 
+/// sklearn.linear_model.RANSACRegressor: predict is estimator_'s (any estimator that
+/// predicts, fitted on the inliers) after the column count is checked (NaN passes:
+/// force_all_finite=False); float32 input reaches it as float32. inlier_mask_ (the fit's
+/// inliers, bool) is kept; the rest of the fit's record (n_trials_, n_skips_*) is written back
+/// as read. A natively built one cannot be written (it has no fit record).
+class RANSACRegressor final : public Estimator {
+ public:
+  /// `inlier_mask` may be empty (unknown). Throws ValidationError.
+  RANSACRegressor(EstimatorPtr estimator, std::vector<bool> inlier_mask = {});
+  const EstimatorPtr& estimator() const noexcept { return estimator_; }
+  const std::vector<bool>& inlier_mask() const noexcept { return inlier_mask_; }
+  Role role() const noexcept override { return Role::Regressor; }
+  bool supports(Method m) const noexcept override { return m == Method::Predict; }
+  NdArray run(Method m, const MatrixView& X) const override;
+  NdArray run_float32(Method m, const MatrixView& X) const override;
+
+ private:
+  EstimatorPtr estimator_;
+  std::vector<bool> inlier_mask_;
+};
+
 }  // namespace skops::estimators
 
 // Before 0.2 this header also declared LinearDiscriminantAnalysis and the dummies; kept for

@@ -1,7 +1,8 @@
 #pragma once
 /// \file multiclass.hpp
-/// sklearn.multiclass: OneVsRestClassifier (binary and multiclass targets) and
-/// OneVsOneClassifier.
+/// sklearn.multiclass: OneVsRestClassifier (binary and multiclass targets),
+/// OneVsOneClassifier, OutputCodeClassifier and the _ConstantPredictor these fit for a
+/// column with one class.
 
 #include <vector>
 
@@ -61,6 +62,70 @@ class OneVsOneClassifier final : public Estimator {
   Matrix decision(const MatrixView& X) const;
   std::vector<EstimatorPtr> estimators_;
   NdArray classes_;
+};
+
+/// sklearn.multiclass.OutputCodeClassifier: one binary estimator per column of code_book_
+/// (n_classes × n_estimators). predict: each estimator's score as _predict_binary gives it
+/// (a regressor's predict, else the raveled decision_function, else predict_proba[:, 1]),
+/// side by side, and the class of the nearest code word in euclidean distance (the first on
+/// ties). The distances follow scikit-learn's arithmetic: ‖x‖² − 2 x·c + ‖c‖² clipped at 0,
+/// and its square root up to 1.3 (euclidean_distances) but not from 1.4
+/// (pairwise_distances_argmin), so that near-ties fall the same way. Non-finite scores are
+/// an InputError (check_pairwise_arrays).
+class OutputCodeClassifier final : public Estimator {
+ public:
+  /// Throws ValidationError unless code_book is n_classes × estimators.size() with finite
+  /// values, n_classes >= 1, and every estimator scores alike (n_features_in_).
+  /// `squared_argmin`: the 1.4 arithmetic.
+  OutputCodeClassifier(std::vector<EstimatorPtr> estimators, NdArray classes, Matrix code_book,
+                       bool squared_argmin = true);
+  const std::vector<EstimatorPtr>& estimators() const noexcept { return estimators_; }
+  const NdArray& classes() const noexcept { return classes_; }
+  const Matrix& code_book() const noexcept { return code_book_; }
+  Role role() const noexcept override { return Role::Classifier; }
+  bool supports(Method m) const noexcept override { return m == Method::Predict; }
+  NdArray run(Method m, const MatrixView& X) const override;
+  /// predict passes X on unconverted: float32 reaches the estimators as float32.
+  NdArray run_float32(Method m, const MatrixView& X) const override;
+  /// predict does not validate X itself: a table with strings reaches the estimators when
+  /// every one takes them (pipelines starting with an encoder, _ConstantPredictor).
+  bool accepts_strings() const noexcept override;
+
+ protected:
+  NdArray on_table(Method m, const Table& X) const override;
+
+ private:
+  template <class Run>
+  NdArray compute(Run run_one) const;
+  std::vector<EstimatorPtr> estimators_;
+  NdArray classes_;
+  Matrix code_book_;
+  bool squared_argmin_;
+};
+
+/// sklearn.multiclass._ConstantPredictor: what OneVsRest, OneVsOne and OutputCode classifiers
+/// fit on a column holding one value y_. predict and decision_function repeat y_ (its
+/// dtype), predict_proba is [1 - y_, y_] per row (float64). It is neither a classifier nor a
+/// regressor (a BaseEstimator).
+class ConstantPredictor final : public Estimator {
+ public:
+  /// `y`: a 1-element numeric array. Throws ValidationError.
+  ConstantPredictor(NdArray y, std::int64_t n_features_in);
+  const NdArray& y() const noexcept { return y_; }
+  Role role() const noexcept override { return Role::Other; }
+  bool supports(Method m) const noexcept override {
+    return m == Method::Predict || m == Method::DecisionFunction || m == Method::PredictProba;
+  }
+  NdArray run(Method m, const MatrixView& X) const override;
+  /// dtype=None: any column type, only the row and column counts matter.
+  bool accepts_strings() const noexcept override { return true; }
+
+ protected:
+  NdArray on_table(Method m, const Table& X) const override;
+
+ private:
+  NdArray rows(Method m, std::int64_t n) const;
+  NdArray y_;
 };
 
 }  // namespace skops::estimators

@@ -32,6 +32,9 @@ struct Access {
 /// SGDOneClassSVM (sgd_one_class.cpp).
 std::unique_ptr<SGDOneClassSVM> build_sgd_one_class(const ObjectView& obj);
 void save_sgd_one_class(const SGDOneClassSVM& e, ObjectWriter& w);
+/// RANSACRegressor (ransac.cpp).
+std::unique_ptr<RANSACRegressor> build_ransac(const ObjectView& obj);
+void save_ransac(const RANSACRegressor& e, ObjectWriter& w);
 
 constexpr const char* kLdaType = "sklearn.discriminant_analysis.LinearDiscriminantAnalysis";
 constexpr const char* kDummyClassifierType = "sklearn.dummy.DummyClassifier";

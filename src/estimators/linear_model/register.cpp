@@ -1,5 +1,5 @@
 // sklearn.linear_model: the regressors X @ coef_.T + intercept_ (regressors.cpp) and the
-// linear classifiers (classifiers.cpp), SGDOneClassSVM (sgd_one_class.cpp). LinearSVC and LinearSVR share these classes and are
+// linear classifiers (classifiers.cpp), SGDOneClassSVM (sgd_one_class.cpp), RANSACRegressor (ransac.cpp). LinearSVC and LinearSVR share these classes and are
 // registered by svm/register.cpp. The CV classes' side state (alphas_, mse_path_, cv_values_,
 // coefs_paths_, ...) is not read: it is kept as loaded and written back.
 
@@ -34,6 +34,8 @@ void register_linear_model(TypeRegistry& reg) {
   reg.add<SGDOneClassSVM>("sklearn.linear_model._stochastic_gradient.SGDOneClassSVM",
                           detail::linear_model::build_sgd_one_class,
                           detail::linear_model::save_sgd_one_class);
+  reg.add<RANSACRegressor>("sklearn.linear_model._ransac.RANSACRegressor",
+                           detail::linear_model::build_ransac, detail::linear_model::save_ransac);
 
   // Helper objects read directly by the builders above: SGD loss objects (LossNode, not used
   // for prediction) and RidgeClassifier's _label_binarizer. The GLMs' _base_loss objects

@@ -36,6 +36,8 @@ std::vector<Model> models(const std::string& version) {
   add_feature_selection(out, f, version);
   add_impute(out, f, version);
   add_linear_model(out, f, version);
+  add_multiclass(out, f, version);
+  add_multioutput(out, f, version);
   add_naive_bayes(out, f, version);
   add_neighbors(out, f, version);
   add_neural_network(out, f, version);

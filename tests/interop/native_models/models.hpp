@@ -143,6 +143,8 @@ void add_feature_extraction(Models& out, const Fixtures& f, const std::string& v
 void add_feature_selection(Models& out, const Fixtures& f, const std::string& version);
 void add_impute(Models& out, const Fixtures& f, const std::string& version);
 void add_linear_model(Models& out, const Fixtures& f, const std::string& version);
+void add_multiclass(Models& out, const Fixtures& f, const std::string& version);
+void add_multioutput(Models& out, const Fixtures& f, const std::string& version);
 void add_naive_bayes(Models& out, const Fixtures& f, const std::string& version);
 void add_neighbors(Models& out, const Fixtures& f, const std::string& version);
 void add_neural_network(Models& out, const Fixtures& f, const std::string& version);
