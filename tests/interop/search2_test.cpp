@@ -15,11 +15,14 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <functional>
 #include <map>
 
 #include "skops/estimators/feature_selection.hpp"
 #include "skops/estimators/impute.hpp"
 #include "skops/estimators/model_selection.hpp"
+#include "skops/estimators/tree.hpp"
+#include "estimator_support.hpp"
 #include "skops/skops.hpp"
 #include "test_support.hpp"
 #include "zoo_support.hpp"
@@ -213,6 +216,151 @@ TEST(Search2Refused, SamplePosteriorIsRefusedAtLoad) {
       EXPECT_NE(std::string(e.what()).find("sample_posterior"), std::string::npos) << e.what();
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Edited files: what the builders refuse.
+
+// The file with schema.json edited by `edit` (all members kept).
+std::vector<std::uint8_t> with_schema_edit(const std::string& path,
+                                           const std::function<void(std::string&)>& edit) {
+  auto archive = skops::ArchiveReader::open_file(path);
+  std::vector<std::pair<std::string, std::vector<std::uint8_t>>> members;
+  for (const auto& e : archive->entries()) {
+    const skops::ByteView v = archive->read(e.name);
+    std::vector<std::uint8_t> bytes(v.data, v.data + v.size);
+    if (e.name == "schema.json") {
+      std::string text(bytes.begin(), bytes.end());
+      edit(text);
+      bytes.assign(text.begin(), text.end());
+    }
+    members.emplace_back(e.name, std::move(bytes));
+  }
+  return skops::write_archive_bytes(members);
+}
+
+// Sets the JsonNode text of the first attribute `key` (its "content" string) to `value`.
+void set_json_content(std::string& s, const std::string& key, const std::string& value) {
+  const auto k = s.find("\"" + key + "\":");
+  ASSERT_NE(k, std::string::npos) << key;
+  const std::string tag = "\"content\": \"";
+  const auto c = s.find(tag, k);
+  ASSERT_NE(c, std::string::npos);
+  const auto b = c + tag.size();
+  s.replace(b, s.find('"', b) - b, value);
+  // Small ints share one __id__ in Python's files: the edited node gets its own.
+  const std::string id = "\"__id__\": ";
+  const auto d = s.find(id, b) + id.size();
+  ASSERT_LT(s.find(id, b), s.find('}', b)) << "expected the node's __id__ after its content";
+  s.replace(d, s.find_first_not_of("0123456789", d) - d, "4242424242");
+}
+
+ts::ZooModel model(const std::string& name) { return {"search2/sklearn-1.2.1", name}; }
+
+TEST(Search2Edited, HalvingScheduleMustBeConsistent) {
+  const ts::ZooModel m = model("HalvingRandomSearchCV_tree_reg_f2_aggressive");
+  const auto opts = m.options();
+  // n_iterations_ must follow aggressive_elimination / n_required_iterations_.
+  for (const char* key : {"n_iterations_", "n_required_iterations_", "max_resources_"}) {
+    SCOPED_TRACE(key);
+    const auto bytes = with_schema_edit(m.path(".skops"), [&](std::string& s) {
+      set_json_content(s, key, "2");
+    });
+    EXPECT_THROW((void)skops::loads(bytes, opts), skops::ValidationError);
+  }
+  const auto ok = with_schema_edit(m.path(".skops"), [](std::string&) {});
+  EXPECT_NO_THROW((void)skops::loads(ok, opts));
+}
+
+TEST(Search2Edited, ImputerTripletIsAllowlistedExactly) {
+  const ts::ZooModel m = model("IterativeImputer_tree_ascending");
+  auto opts = m.options();
+  // Another class name for the tuples: untrusted by default...
+  const auto renamed = with_schema_edit(m.path(".skops"), [](std::string& s) {
+    for (auto p = s.find("\"_ImputerTriplet\""); p != std::string::npos;
+         p = s.find("\"_ImputerTriplet\"", p + 1)) {
+      s.replace(p, 17, "\"_ImputerTriplez\"");
+    }
+  });
+  EXPECT_THROW((void)skops::loads(renamed, {}), skops::UntrustedTypeError);
+  // ...and refused by the builder even when trusted.
+  opts.trusted.push_back("sklearn.impute._iterative._ImputerTriplez");
+  EXPECT_THROW((void)skops::loads(renamed, opts), skops::ValidationError);
+  // n_iter_ must be >= 0.
+  const auto negative = with_schema_edit(m.path(".skops"), [](std::string& s) {
+    set_json_content(s, "n_iter_", "-1");
+  });
+  EXPECT_THROW((void)skops::loads(negative, m.options()), skops::ValidationError);
+  // float32 input: scikit-learn imputes in float32; refused rather than answered in float64.
+  const auto est = skops::load(m.path(".skops"), m.options());
+  const NdArray X = ts::read_npy_file(m.path(".X.npy"));
+  const auto x = X.to_vector<double>();
+  const std::vector<float> x32(x.begin(), x.end());
+  EXPECT_THROW((void)est->run_array(Method::Transform, NdArray::from_vector(x32, X.shape())),
+               skops::UnsupportedError);
+}
+
+// ---------------------------------------------------------------------------------------
+// Native construction.
+
+// A depth-1 regression tree on one feature: x <= 1.5 gives 10, else 20.
+std::shared_ptr<const skops::estimators::DecisionTreeRegressor> stump_regressor() {
+  skops::TreeArrays t;
+  t.n_features = 1;
+  t.left_child = {1, -1, -1};
+  t.right_child = {2, -1, -1};
+  t.feature = {0, -2, -2};
+  t.threshold = {1.5, -2, -2};
+  t.values = {15, 10, 20};
+  return skops::estimators::DecisionTreeRegressor::from_arrays(t);
+}
+
+TEST(IterativeImputerNative, ReplaysTheSequenceClipsAndIndicates) {
+  using skops::estimators::ImputerTriplet;
+  using skops::estimators::IterativeImputer;
+  using skops::estimators::SimpleImputer;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  auto initial = std::make_shared<const SimpleImputer>(std::vector<double>{1.0, 2.0});
+  std::vector<ImputerTriplet> seq{{0, {1}, stump_regressor()}};
+  const IterativeImputer imp(initial, seq, 1, {-1e9, -1e9}, {15.0, 1e9}, false,
+                             std::vector<std::int64_t>{0, 1});
+  const skops::Matrix X = ts::mat({{nan, 1.0}, {nan, 3.0}, {5.0, nan}});
+  // Column 0 predicted from column 1 (10, 20 clipped to 15); column 1 has no triplet and
+  // keeps its initial value; then the mask of both columns.
+  EXPECT_EQ(imp.run(Method::Transform, X).to_vector<double>(),
+            (std::vector<double>{10, 1, 1, 0, 15, 3, 1, 0, 5, 2, 0, 1}));
+  // n_iter_ 0: the initial imputation only.
+  const IterativeImputer none(initial, seq, 0, {-1e9, -1e9}, {15.0, 1e9}, false);
+  EXPECT_EQ(none.run(Method::Transform, X).to_vector<double>(),
+            (std::vector<double>{1, 1, 1, 3, 5, 2}));
+  // Refused: a feature out of range, bounds crossed, an estimator of the wrong width.
+  EXPECT_THROW(IterativeImputer(initial, {{2, {1}, stump_regressor()}}, 1, {0, 0}, {1, 1}, false),
+               skops::ValidationError);
+  EXPECT_THROW(IterativeImputer(initial, seq, 1, {0, 2}, {1, 1}, false), skops::ValidationError);
+  EXPECT_THROW(IterativeImputer(initial, {{0, {0, 1}, stump_regressor()}}, 1, {0, 0}, {1, 1}, false),
+               skops::ValidationError);
+}
+
+TEST(FeatureImportancesNative, TreeFromArraysAndRefusals) {
+  // Root splits feature 1 (w 4, impurity 0.5) into a pure leaf (w 2) and a node splitting
+  // feature 0 (w 2, impurity 0.5) into two pure leaves: each feature removes 1 of 2 units.
+  skops::TreeArrays t;
+  t.n_features = 3;
+  t.left_child = {1, -1, 3, -1, -1};
+  t.right_child = {2, -1, 4, -1, -1};
+  t.feature = {1, -2, 0, -2, -2};
+  t.threshold = {0.0, -2, 1.0, -2, -2};
+  t.values = {1, 0, 2, 1, 3};
+  t.impurity = {0.5, 0.0, 0.5, 0.0, 0.0};
+  t.weighted_n_node_samples = {4, 2, 2, 1, 1};
+  t.n_node_samples = {4, 2, 2, 1, 1};
+  const auto tree = skops::estimators::DecisionTreeRegressor::from_arrays(t);
+  EXPECT_EQ(skops::estimators::feature_importances(*tree), (std::vector<double>{0.5, 0.5, 0.0}));
+  // Without per-node statistics there is nothing to compute from.
+  EXPECT_THROW((void)skops::estimators::feature_importances(*stump_regressor()),
+               skops::UnsupportedError);
+  const skops::estimators::SimpleImputer other(std::vector<double>{1.0});
+  EXPECT_THROW((void)skops::estimators::feature_importances(other), skops::UnsupportedError);
 }
 
 }  // namespace
