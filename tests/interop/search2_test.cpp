@@ -14,15 +14,15 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <limits>
 #include <functional>
+#include <limits>
 #include <map>
 
+#include "estimator_support.hpp"
 #include "skops/estimators/feature_selection.hpp"
 #include "skops/estimators/impute.hpp"
 #include "skops/estimators/model_selection.hpp"
 #include "skops/estimators/tree.hpp"
-#include "estimator_support.hpp"
 #include "skops/skops.hpp"
 #include "test_support.hpp"
 #include "zoo_support.hpp"
@@ -72,7 +72,8 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
     const auto method = skops::method_from_string(method_name);
     ASSERT_TRUE(method.has_value());
     const NdArray want = ts::read_npy_file(m.path("." + method_name + ".npy"));
-    const NdArray input = *method == Method::InverseTransform ? est.run_array(Method::Transform, X) : X;
+    const NdArray input =
+        *method == Method::InverseTransform ? est.run_array(Method::Transform, X) : X;
     const NdArray got = est.run_array(*method, input);
     ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
     if (want.dtype().kind() != skops::DTypeKind::Unicode) {
@@ -201,7 +202,8 @@ TEST(Search2Trust, ScorerAndSplitterStayUntrusted) {
     }
     if (m.name.rfind("IterativeImputer", 0) == 0) {
       EXPECT_EQ(std::count(report.untrusted.begin(), report.untrusted.end(),
-                           "sklearn.impute._iterative._ImputerTriplet"), 0);
+                           "sklearn.impute._iterative._ImputerTriplet"),
+                0);
     }
   }
 }
@@ -263,9 +265,8 @@ TEST(Search2Edited, HalvingScheduleMustBeConsistent) {
   // n_iterations_ must follow aggressive_elimination / n_required_iterations_.
   for (const char* key : {"n_iterations_", "n_required_iterations_", "max_resources_"}) {
     SCOPED_TRACE(key);
-    const auto bytes = with_schema_edit(m.path(".skops"), [&](std::string& s) {
-      set_json_content(s, key, "2");
-    });
+    const auto bytes =
+        with_schema_edit(m.path(".skops"), [&](std::string& s) { set_json_content(s, key, "2"); });
     EXPECT_THROW((void)skops::loads(bytes, opts), skops::ValidationError);
   }
   const auto ok = with_schema_edit(m.path(".skops"), [](std::string&) {});
@@ -287,9 +288,8 @@ TEST(Search2Edited, ImputerTripletIsAllowlistedExactly) {
   opts.trusted.push_back("sklearn.impute._iterative._ImputerTriplez");
   EXPECT_THROW((void)skops::loads(renamed, opts), skops::ValidationError);
   // n_iter_ must be >= 0.
-  const auto negative = with_schema_edit(m.path(".skops"), [](std::string& s) {
-    set_json_content(s, "n_iter_", "-1");
-  });
+  const auto negative = with_schema_edit(
+      m.path(".skops"), [](std::string& s) { set_json_content(s, "n_iter_", "-1"); });
   EXPECT_THROW((void)skops::loads(negative, m.options()), skops::ValidationError);
   // float32 input: scikit-learn imputes in float32; refused rather than answered in float64.
   const auto est = skops::load(m.path(".skops"), m.options());
@@ -337,8 +337,9 @@ TEST(IterativeImputerNative, ReplaysTheSequenceClipsAndIndicates) {
   EXPECT_THROW(IterativeImputer(initial, {{2, {1}, stump_regressor()}}, 1, {0, 0}, {1, 1}, false),
                skops::ValidationError);
   EXPECT_THROW(IterativeImputer(initial, seq, 1, {0, 2}, {1, 1}, false), skops::ValidationError);
-  EXPECT_THROW(IterativeImputer(initial, {{0, {0, 1}, stump_regressor()}}, 1, {0, 0}, {1, 1}, false),
-               skops::ValidationError);
+  EXPECT_THROW(
+      IterativeImputer(initial, {{0, {0, 1}, stump_regressor()}}, 1, {0, 0}, {1, 1}, false),
+      skops::ValidationError);
 }
 
 TEST(FeatureImportancesNative, TreeFromArraysAndRefusals) {

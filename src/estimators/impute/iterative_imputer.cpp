@@ -62,8 +62,10 @@ IterativeImputer::IterativeImputer(std::shared_ptr<const SimpleImputer> initial,
   if (n_iter_ < 0) throw ValidationError("IterativeImputer: n_iter_ must be >= 0");
   if (static_cast<std::int64_t>(min_value_.size()) != width ||
       static_cast<std::int64_t>(max_value_.size()) != width) {
-    throw ValidationError("IterativeImputer: _min_value and _max_value need one bound per "
-                          "imputed column (" + std::to_string(width) + ")");
+    throw ValidationError(
+        "IterativeImputer: _min_value and _max_value need one bound per "
+        "imputed column (" +
+        std::to_string(width) + ")");
   }
   for (std::size_t j = 0; j < min_value_.size(); ++j) {
     if (std::isnan(min_value_[j]) || std::isnan(max_value_[j]) || min_value_[j] > max_value_[j]) {
@@ -92,8 +94,10 @@ IterativeImputer::IterativeImputer(std::shared_ptr<const SimpleImputer> initial,
     for (std::size_t i = 0; i < indicator_->size(); ++i) {
       const std::int64_t f = (*indicator_)[i];
       if (f < 0 || f >= n || (i > 0 && f <= (*indicator_)[i - 1])) {
-        throw ValidationError("IterativeImputer: indicator features must be increasing column "
-                              "indices < " + std::to_string(n));
+        throw ValidationError(
+            "IterativeImputer: indicator features must be increasing column "
+            "indices < " +
+            std::to_string(n));
       }
     }
   }
@@ -102,8 +106,9 @@ IterativeImputer::IterativeImputer(std::shared_ptr<const SimpleImputer> initial,
 
 NdArray IterativeImputer::do_transform_float32(const MatrixView&) const {
   // scikit-learn keeps float32 input in float32 and rounds every imputed value to it.
-  throw UnsupportedError("IterativeImputer: float32 input is not supported (scikit-learn "
-                         "imputes it in float32); pass float64");
+  throw UnsupportedError(
+      "IterativeImputer: float32 input is not supported (scikit-learn "
+      "imputes it in float32); pass float64");
 }
 
 NdArray IterativeImputer::do_transform(const MatrixView& X) const {
@@ -139,7 +144,8 @@ NdArray IterativeImputer::do_transform(const MatrixView& X) const {
   }
   Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> mask(rows, width);
   for (Eigen::Index i = 0; i < rows; ++i) {
-    for (Eigen::Index k = 0; k < width; ++k) mask(i, k) = full(i, cols[static_cast<std::size_t>(k)]);
+    for (Eigen::Index k = 0; k < width; ++k)
+      mask(i, k) = full(i, cols[static_cast<std::size_t>(k)]);
   }
   if (keep_empty_features_) {
     // mask_missing_values[:, valid_mask] = True, as both versions do.
@@ -192,11 +198,13 @@ NdArray IterativeImputer::do_transform(const MatrixView& X) const {
     double* row = out.data() + i * out_cols;
     for (Eigen::Index k = 0; k < width; ++k) row[k] = filled(i, k);
     for (Eigen::Index k = 0; k < n_ind; ++k) {
-      row[width + k] = full(i, static_cast<Eigen::Index>((*indicator_)[static_cast<std::size_t>(k)])) ? 1.0 : 0.0;
+      row[width + k] =
+          full(i, static_cast<Eigen::Index>((*indicator_)[static_cast<std::size_t>(k)])) ? 1.0
+                                                                                         : 0.0;
     }
   }
-  return NdArray::from_vector(out, {static_cast<std::int64_t>(rows),
-                                    static_cast<std::int64_t>(out_cols)});
+  return NdArray::from_vector(
+      out, {static_cast<std::int64_t>(rows), static_cast<std::int64_t>(out_cols)});
 }
 
 }  // namespace skops::estimators
@@ -219,11 +227,13 @@ ImputerTriplet read_triplet(const ValueView& v) {
   ImputerTriplet t;
   t.feat_idx = f[0].as_int();
   const NdArray nb = f[1].as_array();
-  if (nb.ndim() != 1 || (nb.dtype().kind() != DTypeKind::Int && nb.dtype().kind() != DTypeKind::UInt)) {
+  if (nb.ndim() != 1 ||
+      (nb.dtype().kind() != DTypeKind::Int && nb.dtype().kind() != DTypeKind::UInt)) {
     f[1].fail("neighbor_feat_idx must be a 1-d integer array");
   }
   t.neighbor_feat_idx = nb.to_vector<std::int64_t>();
-  if (f[2].node().kind != NodeKind::Object) f[2].fail("the triplet's estimator must be an estimator");
+  if (f[2].node().kind != NodeKind::Object)
+    f[2].fail("the triplet's estimator must be an estimator");
   t.estimator = f[2].estimator();
   return t;
 }
@@ -266,8 +276,9 @@ std::unique_ptr<IterativeImputer> build_iterative(const ObjectView& obj) {
     const auto pre = ist.find("_precomputed");
     const auto eon = ist.find("error_on_new");
     if (!pre || !pre->as_bool() || !eon || eon->as_bool()) {
-      ind.fail("indicator_ must be fitted on the precomputed mask with error_on_new=False, "
-               "as IterativeImputer.fit makes it");
+      ind.fail(
+          "indicator_ must be fitted on the precomputed mask with error_on_new=False, "
+          "as IterativeImputer.fit makes it");
     }
   }
   // fit stops before setting the bounds when there is nothing to iterate (n_iter_ 0): they
@@ -290,8 +301,7 @@ std::unique_ptr<IterativeImputer> build_iterative(const ObjectView& obj) {
   auto est = detail::located(obj, [&] {
     return std::make_unique<IterativeImputer>(
         initial, std::move(sequence), n_iter, std::move(lo), std::move(hi),
-        detail::flag(obj, "keep_empty_features", false),
-        std::move(indicator));
+        detail::flag(obj, "keep_empty_features", false), std::move(indicator));
   });
   detail::adopt_identity(*est, obj, n);
   return est;

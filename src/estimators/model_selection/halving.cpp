@@ -42,13 +42,14 @@ HalvingSchedule read_schedule(const ObjectView& obj) {
   if (s.n_iterations < 1 || s.n_required_iterations < 1 || s.n_possible_iterations < 1) {
     obj.at("n_iterations_").fail("the iteration counts must be >= 1");
   }
-  const std::int64_t expected =
-      s.aggressive_elimination ? s.n_required_iterations
-                               : std::min(s.n_possible_iterations, s.n_required_iterations);
+  const std::int64_t expected = s.aggressive_elimination
+                                    ? s.n_required_iterations
+                                    : std::min(s.n_possible_iterations, s.n_required_iterations);
   if (s.n_iterations != expected) {
-    obj.at("n_iterations_").fail("n_iterations_ " + std::to_string(s.n_iterations) +
-                                 " disagrees with n_required_iterations_ / "
-                                 "n_possible_iterations_ / aggressive_elimination");
+    obj.at("n_iterations_")
+        .fail("n_iterations_ " + std::to_string(s.n_iterations) +
+              " disagrees with n_required_iterations_ / "
+              "n_possible_iterations_ / aggressive_elimination");
   }
   if (s.min_resources < 1 || s.max_resources < s.min_resources) {
     obj.at("min_resources_").fail("need 1 <= min_resources_ <= max_resources_");
