@@ -12,7 +12,8 @@
 ///
 /// The wrapper selectors RFE, RFECV, SequentialFeatureSelector and SelectFromModel are
 /// WrapperFeatureSelector: a support mask (RFE/RFECV/SFS: support_; SelectFromModel: computed
-/// from estimator_.coef_, threshold, max_features and norm_order as _get_support_mask does) and,
+/// from estimator_.coef_ or its feature_importances_, threshold, max_features and norm_order as
+/// _get_support_mask does) and,
 /// for RFE/RFECV, the estimator_ that predicts on the selected columns.
 
 #include <cstdint>
@@ -103,5 +104,14 @@ class WrapperFeatureSelector final : public Estimator {
   std::vector<Eigen::Index> columns_;
   EstimatorPtr estimator_;
 };
+
+/// The feature_importances_ scikit-learn computes for a tree-based estimator (the property
+/// is not stored in files): DecisionTree / ExtraTree classifiers and regressors (the
+/// normalised mean decrease in impurity of tree_), RandomForest / ExtraTrees classifiers and
+/// regressors (the mean over trees with more than one node, normalised), GradientBoosting
+/// classifiers and regressors (the mean of the unnormalised importances of every stage tree
+/// with more than one node, normalised). Summed in scikit-learn's order, so the values are
+/// bit for bit scikit-learn's. Throws UnsupportedError for any other estimator.
+std::vector<double> feature_importances(const Estimator& est);
 
 }  // namespace skops::estimators

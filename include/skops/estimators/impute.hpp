@@ -1,6 +1,7 @@
 #pragma once
 /// \file impute.hpp
-/// sklearn.impute as C++ estimators: SimpleImputer (numeric), with its native constructor.
+/// sklearn.impute as C++ estimators: SimpleImputer (numeric), with its native constructor,
+/// MissingIndicator and IterativeImputer.
 
 #include <cstdint>
 #include <memory>
@@ -104,6 +105,53 @@ class MissingIndicator final : public TransformerBase {
   bool all_features_;
   bool error_on_new_;
   bool sparse_auto_;
+};
+
+/// One step of IterativeImputer's imputation_sequence_ (scikit-learn's namedtuple
+/// _ImputerTriplet): the estimator predicting column feat_idx from the columns
+/// neighbor_feat_idx (indices into the columns the initial imputer keeps).
+struct ImputerTriplet {
+  std::int64_t feat_idx = 0;
+  std::vector<std::int64_t> neighbor_feat_idx;
+  EstimatorPtr estimator;
+};
+
+/// sklearn.impute.IterativeImputer (sample_posterior=False; with sample_posterior=True the
+/// transform draws random numbers and is refused at load). transform as scikit-learn's:
+/// the initial_imputer_'s imputation (which drops columns empty in fit unless
+/// keep_empty_features), then, unless n_iter_ is 0 or every entry counts as missing, each
+/// triplet in order replaces the entries of feat_idx that were missing by its estimator's
+/// predict on the neighbor columns of the current imputation, clipped to
+/// [min_value[feat_idx], max_value[feat_idx]]; then the indicator columns (add_indicator)
+/// of the input's missing mask. float64 input only (scikit-learn imputes float32 input in
+/// float32: refused).
+class IterativeImputer final : public TransformerBase {
+ public:
+  /// `initial`: the fitted initial_imputer_ (no indicator of its own); `min_value` /
+  /// `max_value`: one bound per column the initial imputer outputs (scikit-learn's
+  /// _min_value / _max_value); `indicator_features`: indicator_.features_ when add_indicator.
+  /// Throws ValidationError for indices out of range, estimators whose n_features_in differs
+  /// from their neighbor count, or min_value > max_value.
+  IterativeImputer(std::shared_ptr<const SimpleImputer> initial, std::vector<ImputerTriplet> sequence,
+                   std::int64_t n_iter, std::vector<double> min_value, std::vector<double> max_value,
+                   bool keep_empty_features,
+                   std::optional<std::vector<std::int64_t>> indicator_features = std::nullopt);
+  const SimpleImputer& initial_imputer() const noexcept { return *initial_; }
+  const std::vector<ImputerTriplet>& imputation_sequence() const noexcept { return sequence_; }
+  std::int64_t n_iter() const noexcept { return n_iter_; }
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+  NdArray do_transform_float32(const MatrixView& X) const override;
+
+ private:
+  std::shared_ptr<const SimpleImputer> initial_;
+  std::vector<ImputerTriplet> sequence_;
+  std::int64_t n_iter_;
+  std::vector<double> min_value_, max_value_;
+  bool keep_empty_features_;
+  std::optional<std::vector<std::int64_t>> indicator_;
+  std::vector<std::int64_t> valid_;  // columns whose initial statistic is not NaN
 };
 
 }  // namespace skops::estimators

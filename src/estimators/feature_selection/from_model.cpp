@@ -1,6 +1,7 @@
 // SelectFromModel: the support mask of _get_support_mask from the fitted estimator_'s coef_
-// (importance_getter="auto"; feature_importances_ is a property scikit-learn computes from the
-// trees, not stored, so estimators without coef_ are refused). The same code in scikit-learn
+// or, without one, its feature_importances_ (importance_getter="auto"; a property
+// scikit-learn computes from the trees, not stored: computed here the same way, see
+// importances.cpp). The same code in scikit-learn
 // 1.2.1 and 1.4.2. The mask depends on the file's state only, so it is computed once at build.
 // https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/feature_selection/_from_model.py
 
@@ -137,16 +138,6 @@ std::unique_ptr<WrapperFeatureSelector> build_from_model(const ObjectView& obj) 
   if (!state || state->kind != NodeKind::Dict) est.fail("the estimator has no attribute dict");
   const ValueView s(state, est.ctx());
   const auto coef = s.find("coef_");
-  if (!coef) {
-    throw UnsupportedError("SelectFromModel: the estimator (" + est.node().type_name() +
-                               ") has no coef_ (feature_importances_ is not supported)",
-                           {}, est.pointer());
-  }
-  // n_features_in_ is a property (estimator_'s) in scikit-learn 1.2 and 1.4: coef_'s columns.
-  const NdArray coef_a = coef->as_array();
-  if (coef_a.ndim() < 1 || coef_a.ndim() > 2) coef->fail("coef_ must be a 1-d or 2-d array");
-  const std::int64_t n = coef_a.dim(coef_a.ndim() - 1);
-  if (n < 1) coef->fail("coef_ has no columns");
   double norm_order = 1;
   if (const ValueView no = obj.at("norm_order"); no.node().kind == NodeKind::Json &&
                                                  no.node().scalar == ScalarKind::Int) {
@@ -158,7 +149,32 @@ std::unique_ptr<WrapperFeatureSelector> build_from_model(const ObjectView& obj) 
     throw UnsupportedError("SelectFromModel: norm_order must be 1, 2 or inf", {},
                            obj.at("norm_order").pointer());
   }
-  const std::vector<double> scores = importances(*coef, norm_order, n);
+  std::vector<double> scores;
+  if (coef) {
+    // n_features_in_ is a property (estimator_'s) in scikit-learn 1.2 and 1.4: coef_'s columns.
+    const NdArray coef_a = coef->as_array();
+    if (coef_a.ndim() < 1 || coef_a.ndim() > 2) coef->fail("coef_ must be a 1-d or 2-d array");
+    const std::int64_t n = coef_a.dim(coef_a.ndim() - 1);
+    if (n < 1) coef->fail("coef_ has no columns");
+    scores = importances(*coef, norm_order, n);
+  } else {
+    // No coef_: the feature_importances_ property, computed from the fitted trees as
+    // scikit-learn does (1-d and non-negative, so the norm is the value itself).
+    const EstimatorPtr fitted = est.estimator();
+    try {
+      scores = estimators::feature_importances(*fitted);
+    } catch (const UnsupportedError&) {
+      throw UnsupportedError("SelectFromModel: the estimator (" + est.node().type_name() +
+                                 ") has neither coef_ nor a feature_importances_ skops-cpp "
+                                 "computes (trees, forests, gradient boosting)",
+                             {}, est.pointer());
+    }
+    if (scores.empty()) est.fail("the estimator has no features");
+    for (double& v : scores) {
+      if (std::isnan(v)) est.fail("feature_importances_ is NaN (every tree has zero importance)");
+      v = std::abs(v);
+    }
+  }
   const double threshold = threshold_of(obj.at("threshold"), est, scores);
   std::vector<bool> mask(scores.size(), true);
   if (!obj.at("max_features").is_none()) {

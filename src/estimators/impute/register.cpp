@@ -1,4 +1,5 @@
-// sklearn.impute: SimpleImputer (simple_imputer.cpp), MissingIndicator (missing_indicator.cpp).
+// sklearn.impute: SimpleImputer (simple_imputer.cpp), MissingIndicator (missing_indicator.cpp),
+// IterativeImputer (iterative_imputer.cpp).
 
 #include "estimators/builtins.hpp"
 #include "estimators/impute/internal.hpp"
@@ -11,8 +12,12 @@ void register_impute(TypeRegistry& reg) {
   // A standalone MissingIndicator; SimpleImputer's indicator_ one is read by its builder.
   reg.add<MissingIndicator>("sklearn.impute._base.MissingIndicator", build_indicator,
                             save_indicator);
-  // Read directly by the builder (SimpleImputer._fit_dtype).
-  reg.add_helper_types({"numpy.dtype"});
+  reg.add<IterativeImputer>("sklearn.impute._iterative.IterativeImputer", build_iterative,
+                            save_iterative);
+  // Read directly by the builders: SimpleImputer._fit_dtype; the items of IterativeImputer's
+  // imputation_sequence_, a namedtuple stored as a TupleNode of that class (its three items
+  // are audited as nodes of their own, and the builder accepts exactly that shape).
+  reg.add_helper_types({"numpy.dtype", "sklearn.impute._iterative._ImputerTriplet"});
 }
 
 }  // namespace skops::estimators

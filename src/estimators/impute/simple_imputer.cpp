@@ -225,8 +225,6 @@ double missing_value_of(const ValueView& v) {
                          {}, v.pointer());
 }
 
-namespace {
-
 // indicator_ (a MissingIndicator): the input columns whose mask is appended.
 std::vector<std::int64_t> read_indicator(const ValueView& ind, std::int64_t n) {
   if (ind.node().kind != NodeKind::Object ||
@@ -256,8 +254,6 @@ std::vector<std::int64_t> read_indicator(const ValueView& ind, std::int64_t n) {
   }
   return features;
 }
-
-}  // namespace
 
 void save_imputer(const SimpleImputer& e, ObjectWriter& w) {
   w.set_default("missing_values", make::real(e.missing_values()));

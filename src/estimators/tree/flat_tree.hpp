@@ -183,6 +183,13 @@ class FlatTree {
     return ValueRow(values_ + static_cast<std::size_t>(node) * stride_ * sizeof(double));
   }
 
+  /// scikit-learn's Tree.compute_feature_importances(normalize): for every split node, in
+  /// node order, weighted_n_node_samples * impurity minus the same of each child, added to
+  /// its feature; divided by the root's weighted_n_node_samples; with `normalize`, divided by
+  /// numpy's sum of them when that is positive. Throws UnsupportedError for a natively built
+  /// tree without impurity statistics. Implemented in feature_importances.cpp.
+  std::vector<double> compute_feature_importances(bool normalize) const;
+
   /// The TreeNode to save: the arrays read from the file when there are any (lossless),
   /// else arrays in the node layout of `sklearn_version`, with a classifier's values as
   /// that version stores them (see classifier_values_are_fractions).
@@ -218,6 +225,12 @@ class FlatTree {
       compact_;                            ///< empty when n_features >= 2**30
   std::vector<std::int32_t> compact_ids_;  ///< scikit-learn id of each slot; empty: the same
   std::vector<double> own_values_;
+  // Where impurity and weighted_n_node_samples sit in the records read from a file
+  // (nodes_array_ owns the bytes); -1 for natively built trees.
+  const std::uint8_t* stat_records_ = nullptr;
+  std::size_t stat_stride_ = 0;
+  std::int64_t impurity_offset_ = -1;
+  std::int64_t weighted_offset_ = -1;
   // Per-node statistics of natively built trees (optional).
   std::vector<double> impurity_;
   std::vector<std::int64_t> n_node_samples_;

@@ -184,6 +184,10 @@ std::shared_ptr<const FlatTree> FlatTree::from_node(const ValueView& tree,
   }
   t->build_compact("tree", &nodes_v);
 
+  t->stat_records_ = nodes.bytes();
+  t->stat_stride_ = item;
+  t->impurity_offset_ = off[4];
+  t->weighted_offset_ = off[6];
   t->values_ = values.bytes();  // in place, aligned or not
   t->stride_ = static_cast<std::size_t>(t->n_outputs_ * t->max_n_classes_);
   t->nodes_array_ = nodes;
