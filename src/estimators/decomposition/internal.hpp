@@ -14,4 +14,8 @@ void save_pca(const PCA& e, ObjectWriter& w);
 std::unique_ptr<TruncatedSVD> build_svd(const ObjectView& obj);
 void save_svd(const TruncatedSVD& e, ObjectWriter& w);
 
+/// log|det m| as numpy.linalg.slogdet computes it over reference LAPACK (reference_lu.cpp);
+/// `sign` gets the determinant's sign (0 for a singular m).
+double reference_logdet(const Matrix& m, int& sign);
+
 }  // namespace skops::estimators::detail::decomposition
