@@ -14,7 +14,8 @@
 /// inverse, so call it on the class.
 ///
 /// Not modelled: sparse input/output (a file fitted with `sparse_output=True` still
-/// transforms, but the result is a dense array), string input to the encoders through
+/// transforms, but the result is a dense array; SplineTransformer::transform_csr gives the
+/// CSR matrix), string input to the encoders through
 /// `run` (a numeric matrix cannot hold strings: numeric input never matches a string
 /// category; LabelEncoder has typed string methods), float32 rounding of intermediate
 /// results (scikit-learn keeps float32 input in float32; `run` computes in float64).

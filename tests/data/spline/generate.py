@@ -9,7 +9,7 @@ sparse_output=True models (transform is a CSR matrix; saved densified, expected.
 "sparse": true).
 PCA(whiten=True): n_components int / float / "mle", svd_solver full / randomized / arpack;
 transform, score_samples, and inverse_transform applied to scikit-learn's own transform output
-(expected.json "inputs": {"inverse_transform": "transform"}).
+(expected.json "method_inputs": {"inverse_transform": "NAME.transform.npy"}, as the corpus).
 
 With model names after OUT, only those are (re)written (the .skops bytes change on every run).
 Writes, for the running scikit-learn, OUT/sklearn-<version>/NAME.{skops, X.npy, <method>.npy,
@@ -180,14 +180,14 @@ def main():
             assert np.array_equal(got, back.inverse_transform(Z)), name
             np.save(base + ".inverse_transform.npy", got, allow_pickle=False)
             methods["inverse_transform"] = f"{name}.inverse_transform.npy"
-            inputs["inverse_transform"] = "transform"
+            inputs["inverse_transform"] = f"{name}.transform.npy"
             extra["n_components_"] = int(model.n_components_)
         cls = type(model)
         info = {"name": name, "class": cls.__module__ + "." + cls.__name__,
                 "sklearn_version": sklearn.__version__, "methods": methods,
                 "untrusted_types": untrusted, "estimator_repr": repr(model)}
         if inputs:
-            info["inputs"] = inputs
+            info["method_inputs"] = inputs
         info.update(extra)
         with open(base + ".expected.json", "w") as f:
             json.dump(info, f, indent=1)
