@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "estimator_support.hpp"
 #include "skops/estimators/decomposition.hpp"
@@ -36,8 +37,8 @@ using skops::estimators::SplineTransformer;
 
 // Models per version (1.4.2 adds four sparse_output models); a missing or extra file fails
 // ModelCounts.
-const std::map<std::string, std::size_t> kCounts = {{"spline/sklearn-1.2.1", 26},
-                                                    {"spline/sklearn-1.4.2", 30}};
+const std::map<std::string, std::size_t> kCounts = {{"spline/sklearn-1.2.1", 28},
+                                                    {"spline/sklearn-1.4.2", 32}};
 
 std::vector<ts::ZooModel> spline_models() {
   std::vector<ts::ZooModel> out;
@@ -50,7 +51,7 @@ std::vector<ts::ZooModel> spline_models() {
 
 TEST(SplineModels, ModelCounts) {
   for (const auto& [dir, n] : kCounts) EXPECT_EQ(ts::list_files(dir, ".skops").size(), n) << dir;
-  EXPECT_EQ(spline_models().size(), 26u + 30u + 2u);
+  EXPECT_EQ(spline_models().size(), 28u + 32u + 2u);
 }
 
 NdArray input_of(const ts::ZooModel& m, const std::string& method) {
@@ -204,6 +205,20 @@ TEST(SplineNative, BSplineValuesAndDerivatives) {
   EXPECT_EQ(out, (std::vector<double>{0.5, 0.5, 0.0}));
 }
 
+// Degree 0, "constant": nothing is copied below the knots, and above them numpy refuses to
+// broadcast the boundary row into no columns (unless there is one column), as scikit-learn.
+TEST(SplineNative, DegreeZeroConstant) {
+  using E = SplineTransformer::Extrapolation;
+  const auto s = SplineTransformer::from_base_knots((skops::Matrix(4, 1) << 0.0, 1.0 / 3, 2.0 / 3, 1.0).finished(),
+                                                    0, E::Constant);
+  const skops::Matrix inside = (skops::Matrix(2, 1) << 0.5, -1.0).finished();
+  EXPECT_EQ(s.run(Method::Transform, inside).to_vector<double>(), (std::vector<double>{0, 1, 0, 0, 0, 0}));
+  EXPECT_THROW(s.run(Method::Transform, (skops::Matrix(1, 1) << 2.0).finished()), skops::InputError);
+  const auto one = SplineTransformer::from_base_knots((skops::Matrix(2, 1) << 0.0, 1.0).finished(), 0, E::Constant);
+  EXPECT_EQ(one.run(Method::Transform, (skops::Matrix(2, 1) << 2.0, -3.0).finished()).to_vector<double>(),
+            (std::vector<double>{0, 0}));
+}
+
 TEST(SplineNative, RefusesInconsistentSplines) {
   using E = SplineTransformer::Extrapolation;
   EXPECT_NO_THROW(SplineTransformer({linear_spline()}, 1, E::Constant));
@@ -231,6 +246,22 @@ TEST(SplineNative, RefusesInconsistentSplines) {
   EXPECT_THROW(SplineTransformer::from_base_knots((skops::Matrix(3, 1) << 0, 1, 2).finished(), 3,
                                                   E::Periodic),
                skops::ValidationError);
+}
+
+// Files that break one invariant of bsplines_ (tests/data/spline/hostile, make_hostile.py;
+// Python skops loads them all) are refused, the error naming the attribute.
+TEST(SplineHostile, EveryBrokenInvariantIsRefusedAtItsAttribute) {
+  const auto manifest = nlohmann::json::parse(ts::read_file_text(ts::data_path("spline/hostile/MANIFEST.json")));
+  EXPECT_EQ(manifest.size(), 15u);
+  for (const auto& [file, where] : manifest.items()) {
+    SCOPED_TRACE(file);
+    try {
+      skops::load(ts::data_path("spline/hostile/" + file));
+      ADD_FAILURE() << "loaded";
+    } catch (const skops::ValidationError& e) {
+      EXPECT_NE(e.json_pointer().find(where.get<std::string>()), std::string::npos) << e.what();
+    }
+  }
 }
 
 }  // namespace

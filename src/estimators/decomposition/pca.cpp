@@ -4,7 +4,6 @@
 // https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py still
 // centres first; later versions centre after the projection (`_BasePCA._transform`).
 
-#include <Eigen/LU>
 #include <cmath>
 #include <limits>
 
@@ -95,16 +94,17 @@ Matrix sequential_product(const Matrix& a, const Matrix& b) {
 }
 }  // namespace
 
-// get_precision() by the matrix inversion lemma, as _BasePCA does, with its operation order:
+// get_precision() as _BasePCA computes it, with its operation order. Noise variance 0 (all
+// components kept): scipy.linalg.inv(get_covariance()). Otherwise the matrix inversion lemma:
 // 1.2.1 np.dot(C.T, np.dot(inv, C)); 1.4.2 C.T @ inv @ C (left to right).
-// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/decomposition/_base.py#L52-L84
-// https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py#L61-L103
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/decomposition/_base.py#L25-L84
+// https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py#L30-L103
 void PCA::set_noise_variance(double v) {
   noise_variance_ = v;
   const Eigen::Index k = components_.rows(), n = components_.cols();
-  if (static_cast<Eigen::Index>(explained_variance_.size()) != k || !(v > 0.0) ||
+  precision_.resize(0, 0);
+  if (static_cast<Eigen::Index>(explained_variance_.size()) != k || !(v >= 0.0) ||
       !std::isfinite(v)) {
-    precision_.resize(0, 0);
     return;
   }
   Matrix comp = components_;
@@ -113,15 +113,29 @@ void PCA::set_noise_variance(double v) {
       comp.row(r) *= std::sqrt(explained_variance_[static_cast<std::size_t>(r)]);
   }
   const Matrix comp_t = comp.transpose();
-  Matrix inner = sequential_product(comp, comp_t) / v;
-  for (Eigen::Index r = 0; r < k; ++r) {
-    inner(r, r) += 1.0 / std::max(explained_variance_[static_cast<std::size_t>(r)] - v, 0.0);
+  const auto diff = [&](Eigen::Index r) {
+    return std::max(explained_variance_[static_cast<std::size_t>(r)] - v, 0.0);
+  };
+  if (v == 0.0) {
+    // get_covariance(): (C.T * exp_var_diff) @ C, noise variance added on the diagonal.
+    Matrix scaled = comp_t;
+    for (Eigen::Index r = 0; r < k; ++r) scaled.col(r) *= diff(r);
+    Matrix cov = sequential_product(scaled, comp);
+    for (Eigen::Index r = 0; r < n; ++r) cov(r, r) += v;
+    Matrix inv;
+    if (!detail::decomposition::reference_inverse(cov, inv)) return;  // scipy: singular matrix
+    precision_ = std::move(inv);
+  } else {
+    Matrix inner = sequential_product(comp, comp_t) / v;
+    for (Eigen::Index r = 0; r < k; ++r) inner(r, r) += 1.0 / diff(r);
+    Matrix inner_inv;
+    if (!detail::decomposition::reference_inverse(inner, inner_inv)) return;
+    precision_ = matmul_left_to_right_
+                     ? sequential_product(sequential_product(comp_t, inner_inv), comp)
+                     : sequential_product(comp_t, sequential_product(inner_inv, comp));
+    precision_ /= -(v * v);
+    for (Eigen::Index r = 0; r < n; ++r) precision_(r, r) += 1.0 / v;
   }
-  const Matrix inner_inv = inner.inverse();
-  precision_ = matmul_left_to_right_ ? sequential_product(sequential_product(comp_t, inner_inv), comp)
-                                     : sequential_product(comp_t, sequential_product(inner_inv, comp));
-  precision_ /= -(v * v);
-  for (Eigen::Index r = 0; r < n; ++r) precision_(r, r) += 1.0 / v;
   // fast_logdet: slogdet's log|det|, -inf unless the sign is positive.
   int sign = 0;
   const double logdet = detail::decomposition::reference_logdet(precision_, sign);

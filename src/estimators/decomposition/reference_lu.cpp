@@ -84,7 +84,62 @@ void getrf2(Matrix& a, Eigen::Index r0, Eigen::Index c0, Eigen::Index m, Eigen::
   }
 }
 
+// getrf2 of the whole matrix; false when a pivot is exactly zero (LAPACK's info > 0).
+bool getrf(Matrix& a, std::vector<Eigen::Index>& ipiv) {
+  const Eigen::Index n = a.rows();
+  ipiv.assign(static_cast<std::size_t>(n), 0);
+  if (n > 0) getrf2(a, 0, 0, n, n, ipiv);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (a(i, i) == 0.0) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+// scipy.linalg.inv: dgetrf, then dgetri, unblocked below LAPACK's block size: inv(U) by dtrti2
+// (column by column: the reciprocal diagonal, dtrmv with the columns to its left, dscal by
+// -1/u_jj), then inv(A) L = inv(U) solved from the last column (dgemv), then the column swaps.
+// https://github.com/Reference-LAPACK/lapack/blob/v3.11.0/SRC/dgetri.f
+// https://github.com/Reference-LAPACK/lapack/blob/v3.11.0/SRC/dtrti2.f
+bool reference_inverse(const Matrix& m, Matrix& out) {
+  Matrix a = m;
+  const Eigen::Index n = a.rows();
+  std::vector<Eigen::Index> ipiv;
+  if (!getrf(a, ipiv)) return false;
+  // dtrti2 (upper, non-unit).
+  for (Eigen::Index j = 0; j < n; ++j) {
+    a(j, j) = 1.0 / a(j, j);
+    const double ajj = -a(j, j);
+    // dtrmv: x := U[0:j, 0:j] x with x = a[0:j, j].
+    for (Eigen::Index jj = 0; jj < j; ++jj) {
+      if (a(jj, j) == 0.0) continue;
+      const double temp = a(jj, j);
+      for (Eigen::Index i = 0; i < jj; ++i) a(i, j) = a(i, j) + temp * a(i, jj);
+      a(jj, j) = a(jj, j) * a(jj, jj);
+    }
+    for (Eigen::Index i = 0; i < j; ++i) a(i, j) = ajj * a(i, j);
+  }
+  // dgetri's unblocked solve.
+  std::vector<double> work(static_cast<std::size_t>(n), 0.0);
+  for (Eigen::Index j = n - 1; j >= 0; --j) {
+    for (Eigen::Index i = j + 1; i < n; ++i) {
+      work[static_cast<std::size_t>(i)] = a(i, j);
+      a(i, j) = 0.0;
+    }
+    // dgemv: a[:, j] += -1 * a[:, j+1:] work[j+1:], one column at a time.
+    for (Eigen::Index l = j + 1; l < n; ++l) {
+      const double temp = -1.0 * work[static_cast<std::size_t>(l)];
+      for (Eigen::Index i = 0; i < n; ++i) a(i, j) = a(i, j) + temp * a(i, l);
+    }
+  }
+  for (Eigen::Index j = n - 2; j >= 0; --j) {
+    const Eigen::Index jp = ipiv[static_cast<std::size_t>(j)];
+    if (jp != j) a.col(j).swap(a.col(jp));
+  }
+  out = std::move(a);
+  return true;
+}
 
 double reference_logdet(const Matrix& m, int& sign) {
   Matrix a = m;

@@ -87,10 +87,18 @@ std::unique_ptr<SplineTransformer> build_spline(const ObjectView& obj) {
   if (static_cast<std::int64_t>(items.size()) != n)
     list.fail("bsplines_ has " + std::to_string(items.size()) + " splines, n_features_in_ is " +
               std::to_string(n));
+  const auto degree = obj.integer("degree");
   std::vector<BSpline> splines;
   splines.reserve(items.size());
-  for (const auto& item : items) splines.push_back(read_bspline(item));
-  const auto degree = obj.integer("degree");
+  for (const auto& item : items) {
+    splines.push_back(read_bspline(item));
+    // Checked again by the constructor; here so that the error names the spline.
+    if (splines.back().k != degree)
+      item.fail("k = " + std::to_string(splines.back().k) + " but degree is " + std::to_string(degree));
+    if (splines.back().n_out != splines.front().n_out)
+      item.fail("c has " + std::to_string(splines.back().n_out) + " columns, bsplines_[0].c has " +
+                std::to_string(splines.front().n_out));
+  }
   const auto extrapolation = extrapolation_of(obj.at("extrapolation"));
   auto est = detail::located(obj, [&] {
     return std::make_unique<SplineTransformer>(std::move(splines), degree, extrapolation,

@@ -7,7 +7,8 @@ include_bias False, alone and in a Pipeline before Ridge; the test rows go beyon
 range on both sides (except for "error", whose rows stay inside). 1.3+ also gets
 sparse_output=True models (transform is a CSR matrix; saved densified, expected.json says
 "sparse": true).
-PCA(whiten=True): n_components int / float / "mle", svd_solver full / randomized / arpack;
+PCA(whiten=True): n_components int / float / "mle" / None (all: noise variance 0),
+svd_solver full / randomized / arpack;
 transform, score_samples, and inverse_transform applied to scikit-learn's own transform output
 (expected.json "method_inputs": {"inverse_transform": "NAME.transform.npy"}, as the corpus).
 
@@ -129,6 +130,9 @@ def models():
         ("PCA_whiten_3_arpack", pca, PCA(n_components=3, whiten=True, svd_solver="arpack",
                                          random_state=0)),
         ("PCA_nowhiten_3_full", pca, PCA(n_components=3)),
+        # Every component kept: noise_variance_ = 0, get_precision inverts get_covariance().
+        ("PCA_whiten_all_full", pca, PCA(whiten=True)),
+        ("PCA_nowhiten_all_full", pca, PCA(svd_solver="full")),
     ]
     if VERSION >= (1, 3):
         out += [
