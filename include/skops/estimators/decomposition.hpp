@@ -27,6 +27,11 @@ class PCA final : public TransformerBase {
   /// earlier versions (X - mean) @ C.T; set from the file's _sklearn_version. A native PCA
   /// centres first, as the versions it can be written for (1.2.1, 1.4.2) do.
   void set_centered_after_projection(bool v) noexcept { centered_after_ = v; }
+  /// scikit-learn ≥ 1.4 forms the precision matrix as `C.T @ inv @ C` (left to right), earlier
+  /// versions as `C.T · (inv · C)`; the lemma's cancellation makes the order visible (~1e-11
+  /// in score_samples). Set from the file's _sklearn_version before set_noise_variance; a
+  /// native PCA uses the earlier order.
+  void set_matmul_left_to_right(bool v) noexcept { matmul_left_to_right_ = v; }
   /// Enables score_samples (the probabilistic PCA log-likelihood) with this noise variance;
   /// needs explained_variance.
   void set_noise_variance(double v);
@@ -48,6 +53,7 @@ class PCA final : public TransformerBase {
   std::vector<double> mean_, explained_variance_;
   bool whiten_;
   bool centered_after_ = false;
+  bool matmul_left_to_right_ = false;
   double noise_variance_ = std::numeric_limits<double>::quiet_NaN();
   Matrix precision_;
   double logdet_precision_ = 0.0;

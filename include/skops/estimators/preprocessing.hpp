@@ -15,7 +15,8 @@
 ///
 /// Not modelled: sparse input/output (a file fitted with `sparse_output=True`, or a
 /// KBinsDiscretizer with encode="onehot", still transforms, but the result is a dense array;
-/// MaxAbsScaler, Normalizer and QuantileTransformer keep CSR input sparse), string input to the encoders through
+/// MaxAbsScaler, Normalizer and QuantileTransformer keep CSR input sparse;
+/// SplineTransformer::transform_csr gives the CSR matrix), string input to the encoders through
 /// `run` (a numeric matrix cannot hold strings: numeric input never matches a string
 /// category; LabelEncoder has typed string methods), float32 rounding of intermediate
 /// results (scikit-learn keeps float32 input in float32; `run` computes in float64).
@@ -271,6 +272,75 @@ class PolynomialFeatures final : public TransformerBase {
   std::int64_t min_degree_, max_degree_;
   bool interaction_only_, include_bias_;
   std::int64_t n_out_full_ = 0, n_out_ = 0;
+};
+
+/// One scipy.interpolate.BSpline as SplineTransformer keeps it (`bsplines_`): knots `t`,
+/// coefficients `c` (`n_coef × n_out`, row-major, `n_coef = t.size() - k - 1`), degree `k`
+/// and scipy's `extrapolate` (False, True or "periodic"). Evaluation follows scipy's
+/// `BSpline.__call__` (interval search, then the de Boor recursion `_deBoor_D` and the sum of
+/// the k+1 non-zero basis functions times `c`, in scipy's order), so values agree to the bit.
+struct BSpline {
+  enum class Extrapolate { No, Yes, Periodic };
+  std::vector<double> t;
+  std::vector<double> c;
+  std::int64_t n_coef = 0, n_out = 0;
+  std::int64_t k = 0;
+  Extrapolate extrapolate = Extrapolate::No;
+
+  /// Checks the invariants evaluation relies on (throws ValidationError through `fail`
+  /// semantics of the caller): k ≥ 0, t finite and non-decreasing with t.size() =
+  /// n_coef + k + 1, c of n_coef × n_out finite values, t[k] < t[n_coef].
+  void validate() const;
+  /// The `nu`-th derivative (0: the value) of every output column at `x`, written to
+  /// `out[0..n_out)`: NaN where scipy gives NaN (x outside [t[k], t[n]] without
+  /// extrapolation, or x NaN). `work` is scratch space of 2k+2 doubles.
+  void evaluate(double x, int nu, double* out, double* work) const;
+};
+
+/// sklearn.preprocessing.SplineTransformer (transform): per feature, the B-spline basis of
+/// its `bsplines_[i]`, continued beyond the knots as `extrapolation` says, with scikit-learn's
+/// exact per-mode rules (including that `linear` with degree ≤ 1 widens the degree it uses for
+/// the boundaries of every later feature, as scikit-learn's loop does).
+/// `sparse_output=True` (scikit-learn ≥ 1.3): scikit-learn returns a CSR matrix; `run` returns
+/// the same values dense, and transform_csr gives the CSR matrix (explicit zeros dropped).
+class SplineTransformer final : public TransformerBase {
+ public:
+  enum class Extrapolation { Error, Constant, Linear, Continue, Periodic };
+  /// From the fitted splines (one per feature, all of degree `degree` with the same number
+  /// of output columns). Throws ValidationError when they are inconsistent.
+  SplineTransformer(std::vector<BSpline> bsplines, std::int64_t degree,
+                    Extrapolation extrapolation, bool include_bias = true,
+                    bool sparse_output = false);
+  /// What `fit` builds from explicit base knots (`n_knots × n_features`, row-major, each
+  /// column strictly increasing): scikit-learn's knot extension and identity coefficients.
+  static SplineTransformer from_base_knots(const Matrix& base_knots, std::int64_t degree,
+                                           Extrapolation extrapolation, bool include_bias = true,
+                                           bool sparse_output = false);
+
+  const std::vector<BSpline>& bsplines() const noexcept { return bsplines_; }
+  std::int64_t degree() const noexcept { return degree_; }
+  Extrapolation extrapolation() const noexcept { return extrapolation_; }
+  bool include_bias() const noexcept { return include_bias_; }
+  bool sparse_output() const noexcept { return sparse_output_; }
+  /// Columns per feature before dropping the bias column (bsplines_[0].c.shape[1]).
+  std::int64_t n_splines() const noexcept { return n_splines_; }
+  /// scikit-learn's n_features_out_.
+  std::int64_t n_features_out() const noexcept;
+  /// transform as a CSR matrix (the values of `run(Transform, X)`, zeros not stored).
+  CsrMatrix transform_csr(const MatrixView& X) const;
+
+  static const char* extrapolation_name(Extrapolation e) noexcept;
+
+ protected:
+  NdArray do_transform(const MatrixView& X) const override;
+
+ private:
+  Matrix transform_dense(const MatrixView& X) const;
+  std::vector<BSpline> bsplines_;
+  std::int64_t degree_;
+  Extrapolation extrapolation_;
+  bool include_bias_, sparse_output_;
+  std::int64_t n_splines_ = 0;
 };
 
 /// One category of an encoder: a number (float or int category), a string, or None.

@@ -4,10 +4,10 @@
 // https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py still
 // centres first; later versions centre after the projection (`_BasePCA._transform`).
 
-#include <Eigen/LU>
 #include <cmath>
 #include <limits>
 
+#include "estimators/utils/extmath.hpp"
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/versions.hpp"
 #include "estimators/utils/nodes.hpp"
@@ -76,14 +76,35 @@ NdArray PCA::do_transform(const MatrixView& X) const {
   return to_ndarray(out);
 }
 
-// get_precision() by the matrix inversion lemma, as _BasePCA does.
-// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/decomposition/_base.py#L52-L84
+namespace {
+// A matrix product in the order numpy's reference-BLAS dgemm/dsyrk (Debian's libblas, under
+// both reference environments) computes it: each entry one sequential sum over the inner
+// index, from 0. The lemma below cancels most of its terms (by up to explained_variance^2 /
+// noise_variance when whitened), so a blocked or vectorised product drifts by ~1e-11 relative.
+Matrix sequential_product(const Matrix& a, const Matrix& b) {
+  Matrix out(a.rows(), b.cols());
+  for (Eigen::Index i = 0; i < a.rows(); ++i) {
+    for (Eigen::Index j = 0; j < b.cols(); ++j) {
+      double s = 0.0;
+      for (Eigen::Index l = 0; l < a.cols(); ++l) s += a(i, l) * b(l, j);
+      out(i, j) = s;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+// get_precision() as _BasePCA computes it, with its operation order. Noise variance 0 (all
+// components kept): scipy.linalg.inv(get_covariance()). Otherwise the matrix inversion lemma:
+// 1.2.1 np.dot(C.T, np.dot(inv, C)); 1.4.2 C.T @ inv @ C (left to right).
+// https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/decomposition/_base.py#L25-L84
+// https://github.com/scikit-learn/scikit-learn/blob/1.4.2/sklearn/decomposition/_base.py#L30-L103
 void PCA::set_noise_variance(double v) {
   noise_variance_ = v;
   const Eigen::Index k = components_.rows(), n = components_.cols();
-  if (static_cast<Eigen::Index>(explained_variance_.size()) != k || !(v > 0.0) ||
+  precision_.resize(0, 0);
+  if (static_cast<Eigen::Index>(explained_variance_.size()) != k || !(v >= 0.0) ||
       !std::isfinite(v)) {
-    precision_.resize(0, 0);
     return;
   }
   Matrix comp = components_;
@@ -91,23 +112,33 @@ void PCA::set_noise_variance(double v) {
     for (Eigen::Index r = 0; r < k; ++r)
       comp.row(r) *= std::sqrt(explained_variance_[static_cast<std::size_t>(r)]);
   }
-  Matrix inner = comp * comp.transpose() / v;
-  for (Eigen::Index r = 0; r < k; ++r) {
-    inner(r, r) += 1.0 / std::max(explained_variance_[static_cast<std::size_t>(r)] - v, 0.0);
+  const Matrix comp_t = comp.transpose();
+  const auto diff = [&](Eigen::Index r) {
+    return std::max(explained_variance_[static_cast<std::size_t>(r)] - v, 0.0);
+  };
+  if (v == 0.0) {
+    // get_covariance(): (C.T * exp_var_diff) @ C, noise variance added on the diagonal.
+    Matrix scaled = comp_t;
+    for (Eigen::Index r = 0; r < k; ++r) scaled.col(r) *= diff(r);
+    Matrix cov = sequential_product(scaled, comp);
+    for (Eigen::Index r = 0; r < n; ++r) cov(r, r) += v;
+    Matrix inv;
+    if (!detail::decomposition::reference_inverse(cov, inv)) return;  // scipy: singular matrix
+    precision_ = std::move(inv);
+  } else {
+    Matrix inner = sequential_product(comp, comp_t) / v;
+    for (Eigen::Index r = 0; r < k; ++r) inner(r, r) += 1.0 / diff(r);
+    Matrix inner_inv;
+    if (!detail::decomposition::reference_inverse(inner, inner_inv)) return;
+    precision_ = matmul_left_to_right_
+                     ? sequential_product(sequential_product(comp_t, inner_inv), comp)
+                     : sequential_product(comp_t, sequential_product(inner_inv, comp));
+    precision_ /= -(v * v);
+    for (Eigen::Index r = 0; r < n; ++r) precision_(r, r) += 1.0 / v;
   }
-  const Matrix inner_inv = inner.inverse();
-  precision_ = comp.transpose() * (inner_inv * comp);
-  precision_ /= -(v * v);
-  for (Eigen::Index r = 0; r < n; ++r) precision_(r, r) += 1.0 / v;
-  // fast_logdet: log|det| via slogdet (LU); -inf when the sign is not positive.
-  const Eigen::PartialPivLU<Matrix> lu(precision_);
-  double logdet = 0.0;
-  int sign = lu.permutationP().determinant();
-  for (Eigen::Index r = 0; r < n; ++r) {
-    const double d = lu.matrixLU()(r, r);
-    if (d < 0) sign = -sign;
-    logdet += std::log(std::abs(d));
-  }
+  // fast_logdet: slogdet's log|det|, -inf unless the sign is positive.
+  int sign = 0;
+  const double logdet = detail::decomposition::reference_logdet(precision_, sign);
   logdet_precision_ = sign > 0 ? logdet : -std::numeric_limits<double>::infinity();
 }
 
@@ -148,13 +179,15 @@ NdArray PCA::score_samples_impl(const MatrixView& X) const {
   const Eigen::Map<const Eigen::RowVectorXd> mean(mean_.data(),
                                                   static_cast<Eigen::Index>(mean_.size()));
   const Matrix Xr = X.rowwise() - mean;
-  const Matrix XP = Xr * precision_;
+  const Matrix XP = sequential_product(Xr, precision_);
   const double n = static_cast<double>(X.cols());
   const double pi = 3.14159265358979323846;
   Eigen::VectorXd out(X.rows());
+  std::vector<double> prod(static_cast<std::size_t>(X.cols()));
   for (Eigen::Index i = 0; i < X.rows(); ++i) {
-    double s = 0.0;
-    for (Eigen::Index j = 0; j < X.cols(); ++j) s += Xr(i, j) * XP(i, j);
+    // (Xr * XP).sum(axis=1): numpy's pairwise sum of each row.
+    for (Eigen::Index j = 0; j < X.cols(); ++j) prod[static_cast<std::size_t>(j)] = Xr(i, j) * XP(i, j);
+    const double s = detail::numpy_sum(prod.data(), X.cols());
     out(i) = -0.5 * s;
     out(i) -= 0.5 * (n * std::log(2.0 * pi) - logdet_precision_);
   }
@@ -269,6 +302,8 @@ std::unique_ptr<PCA> build_pca(const ObjectView& obj) {
   });
   // 1.4.2 still centres first (checked against its outputs); the change came with 1.5.
   est->set_centered_after_projection(detail::file_at_least(obj, 1, 5));
+  // get_precision's product order changed with 1.4's array-API rewrite (np.dot → @).
+  est->set_matmul_left_to_right(detail::file_at_least(obj, 1, 4));
   if (auto nv = obj.find("noise_variance_"); nv && !nv->is_none())
     est->set_noise_variance(nv->as_double());
   detail::adopt_identity(*est, obj, n);

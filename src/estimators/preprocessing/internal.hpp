@@ -29,6 +29,12 @@ void save_binarizer(const Binarizer& e, ObjectWriter& w);
 std::unique_ptr<PolynomialFeatures> build_poly(const ObjectView& obj);
 void save_poly(const PolynomialFeatures& e, ObjectWriter& w);
 
+// bspline.cpp, spline.cpp, spline_io.cpp
+/// numpy's float remainder (`a % b`): the sign of b, NaN when b is 0.
+double numpy_remainder(double a, double b);
+std::unique_ptr<SplineTransformer> build_spline(const ObjectView& obj);
+void save_spline(const SplineTransformer& e, ObjectWriter& w);
+
 // kernel_centerer.cpp
 std::unique_ptr<KernelCenterer> build_kernel_centerer(const ObjectView& obj);
 void save_kernel_centerer(const KernelCenterer& e, ObjectWriter& w);

@@ -1,8 +1,9 @@
 // sklearn.preprocessing: the scalers (scalers.cpp), Normalizer and Binarizer (simple.cpp),
-// KernelCenterer (kernel_centerer.cpp), PolynomialFeatures (polynomial.cpp), OneHotEncoder and OrdinalEncoder (encoders*.cpp),
-// TargetEncoder (target_encoder.cpp), LabelEncoder (label.cpp), FunctionTransformer (function_transformer.cpp),
-// QuantileTransformer (quantile_transformer.cpp, normal.cpp), PowerTransformer (power_transformer.cpp),
-// KBinsDiscretizer (kbins_discretizer.cpp).
+// KernelCenterer (kernel_centerer.cpp), PolynomialFeatures (polynomial.cpp), SplineTransformer
+// (spline*.cpp, bspline.cpp), OneHotEncoder and OrdinalEncoder (encoders*.cpp),
+// TargetEncoder (target_encoder.cpp), LabelEncoder (label.cpp), FunctionTransformer
+// (function_transformer.cpp), QuantileTransformer (quantile_transformer.cpp, normal.cpp),
+// PowerTransformer (power_transformer.cpp), KBinsDiscretizer (kbins_discretizer.cpp).
 
 #include "estimators/builtins.hpp"
 #include "estimators/preprocessing/internal.hpp"
@@ -25,6 +26,8 @@ void register_preprocessing(TypeRegistry& reg) {
                             save_kbins);
   reg.add<PolynomialFeatures>("sklearn.preprocessing._polynomial.PolynomialFeatures", build_poly,
                               save_poly);
+  reg.add<SplineTransformer>("sklearn.preprocessing._polynomial.SplineTransformer", build_spline,
+                             save_spline);
   reg.add<OneHotEncoder>("sklearn.preprocessing._encoders.OneHotEncoder", build_onehot,
                          save_onehot);
   reg.add<OrdinalEncoder>("sklearn.preprocessing._encoders.OrdinalEncoder", build_ordinal,
@@ -35,6 +38,8 @@ void register_preprocessing(TypeRegistry& reg) {
   reg.add<FunctionTransformer>("sklearn.preprocessing._function_transformer.FunctionTransformer",
                                build_function, save_function);
   reg.add_helper_types(ufunc_type_names());
+  // SplineTransformer's bsplines_: read as plain {t, c, k, extrapolate, axis} (spline_io.cpp).
+  reg.add_helper_types({"scipy.interpolate._bsplines.BSpline"});
 }
 
 }  // namespace skops::estimators

@@ -38,6 +38,31 @@ void add_preprocessing(Models& out, const Fixtures& f, const std::string& versio
   out.emplace_back("PolynomialFeatures", std::make_shared<pp::PolynomialFeatures>(4, 2));
   out.emplace_back("PolynomialFeatures_interaction_only",
                    std::make_shared<pp::PolynomialFeatures>(4, 3, 2, true, false));
+  // Base knots over part of each iris column, so that input() goes beyond them on both sides.
+  const Matrix spline_knots = (Matrix(4, 4) << 4.8, 2.5, 1.5, 0.3,  //
+                               5.5, 2.9, 3.0, 0.9,                  //
+                               6.1, 3.2, 4.6, 1.5,                  //
+                               6.9, 3.6, 5.9, 2.2)
+                                  .finished();
+  using SplineMode = pp::SplineTransformer::Extrapolation;
+  // Python skops asks to trust the BSpline objects (skops-cpp trusts them by default).
+  const std::vector<std::string> bspline = {"scipy.interpolate._bsplines.BSpline"};
+  out.emplace_back("SplineTransformer_constant",
+                   std::make_shared<pp::SplineTransformer>(
+                       pp::SplineTransformer::from_base_knots(spline_knots, 3, SplineMode::Constant)),
+                   bspline);
+  out.emplace_back("SplineTransformer_linear_d1_nobias",
+                   std::make_shared<pp::SplineTransformer>(pp::SplineTransformer::from_base_knots(
+                       spline_knots, 1, SplineMode::Linear, false)),
+                   bspline);
+  out.emplace_back("SplineTransformer_periodic_d2",
+                   std::make_shared<pp::SplineTransformer>(
+                       pp::SplineTransformer::from_base_knots(spline_knots, 2, SplineMode::Periodic)),
+                   bspline);
+  out.emplace_back("SplineTransformer_continue_d4_nobias",
+                   std::make_shared<pp::SplineTransformer>(pp::SplineTransformer::from_base_knots(
+                       spline_knots, 4, SplineMode::Continue, false)),
+                   bspline);
   const std::vector<pp::CategoryList> some_categories = {
       pp::CategoryList::numeric({4.9, 5.1, 6.4}), pp::CategoryList::numeric({2.3, 3.0, 3.5}),
       pp::CategoryList::numeric({1.4, 4.0}), pp::CategoryList::numeric({0.2, 1.5, 2.5})};
