@@ -11,6 +11,15 @@
 #   JOBS            build jobs, and targets fuzzed at once (default 2)
 #   CXX_FUZZ        clang++ to use (default clang++)
 #   FUZZ_WERROR     warnings are errors in this build too (default ON)
+#   FUZZ_MERGE      1: a campaign run. The committed corpus tests/fuzz/corpus/<target>/ is
+#                   read as usual, and after a clean run the inputs that add coverage are
+#                   merged into it (libFuzzer -merge=1; inputs over FUZZ_CORPUS_MAX bytes,
+#                   default 65536, are left out) and one line per target is appended to
+#                   tests/fuzz/campaign.tsv (date, wall and CPU seconds, executions, edges,
+#                   features, corpus size, result, commit). Commit both afterwards.
+#
+# Every run reads the committed corpus (if any) besides the seeds, so coverage accumulates
+# from one campaign to the next; ctest replays the committed corpora (replay_<target>).
 #
 # Exit status: 0 when every target ran its time without a finding; 1 on a crash, leak,
 # timeout, OOM or sanitizer report (the input is kept under $FUZZ_BUILD_DIR/artifacts/ with a
@@ -126,6 +135,21 @@ seed_for() {
   esac
 }
 
+# merge_back NAME BIN NEW COMMITTED: the inputs of NEW (this run's finds) that add coverage
+# to COMMITTED are copied into it; small inputs only, so the repository stays small.
+merge_back() {
+  local name="$1" bin="$2" new="$3" committed="$4" small="$work/small_$1"
+  local cap="${FUZZ_CORPUS_MAX:-65536}"
+  mkdir -p "$committed" "$small"
+  find "$new" -type f -size -"$((cap + 1))"c -exec cp {} "$small/" \;
+  local before after
+  before="$(find "$committed" -type f | wc -l)"
+  "$bin" -merge=1 -rss_limit_mb=2048 -timeout=10 "$committed" "$small" >"$work/merge_$name.log" 2>&1 ||
+    { echo "fuzz_$name: merge failed; see its log:"; tail -n 20 "$work/merge_$name.log"; return 0; }
+  after="$(find "$committed" -type f | wc -l)"
+  echo "fuzz_$name: merged $((after - before)) inputs into $committed ($after files, $(du -sk "$committed" | cut -f1) KiB)"
+}
+
 # --- run --------------------------------------------------------------------------------
 artifacts="$fuzz_dir/artifacts"
 mkdir -p "$artifacts"
@@ -138,23 +162,39 @@ run_one() {
   local name="$1"
   local bin="$fuzz_dir/tests/fuzz/fuzz_$name"
   local seeds="$work/seeds_$name" corpus="$work/corpus_$name" log="$work/fuzz_$name.log"
-  local out="$work/report_$name"
+  local out="$work/report_$name" committed="tests/fuzz/corpus/$name"
   mkdir -p "$corpus"
   rm -f "$artifacts/${name}-"*  # findings of an earlier run must not be reported as this one's
   seed_for "$name" "$seeds"
-  local nseeds dict=() rc=0 execs cov
+  local nseeds dict=() rc=0 execs cov ft inputs=("$corpus")
   nseeds="$(find "$seeds" -type f | wc -l)"
+  [[ -d "$committed" ]] && inputs+=("$committed")
+  inputs+=("$seeds")
   [[ -f "tests/fuzz/fuzz_$name.dict" ]] && dict=(-dict="tests/fuzz/fuzz_$name.dict")
-  echo "==> fuzz_$name for ${FUZZ_SECONDS}s ($nseeds seeds)" >"$out"
-  "$bin" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=10 \
+  echo "==> fuzz_$name for ${FUZZ_SECONDS}s ($nseeds seeds, committed corpus $(find "$committed" -type f 2>/dev/null | wc -l))" >"$out"
+  # CPU seconds (user + system) of the run: what the campaign ledger counts, since a run's
+  # wall time overstates the work on a busy machine.
+  local TIMEFORMAT='%U %S'
+  { time { "$bin" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 -artifact_prefix="$artifacts/${name}-" "${dict[@]}" \
-    "$corpus" "$seeds" >"$log" 2>&1 || rc=$?
+    "${inputs[@]}" >"$log" 2>&1 || rc=$?; }; } 2>"$work/cpu_$name"
+  local cpu
+  cpu="$(awk '{printf "%.0f", $1 + $2}' "$work/cpu_$name" 2>/dev/null || echo '?')"
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   cov="$(grep -o 'cov: [0-9]*' "$log" | tail -1 || true)"
+  ft="$(grep -o 'ft: [0-9]*' "$log" | tail -1 || true)"
   if ((rc == 0)); then
     echo "fuzz_$name: ok, ${execs:-?} executions, ${cov:-cov: ?}, corpus $(find "$corpus" -type f | wc -l) new inputs" >>"$out"
     echo "fuzz_$name: ok (${execs:-?} execs)" >"$work/result_$name"
-  else
+    [[ "${FUZZ_MERGE:-0}" == 1 ]] && merge_back "$name" "$bin" "$corpus" "$committed" >>"$out" 2>&1
+  fi
+  if [[ "${FUZZ_MERGE:-0}" == 1 ]]; then
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$name" \
+      "$FUZZ_SECONDS" "$cpu" "${execs:-?}" "${cov#cov: }" "${ft#ft: }" \
+      "$(find "$committed" -type f 2>/dev/null | wc -l)" "$([[ $rc == 0 ]] && echo ok || echo "FAILED($rc)")" \
+      "$(git rev-parse --short HEAD 2>/dev/null || echo ?)" >>"$work/ledger_$name"
+  fi
+  if ((rc != 0)); then
     {
       echo "fuzz_$name: FAILED (exit $rc) after ${execs:-?} executions; end of its log:"
       tail -n 60 "$log"
@@ -190,6 +230,12 @@ for name in "${names[@]}"; do
   [[ "$result" == *": ok "* ]] || failed=1
   summary+=("$result")
 done
+
+if [[ "${FUZZ_MERGE:-0}" == 1 ]]; then
+  [[ -f tests/fuzz/campaign.tsv ]] ||
+    printf 'date\ttarget\twall_seconds\tcpu_seconds\texecutions\tedges\tfeatures\tcorpus_files\tresult\tcommit\n' >tests/fuzz/campaign.tsv
+  for name in "${names[@]}"; do cat "$work/ledger_$name" 2>/dev/null >>tests/fuzz/campaign.tsv || true; done
+fi
 
 skops_log "fuzz summary (${FUZZ_SECONDS}s per target)"
 printf '  %s\n' "${summary[@]}"

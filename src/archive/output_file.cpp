@@ -1,6 +1,8 @@
 #include "archive/output_file.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <random>
+#include <vector>
 
 #include "skops/error.hpp"
 
@@ -46,6 +49,43 @@ int link_fd(int fd, const std::string& path) {
   return -1;
 }
 
+/// Whether `name` is ".<file>.tmp-" followed by 16 lower-case hex digits (temp_name's form).
+bool is_temp_name_of(const std::string& name, const std::string& file) {
+  const std::string prefix = "." + file + ".tmp-";
+  if (name.size() != prefix.size() + 16 || name.compare(0, prefix.size(), prefix) != 0) return false;
+  return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix.size()), name.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+/// Removes the temporary names of `file` in `dir` left by dead writers: those whose flock can
+/// be taken. Best effort: any failure leaves the name.
+void sweep_stale(const std::string& dir, const std::string& file) {
+  const UniqueFd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dfd.get() < 0) return;
+  const int scan = ::dup(dfd.get());
+  if (scan < 0) return;
+  DIR* d = ::fdopendir(scan);
+  if (d == nullptr) {
+    ::close(scan);
+    return;
+  }
+  std::vector<std::string> stale;
+  while (const dirent* e = ::readdir(d)) {
+    if (is_temp_name_of(e->d_name, file)) stale.emplace_back(e->d_name);
+  }
+  ::closedir(d);
+  for (const std::string& name : stale) {
+    const UniqueFd fd(::openat(dfd.get(), name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (fd.get() < 0 || ::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) continue;  // a live writer's
+    // Still the file that was locked (not renamed away and replaced meanwhile).
+    struct stat held {}, named {};
+    if (::fstat(fd.get(), &held) != 0 || ::fstatat(dfd.get(), name.c_str(), &named, AT_SYMLINK_NOFOLLOW) != 0)
+      continue;
+    if (S_ISREG(held.st_mode) && held.st_ino == named.st_ino && held.st_dev == named.st_dev)
+      ::unlinkat(dfd.get(), name.c_str(), 0);
+  }
+}
+
 }  // namespace
 
 OutputFile::OutputFile(std::string target) : target_(std::move(target)) {
@@ -56,6 +96,7 @@ OutputFile::OutputFile(std::string target) : target_(std::move(target)) {
   const int fd = ::open(dir_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
   if (fd >= 0) {
     fd_ = UniqueFd(fd);
+    (void)::flock(fd, LOCK_EX | LOCK_NB);  // a new inode: nobody else can hold it
     return;
   }
   if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
@@ -69,6 +110,9 @@ OutputFile::OutputFile(std::string target) : target_(std::move(target)) {
     if (named >= 0) {
       fd_ = UniqueFd(named);
       temp_path_ = tmp;
+      // A sweeper that locks the name before this does takes it for a dead writer's and
+      // removes it; publish then fails with IoError (the target is untouched).
+      (void)::flock(named, LOCK_EX | LOCK_NB);
       return;
     }
     if (errno != EEXIST) throw_errno("cannot create a temporary file beside", target_);
@@ -83,6 +127,7 @@ OutputFile::~OutputFile() {
 void OutputFile::publish() {
   if (published_) throw IoError("already published: " + target_);
   if (::fsync(fd_.get()) != 0) throw_errno("cannot flush", target_);
+  sweep_stale(dir_, std::filesystem::path(target_).filename().string());
   if (!anonymous()) {
     if (std::rename(temp_path_.c_str(), target_.c_str()) != 0) {
       throw_errno("cannot replace", target_);

@@ -16,6 +16,13 @@
 // Where O_TMPFILE is unsupported (EOPNOTSUPP, EISDIR, EINVAL: old kernels, some file
 // systems), the file is created under that same ".<target>.tmp-<16 hex>" name from the
 // start and renamed over the target at the end; a SIGKILL while writing leaves it.
+//
+// Such leftovers do not pile up: every writer holds an exclusive flock on its file from the
+// moment it exists, and before publishing removes the ".<target>.tmp-<16 hex>" names beside
+// the target whose lock it can take — their writer is dead (the kernel drops a dead
+// process's locks). A service killed in a loop therefore leaves at most one such name per
+// target, removed by the next successful write. Where flock is unsupported the sweep is
+// skipped.
 
 #include <string>
 

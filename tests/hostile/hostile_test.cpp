@@ -48,6 +48,8 @@ std::set<ErrorKind> allowed_kinds(const Case& c) {
   if (has("untrusted/unsupported type")) k.insert(ErrorKind::Untrusted);
   if (has("array (npy) error")) k.insert(ErrorKind::Npy);
   if (has("during validation")) k.insert(ErrorKind::Validation);
+  // A trusted type in a place only an estimator may take, which no builder constructs.
+  if (has("no builder")) k.insert(ErrorKind::Unsupported);
   // Size caps are LimitErrors: accepted where the fixture says the refusal is about a limit.
   if (has("limit")) k.insert(ErrorKind::Limit);
   return k;

@@ -1,9 +1,12 @@
 // The skops-cpp command under abuse: `resave` killed with SIGKILL at many points leaves the
-// target either the old file or the complete new one and nothing else in the directory; every
+// target either the old file or the complete new one and nothing else in the directory (but
+// for a kill between the link and the rename over an existing target, whose temporary name
+// the next write removes: src/archive/output_file.hpp); every
 // hostile fixture through every verb prints only valid UTF-8 without control characters.
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -93,7 +96,7 @@ TEST(CliKill, ResaveKilledLeavesOldOrNewAndNothingElse) {
   const std::vector<std::uint8_t> old_bytes = ts::read_file_bytes(in);
 
   const int rounds = 40;
-  int old_seen = 0, new_seen = 0;
+  int old_seen = 0, new_seen = 0, leftovers = 0;
   for (int i = 0; i < rounds; ++i) {
     SCOPED_TRACE(i);
     const std::string work = dir + "/w" + std::to_string(i);
@@ -110,8 +113,24 @@ TEST(CliKill, ResaveKilledLeavesOldOrNewAndNothingElse) {
       std::this_thread::sleep_for(full * (i * 110 / rounds) / 100);
       kill(pid, SIGKILL);
     }
-    wait_exit(pid);
-    const auto files = listing(work);
+    const int rc = wait_exit(pid);
+    if (i + 1 == rounds) {
+      EXPECT_EQ(rc, 0) << "the resave that was not killed failed";
+    }
+    auto files = listing(work);
+    if (fs::exists(target) && files.size() > 1) {
+      // Killed between the link to ".m.skops.tmp-<16 hex>" and the rename: only that name
+      // may be left, and the next resave into the directory removes it.
+      ++leftovers;
+      EXPECT_TRUE(existing && ts::read_file_bytes(target) == old_bytes) << "a leftover, but the target changed";
+      for (const auto& f : files) {
+        EXPECT_TRUE(f == "m.skops" || (f.rfind(".m.skops.tmp-", 0) == 0 && f.size() == 13 + 16)) << f;
+      }
+      EXPECT_EQ(wait_exit(spawn_cli({"resave", in, target, "--compression", "lzma"})), 0);
+      files = listing(work);
+      EXPECT_TRUE(complete_archive(target, names));
+      ts::write_file_bytes(target, old_bytes);  // as the round left it
+    }
     if (fs::exists(target)) {
       EXPECT_EQ(files, std::vector<std::string>{"m.skops"});
       const bool is_old = existing && ts::read_file_bytes(target) == old_bytes;
@@ -128,6 +147,33 @@ TEST(CliKill, ResaveKilledLeavesOldOrNewAndNothingElse) {
   // complete new file.
   EXPECT_GT(old_seen, 0);
   EXPECT_GT(new_seen, 0);
+  if (leftovers > 0) std::printf("%d of %d kills left a temporary name (removed by the next write)\n", leftovers, rounds);
+  fs::remove_all(dir);
+}
+
+// The sweep itself, without timing luck: a leftover of a dead writer (no lock held) goes at
+// the next write of the same target; a live writer's (its lock held), another target's and
+// a look-alike name of another form stay.
+TEST(CliKill, NextWriteRemovesDeadWritersTemporaryNames) {
+  const std::string dir = ts::make_temp_dir("cli-sweep");
+  const std::string in = ts::data_path("corpus/sklearn-1.4.2/Ridge.skops");
+  const std::string target = dir + "/m.skops";
+  ts::write_file_bytes(target, ts::read_file_bytes(in));
+  const std::vector<std::uint8_t> junk = {1, 2, 3};
+  ts::write_file_bytes(dir + "/.m.skops.tmp-0123456789abcdef", junk);   // dead writer's
+  ts::write_file_bytes(dir + "/.m.skops.tmp-fedcba9876543210", junk);   // live writer's
+  ts::write_file_bytes(dir + "/.n.skops.tmp-0123456789abcdef", junk);   // another target's
+  ts::write_file_bytes(dir + "/.m.skops.tmp-0123", junk);               // not the pattern
+  const int live = ::open((dir + "/.m.skops.tmp-fedcba9876543210").c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(live, 0);
+  ASSERT_EQ(::flock(live, LOCK_EX), 0);
+  ASSERT_EQ(wait_exit(spawn_cli({"resave", in, target})), 0);
+  EXPECT_EQ(listing(dir), (std::vector<std::string>{".m.skops.tmp-0123", ".m.skops.tmp-fedcba9876543210",
+                                                    ".n.skops.tmp-0123456789abcdef", "m.skops"}));
+  ::close(live);
+  ASSERT_EQ(wait_exit(spawn_cli({"resave", in, target})), 0);
+  EXPECT_EQ(listing(dir), (std::vector<std::string>{".m.skops.tmp-0123", ".n.skops.tmp-0123456789abcdef",
+                                                    "m.skops"}));
   fs::remove_all(dir);
 }
 

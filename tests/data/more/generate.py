@@ -137,12 +137,15 @@ def models():
     ]
 
 
-def main():
-    out_dir = os.path.join(sys.argv[1], "sklearn-" + sklearn.__version__)
+def write_models(out_root, entries, only=()):
+    """Fits and writes each (name, (X, y, X_test), model) of `entries` into
+    out_root/sklearn-<version>/ (only those named in `only` when it is not empty), and the
+    MANIFEST of every name."""
+    out_dir = os.path.join(out_root, "sklearn-" + sklearn.__version__)
     os.makedirs(out_dir, exist_ok=True)
     names = []
-    only = set(sys.argv[2:])
-    for name, (X, y, X_test), model in models():
+    only = set(only)
+    for name, (X, y, X_test), model in entries:
         names.append(name)
         if only and name not in only:
             continue
@@ -167,6 +170,10 @@ def main():
         print("wrote", base, sorted(methods), untrusted, os.path.getsize(base + ".skops"))
     with open(os.path.join(out_dir, "MANIFEST.json"), "w") as f:
         json.dump(sorted(names), f, indent=1)
+
+
+def main():
+    write_models(sys.argv[1], models(), sys.argv[2:])
 
 
 if __name__ == "__main__":
