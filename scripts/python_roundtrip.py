@@ -62,6 +62,15 @@ def main():
             if method in meta.get("method_inputs", {}):
                 continue
             got = getattr(model, method)(X)
+            if isinstance(fname, list):
+                # A list of arrays (MultiOutputClassifier.predict_proba): one file per element.
+                if not isinstance(got, list) or len(got) != len(fname):
+                    return f"{method}: expected a list of {len(fname)} arrays"
+                for k, (g, fk) in enumerate(zip(got, fname)):
+                    w = np.load(os.path.join(os.path.dirname(base), fk), allow_pickle=False)
+                    if not np.allclose(g, w, rtol=1e-12, atol=1e-10, equal_nan=True):
+                        return f"{method}[{k}] differs"
+                continue
             if hasattr(got, "toarray"):  # a vectorizer's sparse transform
                 got = got.toarray()
             path = os.path.join(os.path.dirname(base), fname)

@@ -12,6 +12,7 @@
 #include "skops/estimators/neural_network.hpp"
 #include "skops/estimators/svm.hpp"
 #include "test_support.hpp"
+#include "zoo_wrappers.hpp"
 
 namespace skops {
 namespace {
@@ -83,6 +84,13 @@ TEST(FeatureSelectionTest, VarianceThresholdAcceptsNaN) {
   ts::expect_round_trip(*est, mat({{1, 2, 3}}), {Method::Transform});
   p.variances = f64({0, 1}, {1, 2});
   EXPECT_THROW(FeatureSelector::from_arrays(p), ValidationError);
+}
+
+
+// The zoo's SelectFromModel pipeline (both versions), also after a re-save.
+TEST(SelectFromModelZoo, PipelineMatchesScikitLearnAlsoAfterResave) {
+  for (const char* v : {"sklearn-1.2.1", "sklearn-1.4.2"})
+    zoo_wrappers::check_zoo_model(v, "wrap_selectfrommodel_logreg", "sklearn.pipeline.Pipeline");
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "skops/estimators/linear_model.hpp"
 #include "skops/npy.hpp"
 #include "test_support.hpp"
+#include "zoo_wrappers.hpp"
 
 namespace skops {
 namespace {
@@ -334,6 +335,18 @@ TEST(LinearFiles, HostileModelsAreRefusedAtValidation) {
         "npy_string_coef", "npy_void_coef"}) {
     EXPECT_THROW(load(ts::data_path(std::string("hostile/") + name + ".skops")), ValidationError)
         << name;
+  }
+}
+
+
+// The zoo's linear models (both versions): a scaler + LogisticRegressionCV pipeline, a
+// PoissonRegressor (1.2.1 carries its loss objects, trusted as Python asks) and a RidgeCV.
+TEST(LinearModelZoo, CvAndGlmModelsMatchScikitLearnAlsoAfterResave) {
+  for (const char* v : {"sklearn-1.2.1", "sklearn-1.4.2"}) {
+    zoo_wrappers::check_zoo_model(v, "linear_cv_and_glm", "sklearn.pipeline.Pipeline");
+    zoo_wrappers::check_zoo_model(v, "linear_lasso_poisson",
+                                  "sklearn.linear_model._glm.glm.PoissonRegressor");
+    zoo_wrappers::check_zoo_model(v, "linear_regressors_cv", "sklearn.linear_model._ridge.RidgeCV");
   }
 }
 
