@@ -17,13 +17,20 @@ namespace skops::estimators {
 /// (multiclass), or classes_[score > threshold] with threshold 0 for a classifier with
 /// decision_function, else 0.5 (binary). decision_function: the estimators' scores side by
 /// side (the single estimator's output when binary). predict_proba: each estimator's
-/// predict_proba[:, 1], [1 - p, p] when binary, normalised to sum to 1.
-/// Multilabel targets are refused at load.
+/// predict_proba[:, 1], [1 - p, p] when binary, normalised to sum to 1. Multilabel
+/// (indicator) targets: see the constructor; a file fitted on a sparse target (its predict
+/// would be a sparse matrix) is refused at load.
 class OneVsRestClassifier final : public Estimator {
  public:
-  OneVsRestClassifier(std::vector<EstimatorPtr> estimators, NdArray classes);
+  /// `multilabel`: fitted on an indicator matrix (label_binarizer_.y_type_
+  /// "multilabel-indicator"): one estimator per column of classes_; predict is the int64
+  /// indicator matrix (n_samples, n_classes) of score > threshold (0 when estimators_[0] is a
+  /// classifier with decision_function, else 0.5), predict_proba each estimator's
+  /// predict_proba[:, 1] unnormalised, decision_function as for multiclass.
+  OneVsRestClassifier(std::vector<EstimatorPtr> estimators, NdArray classes, bool multilabel = false);
   const std::vector<EstimatorPtr>& estimators() const noexcept { return estimators_; }
   const NdArray& classes() const noexcept { return classes_; }
+  bool multilabel() const noexcept { return multilabel_; }
   Role role() const noexcept override { return Role::Classifier; }
   bool supports(Method m) const noexcept override;
   NdArray run(Method m, const MatrixView& X) const override;
@@ -36,6 +43,7 @@ class OneVsRestClassifier final : public Estimator {
   NdArray compute(Method m, Run run_one) const;
   std::vector<EstimatorPtr> estimators_;
   NdArray classes_;
+  bool multilabel_ = false;
 };
 
 /// sklearn.multiclass.OneVsOneClassifier: one binary estimator per class pair (i, j), i < j,

@@ -1,4 +1,4 @@
-// OneVsRestClassifier on a binary or multiclass target.
+// OneVsRestClassifier on a binary, multiclass or multilabel (indicator) target.
 // https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/multiclass.py
 // (_predict_binary, _threshold_for_binary_predict, OneVsRestClassifier.predict,
 // predict_proba, decision_function; unchanged in 1.4.2).
@@ -14,12 +14,14 @@
 
 namespace skops::estimators {
 
-OneVsRestClassifier::OneVsRestClassifier(std::vector<EstimatorPtr> estimators, NdArray classes)
-    : estimators_(std::move(estimators)), classes_(std::move(classes)) {
+OneVsRestClassifier::OneVsRestClassifier(std::vector<EstimatorPtr> estimators, NdArray classes,
+                                         bool multilabel)
+    : estimators_(std::move(estimators)), classes_(std::move(classes)), multilabel_(multilabel) {
   const auto k = static_cast<std::int64_t>(estimators_.size());
   if (classes_.ndim() != 1 || classes_.dim(0) < 2)
     throw ValidationError("OneVsRestClassifier: classes_ must hold at least 2 labels");
-  if (classes_.dim(0) == 2 ? k != 1 : k != classes_.dim(0))
+  // Multilabel: one estimator per indicator column, also for two columns.
+  if (classes_.dim(0) == 2 && !multilabel_ ? k != 1 : k != classes_.dim(0))
     throw ValidationError("OneVsRestClassifier: " + std::to_string(k) +
                           " estimators for " + std::to_string(classes_.dim(0)) + " classes");
   for (const auto& e : estimators_) {
@@ -103,6 +105,7 @@ NdArray OneVsRestClassifier::compute(Method m, Run run_one) const {
       }
     }
     // not multilabel: Y /= Y.sum(axis=1)[:, None]
+    if (multilabel_) return to_ndarray(Y);
     for (Eigen::Index i = 0; i < n; ++i) {
       double s = 0;
       for (Eigen::Index j = 0; j < Y.cols(); ++j) s += Y(i, j);
@@ -125,6 +128,26 @@ NdArray OneVsRestClassifier::compute(Method m, Run run_one) const {
     return proba_1(p, p.ndim() ? p.dim(0) : 0, e.type_name());
   };
   std::vector<std::int64_t> idx;
+  if (multilabel_) {
+    // label_binarizer_.inverse_transform of the indicator (score > thresh): the int64
+    // matrix itself, dense (sparse_input_ is refused at load).
+    const Estimator& first = *estimators_.front();
+    const double thresh =
+        first.supports(Method::DecisionFunction) && first.role() == Role::Classifier ? 0.0 : 0.5;
+    std::vector<std::int64_t> out;
+    Eigen::Index n = -1;
+    for (Eigen::Index j = 0; j < k; ++j) {
+      const Eigen::VectorXd s = score(*estimators_[j]);
+      if (n < 0) {
+        n = s.size();
+        out.assign(static_cast<std::size_t>(n * k), 0);
+      }
+      if (s.size() != n) throw UnsupportedError("OneVsRestClassifier: sizes differ");
+      for (Eigen::Index i = 0; i < n; ++i)
+        out[static_cast<std::size_t>(i * k + j)] = s(i) > thresh ? 1 : 0;
+    }
+    return NdArray::from_vector(out, {static_cast<std::int64_t>(n), static_cast<std::int64_t>(k)});
+  }
   if (k == 1) {
     const Estimator& e = *estimators_.front();
     const double thresh =
@@ -173,15 +196,18 @@ std::unique_ptr<OneVsRestClassifier> build_one_vs_rest(const ObjectView& obj) {
   const ObjectView lb(lbv.ptr(), obj.ctx());
   const ValueView yt = lb.at("y_type_");
   const std::string y_type = yt.as_str();
-  if (y_type.rfind("multilabel", 0) == 0)
-    throw UnsupportedError("OneVsRestClassifier on a multilabel target is not supported", {},
-                           yt.pointer());
-  if (y_type != "binary" && y_type != "multiclass")
-    yt.fail("y_type_ must be 'binary' or 'multiclass', not '" + y_type + "'");
+  const bool multilabel = y_type == "multilabel-indicator";
+  if (y_type != "binary" && y_type != "multiclass" && !multilabel)
+    yt.fail("y_type_ must be 'binary', 'multiclass' or 'multilabel-indicator', not '" + y_type + "'");
+  if (auto sparse = lb.find("sparse_input_")) {
+    if (sparse->as_bool())
+      throw UnsupportedError("OneVsRestClassifier fitted on a sparse target predicts a sparse matrix, "
+                             "which is not modelled", {}, sparse->pointer());
+  }
   NdArray classes = detail::read_classes(obj.at("classes_"));
   const NdArray lb_classes = detail::read_classes(lb.at("classes_"));
   if (!(lb_classes == classes)) obj.at("classes_").fail("classes_ differs from label_binarizer_.classes_");
-  if ((y_type == "binary") != (classes.dim(0) == 2))
+  if (!multilabel && (y_type == "binary") != (classes.dim(0) == 2))
     yt.fail("y_type_ '" + y_type + "' does not match " + std::to_string(classes.dim(0)) + " classes");
   const ValueView list = obj.at("estimators_");
   if (list.node().kind != NodeKind::List) list.fail("estimators_ must be a list");
@@ -190,7 +216,7 @@ std::unique_ptr<OneVsRestClassifier> build_one_vs_rest(const ObjectView& obj) {
   }
   std::vector<EstimatorPtr> ests = list.estimators();
   auto est = detail::located(obj, [&] {
-    return std::make_unique<OneVsRestClassifier>(std::move(ests), classes);
+    return std::make_unique<OneVsRestClassifier>(std::move(ests), classes, multilabel);
   });
   if (auto n = obj.find("n_features_in_")) {
     if (est->n_features_in() >= 0 && n->as_int() != est->n_features_in())
