@@ -38,10 +38,13 @@ using skops::NdArray;
 
 // Models per version; a missing or extra file fails ModelCounts.
 // gaps/: registered classes that had only native C++ tests before (tests/data/gaps).
+// wp1/: the WP1 wrappers with other parameters than the zoo's (tests/data/wp1).
 const std::map<std::string, std::size_t> kCounts = {{"more/sklearn-1.2.1", 26},
                                                     {"more/sklearn-1.4.2", 26},
                                                     {"gaps/sklearn-1.2.1", 23},
-                                                    {"gaps/sklearn-1.4.2", 23}};
+                                                    {"gaps/sklearn-1.4.2", 23},
+                                                    {"wp1/sklearn-1.2.1", 20},
+                                                    {"wp1/sklearn-1.4.2", 20}};
 
 std::vector<ts::ZooModel> more_models() {
   std::vector<ts::ZooModel> out;

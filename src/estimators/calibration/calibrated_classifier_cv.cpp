@@ -186,6 +186,28 @@ CalibratedClassifierCV::Calibrator read_calibrator(const ValueView& v) {
 
 }  // namespace
 
+namespace {
+// The estimator's classes_: its own attribute, or, where scikit-learn's is a property, that of
+// a Pipeline's last step or a search's best_estimator_ (followed to any depth).
+ValueView estimator_classes(const ObjectView& eo) {
+  if (eo.has("classes_")) return eo.at("classes_");
+  const std::string type = eo.type_name();
+  if (type == "sklearn.pipeline.Pipeline") {
+    const ValueView steps = eo.at("steps");
+    const auto items = steps.items();
+    if (items.empty()) steps.fail("a Pipeline without steps");
+    const auto pair = items.back().items();
+    if (pair.size() != 2 || pair[1].node().kind != NodeKind::Object)
+      items.back().fail("a Pipeline step must be a (name, estimator) pair");
+    return estimator_classes(ObjectView(pair[1].ptr(), eo.ctx()));
+  }
+  if (auto best = eo.find("best_estimator_")) {
+    if (best->node().kind == NodeKind::Object) return estimator_classes(ObjectView(best->ptr(), eo.ctx()));
+  }
+  return eo.at("classes_");  // the "required attribute classes_ missing" error
+}
+}  // namespace
+
 std::unique_ptr<CalibratedClassifierCV> build_calibrated_classifier_cv(const ObjectView& obj) {
   NdArray classes = detail::read_classes(obj.at("classes_"));
   const std::int64_t k = classes.dim(0);
@@ -207,9 +229,9 @@ std::unique_ptr<CalibratedClassifierCV> build_calibrated_classifier_cv(const Obj
     // .transform(estimator.classes_)): both must be classes_ here.
     const ValueView cv = cc.at("classes");
     if (!(detail::read_classes(cv) == classes)) cv.fail("classes differs from classes_");
-    const ObjectView eo(ev.ptr(), obj.ctx());
-    if (!(detail::read_classes(eo.at("classes_")) == classes))
-      eo.at("classes_").fail("a calibrated estimator's classes_ differ from classes_ (not supported)");
+    const ValueView ecv = estimator_classes(ObjectView(ev.ptr(), obj.ctx()));
+    if (!(detail::read_classes(ecv) == classes))
+      ecv.fail("a calibrated estimator's classes_ differ from classes_ (not supported)");
     if (auto mv = cc.find("method")) {
       const std::string method = mv->as_str();
       if (method != "sigmoid" && method != "isotonic")

@@ -89,7 +89,7 @@ void save_transformed_target(const TransformedTargetRegressor& est, ObjectWriter
   w.set_default("func", make::none());
   w.set_default("inverse_func", make::none());
   w.set_default("check_inverse", make::boolean(true));
-  if (est.n_features_in() >= 0) w.set_default("n_features_in_", make::integer(est.n_features_in()));
+  // n_features_in_ is a property (regressor_'s) in scikit-learn: not written.
 }
 
 }  // namespace skops::estimators::detail::compose
