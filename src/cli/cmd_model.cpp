@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "skops/api.hpp"
+#include "skops/estimators/preprocessing.hpp"
 #include "skops/npy.hpp"
 #include "skops/table.hpp"
 
@@ -75,6 +76,40 @@ std::vector<NdArray> run_input(const Estimator& est, Method method, const std::s
   return on_table(read_table_file(path, fmt));
 }
 
+// LabelEncoder encodes y, a 1-d vector of labels, not X: its input is a 1-d .npy (strings
+// or numbers; integer codes for inverse_transform) or a JSON array of strings.
+NdArray run_label_encoder(const estimators::LabelEncoder& le, Method method, const std::string& path,
+                          TableFormat fmt) {
+  if (method != Method::Transform && method != Method::InverseTransform)
+    throw UnsupportedError("LabelEncoder has the methods transform and inverse_transform");
+  std::optional<std::vector<std::string>> strings;
+  NdArray numbers;
+  if (fmt == TableFormat::Json) {
+    const std::vector<std::uint8_t> bytes = read_all(path);
+    strings = read_json_documents(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    if (!strings) throw InputError("LabelEncoder takes a JSON array of strings", path);
+  } else if (fmt == TableFormat::Npy) {
+    numbers = read_npy(ByteView::adopt(read_all(path, Limits{}.max_member_bytes)), Limits{}, path);
+    if (numbers.ndim() != 1)
+      throw InputError("LabelEncoder takes a 1-d array of labels, got " + std::to_string(numbers.ndim()) +
+                       " dimensions", path);
+    strings = documents_from_npy(numbers);
+    if (!strings && !numbers.is_numeric())
+      throw InputError("LabelEncoder takes labels of a string or numeric dtype, not " + numbers.dtype().name(), path);
+  } else {
+    throw InputError("LabelEncoder takes a 1-d .npy or a JSON array of strings", path);
+  }
+  if (method == Method::Transform) {
+    if (strings) return le.transform_labels(*strings);
+    return le.transform_values(numbers.to_vector<double>());
+  }
+  const DTypeKind k = numbers.dtype().kind();
+  if (strings || (k != DTypeKind::Int && k != DTypeKind::UInt))
+    throw InputError("inverse_transform takes the integer codes transform gives", path);
+  const std::vector<std::int64_t> codes = numbers.to_vector<std::int64_t>();
+  return le.string_classes() ? le.inverse_transform_labels(codes) : le.inverse_transform_values(codes);
+}
+
 void write_all(const std::string& path, const std::vector<std::uint8_t>& bytes) {
   const std::string tmp = path + ".tmp";
   {
@@ -114,6 +149,10 @@ int cmd_predict(const Args& args) {
   }
   const TableFormat fmt = input_format(args, in->second);
   auto est = load(args.positional[0], load_options(args));
+  if (const auto* le = dynamic_cast<const estimators::LabelEncoder*>(est.get())) {
+    write_all(out->second, write_npy(run_label_encoder(*le, method, in->second, fmt), 0, 64));
+    return 0;
+  }
   if (!est->supports(method)) {
     throw UnsupportedError(est->type_name() + " has no method " + to_string(method));
   }

@@ -314,4 +314,40 @@ TEST(Cli, ValidateRefusesEveryHostileFixture) {
   }
 }
 
+
+// LabelEncoder encodes labels (y), not X: `predict --method transform` takes a 1-d .npy or a
+// JSON array of strings and gives scikit-learn's codes; inverse_transform takes the codes
+// back. Both versions' corpus files, against their recorded outputs.
+TEST(Cli, LabelEncoderTransformsLabelsBothWays) {
+  const std::string dir = ts::make_temp_dir("cli-labels");
+  for (const char* v : {"sklearn-1.2.1", "sklearn-1.4.2"}) {
+    SCOPED_TRACE(v);
+    const std::string base = ts::data_path(std::string("corpus/") + v + "/LabelEncoder");
+    const auto x = nlohmann::json::parse(ts::read_file_text(base + ".X.json")).at("values");
+    const auto labels = x.get<std::vector<std::string>>();
+    ts::write_file_bytes(dir + "/y.npy", skops::write_npy(skops::NdArray::from_strings(
+                                             labels, {static_cast<std::int64_t>(labels.size())})));
+    const std::string json = x.dump();
+    ts::write_file_bytes(dir + "/y.json", std::vector<std::uint8_t>(json.begin(), json.end()));
+    const std::string model = base + ".skops";
+    const auto want = skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(base + ".transform.npy")), {});
+    for (const char* input : {"/y.npy", "/y.json"}) {
+      const auto r = cli("predict " + model + " --input " + dir + input + " --output " + dir +
+                         "/codes.npy --method transform");
+      ASSERT_EQ(r.exit_code, 0) << r.output;
+      EXPECT_EQ(skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(dir + "/codes.npy")), {}), want);
+    }
+    const auto r = cli("predict " + model + " --input " + dir + "/codes.npy --output " + dir +
+                       "/back.npy --method inverse_transform");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(skops::read_npy(skops::ByteView::adopt(ts::read_file_bytes(dir + "/back.npy")), {}).to_strings(),
+              labels);
+    // Codes are integers, and predict is not a LabelEncoder method.
+    EXPECT_NE(cli("predict " + model + " --input " + dir + "/y.npy --output " + dir +
+                  "/bad.npy --method inverse_transform").exit_code, 0);
+    EXPECT_NE(cli("predict " + model + " --input " + dir + "/y.npy --output " + dir + "/bad.npy").exit_code, 0);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
