@@ -56,6 +56,9 @@ def main():
             # DictVectorizer / FeatureHasher models (tests/data/dicts, native ones): their samples.
             with open(base + ".X.json", encoding="utf-8") as fh:
                 X = json.load(fh)
+            if isinstance(X, dict) and "values" in X:
+                # A 1-d array as the corpus writes it (LabelEncoder's labels).
+                X = np.array(X["values"])
         if X is None:
             return "no numeric input"
         for method, fname in meta["methods"].items():
