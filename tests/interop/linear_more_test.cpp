@@ -77,15 +77,6 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
   }
 }
 
-// The estimator's attribute names (its state dict keys), sorted.
-std::vector<std::string> state_keys(const skops::Document& doc) {
-  std::vector<std::string> keys;
-  if (const skops::Node* state = doc.root()->state_dict()) {
-    for (const auto& e : state->entries) keys.push_back(e.key);
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
 
 class LinearMore : public ::testing::TestWithParam<ts::ZooModel> {};
 
@@ -98,9 +89,9 @@ TEST_P(LinearMore, MatchesScikitLearnAlsoAfterResave) {
   const auto back = skops::loads(bytes, m.options());
   EXPECT_EQ(back->type_name(), est->type_name());
   // The side state (alphas_, mse_path_, cv_values_, coefs_paths_, ...) is written back.
-  const auto keys = state_keys(*skops::Document::read_file(m.path(".skops")));
+  const auto keys = ts::state_keys(*skops::Document::read_file(m.path(".skops")));
   EXPECT_GE(keys.size(), 6u);
-  EXPECT_EQ(state_keys(*skops::Document::read_bytes(bytes)), keys);
+  EXPECT_EQ(ts::state_keys(*skops::Document::read_bytes(bytes)), keys);
   expect_methods(*back, m, "resaved");
 }
 

@@ -69,31 +69,10 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
     ASSERT_TRUE(method.has_value());
     const NdArray want = ts::read_npy_file(m.path("." + method_name + ".npy"));
     const NdArray got = est.run_array(*method, X);
-    ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
-    if (want.dtype().kind() != skops::DTypeKind::Unicode) {
-      EXPECT_EQ(got.dtype().itemsize(), want.dtype().itemsize());
-    }
-    if (want.dtype().kind() == skops::DTypeKind::Float) {
-      ts::expect_close(got, want);
-    } else if (want.dtype().kind() == skops::DTypeKind::Unicode) {
-      EXPECT_EQ(got.shape(), want.shape());
-      EXPECT_EQ(got.to_strings(), want.to_strings());
-    } else {
-      EXPECT_EQ(got.shape(), want.shape());
-      EXPECT_EQ(got.to_vector<std::int64_t>(), want.to_vector<std::int64_t>());
-    }
+    ts::expect_same_result(got, want);
   }
 }
 
-// The estimator's attribute names (its state dict keys), sorted.
-std::vector<std::string> state_keys(const skops::Document& doc) {
-  std::vector<std::string> keys;
-  if (const skops::Node* state = doc.root()->state_dict()) {
-    for (const auto& e : state->entries) keys.push_back(e.key);
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
 
 class MoreClasses : public ::testing::TestWithParam<ts::ZooModel> {};
 
@@ -109,9 +88,9 @@ TEST_P(MoreClasses, MatchesScikitLearnAlsoAfterResave) {
   const std::vector<std::uint8_t> bytes = skops::dumps(*est, dump);
   const auto back = skops::loads(bytes, m.options());
   EXPECT_EQ(back->type_name(), est->type_name());
-  const auto keys = state_keys(*skops::Document::read_file(m.path(".skops")));
+  const auto keys = ts::state_keys(*skops::Document::read_file(m.path(".skops")));
   EXPECT_GE(keys.size(), 4u);
-  EXPECT_EQ(state_keys(*skops::Document::read_bytes(bytes)), keys);
+  EXPECT_EQ(ts::state_keys(*skops::Document::read_bytes(bytes)), keys);
   expect_methods(*back, m, "resaved");
 }
 

@@ -58,17 +58,6 @@ TEST(Prep, ModelCounts) {
   }
 }
 
-void expect_same(const NdArray& got, const NdArray& want) {
-  ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
-  EXPECT_EQ(got.dtype().itemsize(), want.dtype().itemsize());
-  if (want.dtype().kind() == skops::DTypeKind::Float) {
-    ts::expect_close(got, want);
-  } else {
-    EXPECT_EQ(got.shape(), want.shape());
-    EXPECT_EQ(got.to_vector<std::int64_t>(), want.to_vector<std::int64_t>());
-  }
-}
-
 // The nonzero entries of a dense float64 array, as scipy.sparse.csr_matrix(dense) keeps them.
 skops::CsrMatrix csr_of(const NdArray& dense, double scale = 1.0, bool clip01 = false) {
   const skops::Matrix m = skops::to_matrix(dense);
@@ -104,7 +93,7 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
     if (meta.contains("method_inputs") && meta["method_inputs"].contains(method_name)) {
       input = ts::read_npy_file(ts::data_path(m.dir + "/" + meta["method_inputs"][method_name].get<std::string>()));
     }
-    expect_same(est.run_array(*method, input), ts::read_npy_file(m.path("." + method_name + ".npy")));
+    ts::expect_same_result(est.run_array(*method, input), ts::read_npy_file(m.path("." + method_name + ".npy")));
   }
   if (meta.contains("float32")) {
     // float32 input through run_array (KBinsDiscretizer: float32 codes, as scikit-learn).
@@ -113,10 +102,10 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
     const auto file = [&](const char* key) {
       return ts::read_npy_file(ts::data_path(m.dir + "/" + f[key].get<std::string>()));
     };
-    expect_same(est.run_array(Method::Transform, file("input")), file("transform"));
+    ts::expect_same_result(est.run_array(Method::Transform, file("input")), file("transform"));
     if (f.contains("inverse_input")) {
-      expect_same(est.run_array(Method::InverseTransform, file("inverse_input")),
-                  file("inverse_transform"));
+      ts::expect_same_result(est.run_array(Method::InverseTransform, file("inverse_input")),
+                             file("inverse_transform"));
     }
   }
   if (meta.contains("sparse")) {
@@ -125,22 +114,14 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
     const NdArray dense = ts::read_npy_file(ts::data_path(m.dir + "/" + s["input"].get<std::string>()));
     const auto out = est.transform_sparse(csr_of(dense));
     ASSERT_TRUE(std::holds_alternative<skops::CsrMatrix>(out));
-    expect_same(skops::to_ndarray(skops::to_matrix(std::get<skops::CsrMatrix>(out))),
-                ts::read_npy_file(ts::data_path(m.dir + "/" + s["transform"].get<std::string>())));
+    ts::expect_same_result(skops::to_ndarray(skops::to_matrix(std::get<skops::CsrMatrix>(out))),
+                           ts::read_npy_file(ts::data_path(m.dir + "/" + s["transform"].get<std::string>())));
     const auto inverse_in = csr_of(dense, s["inverse_transform_input_scale"].get<double>(), true);
-    expect_same(est.run_sparse(Method::InverseTransform, inverse_in),
-                ts::read_npy_file(ts::data_path(m.dir + "/" + s["inverse_transform"].get<std::string>())));
+    ts::expect_same_result(est.run_sparse(Method::InverseTransform, inverse_in),
+                           ts::read_npy_file(ts::data_path(m.dir + "/" + s["inverse_transform"].get<std::string>())));
   }
 }
 
-std::vector<std::string> state_keys(const skops::Document& doc) {
-  std::vector<std::string> keys;
-  if (const skops::Node* state = doc.root()->state_dict()) {
-    for (const auto& e : state->entries) keys.push_back(e.key);
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
 
 class Prep : public ::testing::TestWithParam<ts::ZooModel> {};
 
@@ -154,8 +135,8 @@ TEST_P(Prep, MatchesScikitLearnAlsoAfterResave) {
   const std::vector<std::uint8_t> bytes = skops::dumps(*est, d);
   const auto back = skops::loads(bytes, m.options());
   EXPECT_EQ(back->type_name(), est->type_name());
-  EXPECT_EQ(state_keys(*skops::Document::read_bytes(bytes)),
-            state_keys(*skops::Document::read_file(m.path(".skops"))));
+  EXPECT_EQ(ts::state_keys(*skops::Document::read_bytes(bytes)),
+            ts::state_keys(*skops::Document::read_file(m.path(".skops"))));
   expect_methods(*back, m, "resaved");
 }
 
@@ -230,7 +211,7 @@ TEST(PrepZoo, KbinsQuantilePowerLogisticRegressionThroughApiAndCli) {
                                      m.path(".X.npy") + " --output " + out + " --method " + method +
                                      trust);
       ASSERT_EQ(r.exit_code, 0) << method << ": " << r.output;
-      expect_same(ts::read_npy_file(out), ts::read_npy_file(m.path("." + method + ".npy")));
+      ts::expect_same_result(ts::read_npy_file(out), ts::read_npy_file(m.path("." + method + ".npy")));
     }
   }
 }

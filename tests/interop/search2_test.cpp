@@ -75,31 +75,10 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
     const NdArray input =
         *method == Method::InverseTransform ? est.run_array(Method::Transform, X) : X;
     const NdArray got = est.run_array(*method, input);
-    ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
-    if (want.dtype().kind() != skops::DTypeKind::Unicode) {
-      EXPECT_EQ(got.dtype().itemsize(), want.dtype().itemsize());
-    }
-    if (want.dtype().kind() == skops::DTypeKind::Float) {
-      ts::expect_close(got, want);
-    } else if (want.dtype().kind() == skops::DTypeKind::Unicode) {
-      EXPECT_EQ(got.shape(), want.shape());
-      EXPECT_EQ(got.to_strings(), want.to_strings());
-    } else {
-      EXPECT_EQ(got.shape(), want.shape());
-      EXPECT_EQ(got.to_vector<std::int64_t>(), want.to_vector<std::int64_t>());
-    }
+    ts::expect_same_result(got, want);
   }
 }
 
-// The estimator's attribute names (its state dict keys), sorted.
-std::vector<std::string> state_keys(const skops::Document& doc) {
-  std::vector<std::string> keys;
-  if (const skops::Node* state = doc.root()->state_dict()) {
-    for (const auto& e : state->entries) keys.push_back(e.key);
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
 
 // What the class adds beyond its methods: the halving schedule, the importances (bitwise)
 // and support mask of SelectFromModel, the sequence of IterativeImputer.
@@ -166,9 +145,9 @@ TEST_P(Search2, MatchesScikitLearnAlsoAfterResave) {
   const std::vector<std::uint8_t> bytes = skops::dumps(*est);
   const auto back = skops::loads(bytes, m.options());
   EXPECT_EQ(back->type_name(), est->type_name());
-  const auto keys = state_keys(*skops::Document::read_file(m.path(".skops")));
+  const auto keys = ts::state_keys(*skops::Document::read_file(m.path(".skops")));
   EXPECT_GE(keys.size(), 4u);
-  EXPECT_EQ(state_keys(*skops::Document::read_bytes(bytes)), keys);
+  EXPECT_EQ(ts::state_keys(*skops::Document::read_bytes(bytes)), keys);
   expect_methods(*back, m, "resaved");
   expect_extra(*back, m);
 }

@@ -89,14 +89,6 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
   }
 }
 
-std::vector<std::string> state_keys(const skops::Document& doc) {
-  std::vector<std::string> keys;
-  if (const skops::Node* state = doc.root()->state_dict()) {
-    for (const auto& e : state->entries) keys.push_back(e.key);
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
 
 class SplineModels : public ::testing::TestWithParam<ts::ZooModel> {};
 
@@ -108,8 +100,8 @@ TEST_P(SplineModels, MatchesScikitLearnAlsoAfterResave) {
   expect_methods(*est, m, "loaded");
   const std::vector<std::uint8_t> bytes = skops::dumps(*est);
   const auto back = skops::loads(bytes, m.options());
-  const auto keys = state_keys(*skops::Document::read_file(m.path(".skops")));
-  EXPECT_EQ(state_keys(*skops::Document::read_bytes(bytes)), keys);
+  const auto keys = ts::state_keys(*skops::Document::read_file(m.path(".skops")));
+  EXPECT_EQ(ts::state_keys(*skops::Document::read_bytes(bytes)), keys);
   expect_methods(*back, m, "resaved");
 }
 

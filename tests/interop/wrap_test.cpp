@@ -68,19 +68,7 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
     ASSERT_TRUE(method.has_value());
     const NdArray want = ts::read_npy_file(m.path("." + method_name + ".npy"));
     const NdArray got = est.run_array(*method, X);
-    ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
-    if (want.dtype().kind() != skops::DTypeKind::Unicode) {
-      EXPECT_EQ(got.dtype().itemsize(), want.dtype().itemsize());
-    }
-    if (want.dtype().kind() == skops::DTypeKind::Float) {
-      ts::expect_close(got, want);
-    } else if (want.dtype().kind() == skops::DTypeKind::Unicode) {
-      EXPECT_EQ(got.shape(), want.shape());
-      EXPECT_EQ(got.to_strings(), want.to_strings());
-    } else {
-      EXPECT_EQ(got.shape(), want.shape());
-      EXPECT_EQ(got.to_vector<std::int64_t>(), want.to_vector<std::int64_t>());
-    }
+    ts::expect_same_result(got, want);
   }
   for (const Method mm : {Method::Predict, Method::PredictProba, Method::PredictLogProba,
                           Method::DecisionFunction, Method::Transform, Method::ScoreSamples}) {
@@ -89,15 +77,6 @@ void expect_methods(const skops::Estimator& est, const ts::ZooModel& m, const st
   }
 }
 
-// The estimator's attribute names (its state dict keys), sorted.
-std::vector<std::string> state_keys(const skops::Document& doc) {
-  std::vector<std::string> keys;
-  if (const skops::Node* state = doc.root()->state_dict()) {
-    for (const auto& e : state->entries) keys.push_back(e.key);
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
 
 class Wrap : public ::testing::TestWithParam<ts::ZooModel> {};
 
@@ -109,9 +88,9 @@ TEST_P(Wrap, MatchesScikitLearnAlsoAfterResave) {
   const std::vector<std::uint8_t> bytes = skops::dumps(*est);
   const auto back = skops::loads(bytes, m.options());
   EXPECT_EQ(back->type_name(), est->type_name());
-  const auto keys = state_keys(*skops::Document::read_file(m.path(".skops")));
+  const auto keys = ts::state_keys(*skops::Document::read_file(m.path(".skops")));
   EXPECT_GE(keys.size(), 4u);
-  EXPECT_EQ(state_keys(*skops::Document::read_bytes(bytes)), keys);
+  EXPECT_EQ(ts::state_keys(*skops::Document::read_bytes(bytes)), keys);
   expect_methods(*back, m, "resaved");
 }
 
@@ -227,7 +206,7 @@ TEST(WrapFiles, SelfTrainingReadsEitherEstimatorName) {
   const NdArray X = ts::read_npy_file(m.path(".X.npy"));
   ts::expect_close(est->run_array(Method::PredictProba, X),
                    ts::read_npy_file(m.path(".predict_proba.npy")));
-  const auto keys = state_keys(*skops::Document::read_bytes(skops::dumps(*est)));
+  const auto keys = ts::state_keys(*skops::Document::read_bytes(skops::dumps(*est)));
   EXPECT_EQ(std::count(keys.begin(), keys.end(), "estimator_"), 1);
   EXPECT_EQ(std::count(keys.begin(), keys.end(), "base_estimator_"), 0);
 }

@@ -1,11 +1,14 @@
 #pragma once
-// What the zoo-style model tests share (zoo_frames_test, zoo_text_test): a model of
-// tests/data/<dir>/NAME.* with its expected.json, and the check of every recorded method.
+// What the zoo-style model tests share (zoo_frames_test, zoo_text_test and the per-batch
+// model tests of issue 14): a model of tests/data/<dir>/NAME.* with its expected.json, the
+// check of every recorded method, the comparison of one result and a file's attribute names.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "estimator_support.hpp"
 #include "skops/skops.hpp"
@@ -41,6 +44,35 @@ void expect_recorded_methods(const ZooModel& m, const std::string& what, Run&& r
     ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
     expect_close(got, want);
   }
+}
+
+/// `got` is scikit-learn's `want`: the same dtype kind and item size (strings aside), labels
+/// and integers exactly, floats within expect_close's tolerance.
+inline void expect_same_result(const NdArray& got, const NdArray& want) {
+  ASSERT_EQ(got.dtype().kind(), want.dtype().kind());
+  if (want.dtype().kind() != DTypeKind::Unicode) {
+    EXPECT_EQ(got.dtype().itemsize(), want.dtype().itemsize());
+  }
+  if (want.dtype().kind() == DTypeKind::Float) {
+    expect_close(got, want);
+  } else if (want.dtype().kind() == DTypeKind::Unicode) {
+    EXPECT_EQ(got.shape(), want.shape());
+    EXPECT_EQ(got.to_strings(), want.to_strings());
+  } else {
+    EXPECT_EQ(got.shape(), want.shape());
+    EXPECT_EQ(got.to_vector<std::int64_t>(), want.to_vector<std::int64_t>());
+  }
+}
+
+/// The estimator's attribute names (its state dict keys), sorted: a re-save must write the
+/// same ones as the file it read.
+inline std::vector<std::string> state_keys(const Document& doc) {
+  std::vector<std::string> keys;
+  if (const Node* state = doc.root()->state_dict()) {
+    for (const auto& e : state->entries) keys.push_back(e.key);
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
 }
 
 }  // namespace skops::testing_support
