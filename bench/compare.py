@@ -4,13 +4,16 @@
     PYTHONPATH=/path/to/skops/source python3 bench/compare.py \\
         --data /work/bench-data --build /work/build-perf [--json out.json] [--plot out.png]
 
-For each model made by bench/make_models.py (forest, hgb, small; absent ones are skipped) it
+For each model made by bench/make_models.py (forest, hgb, small, wide; absent ones are skipped) it
 measures, each in a fresh process so that peak memory belongs to that load alone:
 
   * Python ``skops.io.load`` (trusted = the file's own types, as a user who audited it would)
   * Python ``pickle.load`` of the same model
-  * scikit-learn ``predict`` on the 10 000 test rows, single-threaded (``n_jobs=1`` and
-    OpenMP limited to one thread through OMP_NUM_THREADS=1)
+  * scikit-learn ``predict`` on the test rows, single-threaded (``n_jobs=1`` and
+    OpenMP limited to one thread through OMP_NUM_THREADS=1), and its one-row latency:
+    LATENCY_CALLS calls of ``predict(X[i:i+1])``, each timed alone (p50, p99), beside
+    skops-cpp's ``run`` on one row (and, for the wide model, a plain vectorised product of
+    its coefficient-sized matrix with the row: the floor of a linear model's call)
   * skops-cpp load (copy and memory-mapped) and predict, one thread and all threads, by
     running ``skops_bench_load`` (JSON on stdout)
 
@@ -37,7 +40,8 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MODELS = ["forest", "hgb", "small"]
+MODELS = ["forest", "hgb", "small", "wide"]
+LATENCY_CALLS = 2000
 
 
 def proc_status():
@@ -90,6 +94,15 @@ def child(kind, path, x_path, repeat):
         res["predict_seconds"] = statistics.median(ts)
         res["predict_seconds_min"] = min(ts)
         res["rows"] = int(X.shape[0])
+        lat = []
+        for i in range(LATENCY_CALLS):
+            row = X[i % X.shape[0]:i % X.shape[0] + 1]
+            t = time.perf_counter()
+            model.predict(row)
+            lat.append((time.perf_counter() - t) * 1e6)
+        lat.sort()
+        res["latency_us_p50"] = lat[len(lat) // 2]
+        res["latency_us_p99"] = lat[min(len(lat) - 1, int(0.99 * len(lat)))]
     print(json.dumps(res))
 
 
@@ -102,7 +115,8 @@ def run_child(kind, path, x_path=None, repeat=5):
     return json.loads(out.strip().splitlines()[-1])
 
 
-def run_cpp(tool, path, mmap, x_path=None, threads=0, load_repeat=3, predict_repeat=5, load_threads=0):
+def run_cpp(tool, path, mmap, x_path=None, threads=0, load_repeat=3, predict_repeat=5, load_threads=0,
+            latency_calls=0, dot_baseline=0):
     cmd = [tool, path, "--load-repeat", str(load_repeat), "--load-threads", str(load_threads)]
     if mmap:
         cmd.append("--mmap")
@@ -110,6 +124,10 @@ def run_cpp(tool, path, mmap, x_path=None, threads=0, load_repeat=3, predict_rep
         cmd += ["--X", x_path, "--predict-repeat", str(predict_repeat)]
         if threads:
             cmd += ["--threads", str(threads)]
+        if latency_calls:
+            cmd += ["--latency-calls", str(latency_calls)]
+        if dot_baseline:
+            cmd += ["--dot-baseline", str(dot_baseline)]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
@@ -241,7 +259,8 @@ def main():
                     "peak_bytes": median_of(v, "vm_hwm") - median_of(v, "baseline_rss"),
                     "runs": v}
         sk = run_child("predict", pkl, xs, repeat=5)
-        cpp = run_cpp(tool, skp, False, xs, load_repeat=1, predict_repeat=5)
+        cpp = run_cpp(tool, skp, False, xs, load_repeat=1, predict_repeat=5,
+                      latency_calls=LATENCY_CALLS, dot_baseline=3 if name == "wide" else 0)
         r["sklearn_predict"] = sk
         r["cpp_predict"] = cpp
         F = r["file_bytes"]
@@ -257,6 +276,8 @@ def main():
             "mmap_1t_vs_skops": t_sk / t_m1,
             "predict_1t_vs_sklearn": sk["predict_seconds"] / cpp["predict_seconds_1t"],
             "predict_mt_vs_sklearn": sk["predict_seconds"] / cpp["predict_seconds_mt"],
+            "latency_p50_vs_sklearn": sk["latency_us_p50"] / cpp["latency_us_p50"],
+            "latency_p99_vs_sklearn": sk["latency_us_p99"] / cpp["latency_us_p99"],
             "copy_peak_over_file": r["cpp_copy"]["peak_bytes"] / F,
             "mmap_peak_over_file": r["cpp_mmap"]["peak_bytes"] / F,
             "mmap_private_peak_over_file": mb_raw_private(r["cpp_mmap"]["runs"]) / F,
@@ -272,6 +293,9 @@ def main():
         print(f"predict {sk['rows']} rows: scikit-learn (1 thread) {sk['predict_seconds']:.4f} s, "
               f"skops-cpp 1 thread {cpp['predict_seconds_1t']:.4f} s, "
               f"{cpp['threads']} threads {cpp['predict_seconds_mt']:.4f} s")
+        print(f"one row, p50 / p99: scikit-learn {sk['latency_us_p50']:.1f} / {sk['latency_us_p99']:.1f} us, "
+              f"skops-cpp {cpp['latency_us_p50']:.2f} / {cpp['latency_us_p99']:.2f} us"
+              + (f", plain product {cpp['dot_us_p50']:.2f} / {cpp['dot_us_p99']:.2f} us" if "dot_us_p50" in cpp else ""))
         for k, v in r["ratios"].items():
             print(f"  {k:<26}{v:8.2f}")
         # Each load target of issue 4 as a time budget, beside the floor of that kind of load

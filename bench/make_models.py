@@ -20,6 +20,8 @@ and `models.json` describing the files (sizes, fit times, versions). The three m
     hgb     HistGradientBoostingClassifier, 3 classes x 150 iterations = 450 predictors,
             early_stopping=False
     small   LogisticRegression (20 features, 3 classes)
+    wide    LogisticRegression (10 000 features, 3 classes; 1 000 test rows, not 10 000,
+            to keep its test matrix at 80 MB)
 
 The aligned re-saves used for the memory-mapped benchmarks are made by `skops-cpp resave`
 (bench/compare.py does that when they are missing).
@@ -43,6 +45,7 @@ N_TEST = 10_000
 
 
 def save(out, name, model, X_test, classifier, info):
+    """Writes the model, its pickle, its test rows and scikit-learn's outputs on them."""
     path = os.path.join(out, name + ".skops")
     t = time.perf_counter()
     sio.dump(model, path)
@@ -67,10 +70,10 @@ def main():
     ap.add_argument("--forest-rows", type=int, default=20_000,
                     help="training rows of the forest (file size grows about linearly: "
                          "~64 bytes per node, ~1.26 nodes per row per tree)")
-    ap.add_argument("--only", choices=["forest", "hgb", "small"], action="append")
+    ap.add_argument("--only", choices=["forest", "hgb", "small", "wide"], action="append")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    which = args.only or ["forest", "hgb", "small"]
+    which = args.only or ["forest", "hgb", "small", "wide"]
     meta_path = os.path.join(args.out, "models.json")
     meta = {}
     if os.path.exists(meta_path):
@@ -112,6 +115,17 @@ def main():
         info = {"type": "LogisticRegression", "train_rows": 5_000, "n_features": 20,
                 "fit_seconds": time.perf_counter() - t}
         meta["small"] = save(args.out, "small", model, X[5_000:], True, info)
+
+    if "wide" in which:
+        n_test = 1_000
+        X, y = make_classification(n_samples=3_000 + n_test, n_features=10_000, n_informative=50,
+                                   n_classes=3, random_state=0)
+        model = LogisticRegression(max_iter=200)
+        t = time.perf_counter()
+        model.fit(X[:3_000], y[:3_000])
+        info = {"type": "LogisticRegression", "train_rows": 3_000, "n_features": 10_000,
+                "fit_seconds": time.perf_counter() - t}
+        meta["wide"] = save(args.out, "wide", model, X[3_000:], True, info)
 
     with open(meta_path, "w") as f:
         json.dump(meta, f, indent=2)

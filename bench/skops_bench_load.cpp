@@ -5,9 +5,15 @@
 //
 //   skops_bench_load MODEL.skops [--mmap] [--load-threads N] [--X X.npy] [--method predict]
 //                    [--threads N] [--load-repeat R] [--predict-repeat P]
+//                    [--latency-calls C] [--dot-baseline K]
 //
 // --load-threads is LoadOptions::threads (0, the default: hardware concurrency; 1: the
 // load stays on the calling thread); --threads is for the predict timing.
+//
+// One-row latency (--latency-calls C, with --X): C calls of the method on one row each
+// (rows taken in turn), each timed alone; p50 and p99 in microseconds. --dot-baseline K
+// times, the same way, the plain product of a K x n_features matrix with the row (Eigen's
+// vectorised GEMV): the least a linear model's call can cost.
 //
 // Memory: `vm_hwm` is the kernel's VmHWM (peak resident set of the whole process: heap,
 // stacks, code and file-backed pages, including the pages of a memory-mapped model that
@@ -29,10 +35,33 @@
 
 namespace {
 
+// p50 and p99 in microseconds of `calls` calls of f on one row each (rows in turn), after
+// a warm-up pass over the same rows.
+template <class F>
+std::pair<double, double> one_row_latency(int calls, const skops::Matrix& X, F&& f) {
+  const Eigen::Index rows = X.rows();
+  std::size_t sink = 0;
+  for (int c = 0; c < std::min<int>(calls, 200); ++c) sink += f(X.row(c % rows));
+  std::vector<double> us;
+  us.reserve(static_cast<std::size_t>(calls));
+  for (int c = 0; c < calls; ++c) {
+    const auto t0 = std::chrono::steady_clock::now();
+    sink += f(X.row(c % rows));
+    us.push_back(skops_bench::seconds_since(t0) * 1e6);
+  }
+  if (sink == 0) std::fprintf(stderr, "(no output)\n");
+  std::sort(us.begin(), us.end());
+  const auto at = [&](double q) {
+    return us[std::min(us.size() - 1, static_cast<std::size_t>(q * static_cast<double>(us.size())))];
+  };
+  return {at(0.50), at(0.99)};
+}
+
 int usage() {
   std::cerr << "usage: skops_bench_load MODEL.skops [--mmap] [--load-threads N] [--X X.npy] "
                "[--method NAME] "
-               "[--threads N] [--load-repeat R] [--predict-repeat P]\n";
+               "[--threads N] [--load-repeat R] [--predict-repeat P] [--latency-calls C] "
+               "[--dot-baseline K]\n";
   return 2;
 }
 
@@ -44,7 +73,7 @@ int main(int argc, char** argv) {
   bool mmap = false;
   unsigned threads = 0;  // 0: hardware_concurrency
   unsigned load_threads = 0;
-  int load_repeat = 3, predict_repeat = 5;
+  int load_repeat = 3, predict_repeat = 5, latency_calls = 0, dot_baseline = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -65,6 +94,10 @@ int main(int argc, char** argv) {
       load_repeat = std::stoi(next());
     else if (a == "--predict-repeat")
       predict_repeat = std::stoi(next());
+    else if (a == "--latency-calls")
+      latency_calls = std::stoi(next());
+    else if (a == "--dot-baseline")
+      dot_baseline = std::stoi(next());
     else if (!a.empty() && a[0] == '-')
       return usage();
     else
@@ -146,6 +179,30 @@ int main(int argc, char** argv) {
           "\"rows_per_second_mt\": %.1f",
           method_name.c_str(), static_cast<long long>(X.rows()), one.first, one.second,
           rows / one.first, hw, many.first, many.second, rows / many.first);
+      if (latency_calls > 0) {
+        const auto lat = one_row_latency(latency_calls, X, [&](const skops::MatrixView& row) {
+          return est->run(*method, row).size();
+        });
+        std::printf(",\n \"latency_calls\": %d, \"latency_us_p50\": %.3f, \"latency_us_p99\": %.3f",
+                    latency_calls, lat.first, lat.second);
+      }
+      if (latency_calls > 0 && dot_baseline > 0) {
+        // Eigen's two forms of the product (a GEMV, and one dot product per row of W); the
+        // faster one is the floor.
+        const skops::Matrix W = skops::Matrix::Random(dot_baseline, X.cols());
+        Eigen::VectorXd out(dot_baseline);
+        const auto gemv = one_row_latency(latency_calls, X, [&](const skops::MatrixView& row) {
+          out.noalias() = W * row.transpose();
+          return static_cast<std::size_t>(out(0) != 0.0);
+        });
+        const auto dots = one_row_latency(latency_calls, X, [&](const skops::MatrixView& row) {
+          for (Eigen::Index c = 0; c < W.rows(); ++c) out(c) = W.row(c).dot(row.row(0));
+          return static_cast<std::size_t>(out(0) != 0.0);
+        });
+        const auto lat = gemv.first <= dots.first ? gemv : dots;
+        std::printf(",\n \"dot_baseline_rows\": %d, \"dot_us_p50\": %.3f, \"dot_us_p99\": %.3f",
+                    dot_baseline, lat.first, lat.second);
+      }
     }
     std::printf("}\n");
   } catch (const std::exception& e) {

@@ -3,12 +3,6 @@
 
 namespace skops {
 
-const TypeRegistry& builtin_registry() {
-  // Immutable after construction (C++11 guarantees thread-safe initialisation).
-  static const TypeRegistry registry = TypeRegistry::with_builtins();
-  return registry;
-}
-
 TrustPolicy default_trust(const TypeRegistry& registry, const std::vector<std::string>& extra) {
   TrustPolicy policy = TrustPolicy::primitives();
   for (const auto& n : registry.default_trusted_names()) policy.add(n);
@@ -18,10 +12,40 @@ TrustPolicy default_trust(const TypeRegistry& registry, const std::vector<std::s
 
 namespace {
 
+// The built-in registry and its default trust, made once per process: building the policy
+// (~300 names) cost a load of a small model as much as the rest of that load.
+struct Builtins {
+  TypeRegistry registry = TypeRegistry::with_builtins();
+  TrustPolicy trust = default_trust(registry);
+};
+
+const Builtins& builtins() {
+  // Immutable after construction (C++11 guarantees thread-safe initialisation).
+  static const Builtins b;
+  return b;
+}
+
+// The policy a load checks against: the shared default one unless the caller widened it or
+// brought its own registry (`scratch` then holds it).
+const TrustPolicy& load_trust(const LoadOptions& options, TrustPolicy& scratch) {
+  const bool builtin = !options.registry || options.registry == &builtins().registry;
+  if (builtin && options.trusted.empty()) return builtins().trust;
+  scratch = default_trust(options.registry ? *options.registry : builtins().registry,
+                          options.trusted);
+  return scratch;
+}
+
+}  // namespace
+
+const TypeRegistry& builtin_registry() { return builtins().registry; }
+
+namespace {
+
 std::unique_ptr<Estimator> load_document(const Document& doc, const LoadOptions& options) {
   const TypeRegistry& registry = options.registry ? *options.registry : builtin_registry();
   // Phase 2: audit the very graph that will be built; nothing is constructed before this.
-  require_trusted(audit(*doc.root(), default_trust(registry, options.trusted)));
+  TrustPolicy scratch;
+  require_trusted(audit(*doc.root(), load_trust(options, scratch)));
   // Phase 3: read arrays, then build and validate.
   const NodePtr root = materialize(doc, options.threads);
   BuildContext ctx(registry, options.threads);

@@ -1,8 +1,10 @@
 // The linear models of issue 14 written by Python skops (tests/data/linear, both scikit-learn
 // versions): CV, least-angle, OMP, multi-task, Theil-Sen, ARD, passive-aggressive regressors,
-// RidgeClassifierCV, LogisticRegressionCV and the GLMs (Poisson, Gamma, Tweedie). Each loads with Python skops' trust, every recorded
-// method equals scikit-learn's (labels exactly, floats within 1e-12 relative / 1e-10 absolute),
-// and again after dumps → loads, which also keeps the CV side state.
+// RidgeClassifierCV, LogisticRegressionCV and the GLMs (Poisson, Gamma, Tweedie), and wide
+// LogisticRegression / SGDClassifier / Ridge (300 and 513 features: the lane-summed scores).
+// Each loads with Python skops' trust, every recorded method equals scikit-learn's (labels
+// exactly, floats within 1e-12 relative / 1e-10 absolute), and again after dumps → loads,
+// which also keeps the CV side state.
 
 #include <gtest/gtest.h>
 
@@ -30,8 +32,8 @@ using skops::NdArray;
 
 // Models per version (sklearn 1.2.1 also has the three normalize=True ones); a missing or
 // extra file fails ModelCounts.
-const std::map<std::string, std::size_t> kCounts = {{"linear/sklearn-1.2.1", 45},
-                                                    {"linear/sklearn-1.4.2", 42}};
+const std::map<std::string, std::size_t> kCounts = {{"linear/sklearn-1.2.1", 49},
+                                                    {"linear/sklearn-1.4.2", 46}};
 
 std::vector<ts::ZooModel> linear_models() {
   std::vector<ts::ZooModel> out;

@@ -9,7 +9,8 @@
 
 namespace skops::estimators::detail::linear_model {
 
-/// scores = X @ w.T + b (n × k), sums accumulated in double in feature order.
+/// scores = X @ w.T + b (n × k), each a running sum in double in feature order (reference
+/// BLAS's order), several rows and classes at once.
 Matrix decision_scores(const MatrixView& X, const Matrix& w, const Eigen::VectorXd& b);
 /// The same for CSR X (validated, X.cols == w.cols()): each row's stored entries in index
 /// order, as scipy's csr_matvecs computes X @ coef_.T.

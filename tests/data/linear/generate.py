@@ -56,8 +56,19 @@ def classification(n_classes, seed=1, labels=None, n=150, p=5):
     return X[30:], y[30:], X[:30]
 
 
+def wide(data, rows=8):
+    # Wide models keep 8 test rows (their X is rows x features doubles).
+    X, y, X_test = data
+    return X, y, X_test[:rows]
+
+
 def models():
     r1, r3 = regression(1), regression(3, seed=2)
+    # Wide: from 256 features on skops-cpp sums a score in eight lanes (issue 16); 513 and 300
+    # features leave a tail after the last full lane block, and not.
+    cw3 = wide(classification(3, seed=7, n=330, p=513))
+    cw2 = wide(classification(2, seed=8, n=330, p=300, labels=["no", "yes"]))
+    rw3 = wide(regression(3, seed=9, n=330, p=513))
     c2, c3 = classification(2), classification(3, seed=3)
     c3s = classification(3, seed=4, labels=["ant", "bee", "cat"])
     rp = positive_regression()
@@ -115,6 +126,10 @@ def models():
         ("TweedieRegressor_power0_identity", rp, L.TweedieRegressor(power=0.0, alpha=0.0)),
         ("TweedieRegressor_power0_log", rp, L.TweedieRegressor(power=0.0, link="log")),
         ("TweedieRegressor_power3_noint", rp, L.TweedieRegressor(power=3.0, fit_intercept=False)),
+        ("LogisticRegression_wide_multi", cw3, L.LogisticRegression(max_iter=1000)),
+        ("LogisticRegression_wide_binary_str", cw2, L.LogisticRegression(C=0.5, max_iter=1000)),
+        ("SGDClassifier_wide_multi", cw3, L.SGDClassifier(random_state=0)),
+        ("Ridge_wide_multi", rw3, L.Ridge(alpha=2.0)),
     ]
     if VERSION < (1, 4):  # normalize was removed from these in 1.4
         out += [
