@@ -24,6 +24,20 @@ NdArray forest_apply(const std::vector<const FlatTree*>& trees, const std::vecto
       {static_cast<std::int64_t>(rows), static_cast<std::int64_t>(trees.size())});
 }
 
+// The leaf of each tree for a one-row X (all trees walked together: FlatTree::row_leaves);
+// empty for any other row count, which goes tree by tree over the rows.
+template <class Trees>
+std::vector<std::int32_t> one_row_leaves(const Trees& trees, const std::vector<float>& x32,
+                                         Eigen::Index rows, Eigen::Index cols) {
+  if (rows != 1) return {};
+  std::vector<const FlatTree*> flat;
+  flat.reserve(trees.size());
+  for (const auto& t : trees) flat.push_back(&t->tree());
+  std::vector<std::int32_t> out(flat.size());
+  FlatTree::row_leaves(flat.data(), flat.size(), x32.data(), cols, out.data());
+  return out;
+}
+
 }  // namespace
 
 // --- classifier ------------------------------------------------------------------------
@@ -47,10 +61,16 @@ std::vector<Matrix> ForestClassifier::predict_proba_outputs(const MatrixView& X)
   for (std::int64_t k = 0; k < first.n_outputs(); ++k) {
     out.push_back(Matrix::Zero(X.rows(), first.n_classes()[static_cast<std::size_t>(k)]));
   }
+  const std::vector<std::int32_t> one_row = one_row_leaves(trees_, x32, X.rows(), X.cols());
   std::vector<std::int32_t> leaves(static_cast<std::size_t>(X.rows()));
-  for (const auto& est : trees_) {
+  for (std::size_t e = 0; e < trees_.size(); ++e) {
+    const auto& est = trees_[e];
     const FlatTree& t = est->tree();
-    t.leaves(x32.data(), X.rows(), X.cols(), leaves.data());
+    if (one_row.empty()) {
+      t.leaves(x32.data(), X.rows(), X.cols(), leaves.data());
+    } else {
+      leaves[0] = one_row[e];
+    }
     for (Eigen::Index i = 0; i < X.rows(); ++i) {
       const std::int32_t leaf = leaves[static_cast<std::size_t>(i)];
       for (std::int64_t k = 0; k < t.n_outputs(); ++k) {
@@ -124,10 +144,15 @@ NdArray ForestRegressor::run(Method m, const MatrixView& X) const {
   const std::int64_t n_out = trees_.front()->tree().n_outputs();
   const auto rows = static_cast<std::int64_t>(X.rows());
   std::vector<double> y(static_cast<std::size_t>(rows * n_out), 0.0);
+  const std::vector<std::int32_t> one_row = one_row_leaves(trees_, x32, X.rows(), X.cols());
   std::vector<std::int32_t> leaves(static_cast<std::size_t>(rows));
-  for (const auto& est : trees_) {
-    const FlatTree& t = est->tree();
-    t.leaves(x32.data(), rows, X.cols(), leaves.data());
+  for (std::size_t e = 0; e < trees_.size(); ++e) {
+    const FlatTree& t = trees_[e]->tree();
+    if (one_row.empty()) {
+      t.leaves(x32.data(), rows, X.cols(), leaves.data());
+    } else {
+      leaves[0] = one_row[e];
+    }
     for (std::int64_t i = 0; i < rows; ++i) {
       const ValueRow v = t.value(leaves[static_cast<std::size_t>(i)]);
       for (std::int64_t k = 0; k < n_out; ++k) y[static_cast<std::size_t>(i * n_out + k)] += v[k];

@@ -158,6 +158,12 @@ class FlatTree {
   /// The nodes (indexable, `size()`); each read by value from the records.
   const TreeRecords& nodes() const noexcept { return nodes_; }
 
+  /// Leaf ids of one row (float32, `cols` values) in each of `n` trees: out[t] for
+  /// trees[t]. A one-row call of a forest is bound by memory latency, one cache miss per
+  /// level, so groups of trees are walked in lockstep and their misses overlap.
+  static void row_leaves(const FlatTree* const* trees, std::size_t n, const float* x,
+                         std::int64_t cols, std::int32_t* out) noexcept;
+
   /// Leaf id for one row of float32 features (scikit-learn's `Tree.apply`: go left when
   /// `float64(x) <= threshold`, NaN by `missing_go_to_left`, right in the 1.2 layout).
   std::int32_t leaf(const float* x) const noexcept {

@@ -99,6 +99,47 @@ void FlatTree::leaves(const float* x, std::int64_t rows, std::int64_t cols,
   }
 }
 
+void FlatTree::row_leaves(const FlatTree* const* trees, std::size_t n, const float* x,
+                          std::int64_t cols, std::int32_t* out) noexcept {
+  constexpr std::size_t kTrees = static_cast<std::size_t>(kGroup);
+  for (std::size_t g = 0; g < n; g += kTrees) {
+    const std::size_t m = std::min(kTrees, n - g);
+    const CompactNode* nodes[kTrees];
+    std::int32_t missing[kTrees];
+    bool compact = true;
+    for (std::size_t t = 0; t < m; ++t) {
+      const FlatTree& tree = *trees[g + t];
+      compact = compact && !tree.compact_.empty();
+      nodes[t] = tree.compact_.data();
+      missing[t] = tree.missing_layout_ ? 1 : 0;
+    }
+    if (!compact) {  // n_features >= 2**30: no compact copy; one tree at a time
+      for (std::size_t t = 0; t < m; ++t) trees[g + t]->leaves(x, 1, cols, out + g + t);
+      continue;
+    }
+    // The steps of compact_leaves, with trees in place of rows.
+    std::int32_t id[kTrees] = {};
+    bool moved = true;
+    while (moved) {
+      std::int32_t changed = 0;
+      for (std::size_t t = 0; t < m; ++t) {
+        const CompactNode& c = nodes[t][id[t]];
+        const float v = x[c.feature & 0x3FFFFFFF];
+        std::int32_t go_left = v <= c.threshold;
+        go_left |= (v != v) & ((c.feature >> 30) & 1) & missing[t];
+        const std::int32_t next = c.right ^ (((id[t] + 1) ^ c.right) & -go_left);
+        changed |= next ^ id[t];
+        id[t] = next;
+      }
+      moved = changed != 0;
+    }
+    for (std::size_t t = 0; t < m; ++t) {
+      const FlatTree& tree = *trees[g + t];
+      out[g + t] = tree.compact_ids_.empty() ? id[t] : tree.compact_ids_[static_cast<std::size_t>(id[t])];
+    }
+  }
+}
+
 std::vector<std::int64_t> leaf_ids(const std::vector<const FlatTree*>& trees,
                                    const std::vector<float>& x32, std::int64_t rows,
                                    std::int64_t cols) {
