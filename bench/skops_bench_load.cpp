@@ -139,6 +139,9 @@ int main(int argc, char** argv) {
         " \"load_seconds_first\": %.6f, \"load_seconds_min\": %.6f, "
         "\"load_seconds_median\": %.6f,\n",
         first, *std::min_element(loads.begin(), loads.end()), skops_bench::median(loads));
+    std::printf(" \"loads_after_first\": [");
+    for (std::size_t i = 1; i < loads.size(); ++i) std::printf("%s%.6f", i > 1 ? ", " : "", loads[i]);
+    std::printf("],\n");
     std::printf(" \"baseline_rss\": %llu, \"vm_hwm\": %llu, \"rss_after_load\": %llu,\n",
                 static_cast<unsigned long long>(before.vm_rss),
                 static_cast<unsigned long long>(after.vm_hwm),
