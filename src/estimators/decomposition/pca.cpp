@@ -57,13 +57,14 @@ NdArray PCA::do_transform(const MatrixView& X) const {
                                                   static_cast<Eigen::Index>(mean_.size()));
   Matrix out;
   if (centered_after_) {
-    // scikit-learn after 1.4: X @ C.T - mean @ C.T.
-    out = X * components_.transpose();
-    const Eigen::RowVectorXd shift = mean * components_.transpose();
-    out.rowwise() -= shift;
+    // scikit-learn after 1.4: X @ C.T - mean @ C.T (products in reference BLAS order, so
+    // that a row transforms the same alone as in a batch, and as numpy computes it).
+    out = detail::reference_product_nt(X, components_);
+    const Matrix shift = detail::reference_product_nt(Matrix(mean), components_);
+    out.rowwise() -= shift.row(0);
   } else {
     const Matrix centered = X.rowwise() - mean;
-    out = centered * components_.transpose();
+    out = detail::reference_product_nt(centered, components_);
   }
   if (whiten_) {
     for (Eigen::Index k = 0; k < out.cols(); ++k) {
@@ -203,7 +204,7 @@ TruncatedSVD::TruncatedSVD(Matrix components) : components_(std::move(components
 
 NdArray TruncatedSVD::do_transform(const MatrixView& X) const {
   check_finite_input(X);
-  return to_ndarray(Matrix(X * components_.transpose()));
+  return to_ndarray(detail::reference_product_nt(X, components_));
 }
 
 NdArray TruncatedSVD::on_sparse(Method m, const CsrMatrix& X) const {

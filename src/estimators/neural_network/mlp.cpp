@@ -13,7 +13,6 @@
 #include "estimators/utils/extmath.hpp"
 #include "estimators/utils/validation.hpp"
 #include "estimators/utils/multiclass.hpp"
-#include "estimators/utils/extmath.hpp"
 #include "estimators/neural_network/internal.hpp"
 #include "skops/error.hpp"
 
@@ -189,7 +188,7 @@ NdArray MLP::run(Method m, const MatrixView& X) const {
       proba(r, 1) = out(r, 0);
     }
   }
-  if (m == Method::PredictLogProba) proba = proba.array().log().matrix();
+  if (m == Method::PredictLogProba) proba = detail::log_of(proba);  // libm per element, as numpy
   return to_ndarray(proba);
 }
 

@@ -1,5 +1,6 @@
 #include "estimators/utils/extmath.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -95,6 +96,46 @@ Eigen::VectorXd logsumexp_rows(const Matrix& a) {
     }
     out(i) = std::log(numpy_sum(tmp.data(), a.cols())) + mx;
   }
+  return out;
+}
+
+namespace {
+
+// Up to R rows of a against C rows of b at once (R·C independent running sums keep the FP
+// units busy: one sum alone is a chain of dependent adds). b rows past the end of a partial
+// tile repeat the last one (computed, not stored).
+template <int R, int C>
+void product_tile(const MatrixView& a, Eigen::Index i0, const Matrix& b, Eigen::Index c0,
+                  Eigen::Index nc, Matrix& out) {
+  const Eigen::Index f = b.cols();
+  const double* x[R];
+  const double* w[C];
+  for (int r = 0; r < R; ++r) x[r] = a.row(i0 + r).data();
+  for (int c = 0; c < C; ++c) w[c] = b.row(c0 + std::min<Eigen::Index>(c, nc - 1)).data();
+  double acc[R][C] = {};
+  for (Eigen::Index j = 0; j < f; ++j) {
+    for (int r = 0; r < R; ++r) {
+      const double xj = x[r][j];
+      for (int c = 0; c < C; ++c) acc[r][c] += xj * w[c][j];
+    }
+  }
+  for (int r = 0; r < R; ++r)
+    for (Eigen::Index c = 0; c < nc; ++c) out(i0 + r, c0 + c) = acc[r][c];
+}
+
+}  // namespace
+
+Matrix reference_product_nt(const MatrixView& a, const Matrix& b) {
+  const Eigen::Index n = a.rows(), k = b.rows();
+  Matrix out(n, k);
+  if (k == 0) return out;
+  Eigen::Index i = 0;
+  for (; i + 4 <= n; i += 4)
+    for (Eigen::Index c0 = 0; c0 < k; c0 += 2)
+      product_tile<4, 2>(a, i, b, c0, std::min<Eigen::Index>(2, k - c0), out);
+  for (; i < n; ++i)
+    for (Eigen::Index c0 = 0; c0 < k; c0 += 4)
+      product_tile<1, 4>(a, i, b, c0, std::min<Eigen::Index>(4, k - c0), out);
   return out;
 }
 

@@ -42,6 +42,12 @@ std::vector<std::int64_t> argmax_rows(const Matrix& s);
 /// sequential sum in the last bits.
 double einsum_sq_norm(const double* p, std::int64_t n);
 
+/// a @ b.T (a: n × f rows, b: k × f rows), each entry one running sum over f from 0: the
+/// order of the reference BLAS that Debian's numpy uses for every dgemm / dgemv, so results
+/// are bit-equal to numpy's there, and a row gives the same result alone as in a batch.
+/// Tiles of rows × b-rows are summed at once so that independent sums overlap.
+Matrix reference_product_nt(const MatrixView& a, const Matrix& b);
+
 /// scipy.special.logsumexp(a, axis=1) as scipy 1.10 computes it: the finite row maximum
 /// m, then log(sum(exp(a - m))) + m.
 Eigen::VectorXd logsumexp_rows(const Matrix& a);
