@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -110,18 +109,6 @@ std::string compare(const Expected& want, const NdArray& got) {
 
 class CorpusModel : public ::testing::TestWithParam<Model> {};
 
-// Element i of an array of any dtype, as text (exact for numbers: %.17g).
-std::vector<std::string> elements(const NdArray& a) {
-  if (a.dtype().kind() == skops::DTypeKind::Unicode) return a.to_strings();
-  std::vector<std::string> out;
-  char buf[40];
-  for (double v : a.to_vector<double>()) {
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    out.emplace_back(buf);
-  }
-  return out;
-}
-
 // A row gives the same result alone as in a batch, bit for bit, as it does in scikit-learn
 // (reference BLAS sums each entry in the same order whatever the shape): one-row calls take
 // their own code paths (a forest walks its trees in lockstep for one row; products tile rows).
@@ -129,8 +116,6 @@ void expect_rows_alone_match(const skops::Estimator& e, skops::Method method, co
                              const NdArray& batch, const std::string& what) {
   if (X.ndim() != 2 || batch.ndim() < 1 || batch.shape()[0] != X.shape()[0]) return;
   const std::int64_t rows = X.shape()[0], cols = X.shape()[1];
-  const auto all = elements(batch);
-  const auto per_row = all.size() / static_cast<std::size_t>(rows);
   const bool f32 = X.dtype() == skops::DType::float32();
   for (std::int64_t i = 0; i < std::min<std::int64_t>(rows, 4); ++i) {
     const auto begin = static_cast<std::size_t>(i * cols), end = begin + static_cast<std::size_t>(cols);
@@ -142,10 +127,7 @@ void expect_rows_alone_match(const skops::Estimator& e, skops::Method method, co
       const auto v = X.to_vector<double>();
       row = NdArray::from_vector(std::vector<double>(v.begin() + begin, v.begin() + end), {1, cols});
     }
-    const auto got = elements(e.run_array(method, row));
-    const std::vector<std::string> want(all.begin() + static_cast<std::ptrdiff_t>(i * per_row),
-                                        all.begin() + static_cast<std::ptrdiff_t>((i + 1) * per_row));
-    EXPECT_EQ(got, want) << what << ": row " << i << " alone";
+    ts::expect_row_of(e.run_array(method, row), batch, i, what + ": row " + std::to_string(i) + " alone");
   }
 }
 

@@ -64,6 +64,35 @@ TEST_P(ZooFrame, CsvAndJsonMatchScikitLearnAlsoAfterResave) {
   expect_methods(*back, m, csv, "resaved csv");
 }
 
+// One record at a time (a service fed single rows): each of the first rows of the CSV, read
+// alone with its header, gives bit for bit its row of the whole table's result, as in
+// scikit-learn (a one-row DataFrame goes through the same per-row arithmetic).
+TEST_P(ZooFrame, EachRecordAloneGivesItsRowOfTheTable) {
+  const ZooModel& m = GetParam();
+  const auto est = skops::load(m.path(".skops"), m.options());
+  const std::string text = ts::read_file_text(m.path(".X.csv"));
+  const Table all = skops::read_csv(text);
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  ASSERT_GT(lines.size(), 4u);
+  const auto expected = m.expected();  // named: items() of a temporary would dangle
+  for (const auto& [method_name, file] : expected.at("methods").items()) {
+    (void)file;
+    const auto method = skops::method_from_string(method_name);
+    ASSERT_TRUE(method.has_value()) << method_name;
+    const NdArray batch = est->run_table(*method, all);
+    for (std::size_t r = 1; r <= 4; ++r) {
+      const Table one = skops::read_csv(lines[0] + "\n" + lines[r] + "\n");
+      ts::expect_row_of(est->run_table(*method, one), batch, static_cast<std::int64_t>(r - 1),
+                        m.name + " " + method_name + ": record " + std::to_string(r - 1));
+    }
+  }
+}
+
 std::string model_label(const ::testing::TestParamInfo<ZooModel>& info) {
   std::string s = info.param.dir.substr(0, info.param.dir.find('/')) + "_" +
                   info.param.dir.substr(info.param.dir.find('-') + 1) + "_" + info.param.name;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "skops/api.hpp"
 #include "skops/error.hpp"
@@ -41,6 +42,31 @@ std::vector<double> values(const NdArray& a) { return a.to_vector<double>(); }
 
 NdArray read_npy_file(const std::string& path) {
   return read_npy(ByteView::adopt(read_file_bytes(path)), Limits{}, path);
+}
+
+void expect_row_of(const NdArray& alone, const NdArray& batch, std::int64_t row,
+                   const std::string& what) {
+  ASSERT_GE(batch.ndim(), 1) << what;
+  ASSERT_EQ(alone.ndim(), batch.ndim()) << what;
+  ASSERT_EQ(alone.shape()[0], 1) << what;
+  for (std::size_t d = 1; d < batch.shape().size(); ++d)
+    ASSERT_EQ(alone.shape()[d], batch.shape()[d]) << what;
+  ASSERT_EQ(alone.dtype().kind(), batch.dtype().kind()) << what;
+  const auto per_row = static_cast<std::size_t>(alone.size());
+  const auto first = static_cast<std::size_t>(row) * per_row;
+  if (batch.dtype().kind() == DTypeKind::Unicode) {
+    const auto a = alone.to_strings(), b = batch.to_strings();
+    EXPECT_EQ(a, std::vector<std::string>(b.begin() + static_cast<std::ptrdiff_t>(first),
+                                          b.begin() + static_cast<std::ptrdiff_t>(first + per_row)))
+        << what;
+    return;
+  }
+  const auto a = alone.to_vector<double>(), b = batch.to_vector<double>();
+  for (std::size_t k = 0; k < per_row; ++k) {
+    const double x = a[k], y = b[first + k];
+    const bool same = std::isnan(x) ? std::isnan(y) : std::memcmp(&x, &y, sizeof x) == 0;
+    EXPECT_TRUE(same) << what << ": element " << k << " alone " << x << ", in the batch " << y;
+  }
 }
 
 void expect_close(const NdArray& got, const NdArray& want) {

@@ -35,6 +35,12 @@ NdArray read_npy_file(const std::string& path);
 /// where `want` has NaN, elsewhere equal or within 1e-12 relative (1e-10 absolute near zero).
 void expect_close(const NdArray& got, const NdArray& want);
 
+/// Expects row `row` of the batch result `batch` (leading axis: rows) to be `alone` (the
+/// result of that row run by itself, leading axis 1), bit for bit: same shape past the first
+/// axis, same dtype kind, every element equal (NaN where NaN), labels as strings.
+void expect_row_of(const NdArray& alone, const NdArray& batch, std::int64_t row,
+                   const std::string& what);
+
 /// dumps → loads: `est` as read back from its own file (written for the default
 /// scikit-learn version, or for `sklearn_version` such as "1.2.1").
 std::unique_ptr<Estimator> reload(const Estimator& est);

@@ -83,8 +83,8 @@ TableTransform SimpleImputer::on_table_transform(const Table& X) const {
 TableTransform SimpleImputer::transform_objects(const Table& X) const {
   // transform() on object data: drop the columns whose statistic is NaN (unless
   // keep_empty_features), put the statistic where a cell is NaN (_object_dtype_isnan), then
-  // the indicator columns. A string statistic in a numeric column, or a number in a string
-  // column, would make a mixed object column, which a Table cannot hold.
+  // the indicator columns. A string statistic in a numeric column with numbers in it, or a
+  // number in a string column, would make a mixed object column, which a Table cannot hold.
   std::vector<Column> out;
   for (std::size_t j = 0; j < object_stats_.size(); ++j) {
     Category stat = object_stats_[j];
@@ -99,7 +99,12 @@ TableTransform SimpleImputer::transform_objects(const Table& X) const {
       out.push_back(c);
       continue;
     }
-    if (c.type() == ColumnType::String && stat.kind == Category::Kind::String) {
+    if (c.type() != ColumnType::String && stat.kind == Category::Kind::String &&
+        c.missing_count() == c.size()) {
+      // Only missing cells (a one-record table with a null category reads as float64 NaN,
+      // as pandas reads it): numpy's object array holds NaN there, filled with the string.
+      out.push_back(Column::string(c.name(), std::vector<std::string_view>(c.size(), stat.text)));
+    } else if (c.type() == ColumnType::String && stat.kind == Category::Kind::String) {
       std::vector<std::string_view> v(c.size());
       for (std::size_t i = 0; i < c.size(); ++i)
         v[i] = c.is_missing(i) ? std::string_view(stat.text) : c.string_at(i);
