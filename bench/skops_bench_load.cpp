@@ -52,7 +52,8 @@ std::pair<double, double> one_row_latency(int calls, const skops::Matrix& X, F&&
   if (sink == 0) std::fprintf(stderr, "(no output)\n");
   std::sort(us.begin(), us.end());
   const auto at = [&](double q) {
-    return us[std::min(us.size() - 1, static_cast<std::size_t>(q * static_cast<double>(us.size())))];
+    return us[std::min(us.size() - 1,
+                       static_cast<std::size_t>(q * static_cast<double>(us.size())))];
   };
   return {at(0.50), at(0.99)};
 }
@@ -140,7 +141,8 @@ int main(int argc, char** argv) {
         "\"load_seconds_median\": %.6f,\n",
         first, *std::min_element(loads.begin(), loads.end()), skops_bench::median(loads));
     std::printf(" \"loads_after_first\": [");
-    for (std::size_t i = 1; i < loads.size(); ++i) std::printf("%s%.6f", i > 1 ? ", " : "", loads[i]);
+    for (std::size_t i = 1; i < loads.size(); ++i)
+      std::printf("%s%.6f", i > 1 ? ", " : "", loads[i]);
     std::printf("],\n");
     std::printf(" \"baseline_rss\": %llu, \"vm_hwm\": %llu, \"rss_after_load\": %llu,\n",
                 static_cast<unsigned long long>(before.vm_rss),
