@@ -30,8 +30,8 @@ const Builtins& builtins() {
 const TrustPolicy& load_trust(const LoadOptions& options, TrustPolicy& scratch) {
   const bool builtin = !options.registry || options.registry == &builtins().registry;
   if (builtin && options.trusted.empty()) return builtins().trust;
-  scratch = default_trust(options.registry ? *options.registry : builtins().registry,
-                          options.trusted);
+  scratch =
+      default_trust(options.registry ? *options.registry : builtins().registry, options.trusted);
   return scratch;
 }
 

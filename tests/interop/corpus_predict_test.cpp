@@ -118,16 +118,19 @@ void expect_rows_alone_match(const skops::Estimator& e, skops::Method method, co
   const std::int64_t rows = X.shape()[0], cols = X.shape()[1];
   const bool f32 = X.dtype() == skops::DType::float32();
   for (std::int64_t i = 0; i < std::min<std::int64_t>(rows, 4); ++i) {
-    const auto begin = static_cast<std::size_t>(i * cols), end = begin + static_cast<std::size_t>(cols);
+    const auto begin = static_cast<std::size_t>(i * cols),
+               end = begin + static_cast<std::size_t>(cols);
     NdArray row;
     if (f32) {
       const auto v = X.to_vector<float>();
       row = NdArray::from_vector(std::vector<float>(v.begin() + begin, v.begin() + end), {1, cols});
     } else {
       const auto v = X.to_vector<double>();
-      row = NdArray::from_vector(std::vector<double>(v.begin() + begin, v.begin() + end), {1, cols});
+      row =
+          NdArray::from_vector(std::vector<double>(v.begin() + begin, v.begin() + end), {1, cols});
     }
-    ts::expect_row_of(e.run_array(method, row), batch, i, what + ": row " + std::to_string(i) + " alone");
+    ts::expect_row_of(e.run_array(method, row), batch, i,
+                      what + ": row " + std::to_string(i) + " alone");
   }
 }
 
@@ -207,7 +210,8 @@ TEST_P(CorpusModel, MatchesScikitLearnAndSurvivesResave) {
       if (e == est.get()) {
         // (A method on its own recorded input, e.g. inverse_transform, is left to the batch.)
         if (!own_input)
-          expect_rows_alone_match(*e, *method, input, got, m.dir + "/" + m.name + " " + method_name);
+          expect_rows_alone_match(*e, *method, input, got,
+                                  m.dir + "/" + m.name + " " + method_name);
         std::cout << "[parity] " << m.dir << "/" << m.name << " " << method_name << ": "
                   << (diff.empty() ? "match" : "MISMATCH " + diff) << "\n";
       }

@@ -10,10 +10,10 @@
 #include <cmath>
 
 #include "estimators/linear_model/linear_math.hpp"
-#include "estimators/utils/extmath.hpp"
-#include "estimators/utils/validation.hpp"
-#include "estimators/utils/multiclass.hpp"
 #include "estimators/neural_network/internal.hpp"
+#include "estimators/utils/extmath.hpp"
+#include "estimators/utils/multiclass.hpp"
+#include "estimators/utils/validation.hpp"
 #include "skops/error.hpp"
 
 namespace skops::estimators {

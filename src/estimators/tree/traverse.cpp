@@ -135,7 +135,8 @@ void FlatTree::row_leaves(const FlatTree* const* trees, std::size_t n, const flo
     }
     for (std::size_t t = 0; t < m; ++t) {
       const FlatTree& tree = *trees[g + t];
-      out[g + t] = tree.compact_ids_.empty() ? id[t] : tree.compact_ids_[static_cast<std::size_t>(id[t])];
+      out[g + t] =
+          tree.compact_ids_.empty() ? id[t] : tree.compact_ids_[static_cast<std::size_t>(id[t])];
     }
   }
 }
