@@ -65,8 +65,9 @@ TEST_P(ZooFrame, CsvAndJsonMatchScikitLearnAlsoAfterResave) {
 }
 
 // One record at a time (a service fed single rows): each of the first rows of the CSV, read
-// alone with its header, gives bit for bit its row of the whole table's result, as in
-// scikit-learn (a one-row DataFrame goes through the same per-row arithmetic).
+// alone with its header, and the same row as one JSON record, give bit for bit its row of
+// the whole table's result, as in scikit-learn (a one-row DataFrame goes through the same
+// per-row arithmetic).
 TEST_P(ZooFrame, EachRecordAloneGivesItsRowOfTheTable) {
   const ZooModel& m = GetParam();
   const auto est = skops::load(m.path(".skops"), m.options());
@@ -79,6 +80,8 @@ TEST_P(ZooFrame, EachRecordAloneGivesItsRowOfTheTable) {
     start = end + 1;
   }
   ASSERT_GT(lines.size(), 4u);
+  const auto json_split = nlohmann::json::parse(ts::read_file_text(m.path(".X.json")));
+  ASSERT_TRUE(json_split.contains("columns") && json_split.contains("data"));
   const auto expected = m.expected();  // named: items() of a temporary would dangle
   for (const auto& [method_name, file] : expected.at("methods").items()) {
     (void)file;
@@ -89,6 +92,13 @@ TEST_P(ZooFrame, EachRecordAloneGivesItsRowOfTheTable) {
       const Table one = skops::read_csv(lines[0] + "\n" + lines[r] + "\n");
       ts::expect_row_of(est->run_table(*method, one), batch, static_cast<std::int64_t>(r - 1),
                         m.name + " " + method_name + ": record " + std::to_string(r - 1));
+      // The same record as one JSON record (records layout): nulls are missing cells.
+      nlohmann::ordered_json record = nlohmann::ordered_json::object();  // keys in column order
+      for (std::size_t c = 0; c < json_split.at("columns").size(); ++c)
+        record[json_split["columns"][c].get<std::string>()] = json_split["data"][r - 1][c];
+      const Table one_json = skops::read_json_table(nlohmann::ordered_json::array({record}).dump());
+      ts::expect_row_of(est->run_table(*method, one_json), batch, static_cast<std::int64_t>(r - 1),
+                        m.name + " " + method_name + ": JSON record " + std::to_string(r - 1));
     }
   }
 }
