@@ -64,6 +64,18 @@ def save(out, name, model, X_test, classifier, info):
     return info
 
 
+def logistic(out, name, train, n_test, n_features, n_informative, max_iter):
+    """A 3-class LogisticRegression on make_classification rows, saved by save()."""
+    X, y = make_classification(n_samples=train + n_test, n_features=n_features,
+                               n_informative=n_informative, n_classes=3, random_state=0)
+    model = LogisticRegression(max_iter=max_iter)
+    t = time.perf_counter()
+    model.fit(X[:train], y[:train])
+    info = {"type": "LogisticRegression", "train_rows": train, "n_features": n_features,
+            "fit_seconds": time.perf_counter() - t}
+    return save(out, name, model, X[train:], True, info)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", nargs="?", default=os.environ.get("SKOPS_BENCH_DATA", "/work/bench-data"))
@@ -106,26 +118,11 @@ def main():
                 "predictors": int(sum(len(p) for p in model._predictors))}
         meta["hgb"] = save(args.out, "hgb", model, X[50_000:], True, info)
 
+    # The two LogisticRegressions differ only in width, sizes and iterations.
     if "small" in which:
-        X, y = make_classification(n_samples=5_000 + N_TEST, n_features=20, n_informative=10,
-                                   n_classes=3, random_state=0)
-        model = LogisticRegression(max_iter=1000)
-        t = time.perf_counter()
-        model.fit(X[:5_000], y[:5_000])
-        info = {"type": "LogisticRegression", "train_rows": 5_000, "n_features": 20,
-                "fit_seconds": time.perf_counter() - t}
-        meta["small"] = save(args.out, "small", model, X[5_000:], True, info)
-
+        meta["small"] = logistic(args.out, "small", 5_000, N_TEST, 20, 10, 1000)
     if "wide" in which:
-        n_test = 1_000
-        X, y = make_classification(n_samples=3_000 + n_test, n_features=10_000, n_informative=50,
-                                   n_classes=3, random_state=0)
-        model = LogisticRegression(max_iter=200)
-        t = time.perf_counter()
-        model.fit(X[:3_000], y[:3_000])
-        info = {"type": "LogisticRegression", "train_rows": 3_000, "n_features": 10_000,
-                "fit_seconds": time.perf_counter() - t}
-        meta["wide"] = save(args.out, "wide", model, X[3_000:], True, info)
+        meta["wide"] = logistic(args.out, "wide", 3_000, 1_000, 10_000, 50, 200)
 
     with open(meta_path, "w") as f:
         json.dump(meta, f, indent=2)

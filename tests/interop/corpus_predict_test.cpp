@@ -117,18 +117,15 @@ void expect_rows_alone_match(const skops::Estimator& e, skops::Method method, co
   if (X.ndim() != 2 || batch.ndim() < 1 || batch.shape()[0] != X.shape()[0]) return;
   const std::int64_t rows = X.shape()[0], cols = X.shape()[1];
   const bool f32 = X.dtype() == skops::DType::float32();
+  const auto v32 = f32 ? X.to_vector<float>() : std::vector<float>();
+  const auto v64 = f32 ? std::vector<double>() : X.to_vector<double>();
   for (std::int64_t i = 0; i < std::min<std::int64_t>(rows, 4); ++i) {
-    const auto begin = static_cast<std::size_t>(i * cols),
-               end = begin + static_cast<std::size_t>(cols);
-    NdArray row;
-    if (f32) {
-      const auto v = X.to_vector<float>();
-      row = NdArray::from_vector(std::vector<float>(v.begin() + begin, v.begin() + end), {1, cols});
-    } else {
-      const auto v = X.to_vector<double>();
-      row =
-          NdArray::from_vector(std::vector<double>(v.begin() + begin, v.begin() + end), {1, cols});
-    }
+    const auto begin = static_cast<std::ptrdiff_t>(i * cols), end = begin + cols;
+    const NdArray row =
+        f32 ? NdArray::from_vector(std::vector<float>(v32.begin() + begin, v32.begin() + end),
+                                   {1, cols})
+            : NdArray::from_vector(std::vector<double>(v64.begin() + begin, v64.begin() + end),
+                                   {1, cols});
     ts::expect_row_of(e.run_array(method, row), batch, i,
                       what + ": row " + std::to_string(i) + " alone");
   }
