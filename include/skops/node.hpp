@@ -184,15 +184,46 @@ NodePtr sparse_matrix(CsrMatrix m, std::string module = "scipy.sparse._csr",
 std::shared_ptr<Node> clone(const Node& node);
 }  // namespace make
 
-/// Calls `fn(child, segment)` for every child node of `n`, in the order Python processes
-/// them, with the JSON-pointer segment(s) leading from `n` to the child (e.g.
-/// "/content/coef_", "/key_types/content/0", "/__reduce__/args"). The single definition of
-/// reachability: parse, audit, materialisation, writing and comparison all use it.
-template <class Fn>
-void for_each_child(const Node& n, Fn&& fn);
-
 /// Escapes a key for a JSON pointer segment (RFC 6901: "~" → "~0", "/" → "~1").
 std::string pointer_escape(const std::string& key);
+/// Appends `key` escaped as by pointer_escape to `out`.
+void append_pointer_escaped(std::string& out, const std::string& key);
+
+/// The JSON-pointer segment(s) from a node to one of its children ("/content/coef_",
+/// "/content/3", "/key_types"), spelled only when asked: most walks never need it, and
+/// spelling it for every child cost a graph walk one allocation per node.
+class ChildSegment {
+ public:
+  /// A fixed segment ("/key_types", "/content", "/__reduce__/args").
+  explicit ChildSegment(const char* fixed) noexcept : prefix_(fixed) {}
+  /// `prefix` followed by the escaped `key` (a dict key or a child's name).
+  ChildSegment(const char* prefix, const std::string& key) noexcept : prefix_(prefix), key_(&key) {}
+  /// `prefix` followed by a decimal list index.
+  ChildSegment(const char* prefix, std::size_t index) noexcept
+      : prefix_(prefix), index_(index), indexed_(true) {}
+
+  void append_to(std::string& out) const;
+  std::string str() const {
+    std::string s;
+    append_to(s);
+    return s;
+  }
+  /// Walks written against the older `const std::string&` signature keep compiling.
+  operator std::string() const { return str(); }  // NOLINT(google-explicit-constructor)
+
+ private:
+  const char* prefix_;
+  const std::string* key_ = nullptr;
+  std::size_t index_ = 0;
+  bool indexed_ = false;
+};
+
+/// Calls `fn(child, segment)` for every child node of `n`, in the order Python processes
+/// them, with the ChildSegment leading from `n` to the child (e.g. "/content/coef_",
+/// "/key_types", "/__reduce__/args"). The single definition of reachability: parse, audit,
+/// materialisation, writing and comparison all use it.
+template <class Fn>
+void for_each_child(const Node& n, Fn&& fn);
 
 /// Structural equality of two graphs: kinds, names, scalars, containers and children;
 /// arrays compared by value (held arrays, or read through `arrays_a`/`arrays_b`), else by

@@ -52,5 +52,8 @@ AuditReport audit(const Node& root, const TrustPolicy& policy);
 
 /// Throws UntrustedTypeError listing every untrusted type with its paths.
 void require_trusted(const AuditReport& report);
+/// The same verdict as `require_trusted(audit(root, policy))`, without building the report
+/// unless a type is untrusted (what a load needs).
+void require_trusted(const Node& root, const TrustPolicy& policy);
 
 }  // namespace skops

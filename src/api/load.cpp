@@ -45,7 +45,7 @@ std::unique_ptr<Estimator> load_document(const Document& doc, const LoadOptions&
   const TypeRegistry& registry = options.registry ? *options.registry : builtin_registry();
   // Phase 2: audit the very graph that will be built; nothing is constructed before this.
   TrustPolicy scratch;
-  require_trusted(audit(*doc.root(), load_trust(options, scratch)));
+  require_trusted(*doc.root(), load_trust(options, scratch));
   // Phase 3: read arrays, then build and validate.
   const NodePtr root = materialize(doc, options.threads);
   BuildContext ctx(registry, options.threads);

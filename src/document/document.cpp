@@ -168,7 +168,7 @@ std::vector<const Node*> Document::member_nodes() const {
     if (array || bytes) out.push_back(n);
     // Pushed in reverse, so that they are visited in order.
     children.clear();
-    for_each_child(*n, [&](const NodePtr& c, const std::string&) { children.push_back(c.get()); });
+    for_each_child(*n, [&](const NodePtr& c, const ChildSegment&) { children.push_back(c.get()); });
     stack.insert(stack.end(), children.rbegin(), children.rend());
   }
   return out;

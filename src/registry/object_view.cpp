@@ -245,7 +245,7 @@ bool BuildContext::independent_builtins(const std::vector<NodePtr>& nodes) const
         if (builtin.count(n->type_name()) == 0) return false;
         if (!owner.emplace(n, r).second) return false;  // reached from two roots
       }
-      for_each_child(*n, [&](const NodePtr& c, const std::string&) { stack.push_back(c.get()); });
+      for_each_child(*n, [&](const NodePtr& c, const ChildSegment&) { stack.push_back(c.get()); });
     }
   }
   return true;

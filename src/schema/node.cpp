@@ -1,5 +1,6 @@
 #include "skops/node.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
@@ -59,9 +60,7 @@ std::optional<NodeKind> kind_from_loader(const std::string& loader) noexcept {
   return std::nullopt;
 }
 
-std::string pointer_escape(const std::string& key) {
-  std::string out;
-  out.reserve(key.size());
+void append_pointer_escaped(std::string& out, const std::string& key) {
   for (char c : key) {
     if (c == '~') {
       out += "~0";
@@ -71,7 +70,23 @@ std::string pointer_escape(const std::string& key) {
       out += c;
     }
   }
+}
+
+std::string pointer_escape(const std::string& key) {
+  std::string out;
+  out.reserve(key.size());
+  append_pointer_escaped(out, key);
   return out;
+}
+
+void ChildSegment::append_to(std::string& out) const {
+  out += prefix_;
+  if (key_) append_pointer_escaped(out, *key_);
+  if (indexed_) {
+    char digits[24];
+    const auto r = std::to_chars(digits, digits + sizeof digits, index_);
+    out.append(digits, r.ptr);
+  }
 }
 
 NodePtr Node::child(const std::string& name) const noexcept {

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "skops/error.hpp"
@@ -12,22 +15,32 @@ namespace skops {
 
 namespace {
 
-// Names a node asks to be trusted (Python's unsafe-set contributions, §6.2).
-std::vector<std::string> names_of(const Node& n) {
-  std::vector<std::string> names{n.type_name()};
-  if (n.kind == NodeKind::Method) names.push_back(n.type_name() + "." + n.method_name);
+// Calls `fn(name, derived)` for each name a node asks to be trusted (Python's unsafe-set
+// contributions, §6.2): its module.Class first, then names it resolves at construction.
+// `buf` is scratch reused across nodes, so the common case allocates nothing.
+template <class Fn>
+void for_each_name(const Node& n, std::string& buf, Fn&& fn) {
+  buf.assign(n.module);
+  buf += '.';
+  buf += n.cls;
+  fn(buf, false);
+  if (n.kind == NodeKind::Method) {
+    buf += '.';
+    buf += n.method_name;
+    fn(buf, true);
+  }
   if (n.kind == NodeKind::RandomGenerator) {
     // The bit generator is resolved by name inside numpy.random: audit that name too.
     if (auto bg = n.child("bit_generator")) {
       if (auto name = bg->get("bit_generator"); name && name->kind == NodeKind::Json &&
                                                 name->scalar == ScalarKind::Str) {
-        names.push_back("numpy.random." + name->str_value);
+        buf = "numpy.random." + name->str_value;
       } else {
-        names.push_back("numpy.random.<unknown bit generator>");
+        buf = "numpy.random.<unknown bit generator>";
       }
+      fn(buf, true);
     }
   }
-  return names;
 }
 
 // JsonNode and SliceNode hold plain data whatever their names say (Python never checks them).
@@ -36,41 +49,80 @@ bool always_safe(const Node& n) { return n.kind == NodeKind::Json || n.kind == N
 }  // namespace
 
 AuditReport audit(const Node& root, const TrustPolicy& policy) {
-  std::map<std::pair<std::string, std::string>, TypeUse> uses;
+  std::vector<TypeUse> uses;
+  std::unordered_map<std::string, std::size_t> index;  // "type\0loader" → uses[i]
+  std::string name, key;
   std::unordered_set<const Node*> seen;
-  // Iterative walk: graphs from files are depth-capped, but C++-built ones need not be.
-  std::vector<std::pair<const Node*, std::string>> stack{{&root, root.pointer}};
+  // Iterative walk: graphs from files are depth-capped, but C++-built ones need not be. A
+  // node's path is its own pointer; only nodes built in C++ (no pointer) carry one here.
+  struct Pending {
+    const Node* node;
+    std::string path;
+  };
+  std::vector<Pending> stack{{&root, {}}};
+  std::vector<Pending> kids;
   while (!stack.empty()) {
-    const Node* n = stack.back().first;
-    const std::string path = std::move(stack.back().second);
+    const Pending p = std::move(stack.back());
     stack.pop_back();
+    const Node* n = p.node;
     if (!seen.insert(n).second) continue;
-    const auto names = names_of(*n);
-    for (const auto& name : names) {
-      auto& u = uses[{name, loader_name(n->kind)}];
-      if (u.type.empty()) {
-        u.type = name;
-        u.loader = loader_name(n->kind);
-        u.derived = &name != &names.front();
-        u.trusted = always_safe(*n) || policy.trusts(name);
+    const std::string& path = n->pointer.empty() ? p.path : n->pointer;
+    const char* loader = loader_name(n->kind);
+    for_each_name(*n, name, [&](const std::string& nm, bool derived) {
+      key.assign(nm);
+      key += '\0';
+      key += loader;
+      const auto [it, fresh] = index.try_emplace(key, uses.size());
+      if (fresh) uses.push_back({nm, loader, {}, always_safe(*n) || policy.trusts(nm), derived});
+      uses[it->second].paths.push_back(path);
+    });
+    kids.clear();
+    for_each_child(*n, [&](const NodePtr& c, const ChildSegment& seg) {
+      Pending k{c.get(), {}};
+      if (c->pointer.empty()) {
+        k.path = path;
+        seg.append_to(k.path);
       }
-      u.paths.push_back(path);
-    }
-    std::vector<std::pair<const Node*, std::string>> kids;
-    for_each_child(*n, [&](const NodePtr& c, const std::string& seg) {
-      kids.emplace_back(c.get(), c->pointer.empty() ? path + seg : c->pointer);
+      kids.push_back(std::move(k));
     });
     // Reverse so that the walk visits children in Python's processing order.
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(std::move(*it));
   }
+  std::sort(uses.begin(), uses.end(), [](const TypeUse& a, const TypeUse& b) {
+    return std::tie(a.type, a.loader) < std::tie(b.type, b.loader);
+  });
   AuditReport report;
   std::set<std::string> untrusted;
-  for (auto& kv : uses) {
-    if (!kv.second.trusted) untrusted.insert(kv.second.type);
-    report.types.push_back(std::move(kv.second));
+  for (const auto& u : uses) {
+    if (!u.trusted) untrusted.insert(u.type);
   }
+  report.types = std::move(uses);
   report.untrusted.assign(untrusted.begin(), untrusted.end());
   return report;
+}
+
+void require_trusted(const Node& root, const TrustPolicy& policy) {
+  // The same walk without paths or a report, one policy lookup per distinct name: a load
+  // of a trusted file (the common case) pays only this; the report is made only to throw.
+  std::unordered_map<std::string, bool> verdicts;
+  std::unordered_set<const Node*> seen;
+  std::vector<const Node*> stack{&root};
+  std::string name;
+  bool ok = true;
+  while (ok && !stack.empty()) {
+    const Node* n = stack.back();
+    stack.pop_back();
+    if (!seen.insert(n).second) continue;
+    if (!always_safe(*n)) {
+      for_each_name(*n, name, [&](const std::string& nm, bool) {
+        auto it = verdicts.find(nm);
+        if (it == verdicts.end()) it = verdicts.emplace(nm, policy.trusts(nm)).first;
+        ok = ok && it->second;
+      });
+    }
+    for_each_child(*n, [&](const NodePtr& c, const ChildSegment&) { stack.push_back(c.get()); });
+  }
+  if (!ok) require_trusted(audit(root, policy));
 }
 
 void require_trusted(const AuditReport& report) {
