@@ -45,6 +45,8 @@ class Document : public ArrayLookup {
   /// held array: returned). Throws NpyError naming the member and the node's pointer,
   /// ArchiveError, LimitError. Thread-safe.
   NdArray array_of(const Node& n) const override;
+  /// The same array, shared with the cache instead of copied.
+  std::shared_ptr<const NdArray> shared_array_of(const Node& n) const;
   /// Raw member bytes of a Bytes/Bytearray/SparseMatrix node.
   ByteView member_of(const Node& n) const override;
   /// The matrix of a SparseMatrix node (held, or its `.npz` member read with

@@ -48,7 +48,7 @@ class DType {
 
   DTypeKind kind() const noexcept { return kind_; }
   std::uint64_t itemsize() const noexcept { return itemsize_; }
-  const std::vector<DTypeField>& fields() const noexcept { return fields_; }
+  const std::vector<DTypeField>& fields() const noexcept;
   /// Field by name, or nullptr.
   const DTypeField* field(const std::string& name) const noexcept;
   bool is_structured() const noexcept { return kind_ == DTypeKind::Structured; }
@@ -65,7 +65,9 @@ class DType {
  private:
   DTypeKind kind_ = DTypeKind::Float;
   std::uint64_t itemsize_ = 8;
-  std::vector<DTypeField> fields_;
+  /// Shared, never modified: copying an array's dtype (every NdArray copy does) is then a
+  /// reference count, not one allocation per field.
+  std::shared_ptr<const std::vector<DTypeField>> fields_;
 };
 
 /// dtype of a C++ element type (double → '<f8', std::int64_t → '<i8', bool → '|b1', ...).

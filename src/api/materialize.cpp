@@ -30,7 +30,7 @@ class Materializer {
     detail::parallel_for(reads.size(), threads, [&](std::size_t i) {
       const Node& n = *reads[i];
       if (n.kind == NodeKind::NdArray) {
-        arrays[i] = std::make_shared<const NdArray>(doc_.array_of(n));
+        arrays[i] = doc_.shared_array_of(n);
       } else {
         const ByteView v = doc_.member_of(n);
         members[i] = std::make_shared<const std::vector<std::uint8_t>>(v.data, v.data + v.size);

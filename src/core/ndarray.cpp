@@ -46,12 +46,17 @@ DType DType::structured(std::vector<DTypeField> fields) {
     offset = detail::checked_add(offset, detail::checked_mul(n, f.type ? f.type->itemsize() : 0));
   }
   d.itemsize_ = offset;
-  d.fields_ = std::move(fields);
+  d.fields_ = std::make_shared<const std::vector<DTypeField>>(std::move(fields));
   return d;
 }
 
+const std::vector<DTypeField>& DType::fields() const noexcept {
+  static const std::vector<DTypeField> none;
+  return fields_ ? *fields_ : none;
+}
+
 const DTypeField* DType::field(const std::string& name) const noexcept {
-  for (const auto& f : fields_) {
+  for (const auto& f : fields()) {
     if (f.name == name) return &f;
   }
   return nullptr;
@@ -118,19 +123,20 @@ std::string python_str_literal(const std::string& s) {
 std::string DType::descr() const {
   if (kind_ == DTypeKind::Structured) {
     std::string s = "[";
-    for (std::size_t i = 0; i < fields_.size(); ++i) {
+    const auto& fl = fields();
+    for (std::size_t i = 0; i < fl.size(); ++i) {
       if (i) s += ", ";
       // A nested structured type is a list literal itself, not a string.
-      const DType& t = *fields_[i].type;
-      s += "(" + python_str_literal(fields_[i].name) + ", " +
+      const DType& t = *fl[i].type;
+      s += "(" + python_str_literal(fl[i].name) + ", " +
            (t.is_structured() ? t.descr() : python_str_literal(t.descr()));
-      if (!fields_[i].subshape.empty()) {
+      if (!fl[i].subshape.empty()) {
         s += ", (";
-        for (std::size_t j = 0; j < fields_[i].subshape.size(); ++j) {
+        for (std::size_t j = 0; j < fl[i].subshape.size(); ++j) {
           if (j) s += ", ";
-          s += std::to_string(fields_[i].subshape[j]);
+          s += std::to_string(fl[i].subshape[j]);
         }
-        if (fields_[i].subshape.size() == 1) s += ",";
+        if (fl[i].subshape.size() == 1) s += ",";
         s += ")";
       }
       s += ")";
@@ -160,10 +166,13 @@ std::string DType::name() const {
 }
 
 bool DType::operator==(const DType& o) const {
-  if (kind_ != o.kind_ || itemsize_ != o.itemsize_ || fields_.size() != o.fields_.size()) return false;
-  for (std::size_t i = 0; i < fields_.size(); ++i) {
-    const auto& a = fields_[i];
-    const auto& b = o.fields_[i];
+  const auto& fa = fields();
+  const auto& fb = o.fields();
+  if (kind_ != o.kind_ || itemsize_ != o.itemsize_ || fa.size() != fb.size()) return false;
+  if (fields_ == o.fields_) return true;
+  for (std::size_t i = 0; i < fa.size(); ++i) {
+    const auto& a = fa[i];
+    const auto& b = fb[i];
     if (a.name != b.name || a.offset != b.offset || a.subshape != b.subshape) return false;
     if (!a.type || !b.type || !(*a.type == *b.type)) return false;
   }

@@ -78,15 +78,17 @@ std::shared_ptr<Document> Document::read_bytes(std::vector<std::uint8_t> bytes,
   return from_archive(std::move(archive), options.limits);
 }
 
-NdArray Document::array_of(const Node& n) const {
-  if (n.array) return *n.array;
+NdArray Document::array_of(const Node& n) const { return *shared_array_of(n); }
+
+std::shared_ptr<const NdArray> Document::shared_array_of(const Node& n) const {
+  if (n.array) return n.array;
   if (n.kind != NodeKind::NdArray || n.storage != "numpy") {
     throw SchemaError("node is not an array stored in a .npy member", {}, n.pointer);
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = cache_.find(n.file);
-    if (it != cache_.end()) return *it->second;
+    if (it != cache_.end()) return it->second;
   }
   if (!archive_->find(n.file)) {
     throw NpyError("referenced member \"" + n.file + "\" is missing from the archive", n.file,
@@ -101,7 +103,7 @@ NdArray Document::array_of(const Node& n) const {
   }
   std::lock_guard<std::mutex> lock(mutex_);
   cache_.emplace(n.file, array);
-  return *array;
+  return array;
 }
 
 ByteView Document::member_of(const Node& n) const {
