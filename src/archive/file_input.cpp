@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <new>
 
@@ -76,15 +77,57 @@ MappedFile::~MappedFile() {
 
 namespace {
 constexpr std::align_val_t kImageAlignment{64};
+// Images from this size on get a mapping of their own, in transparent huge pages where the
+// system grants them: read into fresh 4 kB pages, a 3 MB image took ~800 page faults, half
+// of those of a whole fresh load of a 3 MB model (perf page-fault samples).
+constexpr std::size_t kHugeImageMin = std::size_t{1} << 20;
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
+// An anonymous mapping of at least `size` bytes starting on a 2 MB boundary (so that every
+// 2 MB of it can be one huge page); its length is stored in `*mapped`. nullptr if the system
+// refuses the mapping.
+std::uint8_t* map_huge(std::size_t size, std::size_t* mapped) {
+  const std::size_t len = (size + kHugePage - 1) / kHugePage * kHugePage;
+  if (len < size || len > SIZE_MAX - kHugePage) return nullptr;
+  void* raw =
+      ::mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) return nullptr;
+  // Keep the aligned `len` bytes inside the over-sized mapping; give back the rest.
+  const auto base = reinterpret_cast<std::uintptr_t>(raw);
+  const std::uintptr_t start = (base + kHugePage - 1) / kHugePage * kHugePage;
+  const std::size_t head = start - base;
+  if (head) ::munmap(raw, head);
+  if (kHugePage - head) ::munmap(reinterpret_cast<void*>(start + len), kHugePage - head);
+  auto* p = reinterpret_cast<std::uint8_t*>(start);
+#ifdef MADV_HUGEPAGE
+  ::madvise(p, len, MADV_HUGEPAGE);  // advice only: 4 kB pages if the system says no
+#endif
+  *mapped = len;
+  return p;
+}
+
+std::unique_ptr<std::uint8_t[], FileImage::Free> allocate_image(std::size_t size) {
+  if (size >= kHugeImageMin) {
+    std::size_t mapped = 0;
+    if (std::uint8_t* p = map_huge(size, &mapped)) {
+      return std::unique_ptr<std::uint8_t[], FileImage::Free>(p, FileImage::Free{mapped});
+    }
+  }
+  return std::unique_ptr<std::uint8_t[], FileImage::Free>(
+      static_cast<std::uint8_t*>(::operator new[](std::max<std::size_t>(size, 1), kImageAlignment)),
+      FileImage::Free{0});
+}
+
 }  // namespace
 
-FileImage::FileImage(std::size_t size)
-    : bytes_(static_cast<std::uint8_t*>(
-          ::operator new[](std::max<std::size_t>(size, 1), kImageAlignment))),
-      size_(size) {}
+FileImage::FileImage(std::size_t size) : bytes_(allocate_image(size)), size_(size) {}
 
 void FileImage::Free::operator()(std::uint8_t* p) const noexcept {
-  ::operator delete[](p, kImageAlignment);
+  if (mapped != 0) {
+    ::munmap(p, mapped);
+  } else {
+    ::operator delete[](p, kImageAlignment);
+  }
 }
 
 std::shared_ptr<const FileImage> FileImage::read(const std::string& path, std::uint64_t max_bytes,

@@ -67,14 +67,16 @@ class FileImage {
   static std::shared_ptr<const FileImage> read(const std::string& path, std::uint64_t max_bytes,
                                                unsigned threads);
 
+  /// Releases the image: a mapping of `mapped` bytes (large images), else an aligned new[].
+  struct Free {
+    std::size_t mapped = 0;
+    void operator()(std::uint8_t* p) const noexcept;
+  };
   explicit FileImage(std::size_t size);
   const std::uint8_t* data() const noexcept { return bytes_.get(); }
   std::uint64_t size() const noexcept { return size_; }
 
  private:
-  struct Free {
-    void operator()(std::uint8_t* p) const noexcept;
-  };
   // 64-byte aligned, so that the aligned members of a file written by skops-cpp are aligned
   // in memory too and used in place. Not value-initialised: every byte is overwritten by
   // the read, and zeroing 100s of MB first would cost as much as the read itself.
