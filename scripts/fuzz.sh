@@ -21,6 +21,11 @@
 # Every run reads the committed corpus (if any) besides the seeds, so coverage accumulates
 # from one campaign to the next; ctest replays the committed corpora (replay_<target>).
 #
+# Do not pause a running campaign (SIGSTOP, or a suspended VM) for longer than 10 s: the
+# -timeout=10 below counts wall time, so the input in flight is then reported as a timeout.
+# To end a run early without a verdict, send SIGUSR1 to the fuzz_* processes (libFuzzer then
+# exits as if its time were up, and the merge and ledger steps run).
+#
 # Exit status: 0 when every target ran its time without a finding; 1 on a crash, leak,
 # timeout, OOM or sanitizer report (the input is kept under $FUZZ_BUILD_DIR/artifacts/ with a
 # command to replay it); 2 when clang or libFuzzer is not installed (nothing was run).
