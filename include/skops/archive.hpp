@@ -74,6 +74,9 @@ class ArchiveReader {
   /// over-long compressed data, bad LZMA properties), LimitError (naming the Limits field),
   /// UnsupportedError (bzip2 where libzip lacks it).
   ByteView read(const std::string& name, std::uint64_t max_bytes = 0) const;
+  /// Whether the `n` bytes after `view` (a view read() returned) are readable memory of this
+  /// archive's buffer, so that a parser reading ahead of its input can use the view in place.
+  bool readable_after(const ByteView& view, std::size_t n) const noexcept;
   const Limits& limits() const noexcept;
   /// Checks the CRC of stored members, last first, until `stop` is set, only recording
   /// each verdict for later reads: a mismatch is still reported by read() of that member,

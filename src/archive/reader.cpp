@@ -373,6 +373,17 @@ ByteView ArchiveReader::read(const std::string& name, std::uint64_t max_bytes) c
   return inflate(*impl_, *e, cap, shown);
 }
 
+bool ArchiveReader::readable_after(const ByteView& view, std::size_t n) const noexcept {
+  const std::uint8_t* begin = impl_->image;
+  if (begin == nullptr || view.data == nullptr) return false;
+  // Compare as integers: pointers into different buffers have no order in C++.
+  const auto b = reinterpret_cast<std::uintptr_t>(begin);
+  const auto p = reinterpret_cast<std::uintptr_t>(view.data);
+  const std::uint64_t size = impl_->image_size;
+  if (p < b || p - b > size || view.size > size - (p - b)) return false;
+  return n <= size - (p - b) - view.size;
+}
+
 void ArchiveReader::precheck_stored(const std::atomic<bool>& stop) const noexcept {
   // Last member first: reads tend to go in archive order (the writer stores members as it
   // walks the graph), so the two meet once instead of both checking the same members.

@@ -7,6 +7,7 @@
 
 #include "core/parallel.hpp"
 #include "core/relocate.hpp"
+#include "schema/parse_in_place.hpp"
 #include "skops/error.hpp"
 #include "skops/npy.hpp"
 
@@ -18,8 +19,12 @@ std::shared_ptr<Document> Document::from_archive(std::shared_ptr<ArchiveReader> 
   if (!archive->find("schema.json")) throw ArchiveError("schema.json missing from the archive");
   const ByteView bytes = archive->read("schema.json", limits.max_schema_bytes);
   try {
-    doc->schema_ = parse_schema(
-        std::string_view(reinterpret_cast<const char*>(bytes.data), bytes.size), limits);
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data), bytes.size);
+    // A stored schema.json is followed by other members or the central directory: parsed
+    // where it is, without a padded copy, whenever the parser's read-ahead stays inside.
+    doc->schema_ = archive->readable_after(bytes, detail::kSchemaReadAhead)
+                       ? detail::parse_schema_in_place(text, limits)
+                       : parse_schema(text, limits);
   } catch (const Error& e) {
     // Attach the member name; parse errors already carry the JSON pointer.
     if (e.kind() == ErrorKind::Limit) throw LimitError(e.detail(), "schema.json", e.json_pointer());

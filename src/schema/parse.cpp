@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "schema/parse_in_place.hpp"
 #include "schema_json.hpp"
 #include "skops/error.hpp"
 #include "skops/schema.hpp"
@@ -363,7 +364,9 @@ class GraphBuilder {
 
 }  // namespace
 
-ParsedSchema parse_schema(std::string_view text, const Limits& limits) {
+namespace {
+
+ParsedSchema parse(std::string_view text, const Limits& limits, bool in_place) {
   if (text.size() > limits.max_schema_bytes) {
     throw LimitError("schema.json is " + std::to_string(text.size()) +
                      " bytes, over the limit of " + std::to_string(limits.max_schema_bytes) +
@@ -380,7 +383,7 @@ ParsedSchema parse_schema(std::string_view text, const Limits& limits) {
                      " JSON values, over the limit of " + std::to_string(limits.max_json_values) +
                      " (max_json_values)");
   }
-  const detail::SchemaJson json(text, limits.max_json_depth);
+  const detail::SchemaJson json(text, limits.max_json_depth, in_place);
   const JsonElement doc = json.root();
   if (doc.type() != JT::OBJECT)
     throw SchemaError("schema.json must be a JSON object (the root node)", {}, "");
@@ -409,5 +412,19 @@ ParsedSchema parse_schema(std::string_view text, const Limits& limits) {
   out.node_count = builder.count();
   return out;
 }
+
+}  // namespace
+
+ParsedSchema parse_schema(std::string_view text, const Limits& limits) {
+  return parse(text, limits, false);
+}
+
+namespace detail {
+static_assert(kSchemaReadAhead >= simdjson::SIMDJSON_PADDING,
+              "simdjson reads further past its input");
+ParsedSchema parse_schema_in_place(std::string_view text, const Limits& limits) {
+  return parse(text, limits, true);
+}
+}  // namespace detail
 
 }  // namespace skops

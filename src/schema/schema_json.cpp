@@ -75,11 +75,14 @@ void refuse_duplicate_keys(JsonElement root) {
 
 }  // namespace
 
-SchemaJson::SchemaJson(std::string_view text, std::uint32_t max_depth) : text_(text) {
+SchemaJson::SchemaJson(std::string_view text, std::uint32_t max_depth, bool in_place) {
+  if (!in_place) text_ = simdjson::padded_string(text);
   if (const auto err = parser_.allocate(text.size(), max_depth)) {
     throw SchemaError(std::string("cannot parse schema.json: ") + simdjson::error_message(err));
   }
-  auto result = parser_.parse(text_);
+  auto result = in_place ? parser_.parse(reinterpret_cast<const std::uint8_t*>(text.data()),
+                                         text.size(), false)
+                         : parser_.parse(text_);
   if (result.error()) throw_parse_error(text, max_depth, result.error());
   root_ = result.value_unsafe();
   if (root_.type() == JsonType::OBJECT || root_.type() == JsonType::ARRAY)

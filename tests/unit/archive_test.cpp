@@ -292,6 +292,30 @@ TEST(ArchiveWriterBytes, RoundTripEveryCompression) {
   }
 }
 
+// What parsing schema.json in place relies on: a stored member is followed inside the buffer
+// by later members or the central directory; a copy (an inflated member) never is.
+TEST(ArchiveReaderBytes, ReadableAfterMeasuresTheBufferLeftAfterAView) {
+  const Members members = sample_members();
+  for (Compression c : {Compression::Stored, Compression::Deflate}) {
+    SCOPED_TRACE(to_string(c));
+    const Bytes zip = write_archive_bytes(members, c);
+    const auto r = ArchiveReader::open_bytes(zip);
+    for (const ArchiveEntry& e : r->entries()) {
+      const ByteView v = r->read(e.name);
+      if (c == Compression::Deflate) {
+        EXPECT_FALSE(r->readable_after(v, 0)) << e.name;
+        continue;
+      }
+      // Exactly what is left of the archive after the member, no byte more.
+      const std::size_t left = zip.size() - static_cast<std::size_t>(e.data_offset) - v.size;
+      EXPECT_GE(left, 22u) << e.name;  // at least the end-of-central-directory record
+      EXPECT_TRUE(r->readable_after(v, left)) << e.name;
+      EXPECT_FALSE(r->readable_after(v, left + 1)) << e.name;
+      EXPECT_FALSE(r->readable_after(ByteView::copy_of(v.data, v.size), 0)) << e.name;
+    }
+  }
+}
+
 TEST(ArchiveReaderBytes, RefusesNonArchives) {
   EXPECT_THROW(ArchiveReader::open_bytes({}), ArchiveError);
   Bytes noise(4096);
