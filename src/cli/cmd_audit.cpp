@@ -9,11 +9,13 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <thread>
 
 #include "commands.hpp"
 #include "core/text.hpp"
@@ -111,37 +113,74 @@ struct Scanned {
   int status = 0;
 };
 
+// A scan's JSON line, {"file":…, then report_json's fields in its order}, written as it
+// goes: a JSON document per file, then dumped, was half of a scan's time (the corpus's lines
+// are 1 MB, mostly the paths of every type).
+void append_report_fields(std::string& out, const AuditReport& report) {
+  using detail::append_json_string;
+  out += ",\"untrusted\":[";
+  for (std::size_t i = 0; i < report.untrusted.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, report.untrusted[i]);
+  }
+  out += "],\"types\":[";
+  for (std::size_t i = 0; i < report.types.size(); ++i) {
+    const TypeUse& t = report.types[i];
+    out += i ? ",{\"type\":" : "{\"type\":";
+    append_json_string(out, t.type);
+    out += ",\"loader\":";
+    append_json_string(out, t.loader);
+    out += ",\"paths\":[";
+    for (std::size_t k = 0; k < t.paths.size(); ++k) {
+      if (k) out += ',';
+      append_json_string(out, t.paths[k]);
+    }
+    out += t.trusted ? "],\"trusted\":true" : "],\"trusted\":false";
+    if (t.derived) out += ",\"derived\":true";
+    out += '}';
+  }
+  out += ']';
+}
+
+void append_error_fields(std::string& out, std::string_view kind, std::string_view message) {
+  out += ",\"error\":{\"kind\":";
+  detail::append_json_string(out, kind);
+  out += ",\"message\":";
+  detail::append_json_string(out, message);
+  out += '}';
+}
+
 Scanned scan_one(const std::string& file, const TrustPolicy& policy, const LoadOptions& options,
                  const Args& args) {
   Scanned out;
-  nlohmann::ordered_json line;
-  line["file"] = file;
+  std::string json = "{\"file\":";
+  detail::append_json_string(json, file);
   std::string text;
   try {
     const AuditReport report = audit_file(file, policy, options, args.verify);
     out.status = report.untrusted.empty() ? 0 : 1;
     if (args.json) {
-      const nlohmann::ordered_json r = report_json(report);
-      for (const auto& [k, v] : r.items()) line[k] = v;
+      append_report_fields(json, report);
     } else {
       text = report.untrusted.empty() ? "ok" : "untrusted:";
       for (const auto& u : report.untrusted) text += " " + detail::printable(u);
     }
   } catch (const Error& e) {
     out.status = 2;
-    line["error"] = {{"kind", to_string(e.kind())}, {"message", e.what()}};
+    append_error_fields(json, to_string(e.kind()), e.what());
     text = std::string("error: ") + e.what();
   } catch (const std::bad_alloc&) {
     // One file must not end the scan (nor, from a worker thread, the process).
     out.status = 2;
-    line["error"] = {{"kind", "limit"}, {"message", "out of memory"}};
+    append_error_fields(json, "limit", "out of memory");
     text = "error: out of memory";
   } catch (const std::exception& e) {
     out.status = 2;
-    line["error"] = {{"kind", "internal"}, {"message", detail::printable(e.what())}};
+    append_error_fields(json, "internal", detail::printable(e.what()));
     text = std::string("error: internal: ") + detail::printable(e.what());
   }
-  out.line = args.json ? dumped(line, -1) : detail::printable(file) + ": " + text;
+  json += '}';
+  out.line = args.json ? std::move(json) : detail::printable(file) + ": " + text;
   return out;
 }
 

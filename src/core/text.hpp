@@ -25,4 +25,11 @@ std::string printable(std::string_view text, std::size_t max_bytes = kPrintableM
 /// Whether `text` is what `printable` would leave unchanged apart from the cap.
 bool is_printable(std::string_view text) noexcept;
 
+/// Appends `text` to `out` as a quoted JSON string, escaped as nlohmann::json's dump escapes
+/// it (ensure_ascii off): `"` and `\`, \b \f \n \r \t, other C0 controls as \u00NN;
+/// valid UTF-8 kept as is, each invalid sequence (its maximal subpart) replaced by U+FFFD. For
+/// output written line by line (a directory audit's JSON lines) without building a JSON document
+/// per line.
+void append_json_string(std::string& out, std::string_view text);
+
 }  // namespace skops::detail

@@ -2,9 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "skops/skops.hpp"
 #include "test_support.hpp"
@@ -148,6 +149,49 @@ TEST(Cli, AuditScansDirectoriesFileListsAndStdin) {
   // An empty directory has nothing to scan: a usage error.
   fs::create_directories(dir + "/empty");
   EXPECT_EQ(cli("audit " + dir + "/empty").exit_code, 64);
+}
+
+TEST(Cli, AuditScanLinesCarryTheSingleFileReport) {
+  // A scan writes its JSON lines without a JSON document per file: each line must parse and
+  // hold exactly what `audit --json FILE` reports for that file, plus "file", in the same
+  // field order; hostile files (errors, untrusted types) included.
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const char* dir : {"corpus/sklearn-1.4.2", "hostile"}) {
+    for (const auto& e : fs::directory_iterator(ts::data_path(dir))) {
+      if (e.path().extension() == ".skops") files.push_back(e.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GT(files.size(), 100u);
+  std::string list;
+  for (const auto& f : files) list += f + "\n";
+  const std::string list_file = ts::make_temp_dir("cli_audit_lines") + "/files.txt";
+  ts::write_file_bytes(list_file, std::vector<std::uint8_t>(list.begin(), list.end()));
+  // --verify: a single-file audit reads every member too.
+  const auto scan = ts::run_command(ts::cli_path() + " audit - --json --verify < " + list_file);
+  std::istringstream in(scan.output);
+  std::size_t n = 0, reports = 0, errors = 0;
+  for (std::string line; std::getline(in, line); ++n) {
+    ASSERT_LT(n, files.size()) << line;
+    const auto got = nlohmann::ordered_json::parse(line);
+    EXPECT_EQ(got.at("file"), files[n]);
+    if (got.contains("error")) {
+      ++errors;
+      EXPECT_EQ(got.size(), 2u) << line;
+      EXPECT_TRUE(got["error"].at("kind").is_string() && got["error"].at("message").is_string());
+      continue;
+    }
+    ++reports;
+    const auto one = cli("audit --json " + files[n]);
+    auto want = nlohmann::ordered_json::parse(one.output);
+    nlohmann::ordered_json expected = {{"file", files[n]}};
+    for (auto& [k, v] : want.items()) expected[k] = v;
+    EXPECT_EQ(got.dump(), expected.dump()) << files[n];
+  }
+  EXPECT_EQ(n, files.size());
+  EXPECT_GT(reports, 50u);
+  EXPECT_GT(errors, 50u);
 }
 
 TEST(Cli, PredictReadsFeatureSamplesFromJson) {

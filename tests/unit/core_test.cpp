@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <iterator>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/checked.hpp"
 #include "core/text.hpp"
@@ -109,6 +111,61 @@ TEST(Printable, CapsAtACharacterBoundary) {
   // A 2-byte character that does not fit is left out whole.
   EXPECT_EQ(printable("ab\xC3\xA9", 3), "ab...(2 more bytes)");
   EXPECT_EQ(printable("\x01\x02", 5), "\\x01...(1 more bytes)");
+}
+
+// append_json_string writes what nlohmann::json's dump (ensure_ascii off, invalid UTF-8
+// replaced) writes for the same string: the directory audit's JSON lines use it instead of a
+// JSON document per line, and tools parse those lines with any JSON parser.
+std::string nlohmann_dumped(const std::string& s) {
+  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string appended(const std::string& s) {
+  std::string out;
+  detail::append_json_string(out, s);
+  return out;
+}
+
+TEST(JsonString, EscapesAsNlohmannDumps) {
+  const std::vector<std::string> cases = {"",
+                                          "/content/0/__class__",
+                                          "sklearn.linear_model._logistic.LogisticRegression",
+                                          "quote \" backslash \\ slash /",
+                                          std::string("nul \0 bell \x07 esc \x1b del \x7f", 19),
+                                          "\b\f\n\r\t",
+                                          "donn\xC3\xA9"
+                                          "es \xE2\x82\xAC \xF0\x9F\x98\x80 \xE2\x80\xAE",
+                                          "a\xff"
+                                          "b",
+                                          "\xC3",
+                                          "\xE2\x82"
+                                          "x",
+                                          "\xF0\x9F\x98",
+                                          "\xED\xA0\x80",
+                                          "\xC0\x80z",
+                                          "\x80\x80",
+                                          "\xE0\x80\x80",
+                                          "\xF4\x90\x80\x80",
+                                          "\xF0\x80",
+                                          "\xEF\xBF\xBF",
+                                          "\xF4\x8F\xBF\xBF"};
+  for (const auto& s : cases)
+    EXPECT_EQ(appended(s), nlohmann_dumped(s)) << ::testing::PrintToString(s);
+  // Random bytes, biased towards the bytes that matter (controls, quotes, UTF-8 lead and
+  // continuation bytes): 20 000 strings, a fixed seed.
+  const unsigned char alphabet[] = {0x00, 0x01, 0x08, 0x09, 0x0A, 0x1F, 0x20, '"',  '\\', 'a',
+                                    0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF,
+                                    0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF};
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  const auto next = [&state] {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return state;
+  };
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(next() % 12, '\0');
+    for (char& c : s) c = static_cast<char>(alphabet[next() % sizeof alphabet]);
+    ASSERT_EQ(appended(s), nlohmann_dumped(s)) << ::testing::PrintToString(s);
+  }
 }
 
 TEST(ErrorMessages, FileTextIsEscapedAndCapped) {
