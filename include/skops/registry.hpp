@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "skops/estimator.hpp"
@@ -57,12 +58,21 @@ class TypeRegistry {
   /// What a load trusts without being told: the names `with_builtins()` registered. Types a
   /// caller registers later are buildable but must still be trusted explicitly
   /// (LoadOptions::trusted), so registering a builder never widens trust by itself.
-  const std::set<std::string>& default_trusted_names() const noexcept { return default_trusted_; }
+  const std::set<std::string>& default_trusted_names() const noexcept;
+  /// The same set, shared: copies of this registry and the trust policies made from it
+  /// (default_trust) read it without copying ~300 names each.
+  const std::shared_ptr<const std::set<std::string>>& shared_default_trusted_names()
+      const noexcept {
+    return default_trusted_;
+  }
 
  private:
-  std::map<std::string, std::shared_ptr<const Entry>> entries_;
+  // The keys view the names the entries hold (an alias's, aliases_): one allocation fewer per
+  // type, and a copy of the registry shares both with the original.
+  std::map<std::string_view, std::shared_ptr<const Entry>, std::less<>> entries_;
+  std::vector<std::shared_ptr<const std::string>> aliases_;
   std::set<std::string> helpers_;
-  std::set<std::string> default_trusted_;
+  std::shared_ptr<const std::set<std::string>> default_trusted_;
 };
 
 }  // namespace skops

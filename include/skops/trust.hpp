@@ -2,6 +2,7 @@
 /// \file trust.hpp
 /// The allowlist and the audit. Trust comes only from the caller, never from the file.
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,11 +22,18 @@ class TrustPolicy {
 
   void add(const std::string& name) { names_.insert(name); }
   void add(const std::vector<std::string>& names) { names_.insert(names.begin(), names.end()); }
-  bool trusts(const std::string& name) const { return names_.count(name) != 0; }
-  const std::set<std::string>& names() const noexcept { return names_; }
+  /// Also trusts every name of `names`, a set this policy shares instead of copying (a
+  /// registry's default names, TypeRegistry::shared_default_trusted_names). One at most.
+  void share(std::shared_ptr<const std::set<std::string>> names) { shared_ = std::move(names); }
+  bool trusts(const std::string& name) const {
+    return names_.count(name) != 0 || (shared_ && shared_->count(name) != 0);
+  }
+  /// Every trusted name, sorted.
+  std::set<std::string> names() const;
 
  private:
   std::set<std::string> names_;
+  std::shared_ptr<const std::set<std::string>> shared_;
 };
 
 /// One (type, loader) pair found in a file, with every JSON pointer where it occurs.

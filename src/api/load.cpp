@@ -5,7 +5,7 @@ namespace skops {
 
 TrustPolicy default_trust(const TypeRegistry& registry, const std::vector<std::string>& extra) {
   TrustPolicy policy = TrustPolicy::primitives();
-  for (const auto& n : registry.default_trusted_names()) policy.add(n);
+  policy.share(registry.shared_default_trusted_names());
   policy.add(extra);
   return policy;
 }

@@ -30,7 +30,7 @@ TypeRegistry TypeRegistry::with_builtins() {
   estimators::register_semi_supervised(reg);
   estimators::register_svm(reg);
   estimators::register_tree(reg);
-  reg.default_trusted_ = reg.trusted_names();
+  reg.default_trusted_ = std::make_shared<const std::set<std::string>>(reg.trusted_names());
   return reg;
 }
 

@@ -138,6 +138,12 @@ void require_trusted(const AuditReport& report) {
   throw UntrustedTypeError(std::move(list));
 }
 
+std::set<std::string> TrustPolicy::names() const {
+  std::set<std::string> out = names_;
+  if (shared_) out.insert(shared_->begin(), shared_->end());
+  return out;
+}
+
 TrustPolicy TrustPolicy::primitives() {
   // What Python skops trusts by default for the node types the built-in estimators use,
   // minus anything that can run code: containers, scalars, numpy arrays and scalar types.

@@ -2,8 +2,10 @@
 // scikit-learn module, every type under its exact name), SklearnVersion and SaveContext.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "skops/estimators/dummy.hpp"
 #include "skops/skops.hpp"
@@ -51,6 +53,33 @@ TEST(Registry, AnEmptyRegistryTrustsNothing) {
   reg.add_helper_types({"x.Helper"});
   EXPECT_TRUE(reg.trusted_names().count("x.Helper"));
   EXPECT_TRUE(reg.default_trusted_names().empty());  // trust never widens by registering
+}
+
+TEST(Registry, ACopyOutlivesItsOriginal) {
+  // The name index views names the entries (and aliases) hold, shared between copies: a
+  // copy must keep finding every name and alias after the original is gone, and entries
+  // added to the copy must not appear in the original.
+  auto original = std::make_unique<TypeRegistry>(TypeRegistry::with_builtins());
+  const std::vector<std::string> names = original->type_names();
+  TypeRegistry copy = *original;
+  original->add_alias("my.Alias", "sklearn.dummy.DummyClassifier");
+  original.reset();
+  EXPECT_EQ(copy.type_names(), names);
+  for (const std::string& name : names) ASSERT_NE(copy.find(name), nullptr) << name;
+  EXPECT_EQ(copy.find("my.Alias"), nullptr);
+  EXPECT_EQ(copy.find("sklearn.tree.tree.DecisionTreeRegressor")->name,
+            "sklearn.tree._classes.DecisionTreeRegressor");
+  copy.add_alias("x.Dummy", "sklearn.dummy.DummyRegressor");
+  EXPECT_EQ(copy.find("x.Dummy")->name, "sklearn.dummy.DummyRegressor");
+  EXPECT_THROW(copy.add_alias("x.Dummy", "sklearn.dummy.DummyRegressor"), RegistryError);
+  EXPECT_THROW(copy.add_alias("sklearn.dummy.DummyRegressor", "sklearn.dummy.DummyClassifier"),
+               RegistryError);
+  // Default trust is shared by copies and by the policies made from them, not widened.
+  EXPECT_EQ(copy.default_trusted_names().count("x.Dummy"), 0u);
+  const TrustPolicy policy = default_trust(copy);
+  EXPECT_TRUE(policy.trusts("sklearn.dummy.DummyRegressor"));
+  EXPECT_TRUE(policy.trusts("numpy.ndarray"));
+  EXPECT_FALSE(policy.trusts("x.Dummy"));
 }
 
 TEST(SklearnVersion, ParsesReleasesAndRefusesTheRest) {

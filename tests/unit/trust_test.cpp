@@ -1,10 +1,15 @@
 // The audit: every node type with its paths, exact-name trust, nested and derived names.
 
+#include "skops/trust.hpp"
+
 #include <gtest/gtest.h>
+
+#include <memory>
+#include <set>
+#include <string>
 
 #include "skops/error.hpp"
 #include "skops/schema.hpp"
-#include "skops/trust.hpp"
 
 namespace {
 
@@ -24,6 +29,22 @@ NodePtr sample() {
                       {{"coef_", make::array(NdArray::from_vector(std::vector<double>{1.0}))},
                        {"hidden", nested},
                        {"label", make::str("os.system")}});
+}
+
+TEST(TrustPolicy, ASharedSetIsTrustedWithoutBeingCopied) {
+  auto shared = std::make_shared<const std::set<std::string>>(std::set<std::string>{"a.A", "b.B"});
+  TrustPolicy p({"c.C"});
+  EXPECT_FALSE(p.trusts("a.A"));
+  p.share(shared);
+  p.add("d.D");
+  EXPECT_TRUE(p.trusts("a.A"));
+  EXPECT_TRUE(p.trusts("b.B"));
+  EXPECT_TRUE(p.trusts("c.C"));
+  EXPECT_TRUE(p.trusts("d.D"));
+  EXPECT_FALSE(p.trusts("a"));
+  EXPECT_FALSE(p.trusts("a.A "));
+  EXPECT_EQ(p.names(), (std::set<std::string>{"a.A", "b.B", "c.C", "d.D"}));
+  EXPECT_EQ(shared->size(), 2u);  // adding to the policy leaves the shared set alone
 }
 
 TEST(Audit, FindsNestedTypesWithPaths) {
