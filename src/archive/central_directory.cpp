@@ -219,7 +219,7 @@ void check_entry(const CdEntry& e, const Limits& limits) {
   if (e.flags & (kFlagEncrypted | kFlagStrongEncryption)) {
     throw ArchiveError("encryption not supported", display_name(e.name));
   }
-  if (e.method != 0) check_method_readable(e.method, display_name(e.name));
+  if (e.method != 0) check_method_readable(e.method, e.name);
   if (e.method == 0 && e.compressed_size != e.size) {
     throw ArchiveError("size mismatch: stored member with " + num(e.compressed_size) +
                            " bytes of data declares " + num(e.size) + " bytes",

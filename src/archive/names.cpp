@@ -118,16 +118,17 @@ int method_of(Compression c) noexcept {
   return -1;
 }
 
-void check_method_readable(std::uint16_t method, const std::string& entry) {
+void check_method_readable(std::uint16_t method, const std::string& name) {
   const Compression c = compression_of(method);
   if (c == Compression::Other) {
-    throw ArchiveError("unsupported compression method " + std::to_string(method), entry);
+    throw ArchiveError("unsupported compression method " + std::to_string(method),
+                       display_name(name));
   }
   if (c == Compression::Bzip2 &&
       zip_compression_method_supported(method, 0) == 0) {
     throw UnsupportedError("compression method " + std::to_string(method) + " (" + to_string(c) +
                                ") is not supported by this build of libzip",
-                           entry);
+                           display_name(name));
   }
 }
 

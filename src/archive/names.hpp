@@ -19,7 +19,8 @@ Compression compression_of(std::uint16_t method) noexcept;
 int method_of(Compression c) noexcept;
 
 /// Throws unless members of this method can be read: UnsupportedError for bzip2 without a
-/// codec in libzip, ArchiveError for any method other than 0, 8, 12, 14, 93.
-void check_method_readable(std::uint16_t method, const std::string& entry);
+/// codec in libzip, ArchiveError for any method other than 0, 8, 12, 14, 93. `name` is the
+/// member's name as stored: it is made displayable only for the error.
+void check_method_readable(std::uint16_t method, const std::string& name);
 
 }  // namespace skops::archive_detail
